@@ -1,0 +1,62 @@
+// Matching keys: the folded form of text that terms, dictionaries and the
+// aligner compare, with a map from every key byte back to the original bytes
+// (the idea of sentencepiece's normaliser: reports point at what the user
+// wrote, never at the key).
+//
+// A key applies, per code point and in this order: NFKC, case folding,
+// full-width/half-width folding, Traditional→Simplified Chinese (ICU
+// Hant-Hans, character by character), digits of every script to ASCII, and
+// the Urdu folding of BRIEF §2 (Arabic yeh/alef maksura→ی, kaf→ک, heh→ہ,
+// teh marbuta→ۃ, ی+hamza→ئ; harakat U+064B–U+0652 and U+0670, tatweel,
+// ZWNJ/ZWJ, LRM/RLM dropped). Runs of white space become one ASCII space.
+//
+//   const align::Normalizer& norm = align::Normalizer::Get();
+//   align::Key key = norm.MakeKey(doc.bytes(), sentence.span);
+//   size_t hit = key.text.find("belt and road");
+//   align::Span original = key.OriginalSpan(hit, hit + 13);
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "align/text.h"
+
+namespace align {
+
+struct Key {
+  std::string text;  // UTF-8
+  // offsets[i]: the byte offset, in the original bytes, of the start of the
+  // code point that produced key byte i. offsets.size() == text.size() + 1;
+  // the last entry is the end of the source span.
+  std::vector<uint32_t> offsets;
+
+  // The original bytes that produced key bytes [key_begin, key_end): from the
+  // start of the first contributing code point to the end of the last.
+  Span OriginalSpan(size_t key_begin, size_t key_end) const;
+};
+
+// Built once (ICU objects and the fold table included) and immutable after,
+// so one instance serves every thread.
+class Normalizer {
+ public:
+  // The process-wide instance.
+  static const Normalizer& Get();
+
+  // The key of bytes[span] (valid UTF-8); offsets are into |bytes|.
+  Key MakeKey(std::string_view bytes, Span span) const;
+  // The key of a whole string (a term, a dictionary entry).
+  std::string KeyOf(std::string_view text) const;
+
+  Normalizer(const Normalizer&) = delete;
+  Normalizer& operator=(const Normalizer&) = delete;
+  ~Normalizer();
+
+ private:
+  Normalizer();
+  struct Impl;
+  Impl* impl_;
+};
+
+}  // namespace align

@@ -1,0 +1,93 @@
+// Languages, byte spans and documents: what every later stage points into.
+//
+// A Document holds the bytes of one input file exactly as they are on disk
+// (memory-mapped for files, so a 200 MB input is not copied). Every offset
+// the library reports, for sentences, term hits, beads and findings, is a
+// byte offset into those original bytes. A UTF-8 BOM is kept in the bytes
+// but excluded from the content; CR LF line ends are accepted as they are.
+//
+//   auto doc = align::Document::Load("statement.ur.txt");   // or "-" for stdin
+//   if (!doc.ok()) return fail(doc.status());
+//   for (align::Span p : doc->Paragraphs()) use(doc->Slice(p));
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "align/status.h"
+
+namespace align {
+
+// The languages talign has rules for. Generic code says source/target and
+// never branches on these beyond looking up per-language data.
+enum class Language { kUnknown, kEnglish, kChinese, kUrdu };
+
+// Parses a BCP 47 tag: "en", "en-GB", "zh", "zh-Hans", "zh-CN", "zh-Hant",
+// "ur", "ur-PK" (case-insensitive, '_' accepted for '-'). nullopt otherwise.
+std::optional<Language> ParseLanguage(std::string_view tag);
+
+// "en", "zh", "ur"; "und" for kUnknown.
+std::string_view LanguageCode(Language language);
+
+// The language whose script dominates |text|: Han → zh, Arabic script → ur,
+// Latin → en. kUnknown when the text has no letters at all.
+Language DetectLanguage(std::string_view text);
+
+// A half-open byte range [begin, end) in a Document's bytes.
+struct Span {
+  size_t begin = 0;
+  size_t end = 0;
+  size_t size() const { return end - begin; }
+  bool empty() const { return begin == end; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// Returns the byte offset of the first invalid UTF-8 sequence in |bytes|
+// (overlong forms, surrogates and code points above U+10FFFF are invalid),
+// or nullopt when all of it is valid.
+std::optional<size_t> FindInvalidUtf8(std::string_view bytes);
+
+class Document {
+ public:
+  // Reads |path| ("-" reads standard input). Errors: kNotFound for a missing
+  // path, kIoError for an unreadable one, kDataError "PATH: byte N: invalid
+  // UTF-8" (with line and column) for bytes that are not UTF-8, including
+  // binary files. An empty file is a valid empty document.
+  static StatusOr<Document> Load(const std::string& path);
+
+  // A document from bytes in memory; |name| is used in messages.
+  static StatusOr<Document> FromString(std::string name, std::string bytes);
+
+  const std::string& name() const { return name_; }
+  // The whole input, BOM included.
+  std::string_view bytes() const { return bytes_; }
+  // Where the content starts: 3 after a UTF-8 BOM, otherwise 0.
+  size_t content_begin() const { return content_begin_; }
+  std::string_view Slice(Span span) const { return bytes_.substr(span.begin, span.size()); }
+
+  // Paragraphs: maximal runs of lines separated by blank lines (lines of only
+  // white space count as blank), trimmed of surrounding white space.
+  std::vector<Span> Paragraphs() const;
+
+  // "LINE:COLUMN" (1-based, column in code points) of a byte offset, for messages.
+  std::string Position(size_t offset) const;
+
+ private:
+  struct Storage;
+  Document(std::string name, std::shared_ptr<const Storage> storage);
+
+  std::string name_;
+  std::shared_ptr<const Storage> storage_;  // shared and immutable: copies are cheap
+  std::string_view bytes_;
+  size_t content_begin_ = 0;
+};
+
+// Trims ASCII and Unicode white space (incl. U+3000, NBSP) from both ends of
+// |span| within |bytes|.
+Span TrimSpan(std::string_view bytes, Span span);
+
+}  // namespace align

@@ -1,0 +1,63 @@
+// Internal UTF-8 helpers shared by the stages (not installed).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace align::internal {
+
+// Decodes the code point at |pos| of valid UTF-8 and advances |pos|.
+inline char32_t DecodeUtf8(std::string_view s, size_t& pos) {
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 < 0x80) { ++pos; return b0; }
+  int extra = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : 1;
+  char32_t cp = b0 & (0x3F >> extra);
+  for (int i = 1; i <= extra && pos + i < s.size(); ++i)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[pos + i]) & 0x3F);
+  pos += extra + 1;
+  return cp;
+}
+
+// The code point that ends at |end| (exclusive) and its start offset.
+inline char32_t DecodeUtf8Before(std::string_view s, size_t end, size_t* start) {
+  size_t p = end;
+  do { --p; } while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80);
+  if (start) *start = p;
+  size_t q = p;
+  return DecodeUtf8(s, q);
+}
+
+inline void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// White space as the segmenter and trimming see it: ASCII space, tab, CR,
+// LF, VT, FF, NBSP, the U+2000 block spaces, line/paragraph separators,
+// narrow NBSP, medium math space, ideographic space, and BOM.
+inline bool IsSpace(char32_t cp) {
+  switch (cp) {
+    case ' ': case '\t': case '\n': case '\r': case '\v': case '\f':
+    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
+    case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
+      return true;
+    default:
+      return cp >= 0x2000 && cp <= 0x200A;
+  }
+}
+
+}  // namespace align::internal

@@ -1,0 +1,81 @@
+#include "align/text.h"
+
+#include <gtest/gtest.h>
+
+namespace align {
+namespace {
+
+TEST(TextTest, ParsesLanguageTags) {
+  EXPECT_EQ(ParseLanguage("en"), Language::kEnglish);
+  EXPECT_EQ(ParseLanguage("EN-gb"), Language::kEnglish);
+  EXPECT_EQ(ParseLanguage("zh-Hans"), Language::kChinese);
+  EXPECT_EQ(ParseLanguage("zh-CN"), Language::kChinese);
+  EXPECT_EQ(ParseLanguage("zh_Hant"), Language::kChinese);
+  EXPECT_EQ(ParseLanguage("ur-PK"), Language::kUrdu);
+  EXPECT_EQ(ParseLanguage("fr"), std::nullopt);
+  EXPECT_EQ(ParseLanguage("zh-"), std::nullopt);
+  EXPECT_EQ(ParseLanguage(""), std::nullopt);
+}
+
+TEST(TextTest, DetectsLanguageByScript) {
+  EXPECT_EQ(DetectLanguage("The two sides agreed."), Language::kEnglish);
+  EXPECT_EQ(DetectLanguage("双方同意加强CPEC合作。"), Language::kChinese);
+  EXPECT_EQ(DetectLanguage("دونوں فریقوں نے CPEC پر اتفاق کیا۔"), Language::kUrdu);
+  EXPECT_EQ(DetectLanguage("2026 — 15"), Language::kUnknown);
+}
+
+TEST(TextTest, FindsInvalidUtf8) {
+  EXPECT_EQ(FindInvalidUtf8("plain ascii text"), std::nullopt);
+  EXPECT_EQ(FindInvalidUtf8("中文 اردو"), std::nullopt);
+  EXPECT_EQ(FindInvalidUtf8("abc\xFF"), 3u);
+  EXPECT_EQ(FindInvalidUtf8("ab\xC0\xAF"), 2u);          // overlong '/'
+  EXPECT_EQ(FindInvalidUtf8("a\xED\xA0\x80"), 1u);       // surrogate
+  EXPECT_EQ(FindInvalidUtf8("abcdefghij\xE4\xB8"), 10u);  // truncated at the end
+  EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80"), 0u);    // above U+10FFFF
+}
+
+TEST(TextTest, InvalidUtf8NamesFileLineAndByte) {
+  auto doc = Document::FromString("a.txt", "first line\nsecond \xFF line\n");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), StatusCode::kDataError);
+  EXPECT_EQ(doc.status().message(), "a.txt:2:8: byte 18: invalid UTF-8 (is this a text file?)");
+}
+
+TEST(TextTest, BomIsOutsideTheContentButInsideTheBytes) {
+  auto doc = Document::FromString("bom.txt", "\xEF\xBB\xBFHello.");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->content_begin(), 3u);
+  ASSERT_EQ(doc->Paragraphs().size(), 1u);
+  EXPECT_EQ(doc->Paragraphs()[0], (Span{3, 9}));
+}
+
+TEST(TextTest, ParagraphsSplitAtBlankLinesWithCrLf) {
+  auto doc = Document::FromString("p.txt", "  One.\r\nTwo.\r\n \t\r\nThree.\r\n\r\n\r\n");
+  ASSERT_TRUE(doc.ok());
+  std::vector<Span> p = doc->Paragraphs();
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(doc->Slice(p[0]), "One.\r\nTwo.");
+  EXPECT_EQ(doc->Slice(p[1]), "Three.");
+}
+
+TEST(TextTest, EmptyDocumentIsValid) {
+  auto doc = Document::FromString("empty.txt", "");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(doc->Paragraphs().empty());
+}
+
+TEST(TextTest, MissingFileIsNotFound) {
+  auto doc = Document::Load("/nonexistent/talign/file.txt");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(doc.status().message().find("/nonexistent/talign/file.txt"), std::string::npos);
+}
+
+TEST(TextTest, TrimsUnicodeSpaces) {
+  std::string s = "\u3000\u00A0 句子。\u3000";
+  Span t = TrimSpan(s, {0, s.size()});
+  EXPECT_EQ(s.substr(t.begin, t.size()), "句子。");
+}
+
+}  // namespace
+}  // namespace align

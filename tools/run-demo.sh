@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian 12 machine (as root), builds talign, and runs the
+# main job on the bundled corpus: for now, segment every document of
+# corpora/ and print a readable summary.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+tools/setup-deps.sh
+tools/build.sh "$root/build" >/dev/null
+talign=$root/build/tools/talign
+
+for set_en in corpora/*.en.txt; do
+  name=$(basename "$set_en" .en.txt)
+  echo "=== $name"
+  for lang in en zh ur; do
+    file=corpora/$name.$lang.txt
+    [[ -f $file ]] || continue
+    n=$("$talign" segment --lang "$lang" "$file" | wc -l)
+    printf '  %s: %d sentences (%s)\n' "$lang" "$n" "$file"
+  done
+  for lang in en zh ur; do
+    file=corpora/$name.$lang.txt
+    [[ -f $file ]] || continue
+    echo "--- $name.$lang: first sentences"
+    "$talign" segment --lang "$lang" "$file" | head -n 4 | nl -v 0 -w 3 -s '  '
+  done
+done

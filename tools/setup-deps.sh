@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages talign needs to build and test, skipping
+# apt-get entirely when everything is already present. Idempotent.
+#   tools/setup-deps.sh            build and test dependencies
+#   tools/setup-deps.sh --browser  also Chromium, for the HTML report test
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config
+  libicu-dev            # normalisation, sentence breaks, transliteration
+  libboost-locale-dev   # message catalogs for the UI languages
+  libhunspell-dev hunspell-en-us   # English inflection for term matching
+  libfmt-dev            # formatting of messages and reports
+  libpugixml-dev        # TBX and TMX reading and writing
+  nlohmann-json3-dev    # JSON and JSON-lines output
+  libcli11-dev          # command-line parsing
+  libgtest-dev libgmock-dev libbenchmark-dev
+  python3               # the evaluation scorer in ../shared/eval
+)
+if [[ "${1:-}" == "--browser" ]]; then packages+=(chromium); fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]} == 0)); then exit 0; fi
+
+echo "setup: installing ${missing[*]}" >&2
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,37 @@
+// talign: the command-line front end. It parses flags into library configs
+// and prints what the library returns; all the work is in libalign.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "align/resources.h"
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"talign: align the English, Chinese and Urdu versions of a statement, "
+               "sentence by sentence, and check them against a termbase."};
+  app.set_version_flag("--version", std::string(align::Version()));
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  int exit_code = 0;
+  talign_cli::AddSegmentCommand(app, exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return 0;
+  } catch (const CLI::CallForAllHelp&) {
+    std::cout << app.help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::CallForVersion&) {
+    std::cout << "talign " << align::Version() << '\n';
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    // CLI11 uses its own exit codes; ours are 0/1/2, and 2 is "usage error".
+    std::cerr << "talign: " << e.what() << "\nRun 'talign --help' for usage.\n";
+    return 2;
+  }
+  return exit_code;
+}
