@@ -1,13 +1,18 @@
 // Sentence alignment of two or three versions of one document.
 //
-// (The aligner's config and class are defined by the aligner work; the
-// result types below are the contract the writers in report.h rely on.)
+//   align::Aligner aligner(align::AlignerConfig{}, resources);
+//   auto alignment = aligner.Align({english, chinese, urdu});
+//   for (const align::Bead& b : alignment->beads) ...
+//
+// The model and its parameters are described in docs/aligner.md.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "align/dictionary.h"
 #include "align/segment.h"
 #include "align/text.h"
 
@@ -43,6 +48,36 @@ struct AlignInput {
   Document document;
   Language language = Language::kUnknown;
   std::vector<Sentence> sentences;
+  // Termbase concepts found in each sentence (indices into the Lexicon's
+  // concepts), filled by the pipeline from the term matcher; may be empty.
+  // Shared concepts are anchors: language-independent evidence of a match.
+  std::vector<std::vector<uint32_t>> sentence_concepts;
+};
+
+// What the aligner may use besides the texts. All shared read-only.
+struct AlignResources {
+  // Bilingual dictionaries, any direction between the inputs' languages.
+  std::vector<std::shared_ptr<const Dictionary>> dictionaries;
+};
+
+// Parameters of the model; every field is documented in docs/aligner.md.
+struct AlignerConfig {
+  // The largest number of sentences on one side of a bead (1-4 and 4-1).
+  int max_bead_side = 4;
+  // Learn a lexicon from the documents (first pass, co-occurrence in
+  // confident beads, realign) for pairs without a dictionary.
+  bool learn_lexicon = true;
+};
+
+class Aligner {
+ public:
+  Aligner(AlignerConfig config, AlignResources resources);
+  // Aligns 2 or 3 versions. Thread-safe; deterministic.
+  StatusOr<Alignment> Align(const std::vector<AlignInput>& versions) const;
+
+ private:
+  AlignerConfig config_;
+  AlignResources resources_;
 };
 
 }  // namespace align
