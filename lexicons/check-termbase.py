@@ -9,8 +9,9 @@ an edit that breaks them fails in CI rather than at a user's desk.
   lexicons/check-termbase.py lexicons/official-terms.tsv
   lexicons/check-termbase.py --hunspell lexicons/ur/ur lexicons/official-terms.tsv
 
-With --hunspell, every Urdu word of the termbase must be known to that
-dictionary (so inflected forms of every term can be matched).
+With --hunspell, every Urdu word of the termbase (deprecated rows aside,
+which keep misspellings as found) must be known to that dictionary, so that
+inflected forms of every term can be matched.
 Prints FILE:LINE: message per problem and exits 1 if there is any.
 """
 import argparse
@@ -106,8 +107,9 @@ def check(path, problems):
 def check_hunspell(path, dictionary, concepts, problems):
     words = collections.OrderedDict()
     for rows in concepts.values():
-        for number, lang, term, _ in rows:
-            if lang != "ur":
+        for number, lang, term, status in rows:
+            # Deprecated rows record misspellings and machine output as found.
+            if lang != "ur" or status == "deprecated":
                 continue
             for word in re.findall(r"[\u0600-\u06FF\u0750-\u077F\u200C]+", term):
                 words.setdefault(word, number)
