@@ -314,7 +314,7 @@ TEST(LexiconLimitTest, RefusesAFileOverTheLimitBeforeReadingIt) {
   ASSERT_FALSE(lexicon.ok());
   EXPECT_EQ(lexicon.status().code(), StatusCode::kResourceLimit);
   EXPECT_THAT(lexicon.status().message(), HasSubstr(path + ": "));
-  EXPECT_THAT(lexicon.status().message(), HasSubstr("more than the 64 MiB a termbase may have"));
+  EXPECT_THAT(lexicon.status().message(), HasSubstr("more than the 32 MiB a termbase may have"));
   std::vector<LexiconProblem> problems = Lexicon::Lint(path);
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].severity, LexiconProblem::Severity::kUnreadable);
@@ -326,7 +326,7 @@ TEST(LexiconLimitTest, RefusesTooManyBytesInMemory) {
   auto lexicon = Lexicon::ParseTsv(bytes, "mem.tsv");
   ASSERT_FALSE(lexicon.ok());
   EXPECT_EQ(lexicon.status().code(), StatusCode::kResourceLimit);
-  EXPECT_THAT(lexicon.status().message(), HasSubstr("mem.tsv: 67108865 bytes is more than the 64 MiB"));
+  EXPECT_THAT(lexicon.status().message(), HasSubstr("mem.tsv: 33554433 bytes is more than the 32 MiB"));
 }
 
 TEST(LexiconLimitTest, ReadsManyConceptsBelowTheLimit) {
