@@ -303,7 +303,7 @@ class RuleSegmenter final : public Segmenter {
     if (rules_.MatchListMarker(v.substr(0, end), start) == end) return d;
     if (rules_.lowercase_continues && u_islower(static_cast<UChar32>(next_char)) && !next_is_marker)
       return d;
-    if (closed && next == end && rules_.continuations.count(At(v, next))) return d;
+    if (closed && ContinuesAt(v, next)) return d;
 
     if (t == '.') {
       size_t tok = tpos;
@@ -335,6 +335,19 @@ class RuleSegmenter final : public Segmenter {
       }
     }
     return {true, end, next};
+  }
+
+  // A [continuations] entry starts at |pos|: a CJK character anywhere, a
+  // word only as a whole word.
+  bool ContinuesAt(std::string_view v, size_t pos) const {
+    for (const std::string& w : rules_.continuations) {
+      if (v.compare(pos, w.size(), w) != 0) continue;
+      size_t first = 0;
+      if (IsCjk(DecodeUtf8(w, first))) return true;
+      const size_t after = pos + w.size();
+      if (after >= v.size() || !u_isalpha(static_cast<UChar32>(At(v, after)))) return true;
+    }
+    return false;
   }
 
   // Adds breaks after an ellipsis followed by white space and a capital,

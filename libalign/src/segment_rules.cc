@@ -153,15 +153,13 @@ class Parser {
 
   Status Entry(size_t at, std::string_view word) {
     switch (section_) {
+      case Section::kContinuations: rules_.continuations.emplace_back(word); return Status::Ok();
       case Section::kTerminators:
-      case Section::kClosing:
-      case Section::kContinuations: {
+      case Section::kClosing: {
         auto cps = CodePointsOf(at, word);
         if (!cps.ok()) return cps.status();
         if (cps->size() != 1) return Error(at, fmt::format("\"{}\" is not one character", word));
-        auto& set = section_ == Section::kTerminators ? rules_.terminators
-                    : section_ == Section::kClosing   ? rules_.closing
-                                                      : rules_.continuations;
+        auto& set = section_ == Section::kTerminators ? rules_.terminators : rules_.closing;
         set.insert(cps->front());
         return Status::Ok();
       }

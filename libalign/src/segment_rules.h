@@ -27,9 +27,9 @@ struct SegmentRules {
   std::unordered_set<char32_t> terminators;
   // [closing]: punctuation after a terminator that stays with its sentence.
   std::unordered_set<char32_t> closing;
-  // [continuations]: characters that, right after a closing quote or bracket,
-  // show the sentence goes on (“…？”的讲话).
-  std::unordered_set<char32_t> continuations;
+  // [continuations]: words or characters that, after a closing quote or
+  // bracket, show the sentence goes on (“…？”的讲话, ”…!“ کے نام سے).
+  std::vector<std::string> continuations;
   // [ellipses]: sequences that end a sentence only before a capitalised word.
   std::vector<std::string> ellipses;
   // [no_break_inside]: bracket pairs (《》) inside which no sentence ends.
