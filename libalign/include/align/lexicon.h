@@ -6,13 +6,26 @@
 // and ed:3.0), TBX-Basic and TBX-Min. Writes TSV and TBX-Basic v3.
 // A Lexicon is immutable once loaded and is shared read-only across threads.
 //
+// Rules shared by both formats (docs in README "Termbases"):
+//  - languages are BCP 47 tags normalised by ParseLanguage (zh-Hans → zh);
+//    terms in a language talign has no rules for (fr, de, ...) are skipped
+//    without error, and Lint() reports how many were skipped;
+//  - a term without a status is admitted;
+//  - a term whose matching key (Normalizer::KeyOf) equals that of a term of
+//    another concept in the same language is an error: a term names one concept;
+//  - files above kMaxTermbaseBytes are refused before being read, and a TBX
+//    file that declares entities (<!ENTITY ...>) is refused: nothing is expanded.
+//
 //   auto lexicon = align::Lexicon::Load("lexicons/official-terms.tsv");
 //   if (!lexicon.ok()) return fail(lexicon.status());   // "FILE:LINE:COL: ..."
 //   for (const align::Term& t : lexicon->terms()) ...
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <iosfwd>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,18 +56,49 @@ struct Concept {
   std::vector<uint32_t> terms;    // indices into Lexicon::terms(), in file order
 };
 
+// Termbases larger than this are refused before a byte is read. The TBX
+// reader builds a DOM (pugixml) that takes 2-4 times the file size; 64 MiB
+// keeps the peak well under the 300 MB the pipeline may use, and is two
+// orders of magnitude above a project termbase (an en/zh/ur extract of a
+// large institutional termbase fits; a whole multi-language export of one
+// does not and should be filtered first).
+inline constexpr size_t kMaxTermbaseBytes = size_t{64} << 20;
+
 // One problem found while reading or linting, with where it is.
 struct LexiconProblem {
+  enum class Severity {
+    kError,       // the file is not usable as it is; Load() fails with the first one
+    kWarning,     // usable, but probably not what was meant (no preferred term, ...)
+    kUnreadable,  // the file could not be read at all (missing, too big); line is 0
+  };
   std::string file;
   uint32_t line = 0;
   uint32_t column = 0;
   std::string message;
-  std::string ToString() const;  // "FILE:LINE:COL: message"
+  Severity severity = Severity::kError;
+  // "FILE:LINE:COL: message", "FILE:LINE:COL: warning: message", or
+  // "FILE: message" when there is no line.
+  std::string ToString() const;
+};
+
+// Counts for `talign lexicon stats`.
+struct LexiconStats {
+  struct PerLanguage {
+    Language language = Language::kUnknown;
+    size_t concepts = 0;                 // concepts with at least one term in it
+    size_t terms = 0;
+    std::array<size_t, 4> by_status{};   // indexed by TermStatus
+    size_t concepts_without_preferred = 0;
+  };
+  size_t concepts = 0;
+  size_t terms = 0;
+  std::vector<PerLanguage> languages;  // en, zh, ur order; only languages with terms
 };
 
 class Lexicon {
  public:
-  // Loads TSV (.tsv, .txt) or TBX (.tbx, .xml; also sniffed from content).
+  // Loads TSV (.tsv, .txt) or TBX (.tbx, .xml; other names are sniffed:
+  // content starting with '<' is TBX). "-" reads standard input.
   // The first problem that makes the file unusable is returned as a
   // kDataError whose message is LexiconProblem::ToString().
   static StatusOr<Lexicon> Load(const std::string& path);
@@ -63,6 +107,9 @@ class Lexicon {
   // Reads bytes already in memory; |name| is used in messages.
   static StatusOr<Lexicon> ParseTsv(std::string_view bytes, const std::string& name);
   static StatusOr<Lexicon> ParseTbx(std::string_view bytes, const std::string& name);
+  // The problems of bytes already in memory (what Lint() does after reading).
+  static std::vector<LexiconProblem> LintBytes(std::string_view bytes, const std::string& name,
+                                               bool tbx);
 
   // Every problem of a file, not only the first (for `talign lexicon lint`).
   static std::vector<LexiconProblem> Lint(const std::string& path);
@@ -76,6 +123,10 @@ class Lexicon {
 
   // The preferred terms of |concept_index| in |language| (may be empty).
   std::vector<const Term*> Preferred(uint32_t concept_index, Language language) const;
+  // The index of the concept with |id|, if there is one.
+  std::optional<uint32_t> FindConcept(std::string_view id) const;
+
+  LexiconStats Stats() const;
 
   Status WriteTsv(std::ostream& out) const;
   Status WriteTbx(std::ostream& out) const;  // TBX-Basic v3, namespace ed-2
@@ -85,6 +136,7 @@ class Lexicon {
   std::vector<Concept> concepts_;
   std::vector<Term> terms_;
   std::vector<std::string> sources_;
+  std::map<std::string, uint32_t, std::less<>> concept_by_id_;
 };
 
 }  // namespace align

@@ -1,0 +1,95 @@
+// Small pieces both termbase readers use: positions, status vocabulary,
+// language-tag shape, white space, and the duplicate key.
+#include <algorithm>
+#include <string>
+
+#include "lexicon_builder.h"
+
+namespace align {
+
+LineIndex::LineIndex(std::string_view bytes) : bytes_(bytes) {
+  line_starts_.push_back(0);
+  size_t pos = 0;
+  while ((pos = bytes.find('\n', pos)) != std::string_view::npos) line_starts_.push_back(++pos);
+}
+
+LineIndex::Position LineIndex::At(size_t offset) const {
+  offset = std::min(offset, bytes_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  size_t line = static_cast<size_t>(it - line_starts_.begin());  // 1-based
+  size_t start = line_starts_[line - 1];
+  uint32_t column = 1;
+  for (size_t i = start; i < offset; ++i)
+    if ((static_cast<unsigned char>(bytes_[i]) & 0xC0) != 0x80) ++column;
+  return {static_cast<uint32_t>(line), column};
+}
+
+std::string TermKey(std::string_view text) {
+  // Exact comparison until the normaliser (align/normalize.h) is part of the
+  // build; then this becomes Normalizer::Get().KeyOf(text), so that terms that
+  // differ only in case, width or Urdu letter variants count as duplicates.
+  return std::string(text);
+}
+
+std::optional<TermStatus> ParseStatusVocabulary(std::string_view value) {
+  // Compare on lower-case letters only: "preferredTerm-admn-sts",
+  // "PreferredTermAdmnSts" and "preferred term admn sts" are one spelling.
+  std::string k;
+  for (char c : value) {
+    if (c >= 'A' && c <= 'Z') k += static_cast<char>(c - 'A' + 'a');
+    else if (c >= 'a' && c <= 'z') k += c;
+  }
+  if (k.size() > 11 && k.compare(k.size() - 7, 7, "admnsts") == 0) k.resize(k.size() - 7);
+  static const std::pair<std::string_view, TermStatus> kNames[] = {
+      {"preferred", TermStatus::kPreferred},     {"preferredterm", TermStatus::kPreferred},
+      // ISO 12620 normative statuses: all mean "use this one".
+      {"standardizedterm", TermStatus::kPreferred}, {"legalterm", TermStatus::kPreferred},
+      {"regulatedterm", TermStatus::kPreferred},  {"admitted", TermStatus::kAdmitted},
+      {"admittedterm", TermStatus::kAdmitted},    {"deprecated", TermStatus::kDeprecated},
+      {"deprecatedterm", TermStatus::kDeprecated}, {"notrecommended", TermStatus::kDeprecated},
+      {"forbidden", TermStatus::kDeprecated},     {"forbiddenterm", TermStatus::kDeprecated},
+      {"donotuse", TermStatus::kDeprecated},      {"superseded", TermStatus::kSuperseded},
+      {"supersededterm", TermStatus::kSuperseded}, {"obsolete", TermStatus::kSuperseded},
+      {"obsoleteterm", TermStatus::kSuperseded},
+  };
+  for (const auto& [name, status] : kNames)
+    if (k == name) return status;
+  return std::nullopt;
+}
+
+bool IsWellFormedLanguageTag(std::string_view tag) {
+  size_t start = 0;
+  bool first = true;
+  while (true) {
+    size_t cut = tag.find_first_of("-_", start);
+    std::string_view sub = tag.substr(start, cut == std::string_view::npos ? cut : cut - start);
+    if (sub.empty() || sub.size() > 8) return false;
+    if (first && sub.size() < 2) return false;
+    for (char c : sub) {
+      bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      bool digit = c >= '0' && c <= '9';
+      if (!letter && !(digit && !first)) return false;
+    }
+    if (cut == std::string_view::npos) return true;
+    start = cut + 1;
+    first = false;
+  }
+}
+
+std::string CollapseSpace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      pending = !out.empty();
+      continue;
+    }
+    if (pending) out += ' ';
+    pending = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace align

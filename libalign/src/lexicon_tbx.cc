@@ -1,0 +1,333 @@
+// TBX (ISO 30042) reading and writing.
+//
+// One walk reads every shape, by local name (so namespace prefixes and the
+// ed-2 / ed:3.0 namespaces do not matter):
+//   root      martif (v2) | tbx (v3) | TBX (TBX-Min 2014), then text/body or body
+//   concept   termEntry (v2) | conceptEntry (v3, TBX-Min) | entry (TBX-Min)
+//   language  langSet (v2) | langSec (v3) | langGroup (TBX-Min), xml:lang
+//   term      tig | ntig (term inside termGrp) | termSec | termGroup
+// Status: termNote type="administrativeStatus" or "normativeAuthorization",
+// or an element of that name (DCT style, TBX-Min) or termStatus (TBX-Min);
+// values through ParseStatusVocabulary. Kept as the term's note: <note>
+// elements and usageNote (termNote/descrip type="usageNote", or the element),
+// in that order, joined by "; ". Other data categories are not kept.
+//
+// pugixml builds the DOM without ever expanding entities; a document type
+// declaration that declares any entity is refused outright, so neither an
+// entity bomb nor an external entity gets further than the prolog.
+#include <ostream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include "align/resources.h"
+#include "lexicon_builder.h"
+
+namespace align {
+namespace {
+
+std::string_view LocalName(const pugi::xml_node& node) {
+  std::string_view name = node.name();
+  size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+bool Is(const pugi::xml_node& node, std::initializer_list<std::string_view> names) {
+  if (node.type() != pugi::node_element) return false;
+  std::string_view local = LocalName(node);
+  for (std::string_view n : names)
+    if (local == n) return true;
+  return false;
+}
+
+// All the text inside |node|, without recursion (depth is up to the file).
+std::string TextOf(const pugi::xml_node& node) {
+  std::string out;
+  pugi::xml_node cur = node.first_child();
+  while (cur) {
+    if (cur.type() == pugi::node_pcdata || cur.type() == pugi::node_cdata) out += cur.value();
+    if (cur.first_child()) {
+      cur = cur.first_child();
+      continue;
+    }
+    while (cur && cur != node && !cur.next_sibling()) cur = cur.parent();
+    if (!cur || cur == node) break;
+    cur = cur.next_sibling();
+  }
+  return CollapseSpace(out);
+}
+
+class TbxReader {
+ public:
+  TbxReader(std::string_view bytes, LexiconBuilder& builder) : bytes_(bytes), b_(builder) {}
+
+  void Read() {
+    pugi::xml_document doc;
+    const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_declaration;
+    pugi::xml_parse_result result =
+        doc.load_buffer(bytes_.data(), bytes_.size(), options, pugi::encoding_utf8);
+    if (!result) {
+      LineIndex::Position p = b_.PositionOf(static_cast<size_t>(result.offset));
+      b_.Error(p.line, p.column, fmt::format("malformed XML: {}", result.description()));
+      return;
+    }
+    for (pugi::xml_node n : doc.children()) {
+      if (n.type() == pugi::node_declaration) {
+        std::string_view enc = n.attribute("encoding").value();
+        std::string lower;
+        for (char c : enc) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if (!enc.empty() && lower != "utf-8" && lower != "utf8") {
+          Error(n, fmt::format("encoding '{}' is not supported; termbases must be UTF-8", enc));
+          return;
+        }
+      } else if (n.type() == pugi::node_doctype) {
+        std::string_view subset = n.value();
+        size_t entity = subset.find("<!ENTITY");
+        if (entity != std::string_view::npos) {
+          LineIndex::Position p =
+              b_.PositionOf(static_cast<size_t>(n.offset_debug()) + entity);
+          b_.Error(p.line, p.column,
+                   "the document type declares an entity (<!ENTITY ...>); termbases with entity "
+                   "declarations are refused, since expanding them can exhaust memory or read "
+                   "other files");
+          return;
+        }
+      }
+    }
+    pugi::xml_node root = doc.document_element();
+    if (!Is(root, {"martif", "tbx", "TBX"})) {
+      Error(root, fmt::format("not a TBX file: the root element is <{}> (expected <tbx>, "
+                              "<martif> or TBX-Min's <TBX>)",
+                              root.name()));
+      return;
+    }
+    pugi::xml_node body;
+    for (pugi::xml_node child : root.children()) {
+      if (Is(child, {"text"})) {
+        for (pugi::xml_node c : child.children())
+          if (Is(c, {"body"})) body = c;
+      } else if (Is(child, {"body"})) {
+        body = child;
+      }
+    }
+    if (!body) {
+      Error(root, fmt::format("<{}> has no <text><body> (or TBX-Min <body>) with entries",
+                              root.name()));
+      return;
+    }
+    for (pugi::xml_node entry : body.children()) {
+      if (entry.type() != pugi::node_element) continue;
+      if (Is(entry, {"termEntry", "conceptEntry", "entry"}))
+        ReadConcept(entry);
+      else
+        Warning(entry, fmt::format("<{}> in <body> is not a concept entry; ignored", entry.name()));
+    }
+  }
+
+ private:
+  LineIndex::Position Where(const pugi::xml_node& node) const {
+    ptrdiff_t offset = node.offset_debug();
+    if (offset < 0) return {1, 1};
+    // An element's offset is that of its name; point at its '<'.
+    if (node.type() == pugi::node_element && offset > 0) --offset;
+    return b_.PositionOf(static_cast<size_t>(offset));
+  }
+  void Error(const pugi::xml_node& node, std::string message) {
+    LineIndex::Position p = Where(node);
+    b_.Error(p.line, p.column, std::move(message));
+  }
+  void Warning(const pugi::xml_node& node, std::string message) {
+    LineIndex::Position p = Where(node);
+    b_.Warning(p.line, p.column, std::move(message));
+  }
+
+  void ReadConcept(const pugi::xml_node& entry) {
+    std::string id = CollapseSpace(entry.attribute("id").value());
+    if (id.empty()) id = CollapseSpace(entry.attribute("xml:id").value());
+    LineIndex::Position where = Where(entry);
+    if (id.empty()) {
+      id = fmt::format("{}-line{}", LocalName(entry), where.line);
+      Warning(entry, fmt::format("<{}> has no id; it is called '{}'", entry.name(), id));
+    }
+    auto [first, fresh] = ids_.try_emplace(id, where.line);
+    if (!fresh) {
+      Error(entry, fmt::format("duplicate concept id '{}' (first at line {})", id, first->second));
+      return;
+    }
+    std::optional<uint32_t> concept_index;  // created with its first term
+    for (pugi::xml_node lang : entry.children()) {
+      if (!Is(lang, {"langSet", "langSec", "langGroup"})) continue;
+      pugi::xml_attribute tag_attr = lang.attribute("xml:lang");
+      if (!tag_attr) tag_attr = lang.attribute("lang");
+      std::string tag = CollapseSpace(tag_attr.value());
+      if (tag.empty()) {
+        Error(lang, fmt::format("<{}> has no language tag (xml:lang)", lang.name()));
+        continue;
+      }
+      if (!IsWellFormedLanguageTag(tag)) {
+        Error(lang, fmt::format("malformed language tag '{}' (expected BCP 47, such as en, "
+                                "zh-Hans, ur-PK)",
+                                tag));
+        continue;
+      }
+      std::optional<Language> language = ParseLanguage(tag);
+      std::vector<pugi::xml_node> holders;
+      for (pugi::xml_node h : lang.children())
+        if (Is(h, {"tig", "ntig", "termSec", "termGroup"})) holders.push_back(h);
+      if (!language) {
+        LineIndex::Position p = Where(lang);
+        b_.SkipLanguage(tag, p.line, p.column, holders.size());
+        continue;
+      }
+      if (holders.empty()) Warning(lang, fmt::format("<{}> '{}' has no terms", lang.name(), tag));
+      for (const pugi::xml_node& h : holders) {
+        if (!concept_index) concept_index = b_.AddConcept(id, where.line, where.column);
+        ReadTerm(h, *concept_index, *language);
+      }
+    }
+  }
+
+  void ReadTerm(const pugi::xml_node& holder, uint32_t concept_index, Language language) {
+    // ntig keeps term and termNotes in a termGrp; v3 may group notes in termNoteGrp.
+    std::vector<pugi::xml_node> scopes{holder};
+    for (pugi::xml_node c : holder.children())
+      if (Is(c, {"termGrp", "termNoteGrp"})) scopes.push_back(c);
+    pugi::xml_node term;
+    std::optional<TermStatus> status;
+    pugi::xml_node status_node;
+    std::vector<std::string> notes, usage;
+    bool ok = true;
+    for (const pugi::xml_node& scope : scopes) {
+      for (pugi::xml_node c : scope.children()) {
+        if (c.type() != pugi::node_element) continue;
+        std::string_view local = LocalName(c);
+        std::string_view type = c.attribute("type").value();
+        if (local == "term") {
+          if (!term) term = c;
+          continue;
+        }
+        bool is_status =
+            ((local == "termNote" || local == "descrip") &&
+             (type == "administrativeStatus" || type == "normativeAuthorization")) ||
+            local == "administrativeStatus" || local == "normativeAuthorization" ||
+            local == "termStatus";
+        if (is_status) {
+          std::string value = TextOf(c);
+          std::optional<TermStatus> parsed = ParseStatusVocabulary(value);
+          if (!parsed) {
+            Error(c, fmt::format("unknown status '{}' (expected preferredTerm-admn-sts, "
+                                 "admittedTerm-admn-sts, deprecatedTerm-admn-sts, "
+                                 "supersededTerm-admn-sts or a known variant)",
+                                 value));
+            ok = false;
+          } else if (!status) {
+            status = parsed;
+            status_node = c;
+          } else if (*status != *parsed) {
+            Warning(c, fmt::format("second status '{}' contradicts the first ({}); the first is used",
+                                   value, TermStatusName(*status)));
+          }
+        } else if (local == "note") {
+          std::string text = TextOf(c);
+          if (!text.empty()) notes.push_back(std::move(text));
+        } else if (local == "usageNote" ||
+                   ((local == "termNote" || local == "descrip") && type == "usageNote")) {
+          std::string text = TextOf(c);
+          if (!text.empty()) usage.push_back(std::move(text));
+        }
+      }
+    }
+    if (!term) {
+      Error(holder, fmt::format("<{}> has no <term>", holder.name()));
+      return;
+    }
+    std::string text = TextOf(term);
+    if (text.empty()) {
+      Error(term, "empty term");
+      return;
+    }
+    if (!ok) return;
+    notes.insert(notes.end(), usage.begin(), usage.end());
+    LineIndex::Position p = Where(term);
+    b_.AddTerm(concept_index, language, std::move(text), status.value_or(TermStatus::kAdmitted),
+               fmt::format("{}", fmt::join(notes, "; ")), p.line, p.column);
+  }
+
+  std::string_view bytes_;
+  LexiconBuilder& b_;
+  // Every entry id with its line, including entries that end up without terms
+  // (all in other languages), so a reused id is reported either way.
+  std::unordered_map<std::string, uint32_t> ids_;
+};
+
+std::string_view AdministrativeStatus(TermStatus status) {
+  switch (status) {
+    case TermStatus::kPreferred: return "preferredTerm-admn-sts";
+    case TermStatus::kAdmitted: return "admittedTerm-admn-sts";
+    case TermStatus::kDeprecated: return "deprecatedTerm-admn-sts";
+    case TermStatus::kSuperseded: return "supersededTerm-admn-sts";
+  }
+  return "admittedTerm-admn-sts";
+}
+
+// pugixml writes into any sink through this interface.
+class OstreamWriter : public pugi::xml_writer {
+ public:
+  explicit OstreamWriter(std::ostream& out) : out_(out) {}
+  void write(const void* data, size_t size) override {
+    out_.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+void ReadTbx(std::string_view bytes, LexiconBuilder& builder) { TbxReader(bytes, builder).Read(); }
+
+Status Lexicon::WriteTbx(std::ostream& out) const {
+  pugi::xml_document doc;
+  pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "UTF-8";
+  pugi::xml_node tbx = doc.append_child("tbx");
+  tbx.append_attribute("type") = "TBX-Basic";
+  tbx.append_attribute("style") = "dca";
+  tbx.append_attribute("xml:lang") = "en";
+  tbx.append_attribute("xmlns") = "urn:iso:std:iso:30042:ed-2";
+  pugi::xml_node source_desc =
+      tbx.append_child("tbxHeader").append_child("fileDesc").append_child("sourceDesc");
+  source_desc.append_child("p").text() =
+      fmt::format("Termbase written by talign {}", Version()).c_str();
+  pugi::xml_node body = tbx.append_child("text").append_child("body");
+  for (const Concept& c : concepts_) {
+    pugi::xml_node entry = body.append_child("conceptEntry");
+    entry.append_attribute("id") = c.id.c_str();
+    pugi::xml_node lang_sec;
+    Language current = Language::kUnknown;
+    for (uint32_t t : TermsInWriteOrder(*this, c)) {
+      const Term& term = terms_[t];
+      if (!lang_sec || term.language != current) {
+        current = term.language;
+        lang_sec = entry.append_child("langSec");
+        lang_sec.append_attribute("xml:lang") = std::string(LanguageCode(current)).c_str();
+      }
+      pugi::xml_node term_sec = lang_sec.append_child("termSec");
+      term_sec.append_child("term").text() = term.text.c_str();
+      pugi::xml_node status = term_sec.append_child("termNote");
+      status.append_attribute("type") = "administrativeStatus";
+      status.text() = std::string(AdministrativeStatus(term.status)).c_str();
+      if (!term.note.empty()) term_sec.append_child("note").text() = term.note.c_str();
+    }
+  }
+  OstreamWriter writer(out);
+  doc.save(writer, "  ", pugi::format_default, pugi::encoding_utf8);
+  if (!out) return IoError("write error while writing TBX");
+  return Status::Ok();
+}
+
+}  // namespace align

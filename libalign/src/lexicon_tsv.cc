@@ -1,0 +1,159 @@
+// The long TSV form: concept_id<TAB>lang<TAB>term<TAB>status[<TAB>note].
+//
+// Lines starting with '#' (after optional spaces) are comments; blank lines
+// are skipped; the first data line is a header, and skipped, when its first
+// field is "concept_id". Fields are trimmed of spaces. status is one of
+// preferred, admitted, deprecated, superseded (any case) or empty (admitted).
+// Rows of one concept need not be adjacent. The writer emits the header and
+// always five columns, so a file it wrote reads back byte-identical.
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "lexicon_builder.h"
+
+namespace align {
+namespace {
+
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+std::optional<TermStatus> ParseTsvStatus(std::string_view s) {
+  if (s.empty()) return TermStatus::kAdmitted;
+  std::string lower;
+  for (char c : s) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  for (TermStatus status : {TermStatus::kPreferred, TermStatus::kAdmitted, TermStatus::kDeprecated,
+                            TermStatus::kSuperseded})
+    if (lower == TermStatusName(status)) return status;
+  return std::nullopt;
+}
+
+struct Field {
+  std::string_view text;  // trimmed
+  size_t offset;          // of the untrimmed field in the file
+};
+
+void ReadRow(std::string_view line, size_t line_offset, LexiconBuilder& builder) {
+  std::vector<Field> fields;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    std::string_view raw = line.substr(start, tab == std::string_view::npos ? tab : tab - start);
+    fields.push_back({TrimSpaces(raw), line_offset + start});
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  auto at = [&](size_t offset) { return builder.PositionOf(offset); };
+  if (fields.size() < 4 || fields.size() > 5) {
+    LineIndex::Position p = at(fields.size() > 5 ? fields[5].offset : line_offset + line.size());
+    builder.Error(p.line, p.column,
+                  fmt::format("expected 4 or 5 tab-separated columns (concept_id, lang, term, "
+                              "status[, note]), found {}",
+                              fields.size()));
+    return;
+  }
+  bool ok = true;
+  auto fail = [&](const Field& f, std::string message) {
+    LineIndex::Position p = at(f.offset);
+    builder.Error(p.line, p.column, std::move(message));
+    ok = false;
+  };
+  const Field& id = fields[0];
+  const Field& lang = fields[1];
+  const Field& term = fields[2];
+  const Field& status_field = fields[3];
+  if (id.text.empty()) fail(id, "empty concept id");
+  else if (id.text.find(' ') != std::string_view::npos)
+    fail(id, fmt::format("concept id '{}' contains a space (ids are single tokens, as TBX requires)", id.text));
+
+  std::optional<Language> language;
+  bool skip_language = false;
+  if (lang.text.empty()) {
+    fail(lang, "missing language tag (expected a BCP 47 tag such as en, zh-Hans, ur-PK)");
+  } else if (!IsWellFormedLanguageTag(lang.text)) {
+    fail(lang, fmt::format("malformed language tag '{}' (expected BCP 47, such as en, zh-Hans, ur-PK)",
+                           lang.text));
+  } else {
+    language = ParseLanguage(lang.text);
+    skip_language = !language;
+  }
+  if (term.text.empty()) fail(term, "empty term");
+  std::optional<TermStatus> status = ParseTsvStatus(status_field.text);
+  if (!status)
+    fail(status_field, fmt::format("unknown status '{}' (expected preferred, admitted, deprecated "
+                                   "or superseded)",
+                                   status_field.text));
+  if (!ok) return;
+  if (skip_language) {
+    LineIndex::Position p = at(lang.offset);
+    builder.SkipLanguage(lang.text, p.line, p.column, 1);
+    return;
+  }
+  std::optional<uint32_t> concept_index = builder.FindConcept(id.text);
+  if (!concept_index) {
+    LineIndex::Position p = at(id.offset);
+    concept_index = builder.AddConcept(std::string(id.text), p.line, p.column);
+  }
+  LineIndex::Position p = at(term.offset);
+  std::string note = fields.size() == 5 ? std::string(fields[4].text) : std::string();
+  builder.AddTerm(*concept_index, *language, std::string(term.text), *status, std::move(note),
+                  p.line, p.column);
+}
+
+bool IsBlank(std::string_view line) {
+  for (char c : line)
+    if (c != ' ' && c != '\t') return false;
+  return true;
+}
+
+// Tabs and line breaks cannot be inside a TSV field.
+std::string Clean(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return out;
+}
+
+}  // namespace
+
+void ReadTsv(std::string_view bytes, LexiconBuilder& builder) {
+  size_t pos = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  bool first_data_line = true;
+  while (pos < bytes.size()) {
+    size_t nl = bytes.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? bytes.size() : nl;
+    std::string_view line = bytes.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    size_t line_offset = pos;
+    pos = nl == std::string_view::npos ? bytes.size() : nl + 1;
+
+    if (IsBlank(line)) continue;
+    std::string_view lead = TrimSpaces(line);
+    if (lead.front() == '#') continue;
+    if (first_data_line) {
+      first_data_line = false;
+      if (TrimSpaces(line.substr(0, line.find('\t'))) == "concept_id") continue;
+    }
+    ReadRow(line, line_offset, builder);
+  }
+}
+
+Status Lexicon::WriteTsv(std::ostream& out) const {
+  out << "concept_id\tlang\tterm\tstatus\tnote\n";
+  for (const Concept& c : concepts_) {
+    for (uint32_t t : TermsInWriteOrder(*this, c)) {
+      const Term& term = terms_[t];
+      out << Clean(c.id) << '\t' << LanguageCode(term.language) << '\t' << Clean(term.text) << '\t'
+          << TermStatusName(term.status) << '\t' << Clean(term.note) << '\n';
+    }
+  }
+  if (!out) return IoError("write error while writing TSV");
+  return Status::Ok();
+}
+
+}  // namespace align

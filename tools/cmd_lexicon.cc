@@ -1,0 +1,147 @@
+// talign lexicon lint FILE...            problems as FILE:LINE:COL: message (exit 1 if any)
+// talign lexicon stats [--format text|json] FILE
+// talign lexicon convert [--to tsv|tbx] IN OUT   (format from OUT's extension; OUT - needs --to)
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "align/lexicon.h"
+#include "cli_util.h"
+#include "commands.h"
+
+namespace talign_cli {
+namespace {
+
+struct LexiconFlags {
+  std::vector<std::string> lint_files;
+  bool errors_only = false;
+  std::string stats_file;
+  std::string stats_format = "text";
+  std::string stats_output;
+  std::string convert_in;
+  std::string convert_out;
+  std::string convert_to;
+};
+
+int RunLint(const LexiconFlags& flags) {
+  bool unreadable = false, found = false;
+  for (const std::string& file : flags.lint_files) {
+    for (const align::LexiconProblem& p : align::Lexicon::Lint(file)) {
+      if (p.severity == align::LexiconProblem::Severity::kUnreadable) {
+        Fail(p.ToString());
+        unreadable = true;
+        continue;
+      }
+      if (flags.errors_only && p.severity == align::LexiconProblem::Severity::kWarning) continue;
+      std::cout << p.ToString() << '\n';
+      found = true;
+    }
+  }
+  std::cout.flush();
+  return unreadable ? 2 : found ? 1 : 0;
+}
+
+constexpr const char* kStatusColumns[] = {"preferred", "admitted", "deprecated", "superseded"};
+
+int RunStats(const LexiconFlags& flags) {
+  auto lexicon = align::Lexicon::Load(flags.stats_file);
+  if (!lexicon.ok()) return Fail(lexicon.status());
+  const align::LexiconStats stats = lexicon->Stats();
+  align::Status written = WriteOutput(flags.stats_output, [&](std::ostream& out) {
+    if (flags.stats_format == "json") {
+      nlohmann::ordered_json j = {{"file", flags.stats_file},
+                                  {"concepts", stats.concepts},
+                                  {"terms", stats.terms}};
+      nlohmann::ordered_json langs = nlohmann::ordered_json::object();
+      for (const auto& per : stats.languages) {
+        nlohmann::ordered_json l = {{"concepts", per.concepts}, {"terms", per.terms}};
+        for (size_t s = 0; s < 4; ++s) l[kStatusColumns[s]] = per.by_status[s];
+        l["concepts_without_preferred"] = per.concepts_without_preferred;
+        langs[std::string(align::LanguageCode(per.language))] = l;
+      }
+      j["languages"] = langs;
+      out << j.dump(2) << '\n';
+      return align::Status::Ok();
+    }
+    out << fmt::format("{}: {} concepts, {} terms\n\n", flags.stats_file, stats.concepts, stats.terms);
+    out << fmt::format("{:<4} {:>8} {:>6} {:>9} {:>8} {:>10} {:>10} {:>12}\n", "lang", "concepts",
+                       "terms", "preferred", "admitted", "deprecated", "superseded", "no-preferred");
+    for (const auto& per : stats.languages) {
+      out << fmt::format("{:<4} {:>8} {:>6} {:>9} {:>8} {:>10} {:>10} {:>12}\n",
+                         align::LanguageCode(per.language), per.concepts, per.terms,
+                         per.by_status[0], per.by_status[1], per.by_status[2], per.by_status[3],
+                         per.concepts_without_preferred);
+    }
+    return align::Status::Ok();
+  });
+  if (!written.ok()) return Fail(written);
+  return 0;
+}
+
+bool HasExtension(const std::string& path, std::string_view ext) {
+  if (path.size() < ext.size()) return false;
+  std::string tail = path.substr(path.size() - ext.size());
+  for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return tail == ext;
+}
+
+int RunConvert(const LexiconFlags& flags) {
+  std::string to = flags.convert_to;
+  if (to.empty()) {
+    if (flags.convert_out == "-")
+      return Fail("writing to standard output needs --to tsv or --to tbx");
+    if (HasExtension(flags.convert_out, ".tsv") || HasExtension(flags.convert_out, ".txt"))
+      to = "tsv";
+    else if (HasExtension(flags.convert_out, ".tbx") || HasExtension(flags.convert_out, ".xml"))
+      to = "tbx";
+    else
+      return Fail(fmt::format("{}: cannot tell the output format from the extension (use .tsv or "
+                              ".tbx, or --to tsv|tbx)",
+                              flags.convert_out));
+  }
+  auto lexicon = align::Lexicon::Load(flags.convert_in);
+  if (!lexicon.ok()) return Fail(lexicon.status());
+  align::Status written = WriteOutput(flags.convert_out, [&](std::ostream& out) {
+    return to == "tbx" ? lexicon->WriteTbx(out) : lexicon->WriteTsv(out);
+  });
+  if (!written.ok()) return Fail(written);
+  return 0;
+}
+
+}  // namespace
+
+void AddLexiconCommand(CLI::App& app, int& exit_code) {
+  auto flags = std::make_shared<LexiconFlags>();
+  CLI::App* cmd = app.add_subcommand("lexicon", "Validate, count and convert termbases (TSV, TBX).");
+  cmd->require_subcommand(1);
+
+  CLI::App* lint = cmd->add_subcommand(
+      "lint", "List every problem of termbases as FILE:LINE:COL: message (exit 1 if any).");
+  lint->add_option("FILE", flags->lint_files, "Termbases (.tsv or .tbx), or - for stdin")
+      ->required();
+  lint->add_flag("--errors-only", flags->errors_only, "Do not list warnings");
+  lint->callback([flags, &exit_code] { exit_code = RunLint(*flags); });
+
+  CLI::App* stats = cmd->add_subcommand("stats", "Concepts and terms per language and status.");
+  stats->add_option("FILE", flags->stats_file, "Termbase (.tsv or .tbx), or - for stdin")->required();
+  stats->add_option("--format", flags->stats_format, "text (a table) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  stats->add_option("-o,--output", flags->stats_output, "Output file (default: stdout)");
+  stats->callback([flags, &exit_code] { exit_code = RunStats(*flags); });
+
+  CLI::App* convert = cmd->add_subcommand(
+      "convert", "Convert a termbase between TSV and TBX-Basic v3 (format from OUT's extension).");
+  convert->add_option("IN", flags->convert_in, "Input termbase (.tsv or .tbx), or - for stdin")
+      ->required();
+  convert->add_option("OUT", flags->convert_out, "Output file (.tsv or .tbx), or - for stdout")
+      ->required();
+  convert->add_option("--to", flags->convert_to, "Output format: tsv or tbx (required for -)")
+      ->check(CLI::IsMember({"tsv", "tbx"}));
+  convert->callback([flags, &exit_code] { exit_code = RunConvert(*flags); });
+}
+
+}  // namespace talign_cli
