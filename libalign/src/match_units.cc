@@ -45,6 +45,8 @@ bool IsAsciiAlnum(char32_t cp) {
   return cp < 0x80 && ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'));
 }
 
+bool IsComma(std::string_view s) { return s == "," || s == "\u060C" || s == "\u3001"; }
+
 }  // namespace
 
 bool Joinable(Gap gap, const MatchProfile& profile) {
@@ -175,12 +177,17 @@ std::vector<std::vector<uint32_t>> UnitCoder::TermVariants(std::string_view key)
     return out;
   }
   for (const auto& groups : Groupings(tokens)) {
-    std::vector<uint32_t> units;
+    std::vector<uint32_t> units, without_commas;
     size_t i = 0;
     for (int g : groups) {
-      units.push_back(folder_->TermClass(Concat(key, tokens, i, g)));
+      const std::string text = Concat(key, tokens, i, g);
+      units.push_back(folder_->TermClass(text));
+      // A comma inside a term is often left out ("One Belt, One Road"); one
+      // in the text where the term has none still stops the match.
+      if (!(g == 1 && !tokens[i].word && IsComma(text))) without_commas.push_back(units.back());
       i += g;
     }
+    if (without_commas.size() != units.size() && !without_commas.empty()) out.push_back(std::move(without_commas));
     out.push_back(std::move(units));
   }
   return out;

@@ -27,6 +27,19 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+size_t CountChars(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// What a word must start with to have |stem| as a stem: its first three
+// characters, fewer for short stems whose last letter inflects (کا, کے, کی).
+std::string_view StemHead(std::string_view stem) {
+  const size_t n = CountChars(stem);
+  return PrefixChars(stem, std::min<size_t>(3, n > 1 ? n - 1 : n));
+}
+
 size_t CacheShard(std::string_view s) { return std::hash<std::string_view>{}(s) % 16; }
 
 }  // namespace
@@ -84,7 +97,8 @@ std::vector<std::string> WordFolder::Stems(const std::string& word) const {
   // Stems that strip a prefix (re-, un-, in-) change the meaning of a term
   // ("reorganize" is not "organize"): keep those that start like the word.
   std::erase_if(stems, [&](const std::string& s) {
-    return s.empty() || word.compare(0, PrefixChars(s, 3).size(), PrefixChars(s, 3)) != 0;
+    const std::string_view head = StemHead(s);
+    return s.empty() || word.compare(0, head.size(), head) != 0;
   });
   return stems;
 }
@@ -126,7 +140,7 @@ void WordFolder::Freeze() {
     while (parent_[root] != root) root = parent_[root];
     if (class_index[root] == UINT32_MAX) class_index[root] = classes++;
     class_of_.emplace(s, class_index[root]);
-    prefixes_.emplace(std::string(PrefixChars(s, 3)), 0);
+    prefixes_.emplace(std::string(StemHead(s)), 0);
     // Every split point of a class string, with the character after it: a
     // compound written spaced can only be one of ours if its first token and
     // the next character start one of these.
@@ -153,11 +167,11 @@ bool WordFolder::MayStartCompound(std::string_view prefix) const {
 }
 
 bool WordFolder::MayHaveClass(std::string_view word) const {
-  // A stem is kept only when the word starts with the stem's first three
-  // characters (Stems), so a word whose start is no class string's start
+  // A stem is kept only when the word starts with its head (StemHead), so a word whose start is no class string's start
   // cannot belong to a class, unless the spelling fold rewrote it.
   for (size_t n = 1; n <= 3; ++n)
     if (prefixes_.find(PrefixChars(word, n)) != prefixes_.end()) return true;
+  return prefixes_.find(std::string_view()) != prefixes_.end();  // a one-letter class string
   return false;
 }
 
