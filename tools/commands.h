@@ -10,5 +10,6 @@ namespace talign_cli {
 
 void AddSegmentCommand(CLI::App& app, int& exit_code);
 void AddLexiconCommand(CLI::App& app, int& exit_code);
+void AddTermsCommand(CLI::App& app, int& exit_code);
 
 }  // namespace talign_cli
