@@ -97,6 +97,17 @@ Status CheckAlignment(const AlignResult& result) {
   return Status::Ok();
 }
 
+std::string OneLine(std::string_view text, bool tabs) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    out += (c == '\n' || c == '\r' || (tabs && c == '\t')) ? ' ' : c;
+  }
+  return out;
+}
+
 Status Finish(std::ostream& out) {
   out.flush();
   if (!out) return IoError("write error");

@@ -2,6 +2,8 @@
 // <tuv xml:lang> per version that has sentences in the bead; a version with
 // none (an omission or addition) has no <tuv> in that <tu>, because an empty
 // <seg> would tell a CAT tool that the empty string is a translation.
+// Line breaks inside a sentence (hard-wrapped text) become spaces: a segment
+// is one line for a CAT tool, and XML readers would fold CR LF anyway.
 // The header has the seven attributes TMX requires and no creation date, so
 // the same alignment always gives the same bytes.
 
@@ -58,7 +60,8 @@ Status WriteTmx(const AlignResult& result, std::ostream& out) {
       pugi::xml_node sentences = tuv.append_child("prop");
       sentences.append_attribute("type") = "x-sentences";
       sentences.text() = (std::to_string(side.begin) + "-" + std::to_string(side.end - 1)).c_str();
-      tuv.append_child("seg").text() = XmlSafeText(BeadSideText(result, v, side.begin, side.end)).c_str();
+      const std::string text = BeadSideText(result, v, side.begin, side.end);
+      tuv.append_child("seg").text() = XmlSafeText(report_internal::OneLine(text, /*tabs=*/false)).c_str();
     }
   }
   doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);

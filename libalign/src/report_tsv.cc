@@ -4,19 +4,6 @@
 #include "report_internal.h"
 
 namespace align {
-namespace {
-
-// Tabs and line breaks would break the columns and rows; each becomes a
-// space (CR LF counts as one break).
-void AppendCell(std::string& line, std::string_view text) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-    line += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
-  }
-}
-
-}  // namespace
 
 Status WriteTsv(const AlignResult& result, std::ostream& out) {
   ALIGN_RETURN_IF_ERROR(report_internal::CheckAlignment(result));
@@ -25,7 +12,9 @@ Status WriteTsv(const AlignResult& result, std::ostream& out) {
     line.clear();
     for (size_t v = 0; v < bead.sides.size(); ++v) {
       if (v > 0) line += '\t';
-      AppendCell(line, BeadSideText(result, v, bead.sides[v].begin, bead.sides[v].end));
+      // Tabs and line breaks would break the columns and rows.
+      line += report_internal::OneLine(BeadSideText(result, v, bead.sides[v].begin, bead.sides[v].end),
+                                       /*tabs=*/true);
     }
     line += '\n';
     out << line;

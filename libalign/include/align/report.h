@@ -41,7 +41,10 @@ Status WriteJsonl(const AlignResult& result, std::ostream& out);
 // tabs and line breaks inside the text turned into spaces.
 Status WriteTsv(const AlignResult& result, std::ostream& out);
 
-// TMX 1.4b: one <tu> per bead, one <tuv xml:lang> per non-empty side.
+// TMX 1.4b: one <tu> per bead, one <tuv xml:lang> per non-empty side (a
+// version without sentences in the bead has no <tuv>), the bead score in
+// <prop type="x-score">. Line breaks inside a sentence become spaces and
+// characters XML forbids become U+FFFD (XmlSafeText).
 Status WriteTmx(const AlignResult& result, std::ostream& out);
 
 // hunalign's ladder: one rung "i<TAB>j<TAB>score" per bead start, then the
