@@ -296,6 +296,11 @@ void CheckTmx(const AlignResult& r, const std::string& expected_srclang) {
         }
       }
       EXPECT_EQ(tuv.child("seg").text().as_string(), expected);
+      std::string indices;
+      for (uint32_t i = bead.sides[v].begin; i < bead.sides[v].end; ++i) {
+        indices += (i > bead.sides[v].begin ? "," : "") + std::to_string(i);
+      }
+      EXPECT_EQ(tuv.find_child_by_attribute("prop", "type", "x-sentences").text().as_string(), indices);
       ++tuvs;
     }
     size_t non_empty = 0;

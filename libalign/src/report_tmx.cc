@@ -59,7 +59,12 @@ Status WriteTmx(const AlignResult& result, std::ostream& out) {
       tuv.append_attribute("xml:lang") = XmlSafeText(result.language_tags[v]).c_str();
       pugi::xml_node sentences = tuv.append_child("prop");
       sentences.append_attribute("type") = "x-sentences";
-      sentences.text() = (std::to_string(side.begin) + "-" + std::to_string(side.end - 1)).c_str();
+      std::string indices;  // as in the beads format: "3,4"
+      for (uint32_t i = side.begin; i < side.end; ++i) {
+        if (i > side.begin) indices += ',';
+        indices += std::to_string(i);
+      }
+      sentences.text() = indices.c_str();
       const std::string text = BeadSideText(result, v, side.begin, side.end);
       tuv.append_child("seg").text() = XmlSafeText(report_internal::OneLine(text, /*tabs=*/false)).c_str();
     }
