@@ -342,6 +342,11 @@ void PairModel::Reweigh() {
   for (size_t j = 0; j < y_bags_.size(); ++j)
     for (auto [id, w] : y_bags_[j])
       if (reachable[id]) wt_[j] += w;
+  double sum = 0;
+  for (float w : ws_) sum += w;
+  for (float w : wt_) sum += w;
+  const size_t count = ws_.size() + wt_.size();
+  mean_weight_ = (count && sum > 0) ? sum / count : 1.0;
 }
 
 double PairModel::lexical_coverage() const {

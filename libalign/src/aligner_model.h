@@ -83,6 +83,11 @@ class PairModel {
   template <typename CellFn>
   double Similarity(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell) const;
 
+  // Matched and total reachable evidence weight of a bead (both sides).
+  template <typename CellFn>
+  void Unmatched(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell, double* matched,
+                 double* total) const;
+
   // For learning: the x units and y ids of each sentence.
   struct Unit {
     uint32_t string_id;        // index into unit_strings()
@@ -111,12 +116,22 @@ class PairModel {
   std::vector<std::string> unit_strings_, y_strings_;
   std::vector<std::vector<uint32_t>> unit_where_;  // unit string id → x sentences
   std::vector<float> ws_, wt_;  // reachable weight per x / y sentence
+  double mean_weight_ = 1;      // mean of ws_ and wt_ over all sentences
   std::vector<double> neglog_erfc_;  // tabulated Gale–Church tail cost
 };
 
 template <typename CellFn>
 double PairModel::Similarity(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell) const {
   if (a == 0 || b == 0) return 0;
+  double matched = 0, total = 0;
+  Unmatched(i0, a, j0, b, cell, &matched, &total);
+  const double k = config_.lexical_prior_weight;
+  return (matched + k * config_.lexical_prior) / (total + k);
+}
+
+template <typename CellFn>
+void PairModel::Unmatched(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell,
+                          double* matched_out, double* total_out) const {
   double matched = 0, total = 0;
   float col_mt[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   for (uint32_t i = i0; i < i0 + a; ++i) {
@@ -133,8 +148,8 @@ double PairModel::Similarity(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, C
     matched += std::min(col_mt[j - j0], wt_[j]);
     total += wt_[j];
   }
-  const double k = config_.lexical_prior_weight;
-  return (matched + k * config_.lexical_prior) / (total + k);
+  *matched_out = matched;
+  *total_out = total;
 }
 
 template <typename CellFn>
@@ -163,8 +178,15 @@ double PairModel::BeadCost(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, Cel
   // Every remaining term is non-negative: a bead that already costs more
   // than |bound| cannot win, so the lexical sum is skipped.
   if (cost > bound) return cost;
-  if (config_.lexical_weight != 0)
-    cost += config_.lexical_weight * (1.0 - Similarity(i0, a, j0, b, cell)) * 0.5 * (a + b);
+  if (config_.lexical_weight != 0) {
+    if (config_.lexical_mass) {
+      double matched = 0, total = 0;
+      Unmatched(i0, a, j0, b, cell, &matched, &total);
+      cost += config_.lexical_weight * (total - matched) / mean_weight_;
+    } else {
+      cost += config_.lexical_weight * (1.0 - Similarity(i0, a, j0, b, cell)) * 0.5 * (a + b);
+    }
+  }
   return cost;
 }
 

@@ -79,9 +79,12 @@ struct AlignerConfig {
   // Weight of the Gale–Church length cost and the variance of the length
   // difference per character of the (ratio-scaled) bead length.
   double length_weight = 1.0;
-  double length_variance = 6.0;
+  double length_variance = 30.0;
   // Weight of (1 - lexical similarity), per sentence of the bead.
-  double lexical_weight = 6.0;
+  double lexical_weight = 4.0;
+  // Lexical cost as unmatched evidence mass (in units of a mean sentence)
+  // instead of (1 - similarity) per sentence.
+  bool lexical_mass = false;
   // Prior similarity and its weight, for sentences with little lexical
   // evidence (a short sentence of unknown words says nothing).
   double lexical_prior = 0.25;
@@ -100,7 +103,7 @@ struct AlignerConfig {
   // Costs of bead types beyond 1-1 (1-0/0-1 per sentence skipped).
   double skip_cost = 6.0;
   double cost_1_2 = 1.2;
-  double cost_2_2 = 3.0;
+  double cost_2_2 = 4.0;
   double cost_1_3 = 2.4;
   double cost_1_4 = 3.6;
   // Learned lexicon: a word pair is kept when it co-occurs in at least
