@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 const fs::path kEval = fs::path(TALIGN_SOURCE_DIR) / ".." / "shared" / "eval";
 
-std::string Run(const std::string& command, int* status) {
+std::string RunCommand(const std::string& command, int* status) {
   std::string out;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return out;
@@ -34,7 +34,7 @@ std::string Run(const std::string& command, int* status) {
 
 bool HavePython() {
   int status = 0;
-  Run("python3 -c 'import sys' 2>/dev/null", &status);
+  RunCommand("python3 -c 'import sys' 2>/dev/null", &status);
   return status == 0;
 }
 
@@ -45,7 +45,7 @@ std::string Quote(const std::string& s) {
 }
 
 std::string ScorePy(const fs::path& gold, const fs::path& pred, const std::string& options, int* status) {
-  return Run("python3 " + Quote((kEval / "score.py").string()) + " score " + options + " " +
+  return RunCommand("python3 " + Quote((kEval / "score.py").string()) + " score " + options + " " +
                  Quote(gold.string()) + " " + Quote(pred.string()) + " 2>&1",
              status);
 }
@@ -243,14 +243,14 @@ TEST(EvalTest, CommandPrintsWhatScorePyPrints) {
   for (const std::string flags : {"", "--per-doc --exact", "--json"}) {
     int status = 0, ours_status = 0;
     const std::string expected = ScorePy(gold, pred, flags, &status);
-    const std::string ours = Run(Quote(TALIGN_BINARY) + " eval " + flags + " " + Quote(gold.string()) + " " +
+    const std::string ours = RunCommand(Quote(TALIGN_BINARY) + " eval " + flags + " " + Quote(gold.string()) + " " +
                                      Quote(pred.string()),
                                  &ours_status);
     EXPECT_EQ(ours_status, 0);
     EXPECT_EQ(ours, expected) << flags;
   }
   int status = 0;
-  Run(Quote(TALIGN_BINARY) + " eval " + Quote(gold.string()) + " /nonexistent/pred 2>/dev/null", &status);
+  RunCommand(Quote(TALIGN_BINARY) + " eval " + Quote(gold.string()) + " /nonexistent/pred 2>/dev/null", &status);
   EXPECT_EQ(WEXITSTATUS(status), 2);
 }
 #endif
