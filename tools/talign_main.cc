@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   talign_cli::AddSegmentCommand(app, exit_code);
   talign_cli::AddLexiconCommand(app, exit_code);
   talign_cli::AddTermsCommand(app, exit_code);
+  talign_cli::AddAlignCommand(app, exit_code);
+  talign_cli::AddEvalCommand(app, exit_code);
 
   try {
     app.parse(argc, argv);
