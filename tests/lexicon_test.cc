@@ -5,8 +5,10 @@
 
 #include <unistd.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include "align/resources.h"
@@ -488,6 +490,39 @@ TEST(LexiconRoundTripTest, WriterEscapesMarkupAndFlattensTabsInNotes) {
   ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
   EXPECT_EQ(ToTsv(*lexicon), "concept_id\tlang\tterm\tstatus\tnote\nr&d\ten\tR&D <policy>\tadmitted\ta b\n");
   EXPECT_THAT(ToTbx(*lexicon), HasSubstr("<term>R&amp;D &lt;policy&gt;</term>"));
+}
+
+// ------------------------------------------------------------------ robustness
+
+// Mutated fixtures (seeded, so a failure reproduces): every outcome must be a
+// lexicon or an error that names the file with a line, never a crash (the
+// suite also runs under ASan+UBSan).
+TEST(LexiconRobustnessTest, MutatedFilesGiveALexiconOrAPositionedError) {
+  std::mt19937 rng(20261128);
+  const char* alphabet = "<>/&;=\"'\t\n #!-[]?x\xE4\xB8\x80\xFF";
+  for (const char* name : {"v3_basic.tbx", "v2_martif.tbx", "tbx_min.tbx", "canonical.tsv",
+                           "billion_laughs.tbx"}) {
+    const std::string original = ReadFile(Fixture(name));
+    const bool tbx = std::string(name).ends_with(".tbx");
+    for (int round = 0; round < 300; ++round) {
+      std::string bytes = original;
+      int edits = 1 + static_cast<int>(rng() % 4);
+      for (int e = 0; e < edits && !bytes.empty(); ++e) {
+        size_t at = rng() % bytes.size();
+        switch (rng() % 3) {
+          case 0: bytes[at] = alphabet[rng() % std::strlen(alphabet)]; break;
+          case 1: bytes.erase(at, 1 + rng() % 16); break;
+          default: bytes.insert(at, 1, alphabet[rng() % std::strlen(alphabet)]); break;
+        }
+      }
+      auto lexicon = tbx ? Lexicon::ParseTbx(bytes, "m") : Lexicon::ParseTsv(bytes, "m");
+      if (!lexicon.ok()) {
+        EXPECT_THAT(lexicon.status().message(), ::testing::MatchesRegex("m:[0-9]+:[0-9]+: .*"))
+            << name << " round " << round;
+      }
+      for (const LexiconProblem& p : Lexicon::LintBytes(bytes, "m", tbx)) EXPECT_GT(p.line, 0u);
+    }
+  }
 }
 
 // ------------------------------------------------------------------ use
