@@ -132,7 +132,13 @@ INSTANTIATE_TEST_SUITE_P(Segment, English, ::testing::Values(
     SegCase{"ambassador", "Wang Yi met Amb. Khalil Hashmi in Beijing.", {"Wang Yi met Amb. Khalil Hashmi in Beijing."}},
     SegCase{"short_lines_heading_block", "Joint Statement\nBeijing, 27 November 2026",
             {"Joint Statement", "Beijing, 27 November 2026"}},
-    SegCase{"trailing_spaces", "  The text.   Next one.  ", {"The text.", "Next one."}}),
+    SegCase{"trailing_spaces", "  The text.   Next one.  ", {"The text.", "Next one."}},
+    SegCase{"number_starts_sentence", "The year ended well. 2025 was a year of progress.",
+            {"The year ended well.", "2025 was a year of progress."}},
+    SegCase{"web_address", "Details are at www.mfa.gov.cn. Li said more would follow.",
+            {"Details are at www.mfa.gov.cn.", "Li said more would follow."}},
+    SegCase{"roman_numeral_end", "This recalls World War II. The lesson is peace.",
+            {"This recalls World War II.", "The lesson is peace."}}),
     CaseName);
 
 INSTANTIATE_TEST_SUITE_P(Segment, Chinese, ::testing::Values(
@@ -193,7 +199,10 @@ INSTANTIATE_TEST_SUITE_P(Segment, Chinese, ::testing::Values(
     SegCase{"two_exclamations", "中国是巴基斯坦的好朋友！巴基斯坦是中国的好兄弟！",
             {"中国是巴基斯坦的好朋友！", "巴基斯坦是中国的好兄弟！"}},
     SegCase{"ascii_terminators", "这次访问意义重大?双方均表示满意!", {"这次访问意义重大?", "双方均表示满意!"}},
-    SegCase{"byline", "（新华社记者 张三）", {"（新华社记者 张三）"}}),
+    SegCase{"byline", "（新华社记者 张三）", {"（新华社记者 张三）"}},
+    SegCase{"quoted_title_with_inner_exclamation", "他发表题为“你好！中国”的讲话。", {"他发表题为“你好！中国”的讲话。"}},
+    SegCase{"latin_ellipsis_runs_on", "双方表示...将继续合作。", {"双方表示...将继续合作。"}},
+    SegCase{"end_note", "双方签署了协议。（完）", {"双方签署了协议。", "（完）"}}),
     CaseName);
 
 INSTANTIATE_TEST_SUITE_P(Segment, Urdu, ::testing::Values(
@@ -252,7 +261,11 @@ INSTANTIATE_TEST_SUITE_P(Segment, Urdu, ::testing::Values(
     SegCase{"quoted_term", "صدر نے کہا کہ پاکستان ”ون چائنا“ پالیسی کی حمایت کرتا ہے۔",
             {"صدر نے کہا کہ پاکستان ”ون چائنا“ پالیسی کی حمایت کرتا ہے۔"}},
     SegCase{"blank_line", "پہلا پیراگراف\n\nدوسرا پیراگراف۔", {"پہلا پیراگراف", "دوسرا پیراگراف۔"}},
-    SegCase{"no_space_after_full_stop", "معاہدہ ہوا۔اگلا اجلاس کل ہوگا۔", {"معاہدہ ہوا۔", "اگلا اجلاس کل ہوگا۔"}}),
+    SegCase{"no_space_after_full_stop", "معاہدہ ہوا۔اگلا اجلاس کل ہوگا۔", {"معاہدہ ہوا۔", "اگلا اجلاس کل ہوگا۔"}},
+    SegCase{"latin_ellipsis_runs_on", "بات چیت جاری ہے... مزید تفصیلات بعد میں۔", {"بات چیت جاری ہے... مزید تفصیلات بعد میں۔"}},
+    SegCase{"quoted_title_inner_exclamation", "عنوان ”پاکستان! زندہ باد“ کے نام سے تقریب ہوئی۔",
+            {"عنوان ”پاکستان! زندہ باد“ کے نام سے تقریب ہوئی۔"}},
+    SegCase{"urdu_letter_list", "(الف) توانائی\n(ب) تجارت", {"(الف) توانائی", "(ب) تجارت"}}),
     CaseName);
 
 TEST(Segment, OffsetsIncludeTheBom) {

@@ -10,5 +10,8 @@ namespace talign_cli {
 
 void AddSegmentCommand(CLI::App& app, int& exit_code);
 void AddLexiconCommand(CLI::App& app, int& exit_code);
+void AddTermsCommand(CLI::App& app, int& exit_code);
+void AddAlignCommand(CLI::App& app, int& exit_code);
+void AddEvalCommand(CLI::App& app, int& exit_code);
 
 }  // namespace talign_cli

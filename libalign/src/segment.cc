@@ -84,8 +84,8 @@ bool EndsWith(std::string_view s, size_t end, std::string_view suffix) {
   return end >= suffix.size() && s.substr(end - suffix.size(), suffix.size()) == suffix;
 }
 
-// "U.S.", "a.m.", "Ph.D.": groups of one to three Latin letters, each
-// followed by a period, at least two of them.
+// "U.S.", "a.m.", "Ph.D.": groups of one or two Latin letters, each
+// followed by a period, at least two of them ("www.mfa.gov.cn." is not).
 bool IsDotted(std::string_view token) {
   int groups = 0;
   size_t i = 0;
@@ -95,7 +95,7 @@ bool IsDotted(std::string_view token) {
       ++i;
       ++letters;
     }
-    if (letters == 0 || letters > 3 || i >= token.size() || token[i] != '.') return false;
+    if (letters == 0 || letters > 2 || i >= token.size() || token[i] != '.') return false;
     ++i;
     ++groups;
   }
@@ -213,30 +213,45 @@ class RuleSegmenter final : public Segmenter {
     blocks->push_back({block_begin, lines.back().span.end});
   }
 
-  // Pairs of (opening, closing) byte offsets of [no_break_inside] brackets.
-  std::vector<std::pair<size_t, size_t>> Protected(std::string_view v) const {
+  // (opening, closing) byte offsets of the bracket pairs in |pairs| that
+  // |v| contains. A character may close one pair and open another (Urdu
+  // copy has both “…” and ”…“): closing an open pair comes first.
+  static std::vector<std::pair<size_t, size_t>> Pairs(
+      std::string_view v, const std::vector<std::pair<char32_t, char32_t>>& pairs, size_t max_bytes) {
     std::vector<std::pair<size_t, size_t>> out;
-    if (rules_.no_break_inside.empty()) return out;
+    if (pairs.empty()) return out;
     std::vector<std::pair<size_t, size_t>> open;  // (pair index, offset)
     for (size_t pos = 0; pos < v.size();) {
       const auto b0 = static_cast<unsigned char>(v[pos]);
-      if (b0 < 0x80) { ++pos; continue; }
+      if (b0 < 0x80 && b0 != '"' && b0 != '\'') { ++pos; continue; }
       const size_t at = pos;
       char32_t c = DecodeUtf8(v, pos);
-      for (size_t k = 0; k < rules_.no_break_inside.size(); ++k) {
-        if (c == rules_.no_break_inside[k].first) {
-          if (open.size() < 16) open.emplace_back(k, at);
-        } else if (c == rules_.no_break_inside[k].second) {
-          // Close the innermost bracket of this kind; an unmatched closing one is ignored.
-          for (size_t j = open.size(); j-- > 0;) {
-            if (open[j].first == k) {
-              out.emplace_back(open[j].second, at);
-              open.resize(j);
-              break;
-            }
-          }
+      bool closed = false;
+      for (size_t j = open.size(); j-- > 0 && !closed;) {
+        if (pairs[open[j].first].second != c) continue;
+        if (at - open[j].second <= max_bytes) out.emplace_back(open[j].second, at);
+        open.resize(j);
+        closed = true;
+      }
+      if (closed) continue;
+      for (size_t k = 0; k < pairs.size(); ++k) {
+        if (c == pairs[k].first && open.size() < 16) {
+          open.emplace_back(k, at);
+          break;
         }
       }
+    }
+    return out;
+  }
+
+  // Where no sentence may end: inside [no_break_inside] brackets, and inside
+  // [title_quotes] followed by a continuation (题为“你好！中国”的讲话).
+  std::vector<std::pair<size_t, size_t>> Protected(std::string_view v) const {
+    auto out = Pairs(v, rules_.no_break_inside, npos);
+    for (auto [open, close] : Pairs(v, rules_.title_quotes, 600)) {
+      size_t after = close;
+      DecodeUtf8(v, after);
+      if (ContinuesAt(v, SkipSpace(v, after))) out.emplace_back(open, close);
     }
     return out;
   }
@@ -299,13 +314,17 @@ class RuleSegmenter final : public Segmenter {
     const char32_t next_char = At(v, n);
     const bool next_is_marker = rules_.MatchListMarker(v, next) != npos;
 
+    // An ellipsis ends a sentence only before a capital ("... The"), so
+    // never in a script without case.
+    if (ellipsis && !closed) return u_isupper(static_cast<UChar32>(next_char)) ? Decision{true, end, next} : d;
+
     // "1." or "١۔" alone is the marker of the item that follows.
     if (rules_.MatchListMarker(v.substr(0, end), start) == end) return d;
     if (rules_.lowercase_continues && u_islower(static_cast<UChar32>(next_char)) && !next_is_marker)
       return d;
     if (closed && ContinuesAt(v, next)) return d;
 
-    if (t == '.') {
+    if (t == '.' && !ellipsis) {
       size_t tok = tpos;
       while (tok > start) {
         char ch = v[tok - 1];
@@ -350,6 +369,15 @@ class RuleSegmenter final : public Segmenter {
     return false;
   }
 
+  // Adds breaks after a period followed by white space and a digit, which
+  // ICU misses when a lowercase word follows the number ("ended. 2025 was").
+  static void DigitBreaks(std::string_view v, std::vector<size_t>* candidates) {
+    for (size_t pos = v.find(". "); pos != npos; pos = v.find(". ", pos + 2)) {
+      const size_t next = SkipSpace(v, pos + 1);
+      if (next < v.size() && v[next] >= '0' && v[next] <= '9') candidates->push_back(next);
+    }
+  }
+
   // Adds breaks after an ellipsis followed by white space and a capital,
   // which ICU does not see for "…".
   void EllipsisBreaks(std::string_view v, std::vector<size_t>* candidates) const {
@@ -389,9 +417,10 @@ class RuleSegmenter final : public Segmenter {
         if (static_cast<size_t>(b) < v.size()) candidates.push_back(static_cast<size_t>(b));
     }
     utext_close(ut);
-    if (!rules_.ellipses.empty()) {
+    {
       const size_t icu_count = candidates.size();
       EllipsisBreaks(v, &candidates);
+      DigitBreaks(v, &candidates);
       if (candidates.size() != icu_count) {
         std::sort(candidates.begin(), candidates.end());
         candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());

@@ -15,7 +15,7 @@ namespace align::internal {
 namespace {
 
 enum class Section {
-  kNone, kSettings, kTerminators, kClosing, kContinuations, kEllipses, kNoBreakInside,
+  kNone, kSettings, kTerminators, kClosing, kContinuations, kEllipses, kNoBreakInside, kTitleQuotes,
   kAbbreviations, kNonFinal, kBeforeNumber, kStarters, kListMarkers,
 };
 
@@ -28,6 +28,7 @@ constexpr SectionName kSections[] = {
     {"settings", Section::kSettings},         {"terminators", Section::kTerminators},
     {"closing", Section::kClosing},           {"continuations", Section::kContinuations},
     {"ellipses", Section::kEllipses},         {"no_break_inside", Section::kNoBreakInside},
+    {"title_quotes", Section::kTitleQuotes},
     {"abbreviations", Section::kAbbreviations}, {"non_final", Section::kNonFinal},
     {"before_number", Section::kBeforeNumber}, {"starters", Section::kStarters},
     {"list_markers", Section::kListMarkers},
@@ -163,12 +164,14 @@ class Parser {
         set.insert(cps->front());
         return Status::Ok();
       }
-      case Section::kNoBreakInside: {
+      case Section::kNoBreakInside:
+      case Section::kTitleQuotes: {
         auto cps = CodePointsOf(at, word);
         if (!cps.ok()) return cps.status();
         if (cps->size() != 2)
           return Error(at, fmt::format("\"{}\" is not an opening and a closing character", word));
-        rules_.no_break_inside.emplace_back((*cps)[0], (*cps)[1]);
+        (section_ == Section::kNoBreakInside ? rules_.no_break_inside : rules_.title_quotes)
+            .emplace_back((*cps)[0], (*cps)[1]);
         return Status::Ok();
       }
       case Section::kEllipses: rules_.ellipses.emplace_back(word); return Status::Ok();

@@ -34,6 +34,9 @@ struct SegmentRules {
   std::vector<std::string> ellipses;
   // [no_break_inside]: bracket pairs (《》) inside which no sentence ends.
   std::vector<std::pair<char32_t, char32_t>> no_break_inside;
+  // [title_quotes]: quote pairs that, when a [continuations] entry follows
+  // the closing one, enclose a title and no sentence end.
+  std::vector<std::pair<char32_t, char32_t>> title_quotes;
 
   // [abbreviations]: end a sentence only when the next word is a [starters] word.
   std::unordered_set<std::string> abbreviations;

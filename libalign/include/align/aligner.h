@@ -61,14 +61,58 @@ struct AlignResources {
 };
 
 // Parameters of the model; every field is documented in docs/aligner.md.
+// The defaults were tuned on development data of all three kinds (literary,
+// non-literary, news); costs are in nats (negative log-likelihood units).
 struct AlignerConfig {
   // The largest number of sentences on one side of a bead (1-4 and 4-1).
   int max_bead_side = 4;
   // Learn a lexicon from the documents (first pass, co-occurrence in
   // confident beads, realign) for pairs without a dictionary.
   bool learn_lexicon = true;
-};
+  // Also learn for pairs that have a dictionary (adds names and domain
+  // words the dictionary lacks).
+  bool learn_with_dictionary = true;
 
+  // Half-width, in sentences, of the first band around the corridor; the
+  // band is re-centred on the path and doubled where the path touches it.
+  int band_width = 24;
+  // Weight of the Gale–Church length cost and the variance of the length
+  // difference per character of the (ratio-scaled) bead length.
+  double length_weight = 1.0;
+  double length_variance = 30.0;
+  // Weight of (1 - lexical similarity), per sentence of the bead.
+  double lexical_weight = 4.0;
+  // Lexical cost as unmatched evidence mass (in units of a mean sentence)
+  // instead of (1 - similarity) per sentence.
+  bool lexical_mass = false;
+  // Prior similarity and its weight, for sentences with little lexical
+  // evidence (a short sentence of unknown words says nothing).
+  double lexical_prior = 0.25;
+  double lexical_prior_weight = 1.0;
+  // Extra weight of numbers, termbase concepts and names over common words.
+  double number_weight = 2.0;
+  double concept_weight = 3.0;
+  double name_weight = 1.5;
+  // Cost per punctuation class (?, !, quotes, brackets, colons) present on
+  // one side of a bead and absent from the other.
+  double punctuation_weight = 0.3;
+  // Cost of a paragraph boundary inside a bead, and of a bead that starts a
+  // paragraph on one side only (running text only; presegmented input has
+  // no paragraphs).
+  double paragraph_weight = 1.5;
+  // Costs of bead types beyond 1-1 (1-0/0-1 per sentence skipped).
+  double skip_cost = 6.0;
+  double cost_1_2 = 1.2;
+  double cost_2_2 = 4.0;
+  double cost_1_3 = 2.4;
+  double cost_1_4 = 3.6;
+  // Learned lexicon: a word pair is kept when it co-occurs in at least
+  // learn_min_count confident beads with a Dice coefficient of at least
+  // learn_min_dice; at most learn_max_links targets per word.
+  int learn_min_count = 2;
+  double learn_min_dice = 0.3;
+  int learn_max_links = 4;
+};
 class Aligner {
  public:
   Aligner(AlignerConfig config, AlignResources resources);

@@ -1,13 +1,20 @@
 // Bilingual dictionaries for alignment: word or phrase translations between
-// two languages, with keys normalised as in normalize.h.
+// two languages, looked up by key (the folded tokens of the source phrase,
+// see Dictionary::KeyOf).
 //
 //   auto cedict = align::Dictionary::LoadCedict();          // kNotFound when not set up
 //   auto user = align::Dictionary::Load("my.dic", align::Language::kEnglish,
 //                                       align::Language::kUrdu);
+//   std::vector<std::string_view> words;
+//   (*cedict)->Lookup(align::Dictionary::KeyOf("和平"), &words);   // "peace", "peaceful", ...
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "align/text.h"
 
@@ -15,17 +22,51 @@ namespace align {
 
 class Dictionary {
  public:
-  // A user dictionary: TSV "source<TAB>target" or hunalign's .dic
-  // ("target @ source"), told apart by content. Errors name file and line.
+  // A user dictionary: TSV "source<TAB>target" (lines starting with '#' are
+  // comments) or hunalign's .dic ("target @ source"), told apart by content:
+  // a file whose first entry line has " @ " and no TAB is a .dic. Errors
+  // name file and line. Several lines with one source add up.
   static StatusOr<std::shared_ptr<const Dictionary>> Load(const std::string& path, Language source,
                                                           Language target);
-  // CC-CEDICT (Chinese→English) as compiled by setup into the binary cache;
-  // kNotFound when setup has not fetched it (alignment still works without).
+  // CC-CEDICT (Chinese→English). The raw file is found at $TALIGN_CEDICT, or
+  // as data file third_party/cedict/cedict_ts.u8 (tools/fetch-cedict.sh puts
+  // it there); it is compiled once into a binary cache beside it (or in
+  // $XDG_CACHE_HOME/talign, ~/.cache/talign when that directory is not
+  // writable) that later loads in milliseconds. The cache records a hash of
+  // the raw file and is rebuilt when the raw file changes. kNotFound when
+  // setup has not fetched it (alignment still works without).
   static StatusOr<std::shared_ptr<const Dictionary>> LoadCedict();
+  // The same from an explicit raw file; |cache_path| empty means "beside it,
+  // or in the user cache directory".
+  static StatusOr<std::shared_ptr<const Dictionary>> LoadCedictFrom(const std::string& raw_path,
+                                                                    const std::string& cache_path);
+
+  // One CC-CEDICT line "TRAD SIMP [pin1 yin1] /gloss/gloss/": the two
+  // headwords and the English content words of the glosses (classifier
+  // notes, "variant of", "surname X", parenthesised remarks and function
+  // words dropped). nullopt for comments and malformed lines.
+  struct CedictEntry {
+    std::string traditional, simplified;
+    std::vector<std::string> words;
+  };
+  static std::optional<CedictEntry> ParseCedictLine(std::string_view line);
+
+  // The lookup key of a phrase: folded tokens (lower case, digits to ASCII,
+  // Urdu letter folding) joined by one space, without spaces between Han
+  // characters. The aligner builds keys of sentence spans the same way.
+  static std::string KeyOf(std::string_view phrase);
 
   virtual ~Dictionary() = default;
   virtual Language source() const = 0;
   virtual Language target() const = 0;
+
+  // Replaces |words| with the folded target-language words of every entry
+  // whose source key is |key| (empty when there is none). Thread-safe.
+  virtual void Lookup(std::string_view key, std::vector<std::string_view>* words) const = 0;
+  // The largest number of tokens in a source key (bounds longest-match search).
+  virtual int max_key_tokens() const = 0;
+  // Number of distinct source keys.
+  virtual size_t size() const = 0;
 };
 
 }  // namespace align

@@ -1,0 +1,193 @@
+#include "align/aligner.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "aligner_pair.h"
+
+namespace align {
+namespace {
+
+using internal::PairAlignment;
+using internal::PathBead;
+using internal::VersionFeatures;
+
+// A pairwise alignment in the order the caller asked for (first ↔ second),
+// whatever direction the dictionary made the model run in.
+struct Oriented {
+  std::vector<Bead> beads;  // sides {first, second}
+  double mean_sim = 0;      // over beads with two sides
+  double coverage = 0;
+};
+
+Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q,
+                       const AlignResources& res, const AlignerConfig& config) {
+  const Dictionary* forward = nullptr;
+  const Dictionary* backward = nullptr;
+  for (const auto& d : res.dictionaries) {
+    if (!d) continue;
+    if (!forward && d->source() == f[p].language && d->target() == f[q].language) forward = d.get();
+    if (!backward && d->source() == f[q].language && d->target() == f[p].language) backward = d.get();
+  }
+  const bool swap = !forward && backward;
+  PairAlignment pa = swap ? internal::AlignPair(f[q], f[p], backward, config)
+                          : internal::AlignPair(f[p], f[q], forward, config);
+  Oriented o;
+  o.coverage = pa.lexical_coverage;
+  double sims = 0;
+  size_t two = 0;
+  for (size_t k = 0; k < pa.beads.size(); ++k) {
+    const PathBead& b = pa.beads[k];
+    SentenceRange rx{b.i0, b.i0 + b.a}, ry{b.j0, b.j0 + b.b};
+    Bead bead;
+    bead.sides = swap ? std::vector<SentenceRange>{ry, rx} : std::vector<SentenceRange>{rx, ry};
+    bead.score = pa.scores[k];
+    o.beads.push_back(std::move(bead));
+    if (b.a && b.b) { sims += pa.sims[k]; ++two; }
+  }
+  o.mean_sim = two ? sims / two : 0;
+  return o;
+}
+
+// Joins pivot↔x and pivot↔y into 3-way beads: pivot positions where both
+// pairwise alignments have a bead boundary cut the text into 3-way beads;
+// beads without a pivot sentence at such a position become one bead of
+// their own (x and y sentences that the pivot lacks).
+std::vector<Bead> JoinOnPivot(const std::vector<Bead>& px, const std::vector<Bead>& py, size_t n_pivot,
+                              size_t pivot, size_t vx, size_t vy) {
+  std::vector<uint8_t> cut_x(n_pivot + 1, 0), cut_y(n_pivot + 1, 0);
+  for (const Bead& b : px) { cut_x[b.sides[0].begin] = 1; cut_x[b.sides[0].end] = 1; }
+  for (const Bead& b : py) { cut_y[b.sides[0].begin] = 1; cut_y[b.sides[0].end] = 1; }
+  cut_x[0] = cut_y[0] = cut_x[n_pivot] = cut_y[n_pivot] = 1;
+  std::vector<Bead> out;
+  size_t kx = 0, ky = 0;
+  auto new_bead = [&](uint32_t p0, uint32_t p1) {
+    Bead b;
+    b.sides.assign(3, SentenceRange{});
+    b.sides[pivot] = {p0, p1};
+    return b;
+  };
+  auto extend = [](SentenceRange& r, const SentenceRange& add) {
+    if (add.empty()) return;
+    if (r.empty()) r = add;
+    else { r.begin = std::min(r.begin, add.begin); r.end = std::max(r.end, add.end); }
+  };
+  // Where an empty side sits: the other versions' beads before it decide.
+  uint32_t x_next = 0, y_next = 0;
+  size_t p = 0;
+  while (p <= n_pivot) {
+    // Beads without pivot sentences at position p.
+    Bead empty = new_bead(static_cast<uint32_t>(p), static_cast<uint32_t>(p));
+    double score = 0;
+    int parts = 0;
+    while (kx < px.size() && px[kx].sides[0].empty() && px[kx].sides[0].begin == p) {
+      extend(empty.sides[vx], px[kx].sides[1]); score += px[kx].score; ++parts; ++kx;
+    }
+    while (ky < py.size() && py[ky].sides[0].empty() && py[ky].sides[0].begin == p) {
+      extend(empty.sides[vy], py[ky].sides[1]); score += py[ky].score; ++parts; ++ky;
+    }
+    if (parts) {
+      if (empty.sides[vx].empty()) empty.sides[vx] = {x_next, x_next};
+      if (empty.sides[vy].empty()) empty.sides[vy] = {y_next, y_next};
+      x_next = empty.sides[vx].end;
+      y_next = empty.sides[vy].end;
+      empty.score = score / parts;
+      out.push_back(std::move(empty));
+    }
+    if (p == n_pivot) break;
+    // The pivot run up to the next common boundary.
+    size_t q = p + 1;
+    while (q < n_pivot && !(cut_x[q] && cut_y[q])) ++q;
+    Bead b = new_bead(static_cast<uint32_t>(p), static_cast<uint32_t>(q));
+    b.sides[vx] = {x_next, x_next};
+    b.sides[vy] = {y_next, y_next};
+    score = 0;
+    parts = 0;
+    // Every bead of each pair up to q; empty-pivot beads strictly inside join it.
+    while (kx < px.size() && (px[kx].sides[0].end < q || (px[kx].sides[0].end == q && !px[kx].sides[0].empty()) ||
+                              (px[kx].sides[0].empty() && px[kx].sides[0].begin < q))) {
+      extend(b.sides[vx], px[kx].sides[1]); score += px[kx].score; ++parts; ++kx;
+    }
+    while (ky < py.size() && (py[ky].sides[0].end < q || (py[ky].sides[0].end == q && !py[ky].sides[0].empty()) ||
+                              (py[ky].sides[0].empty() && py[ky].sides[0].begin < q))) {
+      extend(b.sides[vy], py[ky].sides[1]); score += py[ky].score; ++parts; ++ky;
+    }
+    x_next = b.sides[vx].end;
+    y_next = b.sides[vy].end;
+    b.score = parts ? score / parts : 0;
+    out.push_back(std::move(b));
+    p = q;
+  }
+  return out;
+}
+
+}  // namespace
+
+Aligner::Aligner(AlignerConfig config, AlignResources resources)
+    : config_(std::move(config)), resources_(std::move(resources)) {}
+
+StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions) const {
+  if (versions.size() < 2 || versions.size() > 3)
+    return InvalidArgument(fmt::format("align needs 2 or 3 versions, got {}", versions.size()));
+  if (config_.max_bead_side < 1 || config_.max_bead_side > 8)
+    return InvalidArgument(fmt::format("max_bead_side must be 1..8, got {}", config_.max_bead_side));
+  for (const AlignInput& v : versions)
+    for (const Sentence& s : v.sentences)
+      if (s.span.end > v.document.bytes().size() || s.span.begin > s.span.end)
+        return InvalidArgument(fmt::format("{}: a sentence span lies outside the document",
+                                           v.document.name()));
+  std::vector<VersionFeatures> f;
+  for (const AlignInput& v : versions) f.push_back(internal::ExtractFeatures(v));
+
+  Alignment out;
+  auto label = [&](size_t k) {
+    return fmt::format("{} ({})", versions[k].document.name(), LanguageCode(versions[k].language));
+  };
+  for (size_t k = 0; k < versions.size(); ++k)
+    if (versions[k].sentences.empty())
+      out.warnings.push_back(fmt::format("{} has no sentences: everything else is unaligned", label(k)));
+  for (size_t p = 0; p < versions.size(); ++p)
+    for (size_t q = p + 1; q < versions.size(); ++q) {
+      const double a = versions[p].sentences.size(), b = versions[q].sentences.size();
+      if (a > 0 && b > 0 && std::max(a, b) > 3 * std::min(a, b))
+        out.warnings.push_back(fmt::format(
+            "{} has {} sentences and {} has {}: more than three times as many, so much of the "
+            "longer one has no counterpart", label(p), a, label(q), b));
+    }
+
+  std::vector<Oriented> pairs;
+  std::vector<std::pair<size_t, size_t>> which;
+  if (versions.size() == 2) {
+    pairs.push_back(AlignOriented(f, 0, 1, resources_, config_));
+    which.push_back({0, 1});
+    out.beads = pairs[0].beads;
+  } else {
+    // The pivot is English when present (dictionaries and learned lexicons
+    // go through it), otherwise the first version.
+    size_t pivot = 0;
+    for (size_t k = 0; k < 3; ++k)
+      if (versions[k].language == Language::kEnglish) { pivot = k; break; }
+    const size_t vx = pivot == 0 ? 1 : 0, vy = pivot == 2 ? 1 : 2;
+    pairs.push_back(AlignOriented(f, pivot, vx, resources_, config_));
+    pairs.push_back(AlignOriented(f, pivot, vy, resources_, config_));
+    which.push_back({pivot, vx});
+    which.push_back({pivot, vy});
+    out.beads = JoinOnPivot(pairs[0].beads, pairs[1].beads, versions[pivot].sentences.size(), pivot,
+                            vx, vy);
+  }
+  // Documents that are not translations of each other: almost no lexical
+  // evidence in the aligned beads although there was evidence to find.
+  for (size_t k = 0; k < pairs.size(); ++k) {
+    const auto [p, q] = which[k];
+    if (versions[p].sentences.size() < 3 || versions[q].sentences.size() < 3) continue;
+    if (pairs[k].mean_sim < 0.12)
+      out.warnings.push_back(fmt::format(
+          "{} and {} share little vocabulary or numbers (mean lexical similarity {:.2f}): they may "
+          "not be versions of the same document", label(p), label(q), pairs[k].mean_sim));
+  }
+  return out;
+}
+
+}  // namespace align

@@ -1,0 +1,125 @@
+// The banded monotone DP of the aligner (internal; docs/aligner.md).
+//
+// Nodes (i, j) mean "x[0, i) and y[0, j) are aligned"; a bead of type
+// (a, b) moves from (i-a, j-b) to (i, j). Only nodes inside a Band are
+// visited: per row i the columns lo[i]..hi[i] (inclusive). Work and memory
+// are proportional to the band's area, so linear in the document length
+// for a band of fixed width.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "aligner_model.h"
+
+namespace align::internal {
+
+struct Band {
+  std::vector<uint32_t> lo, hi;  // per row 0..n
+  size_t Area() const;
+};
+
+// A band of half-width |w| around |center| (a column per row), made
+// monotone and connected, containing (0, 0) and (n, m).
+Band MakeBand(size_t n, size_t m, const std::vector<double>& center, size_t w);
+// Column per row where the cumulative ratio-scaled lengths meet: the
+// diagonal of the two texts measured in characters rather than sentences.
+std::vector<double> LengthDiagonal(const std::vector<double>& x_cum, const std::vector<double>& y_cum);
+
+struct PathBead {
+  uint32_t i0, a, j0, b;
+  double cost;
+};
+struct DpResult {
+  std::vector<PathBead> beads;
+  double total = 0;
+  bool touches_edge = false;  // the path runs along the band's edge somewhere
+};
+
+// Cost function: cost(i0, a, j0, b, bound) → double; may return any value
+// above |bound| for a bead that cannot beat it.
+template <typename CostFn>
+DpResult BandedDp(size_t n, size_t m, const std::vector<BeadType>& types, const Band& band,
+                  CostFn&& cost) {
+  const double kInf = std::numeric_limits<double>::infinity();
+  std::vector<size_t> offset(n + 2, 0);
+  for (size_t i = 0; i <= n; ++i) offset[i + 1] = offset[i] + (band.hi[i] - band.lo[i] + 1);
+  std::vector<double> best(offset[n + 1], kInf);
+  std::vector<uint8_t> back(offset[n + 1], 0xFF);
+  auto at = [&](size_t i, size_t j) -> int64_t {
+    if (j < band.lo[i] || j > band.hi[i]) return -1;
+    return static_cast<int64_t>(offset[i] + (j - band.lo[i]));
+  };
+  best[0] = 0;  // (0, 0): lo[0] is 0 by construction
+  for (size_t i = 0; i <= n; ++i) {
+    for (size_t j = band.lo[i]; j <= band.hi[i]; ++j) {
+      const size_t here = offset[i] + (j - band.lo[i]);
+      double b_cost = best[here];
+      uint8_t b_back = back[here];
+      for (size_t t = 0; t < types.size(); ++t) {
+        const uint32_t a = types[t].a, b = types[t].b;
+        if (a > i || b > j) continue;
+        const int64_t prev = at(i - a, j - b);
+        if (prev < 0 || best[prev] == kInf) continue;
+        const double bound = b_cost - best[prev];
+        const double c = cost(static_cast<uint32_t>(i - a), a, static_cast<uint32_t>(j - b), b, bound);
+        const double total = best[prev] + c;
+        if (total < b_cost) { b_cost = total; b_back = static_cast<uint8_t>(t); }
+      }
+      best[here] = b_cost;
+      back[here] = b_back;
+    }
+  }
+  DpResult r;
+  r.total = best[offset[n] + (m - band.lo[n])];
+  size_t i = n, j = m;
+  const size_t margin = 2;
+  while (i > 0 || j > 0) {
+    const size_t here = offset[i] + (j - band.lo[i]);
+    const BeadType t = types[back[here]];
+    const size_t pi = i - t.a, pj = j - t.b;
+    r.beads.push_back({static_cast<uint32_t>(pi), t.a, static_cast<uint32_t>(pj), t.b,
+                       best[here] - best[offset[pi] + (pj - band.lo[pi])]});
+    if ((band.lo[i] > 0 && j < band.lo[i] + margin) || (band.hi[i] < m && j + margin > band.hi[i]))
+      r.touches_edge = true;
+    i = pi;
+    j = pj;
+  }
+  std::reverse(r.beads.begin(), r.beads.end());
+  return r;
+}
+
+// The banded DP with the corridor logic: starts around |center| with
+// half-width |w|, and while the path touches the band's edge re-centres the
+// band on the path and doubles the width (a full DP at worst).
+template <typename MakeCost>
+DpResult CorridorDp(size_t n, size_t m, const std::vector<BeadType>& types,
+                    std::vector<double> center, size_t w, MakeCost&& make_cost) {
+  for (;;) {
+    Band band = MakeBand(n, m, center, w);
+    auto cost = make_cost(band);
+    DpResult r = BandedDp(n, m, types, band, cost);
+    const bool full = w >= std::max(n, m);
+    if (!r.touches_edge || full) return r;
+    // Re-centre on the path: per row, the middle of its columns.
+    std::vector<double> lo(n + 1, 1e300), hi(n + 1, -1e300);
+    uint32_t i = 0, j = 0;
+    auto mark = [&](uint32_t r_, uint32_t c_) {
+      lo[r_] = std::min(lo[r_], double(c_));
+      hi[r_] = std::max(hi[r_], double(c_));
+    };
+    mark(0, 0);
+    for (const PathBead& b : r.beads) {
+      for (uint32_t k = 1; k <= b.a; ++k) mark(b.i0 + k, b.j0 + (b.b * k) / std::max<uint32_t>(b.a, 1));
+      if (b.a == 0) mark(b.i0, b.j0 + b.b);
+      i = b.i0 + b.a;
+      j = b.j0 + b.b;
+    }
+    (void)i; (void)j;
+    for (size_t k = 0; k <= n; ++k) center[k] = 0.5 * (lo[k] + hi[k]);
+    w *= 2;
+  }
+}
+
+}  // namespace align::internal

@@ -1,0 +1,413 @@
+#include "aligner_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string_view>
+
+#include "utf8.h"
+
+namespace align::internal {
+namespace {
+
+// Consonant skeletons, the script-independent shape of a name: "Trump" and
+// "ٹرمپ" both give "trmp". Vowels, h, w, y and their Arabic-script
+// counterparts (alef, waw, yeh, heh), which scripts write differently or not
+// at all, are dropped; letters that the two scripts confuse share a class.
+char LatinClass(char c) {
+  switch (c) {
+    case 'b': return 'b'; case 'c': case 'k': case 'q': return 'k'; case 'd': return 'd';
+    case 'f': return 'f'; case 'g': return 'g'; case 'j': return 'j'; case 'l': return 'l';
+    case 'm': return 'm'; case 'n': return 'n'; case 'p': return 'p'; case 'r': return 'r';
+    case 's': case 'z': case 'x': return 's'; case 't': return 't';
+    default: return 0;
+  }
+}
+
+char ArabicClass(char32_t cp) {
+  switch (cp) {
+    case 0x0628: return 'b'; case 0x067E: return 'p';
+    case 0x062A: case 0x0679: case 0x0637: case 0x06C3: return 't';
+    case 0x062B: case 0x0630: case 0x0632: case 0x0698: case 0x0633: case 0x0634: case 0x0635:
+    case 0x0636: case 0x0638: return 's';
+    case 0x062C: return 'j'; case 0x0686: return 'k';
+    case 0x062E: case 0x0642: case 0x06A9: case 0x0643: return 'k';
+    case 0x062F: case 0x0688: return 'd';
+    case 0x0631: case 0x0691: return 'r';
+    case 0x063A: case 0x06AF: return 'g'; case 0x0641: return 'f'; case 0x0644: return 'l';
+    case 0x0645: return 'm'; case 0x0646: case 0x06BA: return 'n';
+    default: return 0;
+  }
+}
+
+std::string LatinSkeleton(std::string_view w) {
+  std::string s;
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    char next = i + 1 < w.size() ? w[i + 1] : 0;
+    char k = 0;
+    if (next == 'h' && (c == 'p' || c == 't' || c == 's' || c == 'c' || c == 'k' || c == 'g')) {
+      k = c == 'p' ? 'f' : c == 'c' ? 'k' : LatinClass(c);
+      ++i;
+    } else {
+      k = LatinClass(c);
+    }
+    if (k && (s.empty() || s.back() != k)) s += k;
+  }
+  return s;
+}
+
+std::string ArabicSkeleton(std::string_view w) {
+  std::string s;
+  size_t pos = 0;
+  while (pos < w.size()) {
+    char k = ArabicClass(DecodeUtf8(w, pos));
+    if (k && (s.empty() || s.back() != k)) s += k;
+  }
+  return s;
+}
+
+bool IsArabicWord(const Token& t) {
+  if (t.kind != TokenKind::kWord || t.text.empty()) return false;
+  size_t pos = 0;
+  char32_t cp = DecodeUtf8(t.text, pos);
+  return cp >= 0x0600 && cp <= 0x06FF;
+}
+
+bool HasHan(const VersionFeatures& v) {
+  for (const auto& s : v.tokens)
+    for (const Token& t : s)
+      if (t.kind == TokenKind::kHan) return true;
+  return false;
+}
+
+// The y-side strings a target-language dictionary word stands for.
+void TargetStrings(std::string_view word, bool y_han, std::vector<std::string>* out) {
+  out->clear();
+  if (y_han) {
+    size_t pos = 0;
+    while (pos < word.size()) {
+      size_t start = pos;
+      char32_t cp = DecodeUtf8(word, pos);
+      if (cp >= 0x2E80) out->push_back("w:" + std::string(word.substr(start, pos - start)));
+    }
+    if (!out->empty()) return;
+  }
+  bool latin = !word.empty() && static_cast<unsigned char>(word[0]) < 0x80;
+  out->push_back("w:" + (latin ? StemLatin(word) : std::string(word)));
+}
+
+}  // namespace
+
+std::vector<BeadType> BeadTypes(int max_side) {
+  max_side = std::clamp(max_side, 1, 8);
+  std::vector<BeadType> t = {{1, 1}, {1, 0}, {0, 1}};
+  if (max_side >= 2) t.insert(t.end(), {{1, 2}, {2, 1}, {2, 2}});
+  for (int k = 3; k <= max_side; ++k) {
+    t.push_back({1, static_cast<uint8_t>(k)});
+    t.push_back({static_cast<uint8_t>(k), 1});
+  }
+  return t;
+}
+
+VersionFeatures ExtractFeatures(const AlignInput& input) {
+  VersionFeatures f;
+  f.language = input.language;
+  const size_t n = input.sentences.size();
+  f.tokens.resize(n);
+  f.length.resize(n);
+  f.punct.resize(n);
+  f.paragraph_start.resize(n);
+  f.concepts.resize(n);
+  size_t paragraphs = 0;
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view text = input.document.Slice(input.sentences[i].span);
+    f.tokens[i] = Tokenize(text);
+    f.length[i] = static_cast<float>(CountChars(text));
+    f.punct[i] = CountPunctuation(text);
+    bool start = i == 0 || input.sentences[i].paragraph != input.sentences[i - 1].paragraph;
+    f.paragraph_start[i] = start;
+    paragraphs += start;
+    if (i < input.sentence_concepts.size()) {
+      f.concepts[i] = input.sentence_concepts[i];
+      std::sort(f.concepts[i].begin(), f.concepts[i].end());
+      f.concepts[i].erase(std::unique(f.concepts[i].begin(), f.concepts[i].end()), f.concepts[i].end());
+    }
+    f.total_length += f.length[i];
+  }
+  // One sentence per paragraph (presegmented lines) or one paragraph in all
+  // says nothing about where translations start.
+  f.has_paragraphs = paragraphs > 1 && paragraphs < n;
+  return f;
+}
+
+PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const Dictionary* dict,
+                     const AlignerConfig& config)
+    : config_(config) {
+  const size_t n = x.tokens.size(), m = y.tokens.size();
+  ratio_ = (x.total_length > 0 && y.total_length > 0) ? y.total_length / x.total_length : 1.0;
+  x_cum_.assign(n + 1, 0);
+  y_cum_.assign(m + 1, 0);
+  for (size_t i = 0; i < n; ++i) x_cum_[i + 1] = x_cum_[i] + x.length[i] * ratio_;
+  for (size_t j = 0; j < m; ++j) y_cum_[j + 1] = y_cum_[j] + y.length[j];
+  auto bits = [](const PunctCounts& p) {
+    uint8_t b = 0;
+    for (int k = 0; k < 5; ++k) b |= (p.counts[k] > 0) << k;
+    return b;
+  };
+  for (const auto& p : x.punct) x_punct_.push_back(bits(p));
+  for (const auto& p : y.punct) y_punct_.push_back(bits(p));
+  x_par_ = x.paragraph_start;
+  y_par_ = y.paragraph_start;
+  x_par_.push_back(1);
+  y_par_.push_back(1);
+  x_par_cum_.assign(n + 2, 0);
+  y_par_cum_.assign(m + 2, 0);
+  for (size_t i = 0; i <= n; ++i) x_par_cum_[i + 1] = x_par_cum_[i] + x_par_[i];
+  for (size_t j = 0; j <= m; ++j) y_par_cum_[j + 1] = y_par_cum_[j] + y_par_[j];
+  paragraphs_ = x.has_paragraphs && y.has_paragraphs;
+
+  neglog_erfc_.resize(2001);
+  for (size_t k = 0; k < neglog_erfc_.size(); ++k)
+    neglog_erfc_[k] = -std::log(std::max(std::erfc(k / 100.0 / std::sqrt(2.0)), 1e-300));
+
+  const bool y_han = HasHan(y);
+  bool y_latin = false, x_latin = false, x_arabic = false, y_arabic = false;
+  for (const auto& s : y.tokens)
+    for (const Token& t : s) { y_latin |= t.latin && t.kind == TokenKind::kWord; y_arabic |= IsArabicWord(t); }
+  for (const auto& s : x.tokens)
+    for (const Token& t : s) { x_latin |= t.latin && t.kind == TokenKind::kWord; x_arabic |= IsArabicWord(t); }
+  // Names are compared as skeletons between a Latin and an Arabic-script side.
+  const bool names = (x.language != y.language) &&
+                     ((x_arabic && y_latin && y.language == Language::kEnglish) ||
+                      (y_arabic && x_latin && x.language == Language::kEnglish));
+
+  // y side: bags of token ids with document idf weights.
+  std::map<std::string, uint32_t> y_index;  // ordered: ids depend on content only
+  std::vector<std::vector<std::pair<std::string, float>>> y_raw(m);
+  for (size_t j = 0; j < m; ++j) {
+    for (const Token& t : y.tokens[j]) {
+      if (t.kind == TokenKind::kNumber) { y_raw[j].push_back({"n:" + t.text, config.number_weight}); continue; }
+      y_raw[j].push_back({"w:" + (t.latin ? StemLatin(t.text) : t.text), 1.0f});
+      if (names) {
+        std::string sk = t.latin ? (t.capitalised ? LatinSkeleton(t.text) : "") : ArabicSkeleton(t.text);
+        if (sk.size() >= 3) y_raw[j].push_back({"k:" + sk, config.name_weight});
+      }
+    }
+    for (uint32_t c : y.concepts[j]) y_raw[j].push_back({"c:" + std::to_string(c), config.concept_weight});
+    for (auto& [s, w] : y_raw[j]) y_index.emplace(s, 0);
+  }
+  uint32_t next = 0;
+  for (auto& [s, id] : y_index) { id = next++; y_strings_.push_back(s); }
+  std::vector<uint32_t> ydf(y_strings_.size(), 0);
+  y_bags_.resize(m);
+  std::vector<float> yfactor(y_strings_.size(), 1.0f);
+  for (size_t j = 0; j < m; ++j) {
+    std::map<uint32_t, float> bag;
+    for (auto& [s, w] : y_raw[j]) {
+      uint32_t id = y_index.at(s);
+      bag[id] = std::max(bag[id], w);
+    }
+    for (auto& [id, w] : bag) { ++ydf[id]; yfactor[id] = w; y_bags_[j].push_back({id, w}); }
+  }
+  for (size_t j = 0; j < m; ++j)
+    for (auto& [id, w] : y_bags_[j]) w = static_cast<float>(yfactor[id] * std::log((m + 1.0) / ydf[id]));
+  auto find_y = [&](const std::string& s) -> int64_t {
+    auto it = y_index.find(s);
+    return it == y_index.end() ? -1 : static_cast<int64_t>(it->second);
+  };
+
+  // x side: units by longest dictionary match, then identities.
+  std::map<std::string, uint32_t> unit_index;
+  struct RawUnit { std::string s; double factor; std::vector<uint32_t> ids; };
+  std::vector<std::vector<RawUnit>> x_raw(n);
+  std::vector<std::string_view> words;
+  std::vector<std::string> targets;
+  const int max_k = dict ? std::min(dict->max_key_tokens(), 8) : 1;
+  for (size_t i = 0; i < n; ++i) {
+    const auto& toks = x.tokens[i];
+    size_t plain = 0;
+    while (plain < toks.size() && !toks[plain].derived) ++plain;
+    for (size_t p = 0; p < plain;) {
+      size_t took = 0;
+      if (dict) {
+        for (size_t k = std::min<size_t>(max_k, plain - p); k >= 1 && !took; --k) {
+          std::string key = JoinKey(toks, p, p + k);
+          dict->Lookup(key, &words);
+          if (words.empty()) continue;
+          RawUnit u{key, 1.0f, {}};
+          for (std::string_view w : words) {
+            TargetStrings(w, y_han, &targets);
+            for (const std::string& t : targets)
+              if (int64_t id = find_y(t); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
+          }
+          x_raw[i].push_back(std::move(u));
+          took = k;
+        }
+      }
+      if (took) { p += took; continue; }
+      const Token& t = toks[p++];
+      if (t.kind == TokenKind::kNumber) {
+        RawUnit u{"n:" + t.text, config.number_weight, {}};
+        if (int64_t id = find_y(u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
+        x_raw[i].push_back(std::move(u));
+        continue;
+      }
+      RawUnit u{t.latin ? StemLatin(t.text) : t.text, 1.0f, {}};
+      // A Latin word in a non-Latin text (an acronym, a brand) is its own translation.
+      if (t.latin && x.language != Language::kEnglish && y_latin)
+        if (int64_t id = find_y("w:" + u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
+      x_raw[i].push_back(std::move(u));
+      if (names) {
+        std::string sk = t.latin ? (t.capitalised ? LatinSkeleton(t.text) : "") : ArabicSkeleton(t.text);
+        if (sk.size() >= 3)
+          if (int64_t id = find_y("k:" + sk); id >= 0)
+            x_raw[i].push_back({"k:" + sk, config.name_weight, {static_cast<uint32_t>(id)}});
+      }
+    }
+    for (size_t p = plain; p < toks.size(); ++p) {
+      RawUnit u{"n:" + toks[p].text, config.number_weight, {}};
+      if (int64_t id = find_y(u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
+      x_raw[i].push_back(std::move(u));
+    }
+    for (uint32_t c : x.concepts[i]) {
+      RawUnit u{"c:" + std::to_string(c), config.concept_weight, {}};
+      if (int64_t id = find_y(u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
+      x_raw[i].push_back(std::move(u));
+    }
+    for (auto& u : x_raw[i]) unit_index.emplace(u.s, 0);
+  }
+  next = 0;
+  for (auto& [s, id] : unit_index) { id = next++; unit_strings_.push_back(s); }
+  std::vector<uint32_t> xdf(unit_strings_.size(), 0);
+  unit_where_.resize(unit_strings_.size());
+  x_units_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    std::map<uint32_t, Unit> merged;  // one unit per string per sentence
+    for (auto& u : x_raw[i]) {
+      uint32_t id = unit_index.at(u.s);
+      Unit& m_ = merged[id];
+      m_.string_id = id;
+      m_.weight = std::max(m_.weight, static_cast<float>(u.factor));
+      m_.ids.insert(m_.ids.end(), u.ids.begin(), u.ids.end());
+    }
+    for (auto& [id, u] : merged) {
+      std::sort(u.ids.begin(), u.ids.end());
+      u.ids.erase(std::unique(u.ids.begin(), u.ids.end()), u.ids.end());
+      ++xdf[id];
+      unit_where_[id].push_back(static_cast<uint32_t>(i));
+      x_units_[i].push_back(std::move(u));
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    for (Unit& u : x_units_[i]) u.weight = static_cast<float>(u.weight * std::log((n + 1.0) / xdf[u.string_id]));
+    // Cells track matched units in a 64-bit mask: keep the 64 heaviest.
+    if (x_units_[i].size() > 64) {
+      std::stable_sort(x_units_[i].begin(), x_units_[i].end(),
+                       [](const Unit& a, const Unit& b) { return a.weight > b.weight; });
+      x_units_[i].resize(64);
+      std::sort(x_units_[i].begin(), x_units_[i].end(),
+                [](const Unit& a, const Unit& b) { return a.string_id < b.string_id; });
+    }
+  }
+  Reweigh();
+}
+
+void PairModel::AddLexicon(const std::vector<std::pair<uint32_t, uint32_t>>& links) {
+  for (auto [sid, yid] : links) {
+    for (uint32_t i : unit_where_[sid]) {
+      for (Unit& u : x_units_[i]) {
+        if (u.string_id != sid) continue;
+        auto it = std::lower_bound(u.ids.begin(), u.ids.end(), yid);
+        if (it == u.ids.end() || *it != yid) u.ids.insert(it, yid);
+      }
+    }
+  }
+  Reweigh();
+}
+
+void PairModel::Reweigh() {
+  // Only evidence that could be matched at all counts in the denominators:
+  // an x unit without any translation in y, or a y token that no x unit
+  // translates to, would only dilute every similarity alike.
+  std::vector<uint8_t> reachable(y_strings_.size(), 0);
+  ws_.assign(x_units_.size(), 0);
+  for (size_t i = 0; i < x_units_.size(); ++i)
+    for (const Unit& u : x_units_[i]) {
+      if (u.ids.empty()) continue;
+      ws_[i] += u.weight;
+      for (uint32_t id : u.ids) reachable[id] = 1;
+    }
+  wt_.assign(y_bags_.size(), 0);
+  for (size_t j = 0; j < y_bags_.size(); ++j)
+    for (auto [id, w] : y_bags_[j])
+      if (reachable[id]) wt_[j] += w;
+  double sum = 0;
+  for (float w : ws_) sum += w;
+  for (float w : wt_) sum += w;
+  const size_t count = ws_.size() + wt_.size();
+  mean_weight_ = (count && sum > 0) ? sum / count : 1.0;
+}
+
+double PairModel::lexical_coverage() const {
+  double reach = 0, all = 0;
+  for (size_t i = 0; i < x_units_.size(); ++i) {
+    for (const Unit& u : x_units_[i]) all += u.weight;
+    reach += ws_[i];
+  }
+  return all > 0 ? reach / all : 0;
+}
+
+double PairModel::LengthCost(double lx, double ly) const {
+  const double delta = std::abs(ly - lx) / std::sqrt(config_.length_variance * (lx + ly) * 0.5 + 1.0);
+  const size_t k = static_cast<size_t>(std::min(delta * 100.0, 2000.0));
+  return neglog_erfc_[k];
+}
+
+namespace {
+struct RowEntry {
+  uint32_t id;
+  uint64_t mask;
+};
+// The union of the candidate ids of row i's units, with which units reach each.
+void RowCandidates(const std::vector<PairModel::Unit>& units, std::vector<RowEntry>* out) {
+  out->clear();
+  for (size_t k = 0; k < units.size(); ++k)
+    for (uint32_t id : units[k].ids) out->push_back({id, uint64_t{1} << k});
+  std::sort(out->begin(), out->end(), [](const RowEntry& a, const RowEntry& b) { return a.id < b.id; });
+  size_t w = 0;
+  for (size_t r = 0; r < out->size(); ++r) {
+    if (w > 0 && (*out)[w - 1].id == (*out)[r].id) (*out)[w - 1].mask |= (*out)[r].mask;
+    else (*out)[w++] = (*out)[r];
+  }
+  out->resize(w);
+}
+}  // namespace
+
+void PairModel::ComputeRow(uint32_t i, uint32_t j0, uint32_t j1, Cell* out) const {
+  std::vector<RowEntry> row;
+  RowCandidates(x_units_[i], &row);
+  const auto& units = x_units_[i];
+  for (uint32_t j = j0; j < j1; ++j) {
+    Cell c;
+    uint64_t hit = 0;
+    const auto& bag = y_bags_[j];
+    size_t a = 0, b = 0;
+    while (a < row.size() && b < bag.size()) {
+      if (row[a].id < bag[b].first) ++a;
+      else if (bag[b].first < row[a].id) ++b;
+      else { c.mt += bag[b].second; hit |= row[a].mask; ++a; ++b; }
+    }
+    for (size_t k = 0; hit; ++k, hit >>= 1)
+      if (hit & 1) c.ms += units[k].weight;
+    out[j - j0] = c;
+  }
+}
+
+Cell PairModel::ComputeCell(uint32_t i, uint32_t j) const {
+  Cell c;
+  ComputeRow(i, j, j + 1, &c);
+  return c;
+}
+
+}  // namespace align::internal

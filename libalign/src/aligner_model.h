@@ -1,0 +1,193 @@
+// The pairwise cost model of the aligner (internal; docs/aligner.md).
+//
+// A PairModel holds, for two versions x and y, everything the DP needs per
+// sentence, computed once: ratio-scaled lengths, paragraph starts,
+// punctuation counts, and the lexical view: every x sentence is a list of
+// "units" (dictionary words, numbers, names, concepts), each with the ids of
+// y-side tokens it may translate to; every y sentence a sorted bag of token
+// ids. Lexical evidence of a sentence pair (i, j) is a Cell; bead costs add
+// cells, so the DP's inner loop only sums a few floats.
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "align/aligner.h"
+#include "aligner_text.h"
+
+namespace align::internal {
+
+// What one version contributes, independent of the other side.
+struct VersionFeatures {
+  Language language = Language::kUnknown;
+  std::vector<std::vector<Token>> tokens;  // per sentence
+  std::vector<float> length;               // characters, white space excluded
+  std::vector<PunctCounts> punct;
+  std::vector<uint8_t> paragraph_start;
+  std::vector<std::vector<uint32_t>> concepts;
+  bool has_paragraphs = false;  // paragraphs carry information (running text)
+  double total_length = 0;
+};
+VersionFeatures ExtractFeatures(const AlignInput& input);
+
+// A learned or given translation relation: x unit string → y token ids.
+using LearnedLexicon = std::unordered_map<std::string, std::vector<uint32_t>>;
+
+// Lexical evidence of one sentence pair: weight of x units with a
+// translation in y sentence (ms), weight of y tokens translated (mt).
+struct Cell {
+  float ms = 0, mt = 0;
+};
+
+// A bead type: a sentences of x, b of y.
+struct BeadType {
+  uint8_t a, b;
+};
+std::vector<BeadType> BeadTypes(int max_side);
+
+class PairModel {
+ public:
+  // |dictionary| (may be null) translates x into y.
+  PairModel(const VersionFeatures& x, const VersionFeatures& y, const Dictionary* dictionary,
+            const AlignerConfig& config);
+
+  // Adds learned translations (x unit string id → y token id) and
+  // recomputes the reachability weights.
+  void AddLexicon(const std::vector<std::pair<uint32_t, uint32_t>>& links);
+  double LengthCost(double lx, double ly) const;
+  double length_ratio() const { return ratio_; }
+  const std::vector<double>& x_cum() const { return x_cum_; }
+  const std::vector<double>& y_cum() const { return y_cum_; }
+
+  size_t n() const { return x_cum_.size() - 1; }
+  size_t m() const { return y_cum_.size() - 1; }
+
+  // Exact evidence of sentences (i, j), computed directly.
+  Cell ComputeCell(uint32_t i, uint32_t j) const;
+  // Evidence for a row i against columns [j0, j1), in column order; equal,
+  // float for float, to ComputeCell (the DP uses this, the tests compare).
+  void ComputeRow(uint32_t i, uint32_t j0, uint32_t j1, Cell* out) const;
+
+  // Cost of the bead x[i0, i0+a) ↔ y[j0, j0+b); |cell(i, j)| gives the
+  // evidence of a sentence pair.
+  // Costs above |bound| may be returned unfinished (still above |bound|).
+  template <typename CellFn>
+  double BeadCost(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell,
+                  double bound = std::numeric_limits<double>::infinity()) const;
+  // Lexical similarity in [0,1] of the same bead (for scores and learning).
+  template <typename CellFn>
+  double Similarity(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell) const;
+
+  // Matched and total reachable evidence weight of a bead (both sides).
+  template <typename CellFn>
+  void Unmatched(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell, double* matched,
+                 double* total) const;
+
+  // For learning: the x units and y ids of each sentence.
+  struct Unit {
+    uint32_t string_id;        // index into unit_strings()
+    float weight;              // idf in x, times a kind factor
+    std::vector<uint32_t> ids; // y token ids it may translate to (sorted)
+  };
+  const std::vector<std::vector<Unit>>& x_units() const { return x_units_; }
+  const std::vector<std::vector<std::pair<uint32_t, float>>>& y_bags() const { return y_bags_; }
+  const std::vector<std::string>& unit_strings() const { return unit_strings_; }
+  const std::vector<std::string>& y_strings() const { return y_strings_; }
+  double lexical_coverage() const;  // share of x weight that is translatable
+
+ private:
+  void Reweigh();
+  double ratio_ = 1;
+
+  const AlignerConfig& config_;
+  std::vector<double> x_cum_, y_cum_;  // prefix sums of lengths, x scaled by the ratio
+  std::vector<uint8_t> x_punct_, y_punct_;  // bit k: punctuation class k present
+  std::vector<uint8_t> x_par_, y_par_;
+  std::vector<int> x_par_cum_, y_par_cum_;
+  bool paragraphs_ = false;
+
+  std::vector<std::vector<Unit>> x_units_;                       // ≤ 64 per sentence
+  std::vector<std::vector<std::pair<uint32_t, float>>> y_bags_;  // sorted by id
+  std::vector<std::string> unit_strings_, y_strings_;
+  std::vector<std::vector<uint32_t>> unit_where_;  // unit string id → x sentences
+  std::vector<float> ws_, wt_;  // reachable weight per x / y sentence
+  double mean_weight_ = 1;      // mean of ws_ and wt_ over all sentences
+  std::vector<double> neglog_erfc_;  // tabulated Gale–Church tail cost
+};
+
+template <typename CellFn>
+double PairModel::Similarity(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell) const {
+  if (a == 0 || b == 0) return 0;
+  double matched = 0, total = 0;
+  Unmatched(i0, a, j0, b, cell, &matched, &total);
+  const double k = config_.lexical_prior_weight;
+  return (matched + k * config_.lexical_prior) / (total + k);
+}
+
+template <typename CellFn>
+void PairModel::Unmatched(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell,
+                          double* matched_out, double* total_out) const {
+  double matched = 0, total = 0;
+  float col_mt[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  for (uint32_t i = i0; i < i0 + a; ++i) {
+    float row_ms = 0;
+    for (uint32_t j = j0; j < j0 + b; ++j) {
+      Cell c = cell(i, j);
+      row_ms += c.ms;
+      col_mt[j - j0] += c.mt;
+    }
+    matched += std::min(row_ms, ws_[i]);
+    total += ws_[i];
+  }
+  for (uint32_t j = j0; j < j0 + b; ++j) {
+    matched += std::min(col_mt[j - j0], wt_[j]);
+    total += wt_[j];
+  }
+  *matched_out = matched;
+  *total_out = total;
+}
+
+template <typename CellFn>
+double PairModel::BeadCost(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell,
+                           double bound) const {
+  if (a == 0 || b == 0) return config_.skip_cost * (a + b);
+  const uint32_t big = std::max(a, b), small = std::min(a, b);
+  double cost = 0;
+  if (big == 2 && small == 1) cost = config_.cost_1_2;
+  else if (big == 2) cost = config_.cost_2_2;
+  else if (big == 3) cost = config_.cost_1_3;
+  else if (big >= 4) cost = config_.cost_1_4;
+  const double lx = x_cum_[i0 + a] - x_cum_[i0], ly = y_cum_[j0 + b] - y_cum_[j0];
+  cost += config_.length_weight * LengthCost(lx, ly);
+  if (paragraphs_) {
+    int inner = (x_par_cum_[i0 + a] - x_par_cum_[i0 + 1]) + (y_par_cum_[j0 + b] - y_par_cum_[j0 + 1]);
+    inner += x_par_[i0] != y_par_[j0];
+    cost += config_.paragraph_weight * inner;
+  }
+  if (config_.punctuation_weight != 0) {
+    uint32_t px = 0, py = 0;
+    for (uint32_t i = i0; i < i0 + a; ++i) px |= x_punct_[i];
+    for (uint32_t j = j0; j < j0 + b; ++j) py |= y_punct_[j];
+    cost += config_.punctuation_weight * std::popcount(px ^ py);
+  }
+  // Every remaining term is non-negative: a bead that already costs more
+  // than |bound| cannot win, so the lexical sum is skipped.
+  if (cost > bound) return cost;
+  if (config_.lexical_weight != 0) {
+    if (config_.lexical_mass) {
+      double matched = 0, total = 0;
+      Unmatched(i0, a, j0, b, cell, &matched, &total);
+      cost += config_.lexical_weight * (total - matched) / mean_weight_;
+    } else {
+      cost += config_.lexical_weight * (1.0 - Similarity(i0, a, j0, b, cell)) * 0.5 * (a + b);
+    }
+  }
+  return cost;
+}
+
+}  // namespace align::internal

@@ -1,0 +1,182 @@
+#include "aligner_pair.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string_view>
+
+namespace align::internal {
+namespace {
+
+// Lexical evidence of the sentence pairs a band can touch, computed once per
+// band row by row (ComputeRow), with a direct computation for any pair
+// outside it.
+class CellCache {
+ public:
+  CellCache(const PairModel& model, const Band& band, int max_side) : model_(model) {
+    const size_t n = model.n(), m = model.m();
+    lo_.resize(n);
+    hi_.resize(n);
+    offset_.resize(n + 1, 0);
+    for (size_t i = 0; i < n; ++i) {
+      // A bead covering row i starts at a node of rows i-S+1..i and ends at
+      // a node of rows i+1..i+S, so its columns lie within these bounds.
+      size_t first = i + 1 >= static_cast<size_t>(max_side) ? i + 1 - max_side : 0;
+      lo_[i] = band.lo[first];
+      hi_[i] = std::min<uint32_t>(static_cast<uint32_t>(m), band.hi[std::min(n, i + max_side)]);
+      if (hi_[i] < lo_[i]) hi_[i] = lo_[i];
+      offset_[i + 1] = offset_[i] + (hi_[i] - lo_[i]);
+    }
+    cells_.resize(offset_[n]);
+    for (size_t i = 0; i < n; ++i)
+      if (hi_[i] > lo_[i])
+        model.ComputeRow(static_cast<uint32_t>(i), lo_[i], hi_[i], cells_.data() + offset_[i]);
+  }
+  Cell operator()(uint32_t i, uint32_t j) const {
+    if (j >= lo_[i] && j < hi_[i]) return cells_[offset_[i] + (j - lo_[i])];
+    return model_.ComputeCell(i, j);
+  }
+
+ private:
+  const PairModel& model_;
+  std::vector<uint32_t> lo_, hi_;
+  std::vector<size_t> offset_;
+  std::vector<Cell> cells_;
+};
+
+std::vector<double> PathCenter(const std::vector<PathBead>& path, size_t n) {
+  std::vector<double> lo(n + 1, 1e300), hi(n + 1, -1e300);
+  lo[0] = hi[0] = 0;
+  for (const PathBead& b : path) {
+    for (uint32_t k = 1; k <= b.a; ++k) {
+      double c = b.j0 + double(b.b) * k / b.a;
+      lo[b.i0 + k] = std::min(lo[b.i0 + k], c);
+      hi[b.i0 + k] = std::max(hi[b.i0 + k], c);
+    }
+    if (b.a == 0) {
+      lo[b.i0] = std::min(lo[b.i0], double(b.j0 + b.b));
+      hi[b.i0] = std::max(hi[b.i0], double(b.j0 + b.b));
+    }
+  }
+  std::vector<double> c(n + 1);
+  for (size_t i = 0; i <= n; ++i) c[i] = 0.5 * (lo[i] + hi[i]);
+  return c;
+}
+
+}  // namespace
+
+DpResult RunDp(const PairModel& model, const AlignerConfig& config, std::vector<double> center,
+               size_t width) {
+  const auto types = BeadTypes(config.max_bead_side);
+  int max_side = 1;
+  for (const BeadType& t : types) max_side = std::max<int>(max_side, std::max(t.a, t.b));
+  return CorridorDp(model.n(), model.m(), types, std::move(center), width, [&](const Band& band) {
+    auto cache = std::make_shared<CellCache>(model, band, max_side);
+    return [&model, cache](uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, double bound) {
+      return model.BeadCost(i0, a, j0, b, *cache, bound);
+    };
+  });
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> LearnLexicon(const PairModel& model,
+                                                        const std::vector<PathBead>& path,
+                                                        const AlignerConfig& config) {
+  // Confident beads: the cheapest 60% per sentence of those with two sides,
+  // at most 4000 of them (enough evidence; bounded time on huge inputs).
+  std::vector<size_t> order;
+  for (size_t k = 0; k < path.size(); ++k)
+    if (path[k].a && path[k].b) order.push_back(k);
+  auto per = [&](size_t k) { return path[k].cost / (0.5 * (path[k].a + path[k].b)); };
+  std::stable_sort(order.begin(), order.end(), [&](size_t p, size_t q) { return per(p) < per(q); });
+  order.resize(std::min<size_t>(order.size() * 6 / 10, 4000));
+  std::sort(order.begin(), order.end());
+
+  const auto& ustr = model.unit_strings();
+  const auto& ystr = model.y_strings();
+  auto learnable_unit = [&](uint32_t s) {
+    std::string_view v = ustr[s];
+    return !(v.size() > 1 && v[1] == ':');  // not a number, concept or name
+  };
+  std::vector<uint32_t> cu(ustr.size(), 0), cv(ystr.size(), 0);
+  std::vector<uint64_t> pairs;
+  std::vector<uint32_t> us, vs;
+  for (size_t k : order) {
+    const PathBead& b = path[k];
+    us.clear();
+    vs.clear();
+    for (uint32_t i = b.i0; i < b.i0 + b.a; ++i)
+      for (const auto& u : model.x_units()[i])
+        if (learnable_unit(u.string_id)) us.push_back(u.string_id);
+    for (uint32_t j = b.j0; j < b.j0 + b.b; ++j)
+      for (auto [id, w] : model.y_bags()[j])
+        if (ystr[id][0] == 'w') vs.push_back(id);
+    std::sort(us.begin(), us.end());
+    us.erase(std::unique(us.begin(), us.end()), us.end());
+    std::sort(vs.begin(), vs.end());
+    vs.erase(std::unique(vs.begin(), vs.end()), vs.end());
+    for (uint32_t u : us) ++cu[u];
+    for (uint32_t v : vs) ++cv[v];
+    for (uint32_t u : us)
+      for (uint32_t v : vs) pairs.push_back(uint64_t{u} << 32 | v);
+  }
+  std::sort(pairs.begin(), pairs.end());
+  struct Cand { uint32_t v; double dice; };
+  std::vector<std::pair<uint32_t, uint32_t>> links;
+  std::vector<Cand> cands;
+  uint32_t current = UINT32_MAX;
+  auto flush = [&] {
+    std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
+      return a.dice != b.dice ? a.dice > b.dice : a.v < b.v;
+    });
+    for (size_t k = 0; k < cands.size() && k < static_cast<size_t>(config.learn_max_links); ++k)
+      links.push_back({current, cands[k].v});
+    cands.clear();
+  };
+  for (size_t p = 0; p < pairs.size();) {
+    size_t q = p;
+    while (q < pairs.size() && pairs[q] == pairs[p]) ++q;
+    const uint32_t u = static_cast<uint32_t>(pairs[p] >> 32), v = static_cast<uint32_t>(pairs[p]);
+    const double count = double(q - p);
+    if (u != current) { flush(); current = u; }
+    const double dice = 2 * count / (cu[u] + cv[v]);
+    if (count >= config.learn_min_count && dice >= config.learn_min_dice) cands.push_back({v, dice});
+    p = q;
+  }
+  flush();
+  return links;
+}
+
+PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
+                        const Dictionary* dictionary, const AlignerConfig& config) {
+  PairModel model(x, y, dictionary, config);
+  const size_t width = static_cast<size_t>(std::max(config.band_width, 2));
+  DpResult run = RunDp(model, config, LengthDiagonal(model.x_cum(), model.y_cum()), width);
+  const bool learn = config.learn_lexicon && (dictionary == nullptr || config.learn_with_dictionary);
+  if (learn && model.n() >= 4 && model.m() >= 4) {
+    auto links = LearnLexicon(model, run.beads, config);
+    if (!links.empty()) {
+      model.AddLexicon(links);
+      run = RunDp(model, config, PathCenter(run.beads, model.n()), std::max<size_t>(width / 2, 4));
+    }
+  }
+  PairAlignment out;
+  out.total_cost = run.total;
+  out.lexical_coverage = model.lexical_coverage();
+  for (const PathBead& b : run.beads) {
+    double sim = 0, score;
+    if (b.a && b.b) {
+      sim = model.Similarity(b.i0, b.a, b.j0, b.b,
+                             [&](uint32_t i, uint32_t j) { return model.ComputeCell(i, j); });
+      // A bead's confidence: its cost per sentence, mapped to (0, 1].
+      score = std::exp(-b.cost / (0.5 * (b.a + b.b)) / 4.0);
+    } else {
+      score = std::exp(-config.skip_cost / 4.0);
+    }
+    out.beads.push_back(b);
+    out.sims.push_back(sim);
+    out.scores.push_back(std::clamp(score, 0.0, 1.0));
+  }
+  return out;
+}
+
+}  // namespace align::internal

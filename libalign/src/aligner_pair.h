@@ -1,0 +1,33 @@
+// Aligning one pair of versions (internal): model, corridor DP, lexicon
+// learning and realignment.
+#pragma once
+
+#include <vector>
+
+#include "aligner_dp.h"
+#include "aligner_model.h"
+
+namespace align::internal {
+
+struct PairAlignment {
+  std::vector<PathBead> beads;   // x ↔ y, in order
+  std::vector<double> scores;    // per bead, in [0, 1]
+  std::vector<double> sims;      // per bead lexical similarity (0 for 1-0/0-1)
+  double total_cost = 0;
+  double lexical_coverage = 0;   // share of x evidence that can be matched in y
+};
+
+// Runs the corridor DP of |model| from |center|.
+DpResult RunDp(const PairModel& model, const AlignerConfig& config, std::vector<double> center,
+               size_t width);
+
+// Word pairs that co-occur in the confident beads of |path| (docs/aligner.md).
+std::vector<std::pair<uint32_t, uint32_t>> LearnLexicon(const PairModel& model,
+                                                        const std::vector<PathBead>& path,
+                                                        const AlignerConfig& config);
+
+// The whole pairwise procedure; |dictionary| (may be null) translates x to y.
+PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
+                        const Dictionary* dictionary, const AlignerConfig& config);
+
+}  // namespace align::internal

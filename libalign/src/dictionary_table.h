@@ -1,0 +1,78 @@
+// The in-memory and on-disk form of every alignment dictionary (internal):
+// a sorted table of source keys, each pointing at a list of target words,
+// in one contiguous blob that can be written to a cache file and read back
+// without parsing.
+//
+// Blob layout (little-endian, 4-byte aligned):
+//   TableHeader
+//   uint32 key_offset[n_keys + 1]     into the string pool
+//   uint32 key_links[n_keys + 1]      into links
+//   uint32 links[n_links]             word indices
+//   uint32 word_offset[n_words + 1]   into the string pool
+//   char   pool[pool_size]
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "align/dictionary.h"
+
+namespace align::internal {
+
+struct TableHeader {
+  char magic[8];            // "TALDICT1"
+  uint32_t format_version;  // kTableFormatVersion
+  uint32_t source;          // Language
+  uint32_t target;
+  uint32_t max_key_tokens;
+  uint64_t origin_hash;  // hash of the file the table was compiled from (0: none)
+  uint64_t origin_size;
+  uint32_t n_keys, n_links, n_words, reserved;
+  uint64_t pool_size;
+};
+inline constexpr uint32_t kTableFormatVersion = 2;
+
+// Collects entries, then lays them out.
+class TableBuilder {
+ public:
+  // |key| is already a Dictionary::KeyOf key; |words| folded target words.
+  void Add(const std::string& key, int key_tokens, const std::vector<std::string>& words);
+  std::string Build(Language source, Language target, uint64_t origin_hash,
+                    uint64_t origin_size) const;
+
+ private:
+  std::map<std::string, std::set<std::string>> entries_;
+  int max_key_tokens_ = 1;
+};
+
+class TableDictionary final : public Dictionary {
+ public:
+  // Checks the blob's structure; errors name |origin|.
+  static StatusOr<std::shared_ptr<const TableDictionary>> FromBlob(std::string blob,
+                                                                   const std::string& origin);
+  Language source() const override { return static_cast<Language>(header_.source); }
+  Language target() const override { return static_cast<Language>(header_.target); }
+  void Lookup(std::string_view key, std::vector<std::string_view>* words) const override;
+  int max_key_tokens() const override { return static_cast<int>(header_.max_key_tokens); }
+  size_t size() const override { return header_.n_keys; }
+  const TableHeader& header() const { return header_; }
+
+ private:
+  std::string_view Key(uint32_t i) const;
+  std::string_view Word(uint32_t i) const;
+
+  std::string blob_;
+  TableHeader header_{};
+  const uint32_t* key_offset_ = nullptr;
+  const uint32_t* key_links_ = nullptr;
+  const uint32_t* links_ = nullptr;
+  const uint32_t* word_offset_ = nullptr;
+  const char* pool_ = nullptr;
+};
+
+}  // namespace align::internal

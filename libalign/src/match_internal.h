@@ -1,0 +1,209 @@
+// Internals of term matching (align/match.h), shared with the tests so that
+// the brute-force reference matcher sees exactly the units the automaton sees.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "align/match.h"
+
+class Hunspell;
+
+namespace align::internal {
+
+// How one language is cut into units and which variants count as equal.
+// The defaults per language live in match_profile.cc (see docs/matching.md).
+struct MatchProfile {
+  enum class Units { kWords, kChars } units = Units::kWords;
+  // Hunspell dictionaries to try, as path prefixes of .aff/.dic: absolute
+  // paths as they are, relative ones through FindDataFile. The first one
+  // found is used; none found means exact words.
+  std::vector<std::string> hunspell;
+  bool hunspell_required = false;  // named by the user: missing is an error
+  std::string spelling_variants;   // TSV canonical<TAB>variant (data file or path)
+  bool spelling_required = false;
+  bool ise_ize = false;           // fold -ise/-isation to -ize/-ization when the dictionary agrees
+  bool join_across_space = false; // compounds may be written spaced as well as solid
+  int max_join = 3;               // tokens one compound may be spread over
+};
+
+MatchProfile ProfileFor(Language language, const MatcherOptions& options);
+
+// What separates a token from the one before it.
+enum class Gap : uint8_t {
+  kNone,        // nothing (first token, or punctuation right after a word)
+  kHyphen,      // hyphens only: head-of-state
+  kApostrophe,  // an apostrophe, maybe with hyphens: China's
+  kSpace,       // white space (possibly with hyphens)
+};
+
+struct RawToken {
+  uint32_t begin = 0;  // key bytes
+  uint32_t end = 0;
+  Gap gap = Gap::kNone;
+  bool word = false;   // letters/digits (words mode); false: one punctuation mark
+  uint32_t cp = 0;     // the code point (chars mode)
+};
+
+// Cuts a key into tokens: words mode gives maximal runs of letters, marks and
+// digits plus one token per punctuation mark (spaces, hyphens and
+// apostrophes are gaps); chars mode gives one token per code point, skipping
+// white space and quotation marks.
+void Tokenize(std::string_view key, const MatchProfile& profile, std::vector<RawToken>* out);
+
+bool Joinable(Gap gap, const MatchProfile& profile);
+
+// Maps words to equivalence classes: a word, its spelling fold and its
+// hunspell stems are one class. Term words are added first (Add), then
+// Freeze(); after that the folder is read-only apart from a thread-safe cache.
+class WordFolder {
+ public:
+  WordFolder(const MatchProfile& profile, std::unique_ptr<Hunspell> hunspell,
+             std::unordered_map<std::string, std::string> spelling);
+  ~WordFolder();
+
+  void Add(std::string_view term_word);
+  void Freeze();
+
+  // The class of a word added with Add (after Freeze).
+  uint32_t TermClass(std::string_view term_word) const;
+  // The classes a text word belongs to (often none); appended to |out|.
+  void Classes(std::string_view word, std::vector<uint32_t>* out) const;
+  // Whether a compound starting with |prefix| (a token and the first
+  // character of the next) can be a term word at all.
+  bool MayStartCompound(std::string_view prefix) const;
+
+  // The spelling fold of a word (US spelling), without stemming.
+  // |use_dictionary| false: the spelling table only (no hunspell call).
+  std::string Fold(std::string_view word, bool use_dictionary = true) const;
+
+ private:
+  std::vector<std::string> Related(std::string_view word) const;
+  std::vector<std::string> Stems(const std::string& word) const;
+  bool Spell(const std::string& word) const;
+  bool MayHaveClass(std::string_view word) const;
+
+  MatchProfile profile_;
+  std::unique_ptr<Hunspell> hunspell_;
+  mutable std::mutex hunspell_mutex_;  // Hunspell objects are not thread-safe
+  std::unordered_map<std::string, std::string> spelling_;  // variant -> canonical
+
+  // Build phase: union-find over strings.
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::vector<uint32_t> parent_;
+
+  struct SvHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, SvHash, std::equal_to<>> class_of_;
+  std::unordered_map<std::string, char, SvHash, std::equal_to<>> prefixes_;  // first 1-3 chars of class strings
+  std::unordered_map<std::string, char, SvHash, std::equal_to<>> compound_prefixes_;
+
+  struct Shard {
+    std::shared_mutex mutex;
+    std::unordered_map<std::string, std::vector<uint32_t>, SvHash, std::equal_to<>> map;
+  };
+  static constexpr size_t kShards = 16;
+  mutable Shard cache_[kShards];
+};
+
+// A trie over unit ids, frozen into one open-addressing table of
+// (node, unit) -> child, so a step is one probe whatever the termbase size.
+class UnitTrie {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  UnitTrie();
+  uint32_t Insert(const std::vector<uint32_t>& units);  // returns the final node
+  void AddTerm(uint32_t node, uint32_t term);
+  void Freeze();
+
+  uint32_t Child(uint32_t node, uint32_t unit) const;
+  // Terms ending at |node| (sorted, unique).
+  const uint32_t* TermsBegin(uint32_t node) const { return terms_.data() + term_offsets_[node]; }
+  const uint32_t* TermsEnd(uint32_t node) const { return terms_.data() + term_offsets_[node + 1]; }
+  bool Terminal(uint32_t node) const { return term_offsets_[node] != term_offsets_[node + 1]; }
+  size_t nodes() const { return node_count_; }
+
+ private:
+  static uint64_t Pack(uint32_t node, uint32_t unit) { return (uint64_t{node} << 32) | unit; }
+  size_t Slot(uint64_t key) const;
+  void Grow();
+
+  uint32_t node_count_ = 1;  // node 0 is the root
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> children_;
+  size_t used_ = 0;
+  std::vector<std::pair<uint32_t, uint32_t>> pending_terms_;  // (node, term) before Freeze
+  std::vector<uint32_t> term_offsets_;
+  std::vector<uint32_t> terms_;
+};
+
+// A sentence as a graph of units: token i..j-1 may be read as one unit (a
+// compound written spaced or hyphenated) as well as one unit per token.
+struct Lattice {
+  struct Edge {
+    uint32_t to;    // token index after the unit
+    uint32_t unit;
+  };
+  std::vector<RawToken> tokens;
+  std::vector<uint32_t> first_edge;  // edges of token i: [first_edge[i], first_edge[i+1])
+  std::vector<Edge> edges;
+};
+
+// The units of a language for one key.
+class UnitCoder {
+ public:
+  UnitCoder(MatchProfile profile, std::unique_ptr<WordFolder> folder);
+
+  const MatchProfile& profile() const { return profile_; }
+  const WordFolder* folder() const { return folder_.get(); }
+
+  // Build phase: registers the words of a term key with the folder.
+  void AddTermKey(std::string_view key);
+  void Freeze();
+  // The unit sequences that spell a term (its written form plus its joined
+  // and split compound variants); empty when the key has no tokens.
+  std::vector<std::vector<uint32_t>> TermVariants(std::string_view key) const;
+
+  void BuildLattice(std::string_view key, Lattice* lattice) const;
+  // Whether a hit on key bytes [begin, end) respects word boundaries
+  // (chars mode: no Latin letter or digit run is cut).
+  bool AtBoundaries(std::string_view key, uint32_t begin, uint32_t end) const;
+
+ private:
+  // Segmentations of tokens [0, n) into joined groups, as group lengths.
+  std::vector<std::vector<int>> Groupings(const std::vector<RawToken>& tokens) const;
+
+  MatchProfile profile_;
+  std::unique_ptr<WordFolder> folder_;
+};
+
+// The coder of |language| with its resources loaded (warnings for optional
+// ones that are missing).
+StatusOr<std::unique_ptr<UnitCoder>> CreateCoder(Language language, const MatcherOptions& options,
+                                                 std::vector<std::string>* warnings);
+
+// Candidate selection shared by the automaton and the reference matcher:
+// for a start token, the furthest end token reached and the terms ending there.
+struct Candidate {
+  uint32_t end_token = 0;
+  std::vector<uint32_t> terms;
+};
+
+// Turns the terms matching one span into hits: one per concept.
+void EmitHits(const Lexicon& lexicon, const std::vector<uint32_t>& terms, std::string_view matched_key,
+              const std::vector<std::string>& term_keys, size_t sentence, Span span,
+              std::vector<TermHit>* out);
+
+// Widens a Chinese hit to the opening quote before it when the hit contains
+// the closing one ("一带一路”倡议 -> “一带一路”倡议).
+void WidenToQuotes(std::string_view key, uint32_t* begin, uint32_t end);
+
+}  // namespace align::internal

@@ -1,0 +1,212 @@
+// Word equivalence classes for term matching: spelling folds and hunspell stems.
+#include <hunspell/hunspell.hxx>
+
+#include <algorithm>
+#include <numeric>
+
+#include "match_internal.h"
+#include "utf8.h"
+
+namespace align::internal {
+namespace {
+
+// The first |n| code points of |s|.
+std::string_view PrefixChars(std::string_view s, size_t n) {
+  size_t pos = 0;
+  for (size_t i = 0; i < n && pos < s.size(); ++i) DecodeUtf8(s, pos);
+  return s.substr(0, pos);
+}
+
+bool StartsWithLetter(std::string_view s) {
+  if (s.empty()) return false;
+  const auto b = static_cast<unsigned char>(s[0]);
+  return b >= 0x80 || std::isalnum(b);
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+size_t CountChars(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// What a word must start with to have |stem| as a stem: its first three
+// characters, fewer for short stems whose last letter inflects (کا, کے, کی).
+std::string_view StemHead(std::string_view stem) {
+  const size_t n = CountChars(stem);
+  return PrefixChars(stem, std::min<size_t>(3, n > 1 ? n - 1 : n));
+}
+
+size_t CacheShard(std::string_view s) { return std::hash<std::string_view>{}(s) % 16; }
+
+}  // namespace
+
+WordFolder::WordFolder(const MatchProfile& profile, std::unique_ptr<Hunspell> hunspell,
+                       std::unordered_map<std::string, std::string> spelling)
+    : profile_(profile), hunspell_(std::move(hunspell)), spelling_(std::move(spelling)) {}
+
+WordFolder::~WordFolder() = default;
+
+bool WordFolder::Spell(const std::string& word) const {
+  if (!hunspell_) return false;
+  std::lock_guard<std::mutex> lock(hunspell_mutex_);
+  return hunspell_->spell(word);
+}
+
+std::string WordFolder::Fold(std::string_view word, bool use_dictionary) const {
+  std::string w(word);
+  if (auto it = spelling_.find(w); it != spelling_.end()) return it->second;
+  // Inflected forms of a listed variant: centres -> center+s, organising -> organiz+ing.
+  static constexpr std::string_view kSuffixes[] = {"s", "es", "d", "ed", "ing", "ings", "er", "ers", "'s"};
+  for (std::string_view suffix : kSuffixes) {
+    if (!EndsWith(w, suffix) || w.size() < suffix.size() + 3) continue;
+    const std::string base = w.substr(0, w.size() - suffix.size());
+    if (auto it = spelling_.find(base); it != spelling_.end()) return it->second + std::string(suffix);
+    if (auto it = spelling_.find(base + "e"); it != spelling_.end() && EndsWith(it->second, "e"))
+      return it->second.substr(0, it->second.size() - 1) + std::string(suffix);
+  }
+  if (use_dictionary && profile_.ise_ize && hunspell_) {
+    // The regular British -ise/-yse family: accepted only when the US
+    // dictionary knows the -ize form and not the -ise one (so "promise",
+    // "exercise" and "enterprise" stay as they are).
+    static constexpr std::string_view kEndings[] = {"e", "es", "ed", "ing", "er", "ers", "ation", "ations",
+                                                    "ational", "ability", "able"};
+    for (std::string_view ending : kEndings) {
+      for (std::string_view stem_end : {std::string_view("is"), std::string_view("ys")}) {
+        const std::string tail = std::string(stem_end) + std::string(ending);
+        if (!EndsWith(w, tail) || w.size() < tail.size() + 2) continue;
+        std::string candidate = w;
+        candidate[w.size() - tail.size() + 1] = 'z';
+        if (!Spell(w) && Spell(candidate)) return candidate;
+      }
+    }
+  }
+  return w;
+}
+
+std::vector<std::string> WordFolder::Stems(const std::string& word) const {
+  std::vector<std::string> stems;
+  if (!hunspell_ || !StartsWithLetter(word)) return stems;
+  {
+    std::lock_guard<std::mutex> lock(hunspell_mutex_);
+    stems = hunspell_->stem(word);
+  }
+  // Stems that strip a prefix (re-, un-, in-) change the meaning of a term
+  // ("reorganize" is not "organize"): keep those that start like the word.
+  std::erase_if(stems, [&](const std::string& s) {
+    const std::string_view head = StemHead(s);
+    return s.empty() || word.compare(0, head.size(), head) != 0;
+  });
+  return stems;
+}
+
+std::vector<std::string> WordFolder::Related(std::string_view word) const {
+  std::vector<std::string> out{std::string(word)};
+  if (!StartsWithLetter(word)) return out;
+  std::string folded = Fold(word);
+  if (folded != word) out.push_back(folded);
+  for (std::string& s : Stems(folded)) out.push_back(std::move(s));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void WordFolder::Add(std::string_view term_word) {
+  auto id_of = [&](const std::string& s) {
+    auto [it, inserted] = ids_.emplace(s, static_cast<uint32_t>(parent_.size()));
+    if (inserted) parent_.push_back(it->second);
+    return it->second;
+  };
+  auto find = [&](uint32_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  };
+  const std::vector<std::string> related = Related(term_word);
+  const uint32_t first = find(id_of(related[0]));
+  for (size_t i = 1; i < related.size(); ++i) {
+    const uint32_t other = find(id_of(related[i]));
+    if (other != first) parent_[other] = first;
+  }
+}
+
+void WordFolder::Freeze() {
+  std::vector<uint32_t> class_index(parent_.size(), UINT32_MAX);
+  uint32_t classes = 0;
+  for (auto& [s, id] : ids_) {
+    uint32_t root = id;
+    while (parent_[root] != root) root = parent_[root];
+    if (class_index[root] == UINT32_MAX) class_index[root] = classes++;
+    class_of_.emplace(s, class_index[root]);
+    prefixes_.emplace(std::string(StemHead(s)), 0);
+    // Every split point of a class string, with the character after it: a
+    // compound written spaced can only be one of ours if its first token and
+    // the next character start one of these.
+    size_t pos = 0;
+    while (pos < s.size()) {
+      DecodeUtf8(s, pos);
+      if (pos >= s.size()) break;
+      size_t next = pos;
+      DecodeUtf8(s, next);
+      compound_prefixes_.emplace(s.substr(0, next), 0);
+    }
+  }
+  ids_.clear();
+  parent_.clear();
+}
+
+uint32_t WordFolder::TermClass(std::string_view term_word) const {
+  auto it = class_of_.find(term_word);
+  return it == class_of_.end() ? UINT32_MAX : it->second;
+}
+
+bool WordFolder::MayStartCompound(std::string_view prefix) const {
+  return compound_prefixes_.find(prefix) != compound_prefixes_.end();
+}
+
+bool WordFolder::MayHaveClass(std::string_view word) const {
+  // A stem is kept only when the word starts with its head (StemHead), so a word whose start is no class string's start
+  // cannot belong to a class, unless the spelling fold rewrote it.
+  for (size_t n = 1; n <= 3; ++n)
+    if (prefixes_.find(PrefixChars(word, n)) != prefixes_.end()) return true;
+  return prefixes_.find(std::string_view()) != prefixes_.end();  // a one-letter class string
+  return false;
+}
+
+void WordFolder::Classes(std::string_view word, std::vector<uint32_t>* out) const {
+  if (auto it = class_of_.find(word); it != class_of_.end() && !hunspell_ && spelling_.empty()) {
+    out->push_back(it->second);
+    return;
+  }
+  if (!MayHaveClass(word)) {
+    // Only a listed spelling variant can change the first characters.
+    if (spelling_.empty()) return;
+    const std::string folded = Fold(word, /*use_dictionary=*/false);
+    if (folded == word || !MayHaveClass(folded)) return;
+  }
+  Shard& shard = cache_[CacheShard(word)];
+  {
+    std::shared_lock<std::shared_mutex> lock(shard.mutex);
+    if (auto it = shard.map.find(word); it != shard.map.end()) {
+      out->insert(out->end(), it->second.begin(), it->second.end());
+      return;
+    }
+  }
+  std::vector<uint32_t> classes;
+  for (const std::string& s : Related(word)) {
+    auto it = class_of_.find(s);
+    if (it != class_of_.end() &&
+        std::find(classes.begin(), classes.end(), it->second) == classes.end())
+      classes.push_back(it->second);
+  }
+  std::sort(classes.begin(), classes.end());
+  out->insert(out->end(), classes.begin(), classes.end());
+  std::unique_lock<std::shared_mutex> lock(shard.mutex);
+  // A bound on the cache: beyond it words are folded again each time, which
+  // is slower but keeps the memory of a long-running batch flat.
+  if (shard.map.size() < (1u << 16)) shard.map.emplace(std::string(word), std::move(classes));
+}
+
+}  // namespace align::internal

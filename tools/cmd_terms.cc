@@ -1,0 +1,114 @@
+// talign terms [--lexicon F]... [--lang L] [--format text|jsonl] [-o OUT] FILE|-
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "align/lexicon.h"
+#include "align/match.h"
+#include "align/segment.h"
+#include "cli_util.h"
+#include "commands.h"
+
+namespace talign_cli {
+namespace {
+
+struct TermsFlags {
+  std::string file;
+  std::vector<std::string> lexicons;
+  std::string lang;
+  std::string format = "text";
+  std::string output;
+  bool no_stemming = false;
+};
+
+align::StatusOr<align::Lexicon> LoadLexicons(const std::vector<std::string>& paths) {
+  if (paths.empty()) return align::Lexicon::LoadDefault();
+  std::vector<align::Lexicon> loaded;
+  for (const std::string& path : paths) {
+    auto lexicon = align::Lexicon::Load(path);
+    if (!lexicon.ok()) return lexicon.status();
+    loaded.push_back(std::move(*lexicon));
+  }
+  if (loaded.size() == 1) return std::move(loaded.front());
+  return align::Lexicon::Merge(loaded);
+}
+
+// The matched text on one line: line breaks of hard-wrapped text become spaces.
+std::string OneLine(std::string_view text) {
+  std::string out;
+  for (char c : text) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  return out;
+}
+
+int RunTerms(const TermsFlags& flags) {
+  align::Language language;
+  if (!ParseLangFlag(flags.lang, &language)) return 2;
+  auto doc = align::Document::Load(flags.file);
+  if (!doc.ok()) return Fail(doc.status());
+  auto lexicon = LoadLexicons(flags.lexicons);
+  if (!lexicon.ok()) return Fail(lexicon.status());
+  if (language == align::Language::kUnknown) language = align::DetectLanguage(doc->bytes());
+  // A document without letters has no terms; it is still segmented (with
+  // the English rules, which assume nothing script-specific) so that the
+  // output is the same empty list as for any other term-free text.
+  const align::Language rules = language == align::Language::kUnknown ? align::Language::kEnglish : language;
+  auto segmenter = align::Segmenter::Create(rules);
+  if (!segmenter.ok()) return Fail(segmenter.status());
+
+  align::MatcherOptions options;
+  options.stemming = !flags.no_stemming;
+  auto matcher = align::TermMatcher::Create(std::make_shared<const align::Lexicon>(std::move(*lexicon)), options);
+  if (!matcher.ok()) return Fail(matcher.status());
+  for (const std::string& warning : (*matcher)->warnings()) std::cerr << "talign: warning: " << warning << '\n';
+
+  const std::vector<align::Sentence> sentences = (*segmenter)->Split(*doc);
+  const std::vector<align::TermHit> hits = (*matcher)->Match(*doc, language, sentences);
+  const align::Lexicon& lex = (*matcher)->lexicon();
+
+  align::Status written = WriteOutput(flags.output, [&](std::ostream& out) {
+    for (const align::TermHit& hit : hits) {
+      const align::Term& term = lex.terms()[hit.term_index];
+      const std::string& concept_id = lex.concepts()[hit.concept_index].id;
+      const std::string_view matched = doc->Slice(hit.span);
+      if (flags.format == "jsonl") {
+        nlohmann::ordered_json line = {
+            {"sentence", hit.sentence},     {"begin", hit.span.begin},
+            {"end", hit.span.end},          {"concept", concept_id},
+            {"term", term.text},            {"status", align::TermStatusName(hit.status)},
+            {"lang", align::LanguageCode(term.language)}, {"matched", matched},
+            {"exact", hit.exact}};
+        out << line.dump() << '\n';
+      } else {
+        out << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", hit.sentence, hit.span.begin, hit.span.end, concept_id,
+                           align::TermStatusName(hit.status), term.text, OneLine(matched));
+      }
+    }
+    return align::Status::Ok();
+  });
+  if (!written.ok()) return Fail(written);
+  return 0;
+}
+
+}  // namespace
+
+void AddTermsCommand(CLI::App& app, int& exit_code) {
+  auto flags = std::make_shared<TermsFlags>();
+  CLI::App* cmd = app.add_subcommand("terms", "List every termbase term found in a document, with byte spans.");
+  cmd->add_option("FILE", flags->file, "Input file (UTF-8), or - for stdin")->required();
+  cmd->add_option("--lexicon", flags->lexicons,
+                  "Termbase (TSV or TBX); repeatable; default: the bundled lexicons/official-terms.tsv");
+  cmd->add_option("--lang", flags->lang, "Language (BCP 47: en, zh, ur, ...); detected from the script when absent");
+  cmd->add_option("--format", flags->format,
+                  "text: sentence, begin, end, concept, status, term, matched text (tab-separated); "
+                  "jsonl: one object per hit")
+      ->check(CLI::IsMember({"text", "jsonl"}));
+  cmd->add_flag("--no-stemming", flags->no_stemming, "Match exact words only (no inflections through hunspell)");
+  cmd->add_option("-o,--output", flags->output, "Output file (default: stdout)");
+  cmd->callback([flags, &exit_code] { exit_code = RunTerms(*flags); });
+}
+
+}  // namespace talign_cli
