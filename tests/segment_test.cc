@@ -137,6 +137,8 @@ INSTANTIATE_TEST_SUITE_P(Segment, English, ::testing::Values(
             {"The year ended well.", "2025 was a year of progress."}},
     SegCase{"web_address", "Details are at www.mfa.gov.cn. Li said more would follow.",
             {"Details are at www.mfa.gov.cn.", "Li said more would follow."}},
+    SegCase{"rupees", "The project costs Rs. 500 billion. It starts in May.",
+            {"The project costs Rs. 500 billion.", "It starts in May."}},
     SegCase{"roman_numeral_end", "This recalls World War II. The lesson is peace.",
             {"This recalls World War II.", "The lesson is peace."}}),
     CaseName);
@@ -265,6 +267,10 @@ INSTANTIATE_TEST_SUITE_P(Segment, Urdu, ::testing::Values(
     SegCase{"latin_ellipsis_runs_on", "بات چیت جاری ہے... مزید تفصیلات بعد میں۔", {"بات چیت جاری ہے... مزید تفصیلات بعد میں۔"}},
     SegCase{"quoted_title_inner_exclamation", "عنوان ”پاکستان! زندہ باد“ کے نام سے تقریب ہوئی۔",
             {"عنوان ”پاکستان! زندہ باد“ کے نام سے تقریب ہوئی۔"}},
+    SegCase{"dotted_urdu_abbreviation", "پی۔ٹی۔آئی نے بیان جاری کیا۔ ایم۔کیو۔ایم نے حمایت کی۔",
+            {"پی۔ٹی۔آئی نے بیان جاری کیا۔", "ایم۔کیو۔ایم نے حمایت کی۔"}},
+    SegCase{"full_stop_between_digits", "شرح ۳۔۵ فیصد رہی۔ تاریخ 27۔11۔2026 ہے۔",
+            {"شرح ۳۔۵ فیصد رہی۔", "تاریخ 27۔11۔2026 ہے۔"}},
     SegCase{"urdu_letter_list", "(الف) توانائی\n(ب) تجارت", {"(الف) توانائی", "(ب) تجارت"}}),
     CaseName);
 

@@ -102,6 +102,34 @@ bool IsDotted(std::string_view token) {
   return groups >= 2;
 }
 
+bool IsDigitChar(char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER; }
+
+// The run of letters (and combining marks) that ends at |end| / starts at |pos|.
+bool IsWordChar(char32_t c) {
+  return u_isalpha(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0 ||
+         u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
+}
+
+std::string_view WordBefore(std::string_view v, size_t floor, size_t end) {
+  size_t b = end;
+  while (b > floor) {
+    size_t prev;
+    if (!IsWordChar(DecodeUtf8Before(v, b, &prev))) break;
+    b = prev;
+  }
+  return v.substr(b, end - b);
+}
+
+std::string_view WordAt(std::string_view v, size_t pos) {
+  size_t e = pos;
+  while (e < v.size()) {
+    size_t q = e;
+    if (!IsWordChar(DecodeUtf8(v, q))) break;
+    e = q;
+  }
+  return v.substr(pos, e - pos);
+}
+
 struct Decision {
   bool keep = false;
   size_t end = 0;         // end of the sentence before the boundary
@@ -317,6 +345,15 @@ class RuleSegmenter final : public Segmenter {
     // An ellipsis ends a sentence only before a capital ("... The"), so
     // never in a script without case.
     if (ellipsis && !closed) return u_isupper(static_cast<UChar32>(next_char)) ? Decision{true, end, next} : d;
+
+    // A terminator between digits is a decimal or date separator (۳۔۵, 27۔11۔2026).
+    if (next == end && end == c) {
+      if (tpos > start && IsDigitChar(DecodeUtf8Before(v, tpos, nullptr)) && IsDigitChar(At(v, next))) return d;
+      // Letter names joined by a terminator are an abbreviation (پی۔ٹی۔آئی).
+      if (!rules_.dotted_letters.empty() && rules_.dotted_letters.count(std::string(WordBefore(v, start, tpos))) &&
+          rules_.dotted_letters.count(std::string(WordAt(v, next))))
+        return d;
+    }
 
     // "1." or "١۔" alone is the marker of the item that follows.
     if (rules_.MatchListMarker(v.substr(0, end), start) == end) return d;

@@ -16,7 +16,7 @@ namespace {
 
 enum class Section {
   kNone, kSettings, kTerminators, kClosing, kContinuations, kEllipses, kNoBreakInside, kTitleQuotes,
-  kAbbreviations, kNonFinal, kBeforeNumber, kStarters, kListMarkers,
+  kAbbreviations, kNonFinal, kBeforeNumber, kStarters, kListMarkers, kDottedLetters,
 };
 
 struct SectionName {
@@ -31,7 +31,7 @@ constexpr SectionName kSections[] = {
     {"title_quotes", Section::kTitleQuotes},
     {"abbreviations", Section::kAbbreviations}, {"non_final", Section::kNonFinal},
     {"before_number", Section::kBeforeNumber}, {"starters", Section::kStarters},
-    {"list_markers", Section::kListMarkers},
+    {"list_markers", Section::kListMarkers},  {"dotted_letters", Section::kDottedLetters},
 };
 
 size_t CodePoints(std::string_view s) {
@@ -179,6 +179,7 @@ class Parser {
       case Section::kNonFinal: rules_.non_final.emplace(word); return Status::Ok();
       case Section::kBeforeNumber: rules_.before_number.emplace(word); return Status::Ok();
       case Section::kStarters: rules_.starters.emplace(word); return Status::Ok();
+      case Section::kDottedLetters: rules_.dotted_letters.emplace(word); return Status::Ok();
       case Section::kListMarkers: return Marker(at, word);
       case Section::kNone:
       case Section::kSettings: break;

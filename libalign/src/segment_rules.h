@@ -44,6 +44,9 @@ struct SegmentRules {
   std::unordered_set<std::string> non_final;
   // [before_number]: never end a sentence when a number follows (No. 5, Nov. 27).
   std::unordered_set<std::string> before_number;
+  // [dotted_letters]: names of letters that, joined by a terminator with no
+  // space, spell an abbreviation (Urdu پی۔ٹی۔آئی).
+  std::unordered_set<std::string> dotted_letters;
   // [starters]: words that begin a sentence after an abbreviation.
   std::unordered_set<std::string> starters;
 
