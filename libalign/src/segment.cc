@@ -153,12 +153,9 @@ class RuleSegmenter final : public Segmenter {
     const std::string_view bytes = doc.bytes();
     std::string buffer;
     std::vector<size_t> candidates;
-    std::vector<Span> blocks;
     size_t paragraph = 0;
     for (Span p : doc.Paragraphs()) {
-      blocks.clear();
-      Blocks(bytes, p, &blocks);
-      for (Span b : blocks) SplitBlock(bytes, b, paragraph, *it, buffer, candidates, &out);
+      ForEachBlock(bytes, p, [&](Span b) { SplitBlock(bytes, b, paragraph, *it, buffer, candidates, &out); });
       ++paragraph;
     }
     return out;
@@ -190,55 +187,77 @@ class RuleSegmenter final : public Segmenter {
     bool list_item = false;
   };
 
-  void Blocks(std::string_view s, Span p, std::vector<Span>* blocks) const {
-    if (s.substr(p.begin, p.size()).find('\n') == npos) {
-      blocks->push_back(p);
-      return;
-    }
-    std::vector<LineInfo> lines;
+  // Calls |f| with each non-empty trimmed line of |p|.
+  template <typename F>
+  static void ForEachLine(std::string_view s, Span p, F&& f) {
     size_t begin = p.begin;
-    size_t widest = 0;
     while (begin < p.end) {
       size_t nl = s.find('\n', begin);
       size_t end = nl == npos || nl > p.end ? p.end : nl;
-      LineInfo info;
-      info.span = TrimSpan(s, {begin, end});
+      Span line = TrimSpan(s, {begin, end});
       begin = end + 1;
-      if (info.span.empty()) continue;
-      for (size_t i = info.span.begin; i < info.span.end; ++i)
-        info.length += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-      widest = std::max(widest, info.length);
-      std::string_view text = s.substr(0, info.span.end);
-      char32_t c = At(text, info.span.begin);
-      if (IsCjk(c)) {
-        info.first_word = 1;
-        info.gap = false;
-      } else {
-        for (size_t q = info.span.begin; q < info.span.end;) {
-          char32_t d = DecodeUtf8(text, q);
-          if (IsSpace(d) || IsCjk(d)) break;
-          ++info.first_word;
-        }
-      }
-      info.final = EndsFinal(s, info.span);
-      info.list_item = rules_.MatchListMarker(text, info.span.begin) != npos;
-      lines.push_back(info);
+      if (!line.empty()) f(line);
     }
-    size_t block_begin = lines.front().span.begin;
-    for (size_t i = 0; i + 1 < lines.size(); ++i) {
-      const LineInfo& a = lines[i];
-      const LineInfo& b = lines[i + 1];
-      bool hard = b.list_item;
-      if (!hard && !a.final) {
-        const size_t needed = a.length + (b.gap ? 1 : 0) + b.first_word + rules_.wrap_slack;
-        hard = widest < static_cast<size_t>(rules_.min_wrap_width) || needed <= widest;
+  }
+
+  static size_t CodePoints(std::string_view s, Span span) {
+    size_t n = 0;
+    for (size_t i = span.begin; i < span.end; ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    return n;
+  }
+
+  LineInfo Info(std::string_view s, Span line) const {
+    LineInfo info;
+    info.span = line;
+    info.length = CodePoints(s, line);
+    std::string_view text = s.substr(0, line.end);
+    if (IsCjk(At(text, line.begin))) {
+      info.first_word = 1;
+      info.gap = false;
+    } else {
+      for (size_t q = line.begin; q < line.end;) {
+        char32_t d = DecodeUtf8(text, q);
+        if (IsSpace(d) || IsCjk(d)) break;
+        ++info.first_word;
       }
-      if (hard) {
-        blocks->push_back({block_begin, a.span.end});
+    }
+    info.final = EndsFinal(s, line);
+    info.list_item = rules_.MatchListMarker(text, line.begin) != npos;
+    return info;
+  }
+
+  // Calls |f| with each block of paragraph |p|, in order. Two passes over
+  // the lines (the widest first), so memory does not grow with the line count.
+  template <typename F>
+  void ForEachBlock(std::string_view s, Span p, F&& f) const {
+    if (s.substr(p.begin, p.size()).find('\n') == npos) {
+      f(p);
+      return;
+    }
+    size_t widest = 0;
+    ForEachLine(s, p, [&](Span line) { widest = std::max(widest, CodePoints(s, line)); });
+    bool have_prev = false;
+    LineInfo a;
+    size_t block_begin = p.begin;
+    ForEachLine(s, p, [&](Span line) {
+      LineInfo b = Info(s, line);
+      if (have_prev) {
+        bool hard = b.list_item;
+        if (!hard && !a.final) {
+          const size_t needed = a.length + (b.gap ? 1 : 0) + b.first_word + rules_.wrap_slack;
+          hard = widest < static_cast<size_t>(rules_.min_wrap_width) || needed <= widest;
+        }
+        if (hard) {
+          f(Span{block_begin, a.span.end});
+          block_begin = b.span.begin;
+        }
+      } else {
         block_begin = b.span.begin;
       }
-    }
-    blocks->push_back({block_begin, lines.back().span.end});
+      a = b;
+      have_prev = true;
+    });
+    if (have_prev) f(Span{block_begin, a.span.end});
   }
 
   // (opening, closing) byte offsets of the bracket pairs in |pairs| that
@@ -273,15 +292,29 @@ class RuleSegmenter final : public Segmenter {
   }
 
   // Where no sentence may end: inside [no_break_inside] brackets, and inside
-  // [title_quotes] followed by a continuation (题为“你好！中国”的讲话).
+  // [title_quotes] followed by a continuation (题为“你好！中国”的讲话). The
+  // result is sorted and disjoint, for Inside().
   std::vector<std::pair<size_t, size_t>> Protected(std::string_view v) const {
-    auto out = Pairs(v, rules_.no_break_inside, npos);
+    auto found = Pairs(v, rules_.no_break_inside, npos);
     for (auto [open, close] : Pairs(v, rules_.title_quotes, 600)) {
       size_t after = close;
       DecodeUtf8(v, after);
-      if (ContinuesAt(v, SkipSpace(v, after))) out.emplace_back(open, close);
+      if (ContinuesAt(v, SkipSpace(v, after))) found.emplace_back(open, close);
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<std::pair<size_t, size_t>> out;
+    for (const auto& r : found) {
+      if (!out.empty() && r.first < out.back().second) out.back().second = std::max(out.back().second, r.second);
+      else out.push_back(r);
     }
     return out;
+  }
+
+  static bool Inside(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos) {
+    auto it = std::lower_bound(ranges.begin(), ranges.end(), std::pair<size_t, size_t>(pos, 0));
+    if (it == ranges.begin()) return false;
+    --it;
+    return it->first < pos && pos < it->second;
   }
 
   Decision Decide(std::string_view v, size_t start, size_t p,
@@ -329,8 +362,7 @@ class RuleSegmenter final : public Segmenter {
     const size_t next = SkipSpace(v, end);
     if (next >= v.size()) return d;
 
-    for (const auto& [open, close] : protect)
-      if (open < tpos && tpos < close) return d;
+    if (Inside(protect, tpos)) return d;
 
     // What follows: skip opening quotes and brackets to the first letter.
     size_t n = next;
@@ -363,7 +395,7 @@ class RuleSegmenter final : public Segmenter {
 
     if (t == '.' && !ellipsis) {
       size_t tok = tpos;
-      while (tok > start) {
+      while (tok > start && tpos - tok < 32) {
         char ch = v[tok - 1];
         if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '.')) break;
         --tok;
