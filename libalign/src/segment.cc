@@ -184,6 +184,7 @@ class RuleSegmenter final : public Segmenter {
     size_t first_word = 0;  // code points of the first word (1 for a CJK character)
     bool gap = true;        // a space would separate it from the line before when joined
     bool final = false;
+    bool clause = false;    // ends with a [clause_marks] character: the sentence goes on
     bool list_item = false;
   };
 
@@ -222,6 +223,7 @@ class RuleSegmenter final : public Segmenter {
       }
     }
     info.final = EndsFinal(s, line);
+    info.clause = rules_.clause_marks.count(DecodeUtf8Before(s, line.end, nullptr)) > 0;
     info.list_item = rules_.MatchListMarker(text, line.begin) != npos;
     return info;
   }
@@ -243,7 +245,7 @@ class RuleSegmenter final : public Segmenter {
       LineInfo b = Info(s, line);
       if (have_prev) {
         bool hard = b.list_item;
-        if (!hard && !a.final) {
+        if (!hard && !a.final && !a.clause) {
           const size_t needed = a.length + (b.gap ? 1 : 0) + b.first_word + rules_.wrap_slack;
           hard = widest < static_cast<size_t>(rules_.min_wrap_width) || needed <= widest;
         }

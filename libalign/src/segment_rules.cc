@@ -15,7 +15,7 @@ namespace align::internal {
 namespace {
 
 enum class Section {
-  kNone, kSettings, kTerminators, kClosing, kContinuations, kEllipses, kNoBreakInside, kTitleQuotes,
+  kNone, kSettings, kTerminators, kClosing, kClauseMarks, kContinuations, kEllipses, kNoBreakInside, kTitleQuotes,
   kAbbreviations, kNonFinal, kBeforeNumber, kStarters, kListMarkers, kDottedLetters,
 };
 
@@ -26,7 +26,7 @@ struct SectionName {
 
 constexpr SectionName kSections[] = {
     {"settings", Section::kSettings},         {"terminators", Section::kTerminators},
-    {"closing", Section::kClosing},           {"continuations", Section::kContinuations},
+    {"closing", Section::kClosing},           {"clause_marks", Section::kClauseMarks},           {"continuations", Section::kContinuations},
     {"ellipses", Section::kEllipses},         {"no_break_inside", Section::kNoBreakInside},
     {"title_quotes", Section::kTitleQuotes},
     {"abbreviations", Section::kAbbreviations}, {"non_final", Section::kNonFinal},
@@ -156,11 +156,14 @@ class Parser {
     switch (section_) {
       case Section::kContinuations: rules_.continuations.emplace_back(word); return Status::Ok();
       case Section::kTerminators:
+      case Section::kClauseMarks:
       case Section::kClosing: {
         auto cps = CodePointsOf(at, word);
         if (!cps.ok()) return cps.status();
         if (cps->size() != 1) return Error(at, fmt::format("\"{}\" is not one character", word));
-        auto& set = section_ == Section::kTerminators ? rules_.terminators : rules_.closing;
+        auto& set = section_ == Section::kTerminators   ? rules_.terminators
+                    : section_ == Section::kClauseMarks ? rules_.clause_marks
+                                                        : rules_.closing;
         set.insert(cps->front());
         return Status::Ok();
       }

@@ -27,6 +27,9 @@ struct SegmentRules {
   std::unordered_set<char32_t> terminators;
   // [closing]: punctuation after a terminator that stays with its sentence.
   std::unordered_set<char32_t> closing;
+  // [clause_marks]: a line ending with one of these is hard-wrapped (a
+  // heading or signature never ends with a comma).
+  std::unordered_set<char32_t> clause_marks;
   // [continuations]: words or characters that, after a closing quote or
   // bracket, show the sentence goes on (“…？”的讲话, ”…!“ کے نام سے).
   std::vector<std::string> continuations;
