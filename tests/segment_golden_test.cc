@@ -72,7 +72,8 @@ TEST_P(HeldOut, ExactCasesReachTheBar) {
   const double share = static_cast<double>(right) / static_cast<double>(cases);
   std::printf("held-out %s: %zu/%zu cases exactly right (%.1f%%)\n", code, right, cases, 100 * share);
   RecordProperty(std::string("heldout_") + code, std::to_string(right) + "/" + std::to_string(cases));
-  EXPECT_GE(share, kBar) << "missed cases:\n" << misses.str();
+  if (right < cases) std::printf("missed cases:\n%s", misses.str().c_str());
+  EXPECT_GE(share, kBar);
 }
 
 // The document with every white-space run that holds a line break turned
@@ -166,7 +167,8 @@ TEST_P(CorpusGold, SentencesReachTheBar) {
   std::printf("corpus gold %s: %zu/%zu gold sentences exactly right (%.1f%%), %zu predicted, %zu documents\n",
               code, right, gold_total, 100 * share, predicted_total, sets);
   RecordProperty(std::string("corpus_") + code, std::to_string(right) + "/" + std::to_string(gold_total));
-  EXPECT_GE(share, kBar) << "gold sentences not reproduced:\n" << misses.str();
+  if (right < gold_total) std::printf("gold sentences not reproduced:\n%s", misses.str().c_str());
+  EXPECT_GE(share, kBar);
 }
 
 std::string LangName(const ::testing::TestParamInfo<std::pair<Language, const char*>>& info) {

@@ -180,11 +180,12 @@ class RuleSegmenter final : public Segmenter {
 
   struct LineInfo {
     Span span;
-    size_t length = 0;      // code points
-    size_t first_word = 0;  // code points of the first word (1 for a CJK character)
+    size_t width = 0;       // display columns (wide CJK characters count two)
+    size_t first_word = 0;  // columns of the first word (a CJK character is a word)
     bool gap = true;        // a space would separate it from the line before when joined
     bool final = false;
-    bool clause = false;    // ends with a [clause_marks] character: the sentence goes on
+    bool open_end = false;    // ends with clause punctuation or a function word: it goes on
+    bool open_start = false;  // starts like the middle of a sentence (lowercase, 等, کے)
     bool list_item = false;
   };
 
@@ -201,29 +202,61 @@ class RuleSegmenter final : public Segmenter {
     }
   }
 
-  static size_t CodePoints(std::string_view s, Span span) {
+  // Display columns, as a text editor wraps: East Asian wide and full-width
+  // characters take two, combining marks none.
+  static size_t Columns(char32_t c) {
+    if (c < 0x300) return 1;
+    const auto u = static_cast<UChar32>(c);
+    if (u_getCombiningClass(u) != 0 || u_charType(u) == U_NON_SPACING_MARK) return 0;
+    const int w = u_getIntPropertyValue(u, UCHAR_EAST_ASIAN_WIDTH);
+    return w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
+  }
+
+  static size_t Width(std::string_view s, Span span) {
     size_t n = 0;
-    for (size_t i = span.begin; i < span.end; ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    for (size_t i = span.begin; i < span.end;) {
+      const auto b0 = static_cast<unsigned char>(s[i]);
+      if (b0 < 0x80) { ++n; ++i; continue; }
+      n += Columns(DecodeUtf8(s, i));
+    }
     return n;
   }
+
+  // An entry of |list| ends the line (a whole word, or any CJK entry).
+  static bool EndsWithEntry(std::string_view s, Span line, const std::vector<std::string>& list) {
+    for (const std::string& w : list) {
+      if (w.size() > line.size() || s.compare(line.end - w.size(), w.size(), w) != 0) continue;
+      size_t first = 0;
+      if (IsCjk(DecodeUtf8(w, first))) return true;
+      const size_t before = line.end - w.size();
+      if (before == line.begin || !u_isalpha(static_cast<UChar32>(DecodeUtf8Before(s, before, nullptr))))
+        return true;
+    }
+    return false;
+  }
+
 
   LineInfo Info(std::string_view s, Span line) const {
     LineInfo info;
     info.span = line;
-    info.length = CodePoints(s, line);
+    info.width = Width(s, line);
     std::string_view text = s.substr(0, line.end);
-    if (IsCjk(At(text, line.begin))) {
-      info.first_word = 1;
+    const char32_t first = At(text, line.begin);
+    if (IsCjk(first)) {
+      info.first_word = Columns(first);
       info.gap = false;
     } else {
       for (size_t q = line.begin; q < line.end;) {
         char32_t d = DecodeUtf8(text, q);
         if (IsSpace(d) || IsCjk(d)) break;
-        ++info.first_word;
+        info.first_word += Columns(d);
       }
     }
     info.final = EndsFinal(s, line);
-    info.clause = rules_.clause_marks.count(DecodeUtf8Before(s, line.end, nullptr)) > 0;
+    info.open_end = rules_.clause_marks.count(DecodeUtf8Before(s, line.end, nullptr)) > 0 ||
+                    EndsWithEntry(s, line, rules_.open_line_ends);
+    info.open_start = (rules_.lowercase_continues && u_islower(static_cast<UChar32>(first))) ||
+                      StartsWithEntry(text, line.begin, rules_.open_line_starts);
     info.list_item = rules_.MatchListMarker(text, line.begin) != npos;
     return info;
   }
@@ -237,7 +270,15 @@ class RuleSegmenter final : public Segmenter {
       return;
     }
     size_t widest = 0;
-    ForEachLine(s, p, [&](Span line) { widest = std::max(widest, CodePoints(s, line)); });
+    Span last;
+    ForEachLine(s, p, [&](Span line) {
+      widest = std::max(widest, Width(s, line));
+      last = line;
+    });
+    // A paragraph that does not end a sentence is a block of headings, date
+    // lines or signatures (a title over its date line): its lines stand
+    // alone. Only a paragraph of prose gives the wrap width evidence.
+    const bool prose = EndsFinal(s, last);
     bool have_prev = false;
     LineInfo a;
     size_t block_begin = p.begin;
@@ -245,9 +286,10 @@ class RuleSegmenter final : public Segmenter {
       LineInfo b = Info(s, line);
       if (have_prev) {
         bool hard = b.list_item;
-        if (!hard && !a.final && !a.clause) {
-          const size_t needed = a.length + (b.gap ? 1 : 0) + b.first_word + rules_.wrap_slack;
-          hard = widest < static_cast<size_t>(rules_.min_wrap_width) || needed <= widest;
+        if (!hard && !a.final && !a.open_end && !b.open_start) {
+          const size_t slack = rules_.wrap_slack + widest * rules_.wrap_slack_percent / 100;
+          const size_t needed = a.width + (b.gap ? 1 : 0) + b.first_word + slack;
+          hard = !prose || widest < static_cast<size_t>(rules_.min_wrap_width) || needed <= widest;
         }
         if (hard) {
           f(Span{block_begin, a.span.end});
@@ -301,7 +343,14 @@ class RuleSegmenter final : public Segmenter {
     for (auto [open, close] : Pairs(v, rules_.title_quotes, 600)) {
       size_t after = close;
       DecodeUtf8(v, after);
-      if (ContinuesAt(v, SkipSpace(v, after))) found.emplace_back(open, close);
+      if (!ContinuesAt(v, SkipSpace(v, after))) continue;
+      // A title may hold a question or an exclamation, not a full stop.
+      bool title = true;
+      for (size_t q = open; q < close && title;) {
+        const char32_t ch = DecodeUtf8(v, q);
+        if ((rules_.terminators.count(ch) || ch == '.') && !rules_.embedded_terminators.count(ch)) title = false;
+      }
+      if (title) found.emplace_back(open, close);
     }
     std::sort(found.begin(), found.end());
     std::vector<std::pair<size_t, size_t>> out;
@@ -395,6 +444,12 @@ class RuleSegmenter final : public Segmenter {
       return d;
     if (closed && ContinuesAt(v, next)) return d;
 
+    // A quoted exclamation or question that opens the sentence is the object
+    // of what follows it: “中巴友谊万岁！”青年学生们齐声高呼。 "Why?" Li asked.
+    if (closed && rules_.embedded_terminators.count(t) && IsOpening(At(v, start)) && n == next &&
+        !next_is_marker && !rules_.starters.count(std::string(WordAt(v, next))))
+      return d;
+
     if (t == '.' && !ellipsis) {
       size_t tok = tpos;
       while (tok > start && tpos - tok < 32) {
@@ -403,12 +458,23 @@ class RuleSegmenter final : public Segmenter {
         --tok;
       }
       const std::string token(v.substr(tok, c - tok));
+      // A capital may only mark the start of a sentence: "Approx." is "approx.".
+      std::string lowered = token;
+      if (!lowered.empty() && lowered[0] >= 'A' && lowered[0] <= 'Z') lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
+      auto listed = [&](const std::unordered_set<std::string>& set) {
+        return set.count(token) > 0 || set.count(lowered) > 0;
+      };
       if (token.size() > 1) {
-        if (rules_.non_final.count(token)) return d;
+        if (listed(rules_.non_final)) return d;
         const bool digit_next = u_charType(static_cast<UChar32>(At(v, next))) == U_DECIMAL_DIGIT_NUMBER;
-        if (rules_.before_number.count(token) && digit_next) return d;
+        if (listed(rules_.before_number) && digit_next) return d;
+        // "etc." ends the sentence before any capital.
+        if (listed(rules_.final_abbreviations)) {
+          if (u_isupper(static_cast<UChar32>(next_char))) return {true, end, next};
+          return d;
+        }
         const bool initial = rules_.initials && token.size() == 2 && token[0] >= 'A' && token[0] <= 'Z';
-        if (initial || rules_.abbreviations.count(token) || rules_.before_number.count(token) ||
+        if (initial || listed(rules_.abbreviations) || listed(rules_.before_number) ||
             (rules_.dotted_abbreviations && IsDotted(token))) {
           // After an abbreviation only a word that usually opens a sentence
           // (and is not itself an initial, "J. A. Smith") starts a new one.
@@ -429,8 +495,11 @@ class RuleSegmenter final : public Segmenter {
 
   // A [continuations] entry starts at |pos|: a CJK character anywhere, a
   // word only as a whole word.
-  bool ContinuesAt(std::string_view v, size_t pos) const {
-    for (const std::string& w : rules_.continuations) {
+  bool ContinuesAt(std::string_view v, size_t pos) const { return StartsWithEntry(v, pos, rules_.continuations); }
+
+  // An entry of |list| starts at |pos|: a CJK entry anywhere, a word only as a whole word.
+  static bool StartsWithEntry(std::string_view v, size_t pos, const std::vector<std::string>& list) {
+    for (const std::string& w : list) {
       if (v.compare(pos, w.size(), w) != 0) continue;
       size_t first = 0;
       if (IsCjk(DecodeUtf8(w, first))) return true;
@@ -454,7 +523,19 @@ class RuleSegmenter final : public Segmenter {
   void EllipsisBreaks(std::string_view v, std::vector<size_t>* candidates) const {
     for (const std::string& el : rules_.ellipses) {
       for (size_t pos = v.find(el); pos != npos; pos = v.find(el, pos + el.size())) {
-        const size_t after = pos + el.size();
+        size_t after = pos + el.size();
+        // An ellipsis that ends a quotation ends it like a full stop: “……”她说.
+        size_t closing = after;
+        while (closing < v.size()) {
+          size_t q = closing;
+          if (!rules_.closing.count(DecodeUtf8(v, q))) break;
+          closing = q;
+        }
+        if (closing != after) {
+          const size_t next = SkipSpace(v, closing);
+          if (next < v.size()) candidates->push_back(next);
+          continue;
+        }
         const size_t next = SkipSpace(v, after);
         if (next == after || next >= v.size()) continue;
         size_t n = next;

@@ -15,7 +15,7 @@ namespace align::internal {
 namespace {
 
 enum class Section {
-  kNone, kSettings, kTerminators, kClosing, kClauseMarks, kContinuations, kEllipses, kNoBreakInside, kTitleQuotes,
+  kNone, kSettings, kTerminators, kClosing, kClauseMarks, kOpenLineEnds, kOpenLineStarts, kFinalAbbreviations, kEmbeddedTerminators, kContinuations, kEllipses, kNoBreakInside, kTitleQuotes,
   kAbbreviations, kNonFinal, kBeforeNumber, kStarters, kListMarkers, kDottedLetters,
 };
 
@@ -26,7 +26,10 @@ struct SectionName {
 
 constexpr SectionName kSections[] = {
     {"settings", Section::kSettings},         {"terminators", Section::kTerminators},
-    {"closing", Section::kClosing},           {"clause_marks", Section::kClauseMarks},           {"continuations", Section::kContinuations},
+    {"closing", Section::kClosing},           {"clause_marks", Section::kClauseMarks},
+    {"open_line_ends", Section::kOpenLineEnds}, {"open_line_starts", Section::kOpenLineStarts},
+    {"final_abbreviations", Section::kFinalAbbreviations},
+    {"embedded_terminators", Section::kEmbeddedTerminators},           {"continuations", Section::kContinuations},
     {"ellipses", Section::kEllipses},         {"no_break_inside", Section::kNoBreakInside},
     {"title_quotes", Section::kTitleQuotes},
     {"abbreviations", Section::kAbbreviations}, {"non_final", Section::kNonFinal},
@@ -131,6 +134,7 @@ class Parser {
     };
     if (name == "min_wrap_width") return integer(&rules_.min_wrap_width);
     if (name == "wrap_slack") return integer(&rules_.wrap_slack);
+    if (name == "wrap_slack_percent") return integer(&rules_.wrap_slack_percent);
     if (name == "lowercase_continues") return boolean(&rules_.lowercase_continues);
     if (name == "initials") return boolean(&rules_.initials);
     if (name == "dotted_abbreviations") return boolean(&rules_.dotted_abbreviations);
@@ -155,15 +159,20 @@ class Parser {
   Status Entry(size_t at, std::string_view word) {
     switch (section_) {
       case Section::kContinuations: rules_.continuations.emplace_back(word); return Status::Ok();
+      case Section::kFinalAbbreviations: rules_.final_abbreviations.emplace(word); return Status::Ok();
+      case Section::kOpenLineEnds: rules_.open_line_ends.emplace_back(word); return Status::Ok();
+      case Section::kOpenLineStarts: rules_.open_line_starts.emplace_back(word); return Status::Ok();
       case Section::kTerminators:
+      case Section::kEmbeddedTerminators:
       case Section::kClauseMarks:
       case Section::kClosing: {
         auto cps = CodePointsOf(at, word);
         if (!cps.ok()) return cps.status();
         if (cps->size() != 1) return Error(at, fmt::format("\"{}\" is not one character", word));
-        auto& set = section_ == Section::kTerminators   ? rules_.terminators
-                    : section_ == Section::kClauseMarks ? rules_.clause_marks
-                                                        : rules_.closing;
+        auto& set = section_ == Section::kTerminators           ? rules_.terminators
+                    : section_ == Section::kClauseMarks         ? rules_.clause_marks
+                    : section_ == Section::kEmbeddedTerminators ? rules_.embedded_terminators
+                                                                : rules_.closing;
         set.insert(cps->front());
         return Status::Ok();
       }
@@ -299,9 +308,13 @@ size_t SegmentRules::MatchListMarker(std::string_view text, size_t pos) const {
   for (const auto& pattern : list_markers) {
     size_t end = MatchFrom(pattern, 0, text, pos);
     if (end == std::string_view::npos) continue;
-    if (end < text.size()) {
+    // "2.0" and "3۔5" are numbers, not item 2 and 3: a marker ending in a
+    // separator never runs into a digit ("（一）1号" is fine).
+    if (end < text.size() && !pattern.empty() && pattern.back().kind == MarkerElement::kLiteral) {
+      static constexpr std::u32string_view kSeparators = U".．۔٫,:";
       size_t q = end;
-      if (IsDigit(DecodeUtf8(text, q))) continue;
+      if (kSeparators.find(pattern.back().literal) != std::u32string_view::npos && IsDigit(DecodeUtf8(text, q)))
+        continue;
     }
     return end;
   }
