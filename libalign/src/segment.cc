@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <unicode/brkiter.h>
@@ -139,7 +140,15 @@ struct Decision {
 class RuleSegmenter final : public Segmenter {
  public:
   RuleSegmenter(Language language, SegmentRules rules, std::unique_ptr<icu::BreakIterator> prototype)
-      : language_(language), rules_(std::move(rules)), prototype_(std::move(prototype)) {}
+      : language_(language), rules_(std::move(rules)), prototype_(std::move(prototype)) {
+    // Words are looked up as the last word of a line; CJK entries, which
+    // need no word boundary, are compared as suffixes.
+    for (const std::string& w : rules_.open_line_ends) {
+      size_t first = 0;
+      if (IsCjk(DecodeUtf8(w, first))) open_end_chars_.push_back(w);
+      else open_end_words_.insert(w);
+    }
+  }
 
   Language language() const override { return language_; }
 
@@ -206,8 +215,14 @@ class RuleSegmenter final : public Segmenter {
   // characters take two, combining marks none.
   static size_t Columns(char32_t c) {
     if (c < 0x300) return 1;
+    // The common scripts without an ICU lookup: Han, kana, CJK punctuation
+    // and full-width forms are wide; Arabic letters narrow, its marks none.
+    if ((c >= 0x3000 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF01 && c <= 0xFF60)) return 2;
+    if (c >= 0x0600 && c <= 0x06FF)
+      return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) ? 0 : 1;
     const auto u = static_cast<UChar32>(c);
-    if (u_getCombiningClass(u) != 0 || u_charType(u) == U_NON_SPACING_MARK) return 0;
+    const int type = u_charType(u);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return 0;
     const int w = u_getIntPropertyValue(u, UCHAR_EAST_ASIAN_WIDTH);
     return w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
   }
@@ -254,7 +269,8 @@ class RuleSegmenter final : public Segmenter {
     }
     info.final = EndsFinal(s, line);
     info.open_end = rules_.clause_marks.count(DecodeUtf8Before(s, line.end, nullptr)) > 0 ||
-                    EndsWithEntry(s, line, rules_.open_line_ends);
+                    EndsWithEntry(s, line, open_end_chars_) ||
+                    (!open_end_words_.empty() && open_end_words_.count(std::string(WordBefore(s, line.begin, line.end))));
     info.open_start = (rules_.lowercase_continues && u_islower(static_cast<UChar32>(first))) ||
                       StartsWithEntry(text, line.begin, rules_.open_line_starts);
     info.list_item = rules_.MatchListMarker(text, line.begin) != npos;
@@ -306,17 +322,26 @@ class RuleSegmenter final : public Segmenter {
 
   // (opening, closing) byte offsets of the bracket pairs in |pairs| that
   // |v| contains. A character may close one pair and open another (Urdu
-  // copy has both “…” and ”…“): closing an open pair comes first.
+  // copy has both “…” and ”…“): closing an open pair comes first. Only the
+  // occurrences of the pair characters are visited (found with find()).
   static std::vector<std::pair<size_t, size_t>> Pairs(
       std::string_view v, const std::vector<std::pair<char32_t, char32_t>>& pairs, size_t max_bytes) {
     std::vector<std::pair<size_t, size_t>> out;
     if (pairs.empty()) return out;
+    std::vector<char32_t> chars;
+    for (const auto& [o, c] : pairs) {
+      if (std::find(chars.begin(), chars.end(), o) == chars.end()) chars.push_back(o);
+      if (std::find(chars.begin(), chars.end(), c) == chars.end()) chars.push_back(c);
+    }
+    std::vector<std::pair<size_t, char32_t>> events;
+    for (char32_t ch : chars) {
+      std::string utf8;
+      internal::AppendUtf8(utf8, ch);
+      for (size_t at = v.find(utf8); at != npos; at = v.find(utf8, at + utf8.size())) events.emplace_back(at, ch);
+    }
+    std::sort(events.begin(), events.end());
     std::vector<std::pair<size_t, size_t>> open;  // (pair index, offset)
-    for (size_t pos = 0; pos < v.size();) {
-      const auto b0 = static_cast<unsigned char>(v[pos]);
-      if (b0 < 0x80 && b0 != '"' && b0 != '\'') { ++pos; continue; }
-      const size_t at = pos;
-      char32_t c = DecodeUtf8(v, pos);
+    for (const auto& [at, c] : events) {
       bool closed = false;
       for (size_t j = open.size(); j-- > 0 && !closed;) {
         if (pairs[open[j].first].second != c) continue;
@@ -596,6 +621,8 @@ class RuleSegmenter final : public Segmenter {
 
   Language language_;
   SegmentRules rules_;
+  std::unordered_set<std::string> open_end_words_;
+  std::vector<std::string> open_end_chars_;
   mutable std::mutex mu_;
   std::unique_ptr<icu::BreakIterator> prototype_;
 };

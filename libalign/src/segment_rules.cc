@@ -1,6 +1,7 @@
 // Parser of the rules/<lang>.rules files.
 #include "segment_rules.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -224,6 +225,15 @@ class Parser {
         pattern.push_back(e);
       }
     }
+    if (pattern.empty()) return Error(at, "empty list marker");
+    switch (pattern.front().kind) {
+      case MarkerElement::kLiteral: rules_.marker_first_literals.push_back(pattern.front().literal); break;
+      case MarkerElement::kDigits: rules_.marker_first_digit = true; break;
+      case MarkerElement::kLatin:
+      case MarkerElement::kRoman: rules_.marker_first_latin = true; break;
+      case MarkerElement::kHan: rules_.marker_first_han = true; break;
+      case MarkerElement::kSpace: return Error(at, "a list marker cannot start with {space}");
+    }
     rules_.list_markers.push_back(std::move(pattern));
     return Status::Ok();
   }
@@ -236,6 +246,7 @@ class Parser {
   std::string_view line_;
 };
 
+char32_t At(std::string_view s, size_t pos) { return pos < s.size() ? DecodeUtf8(s, pos) : 0; }
 bool IsDigit(char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER; }
 bool IsLatin(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsRoman(char32_t c) {
@@ -305,7 +316,19 @@ size_t MatchFrom(const std::vector<MarkerElement>& pattern, size_t i, std::strin
 }  // namespace
 
 size_t SegmentRules::MatchListMarker(std::string_view text, size_t pos) const {
+  if (pos >= text.size()) return std::string_view::npos;
+  {
+    size_t q = pos;
+    const char32_t c = DecodeUtf8(text, q);
+    const bool maybe = (marker_first_digit && IsDigit(c)) || (marker_first_latin && IsLatin(c)) ||
+                       (marker_first_han && IsHanNumeral(c)) ||
+                       std::find(marker_first_literals.begin(), marker_first_literals.end(), c) !=
+                           marker_first_literals.end();
+    if (!maybe) return std::string_view::npos;
+  }
   for (const auto& pattern : list_markers) {
+    const MarkerElement& first = pattern.front();
+    if (first.kind == MarkerElement::kLiteral && first.literal != At(text, pos)) continue;
     size_t end = MatchFrom(pattern, 0, text, pos);
     if (end == std::string_view::npos) continue;
     // "2.0" and "3۔5" are numbers, not item 2 and 3: a marker ending in a

@@ -66,6 +66,9 @@ struct SegmentRules {
 
   // [list_markers]
   std::vector<std::vector<MarkerElement>> list_markers;
+  // What a marker can start with, to reject most positions at once.
+  std::vector<char32_t> marker_first_literals;
+  bool marker_first_digit = false, marker_first_latin = false, marker_first_han = false;
 
   // [settings]
   int min_wrap_width = 40;       // paragraphs whose lines are all shorter were not hard-wrapped
