@@ -154,6 +154,11 @@ INSTANTIATE_TEST_SUITE_P(Segment, English, ::testing::Values(
             {"\"Long live the friendship!\"", "The crowd cheered."}},
     SegCase{"title_over_date_line", "Joint Press Communique of the Second Round of Strategic Dialogue between Two Sides\nIslamabad, 3 March 2026",
             {"Joint Press Communique of the Second Round of Strategic Dialogue between Two Sides", "Islamabad, 3 March 2026"}},
+    SegCase{"wrapped_paragraph_ending_with_colon",
+            "The two sides agreed on the following points, which will guide their cooperation over the next\n"
+            "five years:",
+            {"The two sides agreed on the following points, which will guide their cooperation over the next\n"
+             "five years:"}},
     SegCase{"rupees", "The project costs Rs. 500 billion. It starts in May.",
             {"The project costs Rs. 500 billion.", "It starts in May."}},
     SegCase{"roman_numeral_end", "This recalls World War II. The lesson is peace.",

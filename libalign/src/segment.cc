@@ -294,7 +294,9 @@ class RuleSegmenter final : public Segmenter {
     // A paragraph that does not end a sentence is a block of headings, date
     // lines or signatures (a title over its date line): its lines stand
     // alone. Only a paragraph of prose gives the wrap width evidence.
-    const bool prose = EndsFinal(s, last);
+    const char32_t last_char = DecodeUtf8Before(s, last.end, nullptr);
+    const bool prose = EndsFinal(s, last) || rules_.clause_marks.count(last_char) || last_char == ':' ||
+                       last_char == 0xFF1A;  // a paragraph leading into a list: "...as follows:"
     bool have_prev = false;
     LineInfo a;
     size_t block_begin = p.begin;
