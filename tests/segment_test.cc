@@ -159,6 +159,8 @@ INSTANTIATE_TEST_SUITE_P(Segment, English, ::testing::Values(
             "five years:",
             {"The two sides agreed on the following points, which will guide their cooperation over the next\n"
              "five years:"}},
+    SegCase{"sentence_per_line_ending_with_abbreviation", "Observers came from the U.K.\nMr. Li led the delegation.",
+            {"Observers came from the U.K.", "Mr. Li led the delegation."}},
     SegCase{"rupees", "The project costs Rs. 500 billion. It starts in May.",
             {"The project costs Rs. 500 billion.", "It starts in May."}},
     SegCase{"roman_numeral_end", "This recalls World War II. The lesson is peace.",

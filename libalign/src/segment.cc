@@ -304,10 +304,13 @@ class RuleSegmenter final : public Segmenter {
       LineInfo b = Info(s, line);
       if (have_prev) {
         bool hard = b.list_item;
-        if (!hard && !a.final && !a.open_end && !b.open_start) {
+        if (!hard && !b.open_start && (a.final || !a.open_end)) {
           const size_t slack = rules_.wrap_slack + widest * rules_.wrap_slack_percent / 100;
           const size_t needed = a.width + (b.gap ? 1 : 0) + b.first_word + slack;
-          hard = !prose || widest < static_cast<size_t>(rules_.min_wrap_width) || needed <= widest;
+          const bool on_purpose = widest < static_cast<size_t>(rules_.min_wrap_width) || needed <= widest;
+          // After final punctuation a deliberate line break is a boundary even
+          // where the rule pass would read on ("So did the U.S.\nMr. Li...").
+          hard = on_purpose || (!a.final && !prose);
         }
         if (hard) {
           f(Span{block_begin, a.span.end});
