@@ -2,18 +2,15 @@
 // breaks inside each block, then a rule pass driven by rules/<lang>.rules.
 //
 // A paragraph (text between blank lines) is first cut into blocks at the
-// single line breaks that are boundaries: before a list item, and after a
-// line that was broken on purpose (a heading, a dateline, a signature). A
-// line was broken on purpose when it has no final punctuation and the first
-// word of the next line would have fitted on it, judged against the widest
-// line of the paragraph; other line breaks are hard-wrapping, i.e. white
-// space. ICU then proposes boundaries inside each block and the rule pass
-// (Decide) keeps, moves or drops each of them.
+// single line breaks that are boundaries (segment_blocks.cc: list items,
+// headings, datelines, signatures); other line breaks are hard-wrapping,
+// i.e. white space. ICU then proposes boundaries inside each block and the
+// rule pass (Decide) keeps, moves or drops each of them. See
+// docs/segmentation.md.
 #include "align/segment.h"
 
 #include <algorithm>
 #include <mutex>
-#include <unordered_set>
 
 #include <fmt/format.h>
 #include <unicode/brkiter.h>
@@ -21,69 +18,16 @@
 #include <unicode/utext.h>
 
 #include "align/resources.h"
+#include "segment_blocks.h"
 #include "segment_rules.h"
+#include "segment_text.h"
 #include "utf8.h"
 
 namespace align {
 namespace {
 
-using internal::DecodeUtf8;
-using internal::DecodeUtf8Before;
-using internal::IsSpace;
-using internal::SegmentRules;
+using namespace internal;  // NOLINT: the segmenter's own helpers
 constexpr size_t npos = std::string_view::npos;
-
-bool IsAsciiQuote(char32_t c) { return c == '"' || c == '\''; }
-
-bool IsPunctOpenOrClose(char32_t c) {
-  switch (u_charType(static_cast<UChar32>(c))) {
-    case U_START_PUNCTUATION: case U_END_PUNCTUATION:
-    case U_INITIAL_PUNCTUATION: case U_FINAL_PUNCTUATION: return true;
-    default: return IsAsciiQuote(c);
-  }
-}
-
-bool IsOpening(char32_t c) {
-  switch (u_charType(static_cast<UChar32>(c))) {
-    case U_START_PUNCTUATION: case U_INITIAL_PUNCTUATION: return true;
-    default: return IsAsciiQuote(c);
-  }
-}
-
-// Characters that are a word of their own when wrapping lines (no spaces
-// between them): Han, kana, Hangul, CJK and full-width punctuation.
-bool IsCjk(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-         (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
-}
-
-size_t SkipSpace(std::string_view s, size_t pos) {
-  while (pos < s.size()) {
-    size_t q = pos;
-    if (!IsSpace(DecodeUtf8(s, q))) break;
-    pos = q;
-  }
-  return pos;
-}
-
-size_t SkipSpaceBack(std::string_view s, size_t pos, size_t floor) {
-  while (pos > floor) {
-    size_t start;
-    if (!IsSpace(DecodeUtf8Before(s, pos, &start))) break;
-    pos = start;
-  }
-  return pos;
-}
-
-char32_t At(std::string_view s, size_t pos) {
-  if (pos >= s.size()) return 0;
-  return DecodeUtf8(s, pos);
-}
-
-bool EndsWith(std::string_view s, size_t end, std::string_view suffix) {
-  return end >= suffix.size() && s.substr(end - suffix.size(), suffix.size()) == suffix;
-}
 
 // "U.S.", "a.m.", "Ph.D.": groups of one or two Latin letters, each
 // followed by a period, at least two of them ("www.mfa.gov.cn." is not).
@@ -103,34 +47,6 @@ bool IsDotted(std::string_view token) {
   return groups >= 2;
 }
 
-bool IsDigitChar(char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER; }
-
-// The run of letters (and combining marks) that ends at |end| / starts at |pos|.
-bool IsWordChar(char32_t c) {
-  return u_isalpha(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) != 0 ||
-         u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
-}
-
-std::string_view WordBefore(std::string_view v, size_t floor, size_t end) {
-  size_t b = end;
-  while (b > floor) {
-    size_t prev;
-    if (!IsWordChar(DecodeUtf8Before(v, b, &prev))) break;
-    b = prev;
-  }
-  return v.substr(b, end - b);
-}
-
-std::string_view WordAt(std::string_view v, size_t pos) {
-  size_t e = pos;
-  while (e < v.size()) {
-    size_t q = e;
-    if (!IsWordChar(DecodeUtf8(v, q))) break;
-    e = q;
-  }
-  return v.substr(pos, e - pos);
-}
-
 struct Decision {
   bool keep = false;
   size_t end = 0;         // end of the sentence before the boundary
@@ -140,15 +56,7 @@ struct Decision {
 class RuleSegmenter final : public Segmenter {
  public:
   RuleSegmenter(Language language, SegmentRules rules, std::unique_ptr<icu::BreakIterator> prototype)
-      : language_(language), rules_(std::move(rules)), prototype_(std::move(prototype)) {
-    // Words are looked up as the last word of a line; CJK entries, which
-    // need no word boundary, are compared as suffixes.
-    for (const std::string& w : rules_.open_line_ends) {
-      size_t first = 0;
-      if (IsCjk(DecodeUtf8(w, first))) open_end_chars_.push_back(w);
-      else open_end_words_.insert(w);
-    }
-  }
+      : language_(language), rules_(std::move(rules)), blocks_(&rules_), prototype_(std::move(prototype)) {}
 
   Language language() const override { return language_; }
 
@@ -164,167 +72,13 @@ class RuleSegmenter final : public Segmenter {
     std::vector<size_t> candidates;
     size_t paragraph = 0;
     for (Span p : doc.Paragraphs()) {
-      ForEachBlock(bytes, p, [&](Span b) { SplitBlock(bytes, b, paragraph, *it, buffer, candidates, &out); });
+      blocks_.ForEach(bytes, p, [&](Span b) { SplitBlock(bytes, b, paragraph, *it, buffer, candidates, &out); });
       ++paragraph;
     }
     return out;
   }
 
  private:
-  // The last character of a line, before any closing punctuation, ends a
-  // sentence (or the line ends with an ellipsis).
-  bool EndsFinal(std::string_view s, Span line) const {
-    size_t end = line.end;
-    for (int steps = 0; end > line.begin && steps < 8; ++steps) {
-      size_t start;
-      char32_t c = DecodeUtf8Before(s, end, &start);
-      if (rules_.terminators.count(c) || c == '.') return true;
-      if (!rules_.closing.count(c) && !IsPunctOpenOrClose(c)) break;
-      end = start;
-    }
-    for (const std::string& e : rules_.ellipses)
-      if (EndsWith(s, line.end, e)) return true;
-    return false;
-  }
-
-  struct LineInfo {
-    Span span;
-    size_t width = 0;       // display columns (wide CJK characters count two)
-    size_t first_word = 0;  // columns of the first word (a CJK character is a word)
-    bool gap = true;        // a space would separate it from the line before when joined
-    bool final = false;
-    bool open_end = false;    // ends with clause punctuation or a function word: it goes on
-    bool open_start = false;  // starts like the middle of a sentence (lowercase, 等, کے)
-    bool list_item = false;
-  };
-
-  // Calls |f| with each non-empty trimmed line of |p|.
-  template <typename F>
-  static void ForEachLine(std::string_view s, Span p, F&& f) {
-    size_t begin = p.begin;
-    while (begin < p.end) {
-      size_t nl = s.find('\n', begin);
-      size_t end = nl == npos || nl > p.end ? p.end : nl;
-      Span line = TrimSpan(s, {begin, end});
-      begin = end + 1;
-      if (!line.empty()) f(line);
-    }
-  }
-
-  // Display columns, as a text editor wraps: East Asian wide and full-width
-  // characters take two, combining marks none.
-  static size_t Columns(char32_t c) {
-    if (c < 0x300) return 1;
-    // The common scripts without an ICU lookup: Han, kana, CJK punctuation
-    // and full-width forms are wide; Arabic letters narrow, its marks none.
-    if ((c >= 0x3000 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF01 && c <= 0xFF60)) return 2;
-    if (c >= 0x0600 && c <= 0x06FF)
-      return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) ? 0 : 1;
-    const auto u = static_cast<UChar32>(c);
-    const int type = u_charType(u);
-    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return 0;
-    const int w = u_getIntPropertyValue(u, UCHAR_EAST_ASIAN_WIDTH);
-    return w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
-  }
-
-  static size_t Width(std::string_view s, Span span) {
-    size_t n = 0;
-    for (size_t i = span.begin; i < span.end;) {
-      const auto b0 = static_cast<unsigned char>(s[i]);
-      if (b0 < 0x80) { ++n; ++i; continue; }
-      n += Columns(DecodeUtf8(s, i));
-    }
-    return n;
-  }
-
-  // An entry of |list| ends the line (a whole word, or any CJK entry).
-  static bool EndsWithEntry(std::string_view s, Span line, const std::vector<std::string>& list) {
-    for (const std::string& w : list) {
-      if (w.size() > line.size() || s.compare(line.end - w.size(), w.size(), w) != 0) continue;
-      size_t first = 0;
-      if (IsCjk(DecodeUtf8(w, first))) return true;
-      const size_t before = line.end - w.size();
-      if (before == line.begin || !u_isalpha(static_cast<UChar32>(DecodeUtf8Before(s, before, nullptr))))
-        return true;
-    }
-    return false;
-  }
-
-
-  LineInfo Info(std::string_view s, Span line) const {
-    LineInfo info;
-    info.span = line;
-    info.width = Width(s, line);
-    std::string_view text = s.substr(0, line.end);
-    const char32_t first = At(text, line.begin);
-    if (IsCjk(first)) {
-      info.first_word = Columns(first);
-      info.gap = false;
-    } else {
-      for (size_t q = line.begin; q < line.end;) {
-        char32_t d = DecodeUtf8(text, q);
-        if (IsSpace(d) || IsCjk(d)) break;
-        info.first_word += Columns(d);
-      }
-    }
-    info.final = EndsFinal(s, line);
-    info.open_end = rules_.clause_marks.count(DecodeUtf8Before(s, line.end, nullptr)) > 0 ||
-                    EndsWithEntry(s, line, open_end_chars_) ||
-                    (!open_end_words_.empty() && open_end_words_.count(std::string(WordBefore(s, line.begin, line.end))));
-    info.open_start = (rules_.lowercase_continues && u_islower(static_cast<UChar32>(first))) ||
-                      StartsWithEntry(text, line.begin, rules_.open_line_starts);
-    info.list_item = rules_.MatchListMarker(text, line.begin) != npos;
-    return info;
-  }
-
-  // Calls |f| with each block of paragraph |p|, in order. Two passes over
-  // the lines (the widest first), so memory does not grow with the line count.
-  template <typename F>
-  void ForEachBlock(std::string_view s, Span p, F&& f) const {
-    if (s.substr(p.begin, p.size()).find('\n') == npos) {
-      f(p);
-      return;
-    }
-    size_t widest = 0;
-    Span last;
-    ForEachLine(s, p, [&](Span line) {
-      widest = std::max(widest, Width(s, line));
-      last = line;
-    });
-    // A paragraph that does not end a sentence is a block of headings, date
-    // lines or signatures (a title over its date line): its lines stand
-    // alone. Only a paragraph of prose gives the wrap width evidence.
-    const char32_t last_char = DecodeUtf8Before(s, last.end, nullptr);
-    const bool prose = EndsFinal(s, last) || rules_.clause_marks.count(last_char) || last_char == ':' ||
-                       last_char == 0xFF1A;  // a paragraph leading into a list: "...as follows:"
-    bool have_prev = false;
-    LineInfo a;
-    size_t block_begin = p.begin;
-    ForEachLine(s, p, [&](Span line) {
-      LineInfo b = Info(s, line);
-      if (have_prev) {
-        bool hard = b.list_item;
-        if (!hard && !b.open_start && (a.final || !a.open_end)) {
-          const size_t slack = rules_.wrap_slack + widest * rules_.wrap_slack_percent / 100;
-          const size_t needed = a.width + (b.gap ? 1 : 0) + b.first_word + slack;
-          const bool on_purpose = widest < static_cast<size_t>(rules_.min_wrap_width) || needed <= widest;
-          // After final punctuation a deliberate line break is a boundary even
-          // where the rule pass would read on ("So did the U.S.\nMr. Li...").
-          hard = on_purpose || (!a.final && !prose);
-        }
-        if (hard) {
-          f(Span{block_begin, a.span.end});
-          block_begin = b.span.begin;
-        }
-      } else {
-        block_begin = b.span.begin;
-      }
-      a = b;
-      have_prev = true;
-    });
-    if (have_prev) f(Span{block_begin, a.span.end});
-  }
-
   // (opening, closing) byte offsets of the bracket pairs in |pairs| that
   // |v| contains. A character may close one pair and open another (Urdu
   // copy has both “…” and ”…“): closing an open pair comes first. Only the
@@ -527,18 +281,6 @@ class RuleSegmenter final : public Segmenter {
   // word only as a whole word.
   bool ContinuesAt(std::string_view v, size_t pos) const { return StartsWithEntry(v, pos, rules_.continuations); }
 
-  // An entry of |list| starts at |pos|: a CJK entry anywhere, a word only as a whole word.
-  static bool StartsWithEntry(std::string_view v, size_t pos, const std::vector<std::string>& list) {
-    for (const std::string& w : list) {
-      if (v.compare(pos, w.size(), w) != 0) continue;
-      size_t first = 0;
-      if (IsCjk(DecodeUtf8(w, first))) return true;
-      const size_t after = pos + w.size();
-      if (after >= v.size() || !u_isalpha(static_cast<UChar32>(At(v, after)))) return true;
-    }
-    return false;
-  }
-
   // Adds breaks after a period followed by white space and a digit, which
   // ICU misses when a lowercase word follows the number ("ended. 2025 was").
   static void DigitBreaks(std::string_view v, std::vector<size_t>* candidates) {
@@ -626,8 +368,7 @@ class RuleSegmenter final : public Segmenter {
 
   Language language_;
   SegmentRules rules_;
-  std::unordered_set<std::string> open_end_words_;
-  std::vector<std::string> open_end_chars_;
+  internal::BlockSplitter blocks_;  // reads rules_, declared before it
   mutable std::mutex mu_;
   std::unique_ptr<icu::BreakIterator> prototype_;
 };
