@@ -10,6 +10,8 @@ first set, so this reuses its checker and only changes the default files.
 import os
 import sys
 
+sys.dont_write_bytecode = True  # keep the first set's folder clean
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "segment-heldout"))
 import check as first_set  # noqa: E402
