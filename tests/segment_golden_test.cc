@@ -55,6 +55,9 @@ const HeldOutSet kHeldOutSets[] = {
     {Language::kUrdu, "ur", "segment-heldout-2", "heldout2"},
 };
 
+// So that a failure names the set instead of dumping its bytes.
+void PrintTo(const HeldOutSet& set, std::ostream* os) { *os << set.dir << "/" << set.code << ".jsonl"; }
+
 class HeldOut : public ::testing::TestWithParam<HeldOutSet> {};
 
 TEST_P(HeldOut, ExactCasesReachTheBar) {
