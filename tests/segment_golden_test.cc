@@ -1,5 +1,5 @@
 // Segmentation accuracy against data the rules were not written from:
-//  - tests/data/segment-heldout/<lang>.jsonl and tests/data/segment-heldout-2/
+//  - tests/data/segment-heldout/<lang>.jsonl, tests/data/segment-heldout-2/ and -3/
 //    <lang>.jsonl (a second set, written after the first had been used in
 //    tuning): hard cases, one JSON object a line {"id", "text", "sentences"};
 //    a case counts when every sentence is exactly right;
@@ -53,6 +53,9 @@ const HeldOutSet kHeldOutSets[] = {
     {Language::kEnglish, "en", "segment-heldout-2", "heldout2"},
     {Language::kChinese, "zh", "segment-heldout-2", "heldout2"},
     {Language::kUrdu, "ur", "segment-heldout-2", "heldout2"},
+    {Language::kEnglish, "en", "segment-heldout-3", "heldout3"},
+    {Language::kChinese, "zh", "segment-heldout-3", "heldout3"},
+    {Language::kUrdu, "ur", "segment-heldout-3", "heldout3"},
 };
 
 // So that a failure names the set instead of dumping its bytes.
