@@ -135,7 +135,8 @@ void EmitHits(const Lexicon& lexicon, const std::vector<uint32_t>& terms, std::s
               std::vector<TermHit>* out) {
   // |terms| is sorted by term index; pick per concept the term written as
   // matched, else the concept's first term that matched.
-  std::vector<std::pair<uint32_t, uint32_t>> chosen;  // (concept, term)
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> chosen;  // (concept, term)
+  chosen.clear();
   for (uint32_t t : terms) {
     const uint32_t concept_index = lexicon.terms()[t].concept_index;
     auto it = std::find_if(chosen.begin(), chosen.end(), [&](const auto& c) { return c.first == concept_index; });

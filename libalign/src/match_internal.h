@@ -59,6 +59,32 @@ void Tokenize(std::string_view key, const MatchProfile& profile, std::vector<Raw
 
 bool Joinable(Gap gap, const MatchProfile& profile);
 
+// An immutable string -> uint32 table with open addressing: lookups of
+// short words without the node chasing of std::unordered_map.
+class StringTable {
+ public:
+  // Keeps the first value when |s| is already present.
+  void Insert(std::string_view s, uint32_t value);
+  // The value of |s|, or nullptr.
+  const uint32_t* Find(std::string_view s) const;
+  size_t size() const { return used_; }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0;
+    uint32_t length = UINT32_MAX;  // UINT32_MAX: empty
+    uint32_t value = 0;
+  };
+  size_t Probe(std::string_view s, uint64_t hash) const;
+  void Grow();
+  std::vector<Slot> slots_ = std::vector<Slot>(64);
+  std::string pool_;
+  size_t used_ = 0;
+};
+
+uint64_t HashBytes(std::string_view s);
+
 // Maps words to equivalence classes: a word, its spelling fold and its
 // hunspell stems are one class. Term words are added first (Add), then
 // Freeze(); after that the folder is read-only apart from a thread-safe cache.
@@ -85,6 +111,7 @@ class WordFolder {
 
  private:
   std::vector<std::string> Related(std::string_view word) const;
+  void SharedClasses(std::string_view word, std::vector<uint32_t>* out) const;
   std::vector<std::string> Stems(const std::string& word) const;
   bool Spell(const std::string& word) const;
   bool MayHaveClass(std::string_view word) const;
@@ -100,18 +127,20 @@ class WordFolder {
 
   struct SvHash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    size_t operator()(std::string_view s) const { return HashBytes(s); }
   };
-  std::unordered_map<std::string, uint32_t, SvHash, std::equal_to<>> class_of_;
-  std::unordered_map<std::string, char, SvHash, std::equal_to<>> prefixes_;  // first 1-3 chars of class strings
-  std::unordered_map<std::string, char, SvHash, std::equal_to<>> compound_prefixes_;
+  StringTable class_of_;
+  StringTable prefixes_;           // heads (StemHead) of class strings
+  StringTable compound_prefixes_;  // class strings cut after a split point and one character
+  bool has_empty_head_ = false;
 
   struct Shard {
     std::shared_mutex mutex;
     std::unordered_map<std::string, std::vector<uint32_t>, SvHash, std::equal_to<>> map;
   };
   static constexpr size_t kShards = 16;
-  mutable Shard cache_[kShards];
+  mutable Shard cache_[kShards];  // shared by all threads: hunspell runs once per word
+  uint64_t serial_;               // names this folder in the per-thread caches
 };
 
 // A trie over unit ids, frozen into one open-addressing table of
@@ -136,6 +165,8 @@ class UnitTrie {
   size_t Slot(uint64_t key) const;
   void Grow();
 
+  static constexpr size_t kMaxDenseRoot = size_t{1} << 17;
+  std::vector<uint32_t> root_;  // children of the root for units below kMaxDenseRoot
   uint32_t node_count_ = 1;  // node 0 is the root
   std::vector<uint64_t> keys_;
   std::vector<uint32_t> children_;

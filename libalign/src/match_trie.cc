@@ -64,9 +64,19 @@ void UnitTrie::Freeze() {
   for (size_t i = 0; i < pending_terms_.size(); ++i) terms_[i] = pending_terms_[i].second;
   pending_terms_.clear();
   pending_terms_.shrink_to_fit();
+  // Most positions of a text start no term: the first step, from the root,
+  // is a direct index for the small units (word classes, BMP characters).
+  uint32_t max_unit = 0;
+  for (uint64_t key : keys_)
+    if (key != kEmpty && (key >> 32) == 0) max_unit = std::max(max_unit, static_cast<uint32_t>(key));
+  root_.assign(std::min<size_t>(size_t{max_unit} + 1, kMaxDenseRoot), kNone);
+  for (size_t i = 0; i < keys_.size(); ++i)
+    if (keys_[i] != kEmpty && (keys_[i] >> 32) == 0 && static_cast<uint32_t>(keys_[i]) < root_.size())
+      root_[static_cast<uint32_t>(keys_[i])] = children_[i];
 }
 
 uint32_t UnitTrie::Child(uint32_t node, uint32_t unit) const {
+  if (node == 0 && unit < root_.size()) return root_[unit];
   const size_t slot = Slot(Pack(node, unit));
   return keys_[slot] == kEmpty ? kNone : children_[slot];
 }

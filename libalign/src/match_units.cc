@@ -199,7 +199,7 @@ void UnitCoder::BuildLattice(std::string_view key, Lattice* lattice) const {
   lattice->edges.clear();
   lattice->first_edge.assign(tokens.size() + 1, 0);
   std::vector<uint32_t> classes;
-  std::string compound;
+  std::string compound, prefix;
   for (size_t i = 0; i < tokens.size(); ++i) {
     lattice->first_edge[i] = static_cast<uint32_t>(lattice->edges.size());
     const uint32_t next = static_cast<uint32_t>(i + 1);
@@ -214,13 +214,13 @@ void UnitCoder::BuildLattice(std::string_view key, Lattice* lattice) const {
     if (!tokens[i].word) continue;
     // Compounds written spaced or hyphenated in the text: the joined
     // spelling is one more way to read tokens i..j.
-    compound.assign(word);
     for (size_t j = i + 1; j < tokens.size() && static_cast<int>(j - i) < profile_.max_join; ++j) {
       if (!tokens[j].word || !Joinable(tokens[j].gap, profile_)) break;
       if (j == i + 1) {
+        compound.assign(word);
         size_t p = tokens[j].begin;
         DecodeUtf8(key, p);
-        std::string prefix = compound;
+        prefix.assign(compound);
         prefix.append(key.substr(tokens[j].begin, p - tokens[j].begin));
         if (!folder_->MayStartCompound(prefix)) break;
       }
