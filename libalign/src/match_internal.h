@@ -85,6 +85,18 @@ class StringTable {
 
 uint64_t HashBytes(std::string_view s);
 
+// A set of 64-bit string hashes, for filters where a rare false positive
+// only costs a lookup that then fails.
+class HashFilter {
+ public:
+  void Insert(std::string_view s);
+  bool MayContain(std::string_view s) const;
+
+ private:
+  std::vector<uint64_t> slots_ = std::vector<uint64_t>(64, 0);  // 0: empty
+  size_t used_ = 0;
+};
+
 // Maps words to equivalence classes: a word, its spelling fold and its
 // hunspell stems are one class. Term words are added first (Add), then
 // Freeze(); after that the folder is read-only apart from a thread-safe cache.
@@ -130,8 +142,8 @@ class WordFolder {
     size_t operator()(std::string_view s) const { return HashBytes(s); }
   };
   StringTable class_of_;
-  StringTable prefixes_;           // heads (StemHead) of class strings
-  StringTable compound_prefixes_;  // class strings cut after a split point and one character
+  HashFilter prefixes_;            // heads (StemHead) of class strings
+  HashFilter compound_prefixes_;   // class strings cut after a split point and one character
   bool has_empty_head_ = false;
 
   struct Shard {
@@ -162,14 +174,22 @@ class UnitTrie {
 
  private:
   static uint64_t Pack(uint32_t node, uint32_t unit) { return (uint64_t{node} << 32) | unit; }
-  size_t Slot(uint64_t key) const;
+  size_t Find(uint64_t key) const;
   void Grow();
 
   static constexpr size_t kMaxDenseRoot = size_t{1} << 17;
   std::vector<uint32_t> root_;  // children of the root for units below kMaxDenseRoot
+  // One bit per (node, unit) hash, about 8 bits per edge, so that most steps
+  // that lead nowhere are settled in a table small enough for the cache
+  // instead of a probe of the large one.
+  std::vector<uint64_t> filter_;
+  int filter_shift_ = 64;
   uint32_t node_count_ = 1;  // node 0 is the root
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> children_;
+  struct Slot {
+    uint64_t key;
+    uint32_t child;
+  };
+  std::vector<Slot> slots_;  // key and child side by side: one cache line per probe
   size_t used_ = 0;
   std::vector<std::pair<uint32_t, uint32_t>> pending_terms_;  // (node, term) before Freeze
   std::vector<uint32_t> term_offsets_;

@@ -102,6 +102,36 @@ const uint32_t* StringTable::Find(std::string_view s) const {
   return slot.length == UINT32_MAX ? nullptr : &slot.value;
 }
 
+void HashFilter::Insert(std::string_view s) {
+  if ((used_ + 1) * 2 > slots_.size()) {
+    std::vector<uint64_t> old(slots_.size() * 2, 0);
+    old.swap(slots_);
+    used_ = 0;
+    for (uint64_t h : old)
+      if (h != 0) {
+        size_t i = h & (slots_.size() - 1);
+        while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
+        slots_[i] = h;
+        ++used_;
+      }
+  }
+  const uint64_t h = HashBytes(s) | 1;
+  size_t i = h & (slots_.size() - 1);
+  while (slots_[i] != 0 && slots_[i] != h) i = (i + 1) & (slots_.size() - 1);
+  if (slots_[i] == 0) {
+    slots_[i] = h;
+    ++used_;
+  }
+}
+
+bool HashFilter::MayContain(std::string_view s) const {
+  const uint64_t h = HashBytes(s) | 1;
+  for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+    if (slots_[i] == h) return true;
+    if (slots_[i] == 0) return false;
+  }
+}
+
 WordFolder::WordFolder(const MatchProfile& profile, std::unique_ptr<Hunspell> hunspell,
                        std::unordered_map<std::string, std::string> spelling)
     : profile_(profile), hunspell_(std::move(hunspell)), spelling_(std::move(spelling)) {
@@ -201,7 +231,7 @@ void WordFolder::Freeze() {
     while (parent_[root] != root) root = parent_[root];
     if (class_index[root] == UINT32_MAX) class_index[root] = classes++;
     class_of_.Insert(s, class_index[root]);
-    prefixes_.Insert(StemHead(s), 0);
+    prefixes_.Insert(StemHead(s));
     if (StemHead(s).empty()) has_empty_head_ = true;
     // Every split point of a class string, with the character after it: a
     // compound written spaced can only be one of ours if its first token and
@@ -212,7 +242,7 @@ void WordFolder::Freeze() {
       if (pos >= s.size()) break;
       size_t next = pos;
       DecodeUtf8(s, next);
-      compound_prefixes_.Insert(std::string_view(s).substr(0, next), 0);
+      compound_prefixes_.Insert(std::string_view(s).substr(0, next));
     }
   }
   ids_.clear();
@@ -225,7 +255,7 @@ uint32_t WordFolder::TermClass(std::string_view term_word) const {
 }
 
 bool WordFolder::MayStartCompound(std::string_view prefix) const {
-  return compound_prefixes_.Find(prefix) != nullptr;
+  return compound_prefixes_.MayContain(prefix);
 }
 
 bool WordFolder::MayHaveClass(std::string_view word) const {
@@ -233,7 +263,7 @@ bool WordFolder::MayHaveClass(std::string_view word) const {
   // word whose start is no class string's head cannot belong to a class,
   // unless the spelling fold rewrote it.
   for (size_t n = 3; n >= 1; --n)
-    if (prefixes_.Find(PrefixChars(word, n))) return true;
+    if (prefixes_.MayContain(PrefixChars(word, n))) return true;
   return has_empty_head_;  // a one-letter class string
 }
 
