@@ -9,12 +9,16 @@ an edit that breaks them fails in CI rather than at a user's desk.
   lexicons/check-termbase.py lexicons/official-terms.tsv
   lexicons/check-termbase.py --hunspell lexicons/ur/ur lexicons/official-terms.tsv
 
-With --hunspell, every Urdu word of the termbase must be known to that
-dictionary (so inflected forms of every term can be matched).
+With --hunspell, every Urdu word of the termbase (deprecated rows aside,
+which keep misspellings as found) must be known to that dictionary, so that
+inflected forms of every term can be matched, and no two terms of different
+concepts may stem alike word by word (Urdu with that dictionary, English
+with /usr/share/hunspell/en_US when it is installed).
 Prints FILE:LINE: message per problem and exits 1 if there is any.
 """
 import argparse
 import collections
+import os
 import re
 import subprocess
 import sys
@@ -103,11 +107,56 @@ def check(path, problems):
     return concepts
 
 
+def hunspell_stems(dictionary, words):
+    """word -> set of stems from the hunspell CLI ({word} when it is unknown)."""
+    run = subprocess.run(["hunspell", "-d", dictionary, "-i", "UTF-8", "-s"],
+                         input="\n".join(words) + "\n", capture_output=True, text=True, check=False)
+    if run.returncode != 0:
+        raise RuntimeError(f"hunspell -d {dictionary} failed: {run.stderr.strip()}")
+    blocks = [b for b in run.stdout.split("\n\n") if b.strip()]
+    if len(blocks) != len(words):
+        raise RuntimeError(f"hunspell -d {dictionary}: {len(blocks)} answers for {len(words)} words")
+    stems = {}
+    for word, block in zip(words, blocks):
+        found = {line.split(" ")[1] for line in block.split("\n") if len(line.split(" ")) >= 2}
+        stems[word] = found or {word.casefold()}
+    return stems
+
+
+WORD = {"ur": re.compile(r"[\u0600-\u06FF\u0750-\u077F\u200C]+|[0-9.]+"),
+        "en": re.compile(r"[A-Za-z0-9.&']+")}
+
+
+def check_stem_collisions(path, lang, dictionary, concepts, problems):
+    """Two terms of different concepts whose words can stem alike would match the same text."""
+    terms = [(number, concept, WORD[lang].findall(term), term)
+             for concept, rows in concepts.items()
+             for number, row_lang, term, _ in rows if row_lang == lang]
+    words = list(dict.fromkeys(w for _, _, ws, _ in terms for w in ws))
+    # hunspell skips or splits tokens that are not plain words (2.0, B&R); they
+    # compare as themselves.
+    lettered = [w for w in words if w.replace("'", "").isalpha()]
+    stems = hunspell_stems(dictionary, lettered)
+    stems.update({w: {w} for w in words if w not in stems})
+    by_length = collections.defaultdict(list)
+    for t in terms:
+        by_length[len(t[2])].append(t)
+    for group in by_length.values():
+        for i, (number, concept, ws, term) in enumerate(group):
+            for other_number, other_concept, other_ws, other_term in group[i + 1:]:
+                if concept == other_concept:
+                    continue
+                if all(stems[a] & stems[b] for a, b in zip(ws, other_ws)):
+                    problems.append(f"{path}:{other_number}: '{other_term}' ({other_concept}) stems like "
+                                    f"'{term}' ({concept}, line {number})")
+
+
 def check_hunspell(path, dictionary, concepts, problems):
     words = collections.OrderedDict()
     for rows in concepts.values():
-        for number, lang, term, _ in rows:
-            if lang != "ur":
+        for number, lang, term, status in rows:
+            # Deprecated rows record misspellings and machine output as found.
+            if lang != "ur" or status == "deprecated":
                 continue
             for word in re.findall(r"[\u0600-\u06FF\u0750-\u077F\u200C]+", term):
                 words.setdefault(word, number)
@@ -118,6 +167,13 @@ def check_hunspell(path, dictionary, concepts, problems):
         return
     for word in dict.fromkeys(run.stdout.split()):
         problems.append(f"{path}:{words.get(word, 0)}: Urdu word '{word}' is not in {dictionary}.dic")
+    try:
+        check_stem_collisions(path, "ur", dictionary, concepts, problems)
+        english = "/usr/share/hunspell/en_US"
+        if os.path.exists(english + ".dic"):
+            check_stem_collisions(path, "en", english, concepts, problems)
+    except RuntimeError as e:
+        problems.append(f"{path}:0: {e}")
 
 
 def main():

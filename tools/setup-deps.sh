@@ -10,6 +10,7 @@ packages=(
   libicu-dev            # normalisation, sentence breaks, transliteration
   libboost-locale-dev   # message catalogs for the UI languages
   libhunspell-dev hunspell-en-us   # English inflection for term matching
+  hunspell              # CLI for lexicons/ur/check.sh (Urdu affix file tests)
   libfmt-dev            # formatting of messages and reports
   libpugixml-dev        # TBX and TMX reading and writing
   nlohmann-json3-dev    # JSON and JSON-lines output

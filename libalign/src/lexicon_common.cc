@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "align/normalize.h"
 #include "lexicon_builder.h"
 
 namespace align {
@@ -25,10 +26,9 @@ LineIndex::Position LineIndex::At(size_t offset) const {
 }
 
 std::string TermKey(std::string_view text) {
-  // Exact comparison until the normaliser (align/normalize.h) is part of the
-  // build; then this becomes Normalizer::Get().KeyOf(text), so that terms that
-  // differ only in case, width or Urdu letter variants count as duplicates.
-  return std::string(text);
+  // The matcher compares keys, so two terms with one key are one term to it:
+  // case, width, Traditional/Simplified and Urdu letter variants included.
+  return Normalizer::Get().KeyOf(text);
 }
 
 std::optional<TermStatus> ParseStatusVocabulary(std::string_view value) {

@@ -131,8 +131,9 @@ class TbxReader {
   LineIndex::Position Where(const pugi::xml_node& node) const {
     ptrdiff_t offset = node.offset_debug();
     if (offset < 0) return {1, 1};
-    // An element's offset is that of its name; point at its '<'.
-    if (node.type() == pugi::node_element && offset > 0) --offset;
+    // An element's offset is that of its name; point at its '<' (or "<?").
+    if (node.type() == pugi::node_element && offset >= 1) offset -= 1;
+    if (node.type() == pugi::node_declaration && offset >= 2) offset -= 2;
     return b_.PositionOf(static_cast<size_t>(offset));
   }
   void Error(const pugi::xml_node& node, std::string message) {
