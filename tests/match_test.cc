@@ -443,3 +443,25 @@ TEST(MatchRandom, InsertedTermsAreFound) {
 
 }  // namespace
 }  // namespace align
+
+namespace align {
+namespace {
+
+// The same behaviour with the resources talign ships (lexicons/ur/ur.*,
+// lexicons/en/spelling-variants.tsv) and Debian's en_US dictionary.
+TEST(MatchShippedResources, BriefExamples) {
+  auto matcher = MakeMatcher(kTerms, MatcherOptions{});
+  EXPECT_TRUE(matcher->warnings().empty()) << matcher->warnings().front();
+  const std::vector<Case> cases = {
+      {kEn, "communities with a shared future", {"cswf=communities with a shared future"}},
+      {kEn, "core interest", {"core=core interest"}},
+      {kEn, "Shanghai Cooperation Organisation", {"sco=Shanghai Cooperation Organisation"}},
+      {kUr, "ایک چین کے اصول", {"onechina=ایک چین کے اصول"}},
+      {kUr, "ہم نصیب معاشرے", {"cswf=ہم نصیب معاشرے"}},
+      {kUr, "اقتصادی راہداریوں", {"corridor=اقتصادی راہداریوں"}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Find(*matcher, c.language, c.text), c.expected) << c.text;
+}
+
+}  // namespace
+}  // namespace align
