@@ -42,6 +42,7 @@ const char* kTerms =
     "bri\tzh\t“一带一路”倡议\tpreferred\t\n"
     "bri\tzh\t一带一路\tadmitted\t\n"
     "cpec\tzh\t中巴经济走廊\tpreferred\t\n"
+    "cpecup\tzh\t中巴经济走廊“升级版”\tpreferred\t\n"
     "onechina\tzh\t一个中国原则\tpreferred\t\n"
     "g20\tzh\tG20\tpreferred\t\n"
     "zhcollide\tzh\t经济走廊\tpreferred\t\n"
@@ -167,6 +168,8 @@ TEST(MatchChinese, SubstringsAndVariants) {
       {kZh, "推进「一带一路」倡议建设", {"bri=「一带一路」倡议"}},
       {kZh, "推进\"一带一路\"倡议建设", {"bri=\"一带一路\"倡议"}},
       {kZh, "共建“一带一路”", {"bri=一带一路"}},
+      {kZh, "打造中巴经济走廊“升级版”。", {"cpecup=中巴经济走廊“升级版”"}},
+      {kZh, "打造中巴经济走廊‘升级版’。", {"cpecup=中巴经济走廊‘升级版’"}},
       {kZh, "堅持一個中國原則", {"onechina=一個中國原則"}},
       {kZh, "中巴經濟走廊建設", {"cpec=中巴經濟走廊"}},
       {kZh, "中巴经济走廊和经济走廊", {"cpec=中巴经济走廊", "zhcollide=经济走廊"}},
@@ -316,8 +319,8 @@ std::vector<TermHit> BruteForce(const Lexicon& lexicon, const internal::UnitCode
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     uint32_t begin = tokens[s].begin;
-    const uint32_t end = tokens[best - 1].end;
-    if (coder.profile().units == internal::MatchProfile::Units::kChars) internal::WidenToQuotes(key.text, &begin, end);
+    uint32_t end = tokens[best - 1].end;
+    if (coder.profile().units == internal::MatchProfile::Units::kChars) internal::WidenToQuotes(key.text, &begin, &end);
     internal::EmitHits(lexicon, terms, std::string_view(key.text).substr(begin, end - begin), term_keys, sentence,
                        key.OriginalSpan(begin, end), &hits);
     s = best;

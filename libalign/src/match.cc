@@ -119,9 +119,9 @@ void TermMatcher::MatchKey(const Key& key, Language language, size_t sentence_in
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     uint32_t begin = tokens[start].begin;
-    const uint32_t end = tokens[best - 1].end;
+    uint32_t end = tokens[best - 1].end;
     if (index->coder->profile().units == internal::MatchProfile::Units::kChars)
-      internal::WidenToQuotes(key.text, &begin, end);
+      internal::WidenToQuotes(key.text, &begin, &end);
     internal::EmitHits(*lexicon_, terms, std::string_view(key.text).substr(begin, end - begin),
                        index->term_keys, sentence_index, key.OriginalSpan(begin, end), out);
     start = best;

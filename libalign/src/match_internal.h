@@ -253,8 +253,8 @@ void EmitHits(const Lexicon& lexicon, const std::vector<uint32_t>& terms, std::s
               const std::vector<std::string>& term_keys, size_t sentence, Span span,
               std::vector<TermHit>* out);
 
-// Widens a Chinese hit to the opening quote before it when the hit contains
-// the closing one ("一带一路”倡议 -> “一带一路”倡议).
-void WidenToQuotes(std::string_view key, uint32_t* begin, uint32_t end);
+// Widens a Chinese hit to the quote mark just outside it that pairs with an
+// unpaired one inside (一带一路”倡议 -> “一带一路”倡议; 走廊“升级版 -> 走廊“升级版”).
+void WidenToQuotes(std::string_view key, uint32_t* begin, uint32_t* end);
 
 }  // namespace align::internal

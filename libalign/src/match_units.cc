@@ -65,7 +65,7 @@ void Tokenize(std::string_view key, const MatchProfile& profile, std::vector<Raw
     const char32_t cp = DecodeUtf8(key, pos);
     const CharKind kind = Classify(cp);
     if (chars) {
-      if (kind == CharKind::kSpace || kind == CharKind::kQuote) continue;
+      if (kind == CharKind::kSpace || kind == CharKind::kQuote || kind == CharKind::kApostrophe) continue;
       out->push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(pos), Gap::kNone,
                       kind == CharKind::kWord, static_cast<uint32_t>(cp)});
       continue;
@@ -250,28 +250,35 @@ bool UnitCoder::AtBoundaries(std::string_view key, uint32_t begin, uint32_t end)
   return true;
 }
 
-void WidenToQuotes(std::string_view key, uint32_t* begin, uint32_t end) {
+void WidenToQuotes(std::string_view key, uint32_t* begin, uint32_t* end) {
   // Pairs of opening and closing marks; ASCII " is its own pair.
   static constexpr std::pair<char32_t, char32_t> kPairs[] = {
       {0x201C, 0x201D}, {0x2018, 0x2019}, {0x300C, 0x300D}, {0x300E, 0x300F}, {'"', '"'}};
-  if (*begin == 0) return;
-  size_t before;
-  const char32_t open = DecodeUtf8Before(key, *begin, &before);
-  for (const auto& [o, c] : kPairs) {
-    if (open != o) continue;
-    int depth = 0;
-    size_t p = *begin;
-    while (p < end) {
+  for (const auto& [open, close] : kPairs) {
+    // Closing marks without their opening one inside the hit, and opening
+    // marks left open at its end.
+    int unopened = 0, unclosed = 0;
+    for (size_t p = *begin; p < *end;) {
       const char32_t cp = DecodeUtf8(key, p);
-      if (cp == c && o != c) {
-        if (--depth < 0) break;
-      } else if (cp == o) {
-        if (o == c) { depth = -1; break; }
-        ++depth;
+      if (open == close) {
+        if (cp == open) unclosed ^= 1;
+      } else if (cp == open) {
+        ++unclosed;
+      } else if (cp == close) {
+        if (unclosed > 0) --unclosed; else ++unopened;
       }
     }
-    if (depth < 0) *begin = static_cast<uint32_t>(before);
-    return;
+    size_t before = *begin;
+    const char32_t prev = *begin > 0 ? DecodeUtf8Before(key, *begin, &before) : 0;
+    size_t after = *end;
+    const char32_t next = *end < key.size() ? DecodeUtf8(key, after) : 0;
+    if (open == close) {
+      if (unclosed && prev == open) *begin = static_cast<uint32_t>(before);
+      else if (unclosed && next == close) *end = static_cast<uint32_t>(after);
+      continue;
+    }
+    if (unopened > 0 && prev == open) *begin = static_cast<uint32_t>(before);
+    if (unclosed > 0 && next == close) *end = static_cast<uint32_t>(after);
   }
 }
 
