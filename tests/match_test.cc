@@ -26,6 +26,7 @@ const char* kTerms =
     "iron2\ten\tiron-clad support\tpreferred\t\n"
     "bri\ten\tBelt and Road Initiative\tpreferred\t\n"
     "bri\ten\tBRI\tadmitted\t\n"
+    "un\ten\tUN\tadmitted\t\n"
     "bri\ten\tBelt and Road\tadmitted\t\n"
     "ab\ten\tAlpha Beta\tpreferred\t\n"
     "bcd\ten\tBeta Gamma Delta\tpreferred\t\n"
@@ -141,6 +142,10 @@ TEST(MatchEnglish, WordBoundariesOnly) {
       {kEn, "BRI-related projects", {"bri=BRI"}},
       {kEn, "core, interests", {}},
       {kEn, "hardcore interests", {}},
+      {kEn, "the U.N. Charter", {"un=U.N."}},
+      {kEn, "the UN Charter", {"un=UN"}},
+      {kEn, "the U.N.", {"un=U.N."}},
+      {kEn, "a U.N.O. report", {}},
   });
 }
 
@@ -336,7 +341,7 @@ std::string RandomText(std::mt19937& rng, Language language) {
       "head", "of", "state", "diplomacy", "iron", "clad", "ironclad", "friendship", "belt", "Belt", "and",
       "road", "Road", "initiative", "BRI", "BRICS", "one", "One", "Chinese", "modernisation", "modernization",
       "trade", "centre", "center", "all", "weather", "strategic", "cooperative", "partnership", "peace",
-      "development", "global", "the", "common", "destiny", "support", "organisation", "the"};
+      "development", "global", "the", "common", "destiny", "support", "organisation", "the", "U", "N", "UN"};
   static const std::vector<std::string> zh = {"一", "带", "路", "倡议", "“", "”", "「", "」", "中巴", "经济",
                                               "走廊", "一个", "中国", "原则", "G", "20", "G20", "國", "經濟", "X", "，"};
   static const std::vector<std::string> ur = {
@@ -344,7 +349,7 @@ std::string RandomText(std::mt19937& rng, Language language) {
       "راہداریوں", "گوادر", "بندر", "گاہ", "بندرگاہ", "بیلٹ", "اینڈ", "روڈ", "انیشی", "ایٹو", "بنیادی",
       "مفادات", "اور", "،"};
   const auto& words = language == kEn ? en : language == kZh ? zh : ur;
-  static const std::vector<std::string> en_seps = {" ", " ", " ", " ", "-", ", ", "  ", "\n", "'s "};
+  static const std::vector<std::string> en_seps = {" ", " ", " ", " ", "-", ", ", "  ", "\n", "'s ", ".", ". "};
   static const std::vector<std::string> zh_seps = {"", "", "", "", " ", "，"};
   static const std::vector<std::string> ur_seps = {" ", " ", " ", "", "-", "، ", "\u200c"};
   const auto& seps = language == kEn ? en_seps : language == kZh ? zh_seps : ur_seps;

@@ -232,6 +232,9 @@ class UnitCoder {
   // Segmentations of tokens [0, n) into joined groups, as group lengths.
   std::vector<std::vector<int>> Groupings(const std::vector<RawToken>& tokens) const;
 
+  void AddInitialism(std::string_view key, size_t i, std::string* letters, std::vector<uint32_t>* classes,
+                     Lattice* lattice) const;
+
   MatchProfile profile_;
   std::unique_ptr<WordFolder> folder_;
 };

@@ -193,6 +193,34 @@ std::vector<std::vector<uint32_t>> UnitCoder::TermVariants(std::string_view key)
   return out;
 }
 
+namespace {
+bool IsSingleLetter(std::string_view key, const RawToken& t) {
+  return t.word && t.end - t.begin == 1 && std::isalpha(static_cast<unsigned char>(key[t.begin]));
+}
+bool IsDot(std::string_view key, const RawToken& t) {
+  return !t.word && t.gap == Gap::kNone && t.end - t.begin == 1 && key[t.begin] == '.';
+}
+}  // namespace
+
+void UnitCoder::AddInitialism(std::string_view key, size_t i, std::string* letters, std::vector<uint32_t>* classes,
+                              Lattice* lattice) const {
+  // Dotted initialisms read as the abbreviation without dots: U.N. = UN,
+  // U.S. = US. The unit ends after the last dot.
+  const auto& tokens = lattice->tokens;
+  if (!IsSingleLetter(key, tokens[i]) || (i > 0 && IsDot(key, tokens[i - 1]))) return;
+  letters->clear();
+  size_t j = i;
+  while (j + 1 < tokens.size() && IsSingleLetter(key, tokens[j]) && IsDot(key, tokens[j + 1])) {
+    letters->push_back(key[tokens[j].begin]);
+    j += 2;
+    if (j >= tokens.size() || tokens[j].gap != Gap::kNone) break;
+  }
+  if (letters->size() < 2) return;
+  classes->clear();
+  folder_->Classes(*letters, classes);
+  for (uint32_t c : *classes) lattice->edges.push_back({static_cast<uint32_t>(j), c});
+}
+
 void UnitCoder::BuildLattice(std::string_view key, Lattice* lattice) const {
   Tokenize(key, profile_, &lattice->tokens);
   const std::vector<RawToken>& tokens = lattice->tokens;
@@ -212,6 +240,7 @@ void UnitCoder::BuildLattice(std::string_view key, Lattice* lattice) const {
     folder_->Classes(word, &classes);
     for (uint32_t c : classes) lattice->edges.push_back({next, c});
     if (!tokens[i].word) continue;
+    AddInitialism(key, i, &compound, &classes, lattice);
     // Compounds written spaced or hyphenated in the text: the joined
     // spelling is one more way to read tokens i..j.
     for (size_t j = i + 1; j < tokens.size() && static_cast<int>(j - i) < profile_.max_join; ++j) {
