@@ -53,7 +53,9 @@ const char* kTerms =
     "gwadar\tur\tگوادر بندرگاہ\tpreferred\t\n"
     "port\tur\tبندر گاہ\tadmitted\t\n"
     "bri\tur\tبیلٹ اینڈ روڈ انیشی ایٹو\tpreferred\t\n"
-    "core\tur\tبنیادی مفادات\tpreferred\t\n";
+    "core\tur\tبنیادی مفادات\tpreferred\t\n"
+    "fm\tur\tوزیر خارجہ\tpreferred\t\n"
+    "dc\tur\tترقی پذیر ملک\tpreferred\t\n";
 
 MatcherOptions TestOptions() {
   MatcherOptions options;
@@ -467,6 +469,8 @@ TEST(MatchShippedResources, BriefExamples) {
       {kUr, "ایک چین کے اصول", {"onechina=ایک چین کے اصول"}},
       {kUr, "ہم نصیب معاشرے", {"cswf=ہم نصیب معاشرے"}},
       {kUr, "اقتصادی راہداریوں", {"corridor=اقتصادی راہداریوں"}},
+      {kUr, "وزرائے خارجہ کے مذاکرات", {"fm=وزرائے خارجہ"}},
+      {kUr, "ترقی پذیر ممالک", {"dc=ترقی پذیر ممالک"}},
   };
   for (const Case& c : cases) EXPECT_EQ(Find(*matcher, c.language, c.text), c.expected) << c.text;
 }

@@ -29,6 +29,9 @@ struct MatchProfile {
   std::string spelling_variants;   // TSV canonical<TAB>variant (data file or path)
   bool spelling_required = false;
   bool ise_ize = false;           // fold -ise/-isation to -ize/-ization when the dictionary agrees
+  // Keep only stems that start like the word (drops prefix stripping such as
+  // reorganize -> organize; also drops broken plurals, so not for Urdu).
+  bool stems_keep_head = false;
   bool join_across_space = false; // compounds may be written spaced as well as solid
   int max_join = 3;               // tokens one compound may be spread over
 };

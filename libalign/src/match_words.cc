@@ -187,6 +187,7 @@ std::vector<std::string> WordFolder::Stems(const std::string& word) const {
   }
   // Stems that strip a prefix (re-, un-, in-) change the meaning of a term
   // ("reorganize" is not "organize"): keep those that start like the word.
+  if (!profile_.stems_keep_head) return stems;
   std::erase_if(stems, [&](const std::string& s) {
     const std::string_view head = StemHead(s);
     return s.empty() || word.compare(0, head.size(), head) != 0;
@@ -259,6 +260,7 @@ bool WordFolder::MayStartCompound(std::string_view prefix) const {
 }
 
 bool WordFolder::MayHaveClass(std::string_view word) const {
+  if (hunspell_ && !profile_.stems_keep_head) return true;  // any word may have any stem
   // A stem is kept only when the word starts with its head (StemHead), so a
   // word whose start is no class string's head cannot belong to a class,
   // unless the spelling fold rewrote it.
