@@ -106,7 +106,8 @@ std::shared_ptr<const align::Lexicon> SyntheticLexicon(const Setup& s, size_t co
   const std::string lang(align::LanguageCode(s.language));
   while (seen.size() < count) {
     std::string term = RandomTerm(s, rng);
-    if (!seen.insert(term).second) continue;
+    // Unique by matching key, as the termbase reader requires.
+    if (!seen.insert(align::Normalizer::Get().KeyOf(term)).second) continue;
     tsv += "c" + std::to_string(seen.size()) + "\t" + lang + "\t" + term + "\tpreferred\t\n";
   }
   auto lexicon = align::Lexicon::ParseTsv(tsv, "synthetic.tsv");
