@@ -109,7 +109,8 @@ class WordFolder {
              std::unordered_map<std::string, std::string> spelling);
   ~WordFolder();
 
-  void Add(std::string_view term_word);
+  // |written_solid|: one token of the term as written (not a joined variant).
+  void Add(std::string_view term_word, bool written_solid);
   void Freeze();
 
   // The class of a word added with Add (after Freeze).
@@ -138,6 +139,7 @@ class WordFolder {
 
   // Build phase: union-find over strings.
   std::unordered_map<std::string, uint32_t> ids_;
+  std::vector<std::string> solid_words_;
   std::vector<uint32_t> parent_;
 
   struct SvHash {

@@ -155,7 +155,7 @@ void UnitCoder::AddTermKey(std::string_view key) {
   for (const auto& groups : Groupings(tokens)) {
     size_t i = 0;
     for (int g : groups) {
-      folder_->Add(Concat(key, tokens, i, g));
+      folder_->Add(Concat(key, tokens, i, g), g == 1 && tokens[i].word);
       i += g;
     }
   }

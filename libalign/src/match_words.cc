@@ -206,7 +206,8 @@ std::vector<std::string> WordFolder::Related(std::string_view word) const {
   return out;
 }
 
-void WordFolder::Add(std::string_view term_word) {
+void WordFolder::Add(std::string_view term_word, bool written_solid) {
+  if (written_solid) solid_words_.emplace_back(term_word);
   auto id_of = [&](const std::string& s) {
     auto [it, inserted] = ids_.emplace(s, static_cast<uint32_t>(parent_.size()));
     if (inserted) parent_.push_back(it->second);
@@ -234,9 +235,13 @@ void WordFolder::Freeze() {
     class_of_.Insert(s, class_index[root]);
     prefixes_.Insert(StemHead(s));
     if (StemHead(s).empty()) has_empty_head_ = true;
-    // Every split point of a class string, with the character after it: a
-    // compound written spaced can only be one of ours if its first token and
-    // the next character start one of these.
+  }
+  // Every split point of a term word, with the character after it: a
+  // compound written spaced in a text can only be one of ours if its first
+  // token and the next character start one of these. (Stems and the joined
+  // spellings of spaced terms are left out: text written spaced matches
+  // those through the term's own tokens.)
+  for (const std::string& s : solid_words_) {
     size_t pos = 0;
     while (pos < s.size()) {
       DecodeUtf8(s, pos);
@@ -246,6 +251,7 @@ void WordFolder::Freeze() {
       compound_prefixes_.Insert(std::string_view(s).substr(0, next));
     }
   }
+  solid_words_.clear();
   ids_.clear();
   parent_.clear();
 }
