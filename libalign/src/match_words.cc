@@ -280,16 +280,9 @@ void WordFolder::Classes(std::string_view word, std::vector<uint32_t>* out) cons
     if (const uint32_t* c = class_of_.Find(word)) out->push_back(*c);
     return;
   }
-  // Most words of a text are no term word: one probe of the prefix filter
-  // settles them without the cache or hunspell.
-  if (!MayHaveClass(word)) {
-    // Only a listed spelling variant can change the first characters.
-    if (spelling_.empty()) return;
-    const std::string folded = Fold(word, /*use_dictionary=*/false);
-    if (folded == word || !MayHaveClass(folded)) return;
-  }
-  // A lock-free per-thread cache in front of the shared one: a few folders
+  // A lock-free per-thread cache in front of everything else: a few folders
   // (one per language) per thread, each dropped when it grows past a bound.
+  // Text repeats its words, so most lookups end here after one probe.
   struct Local {
     uint64_t serial = 0;
     StringTable table;
@@ -306,11 +299,20 @@ void WordFolder::Classes(std::string_view word, std::vector<uint32_t>* out) cons
     local->serial = serial_;
   }
   if (const uint32_t* at = local->table.Find(word)) {
-    out->insert(out->end(), local->lists.begin() + *at + 1, local->lists.begin() + *at + 1 + local->lists[*at]);
+    const uint32_t* list = local->lists.data() + *at;
+    out->insert(out->end(), list + 1, list + 1 + list[0]);
     return;
   }
   const size_t before = out->size();
-  SharedClasses(word, out);
+  // Most words of a text are no term word: the prefix filter settles them
+  // without the shared cache or hunspell.
+  bool possible = MayHaveClass(word);
+  if (!possible && !spelling_.empty()) {
+    // Only a listed spelling variant can change the first characters.
+    const std::string folded = Fold(word, /*use_dictionary=*/false);
+    possible = folded != word && MayHaveClass(folded);
+  }
+  if (possible) SharedClasses(word, out);
   local->table.Insert(word, static_cast<uint32_t>(local->lists.size()));
   local->lists.push_back(static_cast<uint32_t>(out->size() - before));
   local->lists.insert(local->lists.end(), out->begin() + before, out->end());
