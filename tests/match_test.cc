@@ -328,7 +328,7 @@ std::vector<TermHit> BruteForce(const Lexicon& lexicon, const internal::UnitCode
     uint32_t begin = tokens[s].begin;
     uint32_t end = tokens[best - 1].end;
     if (coder.profile().units == internal::MatchProfile::Units::kChars) internal::WidenToQuotes(key.text, &begin, &end);
-    internal::EmitHits(lexicon, terms, std::string_view(key.text).substr(begin, end - begin), term_keys, sentence,
+    internal::EmitHits(internal::MakeTermInfo(lexicon, term_keys), terms, std::string_view(key.text).substr(begin, end - begin), term_keys, sentence,
                        key.OriginalSpan(begin, end), &hits);
     s = best;
   }
