@@ -477,3 +477,37 @@ TEST(MatchShippedResources, BriefExamples) {
 
 }  // namespace
 }  // namespace align
+
+#include <thread>
+
+namespace align {
+namespace {
+
+TEST(Match, ThreadsShareOneMatcher) {
+  // One matcher, several threads, cold caches: every thread gets what a
+  // single thread gets.
+  auto matcher = MakeMatcher(kTerms);
+  std::mt19937 rng(3);
+  std::vector<std::pair<Language, std::string>> texts;
+  for (int i = 0; i < 300; ++i) {
+    const Language l = i % 3 == 0 ? kEn : i % 3 == 1 ? kZh : kUr;
+    texts.emplace_back(l, RandomText(rng, l));
+  }
+  auto run = [&](std::vector<std::vector<TermHit>>* out) {
+    for (const auto& [language, text] : texts) {
+      const Key key = Normalizer::Get().MakeKey(text, {0, text.size()});
+      out->emplace_back();
+      matcher->MatchKey(key, language, 0, &out->back());
+    }
+  };
+  std::vector<std::vector<TermHit>> a, b, c;
+  std::thread t1(run, &a), t2(run, &b);
+  t1.join();
+  t2.join();
+  run(&c);
+  EXPECT_EQ(a, c);
+  EXPECT_EQ(b, c);
+}
+
+}  // namespace
+}  // namespace align
