@@ -91,6 +91,14 @@ void TermMatcher::MatchKey(const Key& key, Language language, size_t sentence_in
 
   uint32_t start = 0;
   while (start < n) {
+    // Most positions start no term: settle them with the root's dense array.
+    bool any = false;
+    for (uint32_t e = lattice.first_edge[start]; e < lattice.first_edge[start + 1] && !any; ++e)
+      any = trie.Child(0, lattice.edges[e].unit) != internal::UnitTrie::kNone;
+    if (!any) {
+      ++start;
+      continue;
+    }
     uint32_t best = start;
     ends.clear();
     stack.clear();
