@@ -8,6 +8,8 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <vector>
 
@@ -74,7 +76,7 @@ DpResult BandedDp(size_t n, size_t m, const std::vector<BeadType>& types, const 
   DpResult r;
   r.total = best[offset[n] + (m - band.lo[n])];
   size_t i = n, j = m;
-  const size_t margin = 2;
+  const size_t margin = 1;
   while (i > 0 || j > 0) {
     const size_t here = offset[i] + (j - band.lo[i]);
     const BeadType t = types[back[here]];
@@ -82,7 +84,7 @@ DpResult BandedDp(size_t n, size_t m, const std::vector<BeadType>& types, const 
     r.beads.push_back({static_cast<uint32_t>(pi), t.a, static_cast<uint32_t>(pj), t.b,
                        best[here] - best[offset[pi] + (pj - band.lo[pi])]});
     if ((band.lo[i] > 0 && j < band.lo[i] + margin) || (band.hi[i] < m && j + margin > band.hi[i]))
-      r.touches_edge = true;
+      { if (!r.touches_edge && std::getenv("TALIGN_DEBUG_DP")) std::fprintf(stderr, "touch i=%zu j=%zu lo=%u hi=%u\n", i, j, band.lo[i], band.hi[i]); r.touches_edge = true; }
     i = pi;
     j = pj;
   }
@@ -92,16 +94,18 @@ DpResult BandedDp(size_t n, size_t m, const std::vector<BeadType>& types, const 
 
 // The banded DP with the corridor logic: starts around |center| with
 // half-width |w|, and while the path touches the band's edge re-centres the
-// band on the path and doubles the width (a full DP at worst).
+// band on the path, doubling the width every other round (a full DP at
+// worst), for at most |max_rounds| rounds.
 template <typename MakeCost>
 DpResult CorridorDp(size_t n, size_t m, const std::vector<BeadType>& types,
-                    std::vector<double> center, size_t w, MakeCost&& make_cost) {
-  for (;;) {
+                    std::vector<double> center, size_t w, int max_rounds, MakeCost&& make_cost) {
+  for (int round = 1;; ++round) {
     Band band = MakeBand(n, m, center, w);
     auto cost = make_cost(band);
     DpResult r = BandedDp(n, m, types, band, cost);
+    if (std::getenv("TALIGN_DEBUG_DP")) std::fprintf(stderr, "dp n=%zu m=%zu w=%zu area=%zu touch=%d\n", n, m, w, band.Area(), int(r.touches_edge));
     const bool full = w >= std::max(n, m);
-    if (!r.touches_edge || full) return r;
+    if (!r.touches_edge || full || round >= max_rounds) return r;
     // Re-centre on the path: per row, the middle of its columns.
     std::vector<double> lo(n + 1, 1e300), hi(n + 1, -1e300);
     uint32_t i = 0, j = 0;
@@ -118,7 +122,9 @@ DpResult CorridorDp(size_t n, size_t m, const std::vector<BeadType>& types,
     }
     (void)i; (void)j;
     for (size_t k = 0; k <= n; ++k) center[k] = 0.5 * (lo[k] + hi[k]);
-    w *= 2;
+    // Following the path moves the band by w per round where the corridor
+    // was off; widening (every other round) is for paths that wander.
+    if (round % 2 == 0) w *= 2;
   }
 }
 

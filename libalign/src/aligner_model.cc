@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 #include <string_view>
 
 #include "utf8.h"
@@ -183,7 +184,8 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
                       (y_arabic && x_latin && x.language == Language::kEnglish));
 
   // y side: bags of token ids with document idf weights.
-  std::map<std::string, uint32_t> y_index;  // ordered: ids depend on content only
+  // Ids are assigned in sorted string order, so they depend on content only.
+  std::unordered_map<std::string, uint32_t> y_index;
   std::vector<std::vector<std::pair<std::string, float>>> y_raw(m);
   for (size_t j = 0; j < m; ++j) {
     for (const Token& t : y.tokens[j]) {
@@ -197,8 +199,9 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
     for (uint32_t c : y.concepts[j]) y_raw[j].push_back({"c:" + std::to_string(c), config.concept_weight});
     for (auto& [s, w] : y_raw[j]) y_index.emplace(s, 0);
   }
-  uint32_t next = 0;
-  for (auto& [s, id] : y_index) { id = next++; y_strings_.push_back(s); }
+  for (auto& [s, id] : y_index) y_strings_.push_back(s);
+  std::sort(y_strings_.begin(), y_strings_.end());
+  for (uint32_t k = 0; k < y_strings_.size(); ++k) y_index[y_strings_[k]] = k;
   std::vector<uint32_t> ydf(y_strings_.size(), 0);
   y_bags_.resize(m);
   std::vector<float> yfactor(y_strings_.size(), 1.0f);
@@ -218,7 +221,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
   };
 
   // x side: units by longest dictionary match, then identities.
-  std::map<std::string, uint32_t> unit_index;
+  std::unordered_map<std::string, uint32_t> unit_index;
   struct RawUnit { std::string s; double factor; std::vector<uint32_t> ids; };
   std::vector<std::vector<RawUnit>> x_raw(n);
   std::vector<std::string_view> words;
@@ -277,8 +280,9 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
     }
     for (auto& u : x_raw[i]) unit_index.emplace(u.s, 0);
   }
-  next = 0;
-  for (auto& [s, id] : unit_index) { id = next++; unit_strings_.push_back(s); }
+  for (auto& [s, id] : unit_index) unit_strings_.push_back(s);
+  std::sort(unit_strings_.begin(), unit_strings_.end());
+  for (uint32_t k = 0; k < unit_strings_.size(); ++k) unit_index[unit_strings_[k]] = k;
   std::vector<uint32_t> xdf(unit_strings_.size(), 0);
   unit_where_.resize(unit_strings_.size());
   x_units_.resize(n);
@@ -356,12 +360,6 @@ double PairModel::lexical_coverage() const {
     reach += ws_[i];
   }
   return all > 0 ? reach / all : 0;
-}
-
-double PairModel::LengthCost(double lx, double ly) const {
-  const double delta = std::abs(ly - lx) / std::sqrt(config_.length_variance * (lx + ly) * 0.5 + 1.0);
-  const size_t k = static_cast<size_t>(std::min(delta * 100.0, 2000.0));
-  return neglog_erfc_[k];
 }
 
 namespace {
