@@ -8,8 +8,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <vector>
 
@@ -84,7 +82,7 @@ DpResult BandedDp(size_t n, size_t m, const std::vector<BeadType>& types, const 
     r.beads.push_back({static_cast<uint32_t>(pi), t.a, static_cast<uint32_t>(pj), t.b,
                        best[here] - best[offset[pi] + (pj - band.lo[pi])]});
     if ((band.lo[i] > 0 && j < band.lo[i] + margin) || (band.hi[i] < m && j + margin > band.hi[i]))
-      { if (!r.touches_edge && std::getenv("TALIGN_DEBUG_DP")) std::fprintf(stderr, "touch i=%zu j=%zu lo=%u hi=%u\n", i, j, band.lo[i], band.hi[i]); r.touches_edge = true; }
+      r.touches_edge = true;
     i = pi;
     j = pj;
   }
@@ -103,7 +101,6 @@ DpResult CorridorDp(size_t n, size_t m, const std::vector<BeadType>& types,
     Band band = MakeBand(n, m, center, w);
     auto cost = make_cost(band);
     DpResult r = BandedDp(n, m, types, band, cost);
-    if (std::getenv("TALIGN_DEBUG_DP")) std::fprintf(stderr, "dp n=%zu m=%zu w=%zu area=%zu touch=%d\n", n, m, w, band.Area(), int(r.touches_edge));
     const bool full = w >= std::max(n, m);
     if (!r.touches_edge || full || round >= max_rounds) return r;
     // Re-centre on the path: per row, the middle of its columns.

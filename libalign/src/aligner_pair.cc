@@ -1,8 +1,6 @@
 #include "aligner_pair.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <cmath>
 #include <memory>
 #include <string_view>
@@ -120,14 +118,7 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
       return model.LengthCost(xc[i0 + a] - xc[i0], yc[j0 + b] - yc[j0]);
     };
   });
-  auto out = PathCenter(r.beads, n);
-  if (std::getenv("TALIGN_DEBUG_DP")) {
-    auto d = LengthDiagonal(xc, yc);
-    double worst = 0; size_t at = 0;
-    for (size_t i = 0; i <= n; ++i) if (std::abs(d[i] - out[i]) > worst) { worst = std::abs(d[i] - out[i]); at = i; }
-    std::fprintf(stderr, "coarse n=%zu m=%zu maxdev=%.1f at %zu (diag %.1f path %.1f) c[0..3]=%.1f %.1f %.1f %.1f\n", n, m, worst, at, d[at], out[at], out[0], out[1], out[2], out[3]);
-  }
-  return out;
+  return PathCenter(r.beads, n);
 }
 
 }  // namespace
@@ -220,11 +211,10 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
   // The first pass only needs to be good enough to learn from when a
   // lexicon will be learned: one re-centring, no more.
   const bool learn = config.learn_lexicon && (dictionary == nullptr || config.learn_with_dictionary);
-  DpResult run = RunDp(model, config, std::getenv("TALIGN_DIAG") ? LengthDiagonal(model.x_cum(), model.y_cum()) : CoarseCenter(model, model.x_cum(), model.y_cum(), config), width,
+  DpResult run = RunDp(model, config, CoarseCenter(model, model.x_cum(), model.y_cum(), config), width,
                        learn ? 2 : config.max_band_rounds);
   if (learn && model.n() >= 4 && model.m() >= 4) {
     auto links = LearnLexicon(model, run.beads, config);
-    if (std::getenv("TALIGN_DEBUG_DP")) std::fprintf(stderr, "learned %zu links\n", links.size());
     if (!links.empty()) {
       model.AddLexicon(links);
       run = RunDp(model, config, PathCenter(run.beads, model.n()), std::max<size_t>(width / 2, 4),
