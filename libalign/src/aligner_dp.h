@@ -74,7 +74,9 @@ DpResult BandedDp(size_t n, size_t m, const std::vector<BeadType>& types, const 
   DpResult r;
   r.total = best[offset[n] + (m - band.lo[n])];
   size_t i = n, j = m;
-  const size_t margin = 1;
+  // A path within one bead of the edge may have been pushed there by it.
+  size_t margin = 1;
+  for (const BeadType& t : types) margin = std::max<size_t>(margin, std::max(t.a, t.b));
   while (i > 0 || j > 0) {
     const size_t here = offset[i] + (j - band.lo[i]);
     const BeadType t = types[back[here]];
