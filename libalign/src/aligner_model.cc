@@ -239,7 +239,9 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
 
   // x side: units by longest dictionary match, then identities.
   std::unordered_map<std::string, uint32_t> unit_index;
-  struct RawUnit { std::string s; double factor; std::vector<uint32_t> ids; };
+  // |known|: the unit has a translation (dictionary, number, concept),
+  // whether or not the other text contains it.
+  struct RawUnit { std::string s; double factor; std::vector<uint32_t> ids; bool known = false; };
   std::vector<std::vector<RawUnit>> x_raw(n);
   std::vector<std::string_view> words;
   std::vector<std::string> targets;
@@ -255,7 +257,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
           std::string key = JoinKey(toks, p, p + k);
           dict->Lookup(key, &words);
           if (words.empty()) continue;
-          RawUnit u{key, 1.0f, {}};
+          RawUnit u{key, 1.0f, {}, true};
           for (std::string_view w : words) {
             TargetStrings(w, y_han, &targets);
             for (const std::string& t : targets)
@@ -268,7 +270,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       if (took) { p += took; continue; }
       const Token& t = toks[p++];
       if (t.kind == TokenKind::kNumber) {
-        RawUnit u{"n:" + t.text, config.number_weight, {}};
+        RawUnit u{"n:" + t.text, config.number_weight, {}, true};
         if (int64_t id = find_y(u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
         x_raw[i].push_back(std::move(u));
         continue;
@@ -286,12 +288,12 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       }
     }
     for (size_t p = plain; p < toks.size(); ++p) {
-      RawUnit u{"n:" + toks[p].text, config.number_weight, {}};
+      RawUnit u{"n:" + toks[p].text, config.number_weight, {}, true};
       if (int64_t id = find_y(u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
       x_raw[i].push_back(std::move(u));
     }
     for (uint32_t c : x.concepts[i]) {
-      RawUnit u{"c:" + std::to_string(c), config.concept_weight, {}};
+      RawUnit u{"c:" + std::to_string(c), config.concept_weight, {}, true};
       if (int64_t id = find_y(u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
       x_raw[i].push_back(std::move(u));
     }
@@ -311,6 +313,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       m_.string_id = id;
       m_.weight = std::max(m_.weight, static_cast<float>(u.factor));
       m_.ids.insert(m_.ids.end(), u.ids.begin(), u.ids.end());
+      m_.known |= u.known;
     }
     for (auto& [id, u] : merged) {
       std::sort(u.ids.begin(), u.ids.end());
@@ -359,6 +362,12 @@ void PairModel::Reweigh() {
       ws_[i] += u.weight;
       for (uint32_t id : u.ids) reachable[id] = 1;
     }
+  // Known weight: what a sentence would match if its translation were
+  // there; an omitted sentence has it and matches nothing anywhere.
+  wk_.assign(x_units_.size(), 0);
+  for (size_t i = 0; i < x_units_.size(); ++i)
+    for (const Unit& u : x_units_[i])
+      if (u.known || !u.ids.empty()) wk_[i] += u.weight;
   wt_.assign(y_bags_.size(), 0);
   for (size_t j = 0; j < y_bags_.size(); ++j)
     for (auto [id, w] : y_bags_[j])
@@ -368,6 +377,25 @@ void PairModel::Reweigh() {
   for (float w : wt_) sum += w;
   const size_t count = ws_.size() + wt_.size();
   mean_weight_ = (count && sum > 0) ? sum / count : 1.0;
+  orphan_floor_ = static_cast<float>(std::max(0.5 * mean_weight_, 1e-6));
+}
+
+double PairModel::total_weight() const {
+  double all = 0;
+  for (const auto& units : x_units_)
+    for (const Unit& u : units) all += u.weight;
+  for (const auto& bag : y_bags_)
+    for (auto [id, w] : bag) all += w;
+  return all;
+}
+
+double PairModel::known_share() const {
+  double known = 0, all = 0;
+  for (size_t i = 0; i < x_units_.size(); ++i) {
+    for (const Unit& u : x_units_[i]) all += u.weight;
+    known += wk_[i];
+  }
+  return all > 0 ? known / all : 0;
 }
 
 double PairModel::lexical_coverage() const {
