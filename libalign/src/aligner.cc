@@ -22,6 +22,7 @@ struct Oriented {
   double coverage = 0;
   double match_rate = 0;
   double chance_rate = 0;
+  bool rates_after_learning = false;
 };
 
 Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q,
@@ -40,6 +41,7 @@ Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q
   o.coverage = pa.lexical_coverage;
   o.match_rate = pa.match_rate;
   o.chance_rate = pa.chance_rate;
+  o.rates_after_learning = pa.rates_after_learning;
   double sims = 0;
   size_t two = 0;
   for (size_t k = 0; k < pa.beads.size(); ++k) {
@@ -188,7 +190,10 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions) cons
     // Translations match several times more evidence inside their beads
     // than the same beads moved elsewhere; unrelated texts about as much.
     const Oriented& o = pairs[k];
-    if (o.match_rate < 0.05 || o.match_rate < 2.4 * o.chance_rate)
+    // A lexicon learned from the alignment favours it even for unrelated
+    // texts, so its verdict needs a clearer margin to be believed.
+    const double factor = o.rates_after_learning ? 1.5 : 2.4;
+    if (o.match_rate < 0.05 || o.match_rate < factor * o.chance_rate)
       out.warnings.push_back(fmt::format(
           "{} and {} look unrelated: the aligned sentences match {:.0f}% of their words, names and "
           "numbers, sentences far apart {:.0f}%; they may not be versions of the same document",

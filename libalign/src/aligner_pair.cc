@@ -252,6 +252,7 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
     }
   }
   if (judge_after_learning) MatchRates(model, run.beads, &out.match_rate, &out.chance_rate);
+  out.rates_after_learning = judge_after_learning;
   out.total_cost = run.total;
   out.lexical_coverage = model.lexical_coverage();
 

@@ -19,6 +19,7 @@ struct PairAlignment {
   // found its translation inside its bead: near 0 for unrelated texts.
   double match_rate = 0;
   double chance_rate = 0;  // the same for beads moved half the document away
+  bool rates_after_learning = false;  // judged with a learned lexicon (less telling)
 };
 
 // Runs the corridor DP of |model| from |center|.
