@@ -107,6 +107,8 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
                                                      : 0.5 * (to_fine(c2[k]) + to_fine(c2[k + 1]));
       center[i] = std::min(v, double(m));
     }
+    // The full-resolution level is the caller's first pass, with the whole model.
+    if (block == 1) return center;
     width = 8;
   }
   static const std::vector<BeadType> kTypes = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}};
@@ -234,10 +236,10 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
   PairModel model(x, y, dictionary, config);
   const size_t width = static_cast<size_t>(std::max(config.band_width, 2));
   // The first pass only needs to be good enough to learn from when a
-  // lexicon will be learned: one re-centring, no more.
+  // lexicon will be learned: one round, no re-centring.
   const bool learn = config.learn_lexicon && (dictionary == nullptr || config.learn_with_dictionary);
   DpResult run = RunDp(model, config, CoarseCenter(model, model.x_cum(), model.y_cum(), config), width,
-                       learn ? 2 : config.max_band_rounds);
+                       learn ? 1 : config.max_band_rounds);
   PairAlignment out;
   MatchRates(model, run.beads, &out.match_rate, &out.chance_rate);
   // Without a dictionary (and few numbers or names) there is nothing to
