@@ -82,6 +82,10 @@ fi
 # ladder: the closing rung is the number of sentences of each version.
 tail -1 "$work/out.ladder" | grep -Eq "^[0-9]+	[0-9]+	[0-9]\.[0-9]{4}$" || fail "ladder closing rung: $(tail -1 "$work/out.ladder")"
 
+# --- standard input as one version
+expect_exit 0 "" -- bash -c "cat '$en' | '$talign' align - '$zh'"
+cmp -s "$work/stdout" "$work/out.beads" || fail "reading A from stdin gives other beads than the file"
+
 # --- presegmented: line i is sentence i
 printf 'one\ntwo\nthree\n' >"$work/p.en"
 printf '一\n二\n三\n' >"$work/p.zh"
