@@ -165,7 +165,7 @@ TEST_F(PipelineTest, UserDictionaries) {
   job.dictionaries = {{dic}};
   auto r = RunAlign(job);
   ASSERT_TRUE(r.ok()) << r.status().message();
-  EXPECT_EQ(r->dictionaries, std::vector<std::string>{dic});
+  EXPECT_EQ(r->dictionaries, std::vector<std::string>{"en,zh=" + dic});
   ExpectCover(*r);
 
   job.dictionaries = {{(dir_ / "none.tsv").string()}};
@@ -178,6 +178,7 @@ TEST_F(PipelineTest, UserDictionaries) {
   three.dictionaries = {{Write("en-ur.tsv", "talks\tبات چیت\n"), Language::kEnglish, Language::kUrdu}};
   auto t = RunAlign(three);
   ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_THAT(t->dictionaries[0], ::testing::StartsWith("en,ur="));
   ExpectCover(*t);
 }
 
