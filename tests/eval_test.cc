@@ -185,6 +185,12 @@ TEST(EvalTest, DirectoriesMatchByStem) {
   EXPECT_NE(missing.status().message().find("no prediction in"), std::string::npos);
   EXPECT_NE(missing.status().message().find("003"), std::string::npos);
 
+  fs::create_directories(dir.path() / "gold2" / "004");
+  fs::create_directories(dir.path() / "pred2" / "004");
+  auto subdir = EvaluatePaths((dir.path() / "gold2").string(), (dir.path() / "pred2").string());
+  ASSERT_FALSE(subdir.ok());
+  EXPECT_NE(subdir.status().message().find("is a directory"), std::string::npos);
+
   auto mixed = EvaluatePaths((dir.path() / "gold").string(), (dir.path() / "pred/001.beads").string());
   EXPECT_FALSE(mixed.ok());
 }
