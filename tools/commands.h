@@ -9,5 +9,7 @@
 namespace talign_cli {
 
 void AddSegmentCommand(CLI::App& app, int& exit_code);
+void AddAlignCommand(CLI::App& app, int& exit_code);
+void AddEvalCommand(CLI::App& app, int& exit_code);
 
 }  // namespace talign_cli

@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
 
   int exit_code = 0;
   talign_cli::AddSegmentCommand(app, exit_code);
+  talign_cli::AddAlignCommand(app, exit_code);
+  talign_cli::AddEvalCommand(app, exit_code);
 
   try {
     app.parse(argc, argv);

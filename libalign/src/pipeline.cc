@@ -1,0 +1,167 @@
+#include "align/pipeline.h"
+
+#include <sys/stat.h>
+
+#include <map>
+#include <memory>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "align/dictionary.h"
+#include "align/segment.h"
+
+namespace align {
+namespace {
+
+Status CheckShape(const AlignJob& job) {
+  if (job.inputs.size() != 2 && job.inputs.size() != 3) {
+    return InvalidArgument(fmt::format("align takes 2 or 3 versions, got {}", job.inputs.size()));
+  }
+  if (!job.language_tags.empty() && job.language_tags.size() != job.inputs.size()) {
+    return InvalidArgument(fmt::format("{} languages given for {} inputs", job.language_tags.size(),
+                                       job.inputs.size()));
+  }
+  int stdin_inputs = 0;
+  for (const std::string& path : job.inputs) stdin_inputs += path == "-";
+  if (stdin_inputs > 1) return InvalidArgument("standard input ('-') can be read only once");
+  if (job.source_version >= static_cast<int>(job.inputs.size())) {
+    return InvalidArgument(fmt::format("source version {} does not exist", job.source_version + 1));
+  }
+  return Status::Ok();
+}
+
+// The language of version |v|: the given tag, or the script of its text.
+StatusOr<Language> VersionLanguage(const AlignJob& job, size_t v, const Document& doc,
+                                   std::string* tag) {
+  if (!job.language_tags.empty() && !job.language_tags[v].empty()) {
+    std::optional<Language> parsed = ParseLanguage(job.language_tags[v]);
+    if (!parsed || *parsed == Language::kUnknown) {
+      return InvalidArgument(fmt::format("unknown language '{}' for {} (expected en, zh, ur or a "
+                                         "BCP 47 variant such as zh-Hans, ur-PK)",
+                                         job.language_tags[v], doc.name()));
+    }
+    *tag = job.language_tags[v];
+    return *parsed;
+  }
+  Language detected = DetectLanguage(doc.bytes());
+  if (detected == Language::kUnknown) {
+    return InvalidArgument(fmt::format("{}: cannot tell the language from the text (no letters); "
+                                       "give it with --langs",
+                                       doc.name()));
+  }
+  *tag = std::string(LanguageCode(detected));
+  return detected;
+}
+
+Status CheckDistinct(const AlignResult& result) {
+  for (size_t a = 0; a < result.versions.size(); ++a) {
+    for (size_t b = a + 1; b < result.versions.size(); ++b) {
+      if (result.versions[a].language == result.versions[b].language) {
+        return InvalidArgument(fmt::format(
+            "{} and {} are both {}: talign aligns versions in different languages "
+            "(give the right ones with --langs)",
+            result.versions[a].document.name(), result.versions[b].document.name(),
+            LanguageCode(result.versions[a].language)));
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+// Lexicons are not read yet (see AlignJob::lexicon_paths), but a path that
+// does not exist is a usage error now rather than a surprise later.
+Status CheckLexiconPaths(const AlignJob& job) {
+  for (const std::string& path : job.lexicon_paths) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) return NotFound(fmt::format("{}: no such termbase", path));
+    if (S_ISDIR(st.st_mode)) return InvalidArgument(fmt::format("{}: is a directory, not a termbase", path));
+  }
+  return Status::Ok();
+}
+
+bool HasLanguage(const AlignResult& result, Language language) {
+  for (const AlignInput& v : result.versions) {
+    if (v.language == language) return true;
+  }
+  return false;
+}
+
+StatusOr<AlignResources> LoadDictionaries(const AlignJob& job, AlignResult& result) {
+  AlignResources resources;
+  for (const DictionarySpec& spec : job.dictionaries) {
+    Language source = spec.source, target = spec.target;
+    if (source == Language::kUnknown || target == Language::kUnknown) {
+      source = result.versions[0].language;
+      target = result.versions[1].language;
+    }
+    auto dictionary = Dictionary::Load(spec.path, source, target);
+    if (!dictionary.ok()) return dictionary.status();
+    resources.dictionaries.push_back(*dictionary);
+    // Recorded with its pair, in the form --dictionary accepts.
+    result.dictionaries.push_back(
+        fmt::format("{},{}={}", LanguageCode(source), LanguageCode(target), spec.path));
+  }
+  if (job.use_cedict && HasLanguage(result, Language::kEnglish) &&
+      HasLanguage(result, Language::kChinese)) {
+    auto cedict = Dictionary::LoadCedict();
+    if (cedict.ok()) {
+      resources.dictionaries.push_back(*cedict);
+      result.dictionaries.push_back("CC-CEDICT");
+    } else if (cedict.status().code() != StatusCode::kNotFound) {
+      return cedict.status();  // present but broken: say so instead of aligning worse
+    }
+  }
+  return resources;
+}
+
+}  // namespace
+
+StatusOr<AlignResult> PrepareAlign(const AlignJob& job) {
+  ALIGN_RETURN_IF_ERROR(CheckShape(job));
+  ALIGN_RETURN_IF_ERROR(CheckLexiconPaths(job));
+  AlignResult result;
+  result.job = job;
+  std::map<Language, std::shared_ptr<const Segmenter>> segmenters;
+  for (size_t v = 0; v < job.inputs.size(); ++v) {
+    auto doc = Document::Load(job.inputs[v]);
+    if (!doc.ok()) return doc.status();
+    std::string tag;
+    auto language = VersionLanguage(job, v, *doc, &tag);
+    if (!language.ok()) return language.status();
+
+    AlignInput input{std::move(*doc), *language, {}, {}};
+    if (job.presegmented) {
+      input.sentences = SplitLines(input.document);
+    } else {
+      auto& segmenter = segmenters[*language];
+      if (!segmenter) {
+        auto created = Segmenter::Create(*language);
+        if (!created.ok()) return created.status();
+        segmenter = *created;
+      }
+      input.sentences = segmenter->Split(input.document);
+    }
+    // sentence_concepts stays empty: filling it from the term matcher
+    // (match.h, lexicon_paths) is the follow-up that turns on term anchors.
+    result.versions.push_back(std::move(input));
+    result.language_tags.push_back(std::move(tag));
+  }
+  ALIGN_RETURN_IF_ERROR(CheckDistinct(result));
+  return result;
+}
+
+StatusOr<AlignResult> RunAlign(const AlignJob& job) {
+  auto prepared = PrepareAlign(job);
+  if (!prepared.ok()) return prepared.status();
+  AlignResult result = std::move(*prepared);
+  auto resources = LoadDictionaries(job, result);
+  if (!resources.ok()) return resources.status();
+  Aligner aligner(job.aligner, std::move(*resources));
+  auto alignment = aligner.Align(result.versions);
+  if (!alignment.ok()) return alignment.status();
+  result.alignment = std::move(*alignment);
+  return result;
+}
+
+}  // namespace align

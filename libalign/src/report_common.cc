@@ -1,0 +1,118 @@
+// What every alignment writer shares: format names, the check that beads fit
+// their versions, sentence text, XML-safe text and score formatting.
+#include <fmt/format.h>
+
+#include "align/report.h"
+#include "report_internal.h"
+
+namespace align {
+
+std::optional<AlignFormat> ParseAlignFormat(std::string_view name) {
+  if (name == "beads") return AlignFormat::kBeads;
+  if (name == "jsonl") return AlignFormat::kJsonl;
+  if (name == "tsv") return AlignFormat::kTsv;
+  if (name == "tmx") return AlignFormat::kTmx;
+  if (name == "ladder") return AlignFormat::kLadder;
+  return std::nullopt;
+}
+
+std::string_view AlignFormatName(AlignFormat format) {
+  switch (format) {
+    case AlignFormat::kBeads: return "beads";
+    case AlignFormat::kJsonl: return "jsonl";
+    case AlignFormat::kTsv: return "tsv";
+    case AlignFormat::kTmx: return "tmx";
+    case AlignFormat::kLadder: return "ladder";
+  }
+  return "beads";
+}
+
+Status WriteAlignment(const AlignResult& result, AlignFormat format, std::ostream& out) {
+  switch (format) {
+    case AlignFormat::kBeads: return WriteBeads(result, out);
+    case AlignFormat::kJsonl: return WriteJsonl(result, out);
+    case AlignFormat::kTsv: return WriteTsv(result, out);
+    case AlignFormat::kTmx: return WriteTmx(result, out);
+    case AlignFormat::kLadder: return WriteLadder(result, out);
+  }
+  return InvalidArgument("unknown output format");
+}
+
+std::string BeadSideText(const AlignResult& result, size_t v, uint32_t begin, uint32_t end) {
+  const AlignInput& version = result.versions[v];
+  std::string text;
+  for (uint32_t i = begin; i < end; ++i) {
+    if (i > begin) text += ' ';
+    text += version.document.Slice(version.sentences[i].span);
+  }
+  return text;
+}
+
+std::string XmlSafeText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      out += "\xEF\xBF\xBD";
+      continue;
+    }
+    // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
+    if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(text[i + 2]) == 0xBE || static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
+      out += "\xEF\xBF\xBD";
+      i += 2;
+      continue;
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+std::string FormatScore(double score) {
+  // -0.0000 would be a surprise in a diff; so would "nan".
+  if (!(score > 0)) score = 0;
+  return fmt::format("{:.4f}", score);
+}
+
+namespace report_internal {
+
+Status CheckAlignment(const AlignResult& result) {
+  const size_t n = result.versions.size();
+  if (n < 2) return InvalidArgument(fmt::format("an alignment needs 2 or more versions, got {}", n));
+  for (size_t b = 0; b < result.alignment.beads.size(); ++b) {
+    const Bead& bead = result.alignment.beads[b];
+    if (bead.sides.size() != n) {
+      return InvalidArgument(fmt::format("bead {} has {} sides for {} versions", b, bead.sides.size(), n));
+    }
+    for (size_t v = 0; v < n; ++v) {
+      const SentenceRange& r = bead.sides[v];
+      if (r.begin > r.end || r.end > result.versions[v].sentences.size()) {
+        return InvalidArgument(fmt::format("bead {} points to sentences [{}, {}) of {}, which has {}", b,
+                                           r.begin, r.end, result.versions[v].document.name(),
+                                           result.versions[v].sentences.size()));
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+std::string OneLine(std::string_view text, bool tabs) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    out += (c == '\n' || c == '\r' || (tabs && c == '\t')) ? ' ' : c;
+  }
+  return out;
+}
+
+Status Finish(std::ostream& out) {
+  out.flush();
+  if (!out) return IoError("write error");
+  return Status::Ok();
+}
+
+}  // namespace report_internal
+}  // namespace align

@@ -1,0 +1,125 @@
+// talign align A B [C] [--langs L1,L2[,L3]] [--presegmented] [--lexicon F]...
+//                      [--dictionary F]... [--format beads|jsonl|tsv|tmx|ladder] [-o OUT]
+#include <iostream>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "align/pipeline.h"
+#include "align/report.h"
+#include "cli_util.h"
+#include "commands.h"
+
+namespace talign_cli {
+namespace {
+
+struct AlignFlags {
+  std::vector<std::string> inputs;
+  std::string langs;
+  bool presegmented = false;
+  std::vector<std::string> lexicons;
+  std::vector<std::string> dictionaries;
+  std::string format = "beads";
+  std::string output;
+};
+
+std::vector<std::string> SplitComma(const std::string& s) {
+  std::vector<std::string> parts;
+  size_t begin = 0;
+  while (true) {
+    size_t comma = s.find(',', begin);
+    parts.push_back(s.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin));
+    if (comma == std::string::npos) break;
+    begin = comma + 1;
+  }
+  return parts;
+}
+
+// "FILE", or "SRC,TGT=FILE" to say which pair of languages FILE translates
+// (needed with three versions when the file is not for the first two).
+bool ParseDictionaryFlag(const std::string& flag, align::DictionarySpec* spec) {
+  spec->path = flag;
+  size_t eq = flag.find('=');
+  if (eq == std::string::npos) return true;
+  std::vector<std::string> pair = SplitComma(flag.substr(0, eq));
+  if (pair.size() != 2) return true;  // an '=' in a plain file name
+  std::optional<align::Language> source = align::ParseLanguage(pair[0]);
+  std::optional<align::Language> target = align::ParseLanguage(pair[1]);
+  if (!source || !target) {
+    Fail(fmt::format("--dictionary {}: unknown language in '{}' (expected SRC,TGT=FILE, e.g. en,ur=my.dic)",
+                     flag, flag.substr(0, eq)));
+    return false;
+  }
+  *spec = {flag.substr(eq + 1), *source, *target};
+  return true;
+}
+
+int RunAlignCommand(const AlignFlags& flags) {
+  align::AlignJob job;
+  job.inputs = flags.inputs;
+  if (job.inputs.size() != 2 && job.inputs.size() != 3) {
+    return Fail(fmt::format("align takes 2 or 3 input files, got {}\nRun 'talign align --help' for usage.",
+                            job.inputs.size()));
+  }
+  if (!flags.langs.empty()) {
+    job.language_tags = SplitComma(flags.langs);
+    if (job.language_tags.size() != job.inputs.size()) {
+      return Fail(fmt::format("--langs {} names {} languages for {} inputs", flags.langs,
+                              job.language_tags.size(), job.inputs.size()));
+    }
+    for (const std::string& tag : job.language_tags) {
+      align::Language language;
+      if (!ParseLangFlag(tag, &language)) return 2;
+    }
+  }
+  job.presegmented = flags.presegmented;
+  job.lexicon_paths = flags.lexicons;
+  for (const std::string& d : flags.dictionaries) {
+    align::DictionarySpec spec;
+    if (!ParseDictionaryFlag(d, &spec)) return 2;
+    job.dictionaries.push_back(spec);
+  }
+  std::optional<align::AlignFormat> format = align::ParseAlignFormat(flags.format);
+  if (!format) return Fail(fmt::format("unknown format '{}'", flags.format));
+
+  auto result = align::RunAlign(job);
+  if (!result.ok()) return Fail(result.status());
+  for (const std::string& warning : result->alignment.warnings) {
+    std::cerr << "talign: warning: " << warning << '\n';
+  }
+  align::Status written = WriteOutput(flags.output, [&](std::ostream& out) {
+    return align::WriteAlignment(*result, *format, out);
+  });
+  if (!written.ok()) return Fail(written);
+  return 0;
+}
+
+}  // namespace
+
+void AddAlignCommand(CLI::App& app, int& exit_code) {
+  auto flags = std::make_shared<AlignFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "align", "Align 2 or 3 versions of a document sentence by sentence (beads with scores).");
+  cmd->add_option("FILES", flags->inputs, "2 or 3 input files (UTF-8), one per version; - for stdin")
+      ->required();
+  cmd->add_option("--langs", flags->langs,
+                  "Languages of the inputs, comma-separated (BCP 47: en,zh,ur); detected from the "
+                  "script when absent");
+  cmd->add_flag("--presegmented", flags->presegmented,
+                "Each input line is one sentence; its 0-based line number is its index");
+  // One value per occurrence, so that "--lexicon F A B" leaves A and B to FILES.
+  cmd->add_option("--lexicon", flags->lexicons, "Termbase (TSV or TBX); repeatable")->allow_extra_args(false);
+  cmd->add_option("--dictionary", flags->dictionaries,
+                  "Bilingual dictionary (TSV source<TAB>target or hunalign .dic) from the first "
+                  "version's language to the second's; SRC,TGT=FILE for another pair; repeatable")
+      ->allow_extra_args(false);
+  cmd->add_option("--format", flags->format, "Output format: beads, jsonl, tsv, tmx or ladder (docs/formats.md)")
+      ->check(CLI::IsMember({"beads", "jsonl", "tsv", "tmx", "ladder"}));
+  cmd->add_option("-o,--output", flags->output, "Output file, written atomically (default: stdout)");
+  cmd->callback([flags, &exit_code] { exit_code = RunAlignCommand(*flags); });
+}
+
+}  // namespace talign_cli
