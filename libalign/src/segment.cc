@@ -1,20 +1,62 @@
-// First cut: ICU sentence breaks inside paragraphs. The rule pass of
-// rules/<lang>.rules comes next.
+// Sentence segmentation: blocks from the line structure, ICU's sentence
+// breaks inside each block, then a rule pass driven by rules/<lang>.rules.
+//
+// A paragraph (text between blank lines) is first cut into blocks at the
+// single line breaks that are boundaries (segment_blocks.cc: list items,
+// headings, datelines, signatures); other line breaks are hard-wrapping,
+// i.e. white space. ICU then proposes boundaries inside each block and the
+// rule pass (Decide) keeps, moves or drops each of them. See
+// docs/segmentation.md.
 #include "align/segment.h"
 
+#include <algorithm>
 #include <mutex>
 
 #include <fmt/format.h>
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
 #include <unicode/utext.h>
+
+#include "align/resources.h"
+#include "segment_blocks.h"
+#include "segment_rules.h"
+#include "segment_text.h"
+#include "utf8.h"
 
 namespace align {
 namespace {
 
-class IcuSegmenter final : public Segmenter {
+using namespace internal;  // NOLINT: the segmenter's own helpers
+constexpr size_t npos = std::string_view::npos;
+
+// "U.S.", "a.m.", "Ph.D.": groups of one or two Latin letters, each
+// followed by a period, at least two of them ("www.mfa.gov.cn." is not).
+bool IsDotted(std::string_view token) {
+  int groups = 0;
+  size_t i = 0;
+  while (i < token.size()) {
+    size_t letters = 0;
+    while (i < token.size() && ((token[i] >= 'a' && token[i] <= 'z') || (token[i] >= 'A' && token[i] <= 'Z'))) {
+      ++i;
+      ++letters;
+    }
+    if (letters == 0 || letters > 2 || i >= token.size() || token[i] != '.') return false;
+    ++i;
+    ++groups;
+  }
+  return groups >= 2;
+}
+
+struct Decision {
+  bool keep = false;
+  size_t end = 0;         // end of the sentence before the boundary
+  size_t next_begin = 0;  // start of the sentence after it
+};
+
+class RuleSegmenter final : public Segmenter {
  public:
-  IcuSegmenter(Language language, std::unique_ptr<icu::BreakIterator> prototype)
-      : language_(language), prototype_(std::move(prototype)) {}
+  RuleSegmenter(Language language, SegmentRules rules, std::unique_ptr<icu::BreakIterator> prototype)
+      : language_(language), rules_(std::move(rules)), blocks_(&rules_), prototype_(std::move(prototype)) {}
 
   Language language() const override { return language_; }
 
@@ -26,24 +68,307 @@ class IcuSegmenter final : public Segmenter {
     }
     std::vector<Sentence> out;
     const std::string_view bytes = doc.bytes();
+    std::string buffer;
+    std::vector<size_t> candidates;
     size_t paragraph = 0;
     for (Span p : doc.Paragraphs()) {
-      UErrorCode status = U_ZERO_ERROR;
-      UText* ut = utext_openUTF8(nullptr, bytes.data() + p.begin, static_cast<int64_t>(p.size()), &status);
-      it->setText(ut, status);
-      int32_t start = it->first();
-      for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
-        Span s = TrimSpan(bytes, {p.begin + static_cast<size_t>(start), p.begin + static_cast<size_t>(end)});
-        if (!s.empty()) out.push_back({s, paragraph});
-      }
-      utext_close(ut);
+      blocks_.ForEach(bytes, p, [&](Span b) { SplitBlock(bytes, b, paragraph, *it, buffer, candidates, &out); });
       ++paragraph;
     }
     return out;
   }
 
  private:
+  // (opening, closing) byte offsets of the bracket pairs in |pairs| that
+  // |v| contains. A character may close one pair and open another (Urdu
+  // copy has both “…” and ”…“): closing an open pair comes first. Only the
+  // occurrences of the pair characters are visited (found with find()).
+  static std::vector<std::pair<size_t, size_t>> Pairs(
+      std::string_view v, const std::vector<std::pair<char32_t, char32_t>>& pairs, size_t max_bytes) {
+    std::vector<std::pair<size_t, size_t>> out;
+    if (pairs.empty()) return out;
+    std::vector<char32_t> chars;
+    for (const auto& [o, c] : pairs) {
+      if (std::find(chars.begin(), chars.end(), o) == chars.end()) chars.push_back(o);
+      if (std::find(chars.begin(), chars.end(), c) == chars.end()) chars.push_back(c);
+    }
+    std::vector<std::pair<size_t, char32_t>> events;
+    for (char32_t ch : chars) {
+      std::string utf8;
+      internal::AppendUtf8(utf8, ch);
+      for (size_t at = v.find(utf8); at != npos; at = v.find(utf8, at + utf8.size())) events.emplace_back(at, ch);
+    }
+    std::sort(events.begin(), events.end());
+    std::vector<std::pair<size_t, size_t>> open;  // (pair index, offset)
+    for (const auto& [at, c] : events) {
+      bool closed = false;
+      for (size_t j = open.size(); j-- > 0 && !closed;) {
+        if (pairs[open[j].first].second != c) continue;
+        if (at - open[j].second <= max_bytes) out.emplace_back(open[j].second, at);
+        open.resize(j);
+        closed = true;
+      }
+      if (closed) continue;
+      for (size_t k = 0; k < pairs.size(); ++k) {
+        if (c == pairs[k].first && open.size() < 16) {
+          open.emplace_back(k, at);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  // Where no sentence may end: inside [no_break_inside] brackets, and inside
+  // [title_quotes] followed by a continuation (题为“你好！中国”的讲话). The
+  // result is sorted and disjoint, for Inside().
+  std::vector<std::pair<size_t, size_t>> Protected(std::string_view v) const {
+    auto found = Pairs(v, rules_.no_break_inside, npos);
+    for (auto [open, close] : Pairs(v, rules_.title_quotes, 600)) {
+      size_t after = close;
+      DecodeUtf8(v, after);
+      if (!ContinuesAt(v, SkipSpace(v, after))) continue;
+      // A title may hold a question or an exclamation, not a full stop.
+      bool title = true;
+      for (size_t q = open; q < close && title;) {
+        const char32_t ch = DecodeUtf8(v, q);
+        if ((rules_.terminators.count(ch) || ch == '.') && !rules_.embedded_terminators.count(ch)) title = false;
+      }
+      if (title) found.emplace_back(open, close);
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<std::pair<size_t, size_t>> out;
+    for (const auto& r : found) {
+      if (!out.empty() && r.first < out.back().second) out.back().second = std::max(out.back().second, r.second);
+      else out.push_back(r);
+    }
+    return out;
+  }
+
+  static bool Inside(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos) {
+    auto it = std::lower_bound(ranges.begin(), ranges.end(), std::pair<size_t, size_t>(pos, 0));
+    if (it == ranges.begin()) return false;
+    --it;
+    return it->first < pos && pos < it->second;
+  }
+
+  Decision Decide(std::string_view v, size_t start, size_t p,
+                  const std::vector<std::pair<size_t, size_t>>& protect) const {
+    Decision d;
+    const size_t e = SkipSpaceBack(v, p, start);
+    if (e <= start) return d;
+    // Find the terminator behind any quotes and brackets.
+    size_t c = e;
+    for (int steps = 0; c > start && steps < 8; ++steps) {
+      size_t prev;
+      char32_t ch = DecodeUtf8Before(v, c, &prev);
+      if (!rules_.closing.count(ch) && !IsPunctOpenOrClose(ch)) break;
+      c = prev;
+    }
+    if (c <= start) return {true, e, p};
+    size_t tpos;
+    const char32_t t = DecodeUtf8Before(v, c, &tpos);
+    bool ellipsis = false;
+    for (const std::string& el : rules_.ellipses) ellipsis = ellipsis || EndsWith(v, c, el);
+    if (!rules_.terminators.count(t) && t != '.' && !ellipsis) return {true, e, p};
+
+    // The sentence takes the closing punctuation after its terminator (。”
+    // ۔» ?") but not an opening one (。《), whatever ICU said.
+    size_t end = c;
+    bool closed = false;
+    while (end < v.size()) {
+      size_t q = end;
+      char32_t ch = DecodeUtf8(v, q);
+      if (rules_.closing.count(ch)) {
+        // A quote that may also open (" ' and, in Urdu copy, “) closes only
+        // when the text does not run on into a word right after it.
+        if (IsOpening(ch)) {
+          char32_t after = At(v, q);
+          if (!(q >= v.size() || IsSpace(after) || rules_.closing.count(after) ||
+                rules_.terminators.count(after)))
+            break;
+        }
+        closed = true;
+      } else if (!rules_.terminators.count(ch) && ch != '.') {
+        break;
+      }
+      end = q;
+    }
+    const size_t next = SkipSpace(v, end);
+    if (next >= v.size()) return d;
+
+    if (Inside(protect, tpos)) return d;
+
+    // What follows: skip opening quotes and brackets to the first letter.
+    size_t n = next;
+    for (int steps = 0; n < v.size() && steps < 4; ++steps) {
+      size_t q = n;
+      if (!IsOpening(DecodeUtf8(v, q))) break;
+      n = q;
+    }
+    const char32_t next_char = At(v, n);
+    const bool next_is_marker = rules_.MatchListMarker(v, next) != npos;
+
+    // An ellipsis ends a sentence only before a capital ("... The"), so
+    // never in a script without case.
+    if (ellipsis && !closed) return u_isupper(static_cast<UChar32>(next_char)) ? Decision{true, end, next} : d;
+
+    // A terminator between digits is a decimal or date separator (۳۔۵, 27۔11۔2026).
+    if (next == end && end == c) {
+      if (tpos > start && IsDigitChar(DecodeUtf8Before(v, tpos, nullptr)) && IsDigitChar(At(v, next))) return d;
+      // Letter names joined by a terminator are an abbreviation (پی۔ٹی۔آئی).
+      if (!rules_.dotted_letters.empty() && rules_.dotted_letters.count(std::string(WordBefore(v, start, tpos))) &&
+          rules_.dotted_letters.count(std::string(WordAt(v, next))))
+        return d;
+    }
+
+    // "1." or "١۔" alone is the marker of the item that follows.
+    if (rules_.MatchListMarker(v.substr(0, end), start) == end) return d;
+    if (rules_.lowercase_continues && u_islower(static_cast<UChar32>(next_char)) && !next_is_marker)
+      return d;
+    if (closed && ContinuesAt(v, next)) return d;
+
+    // A quoted exclamation or question that opens the sentence is the object
+    // of what follows it: “中巴友谊万岁！”青年学生们齐声高呼。 "Why?" Li asked.
+    if (closed && rules_.embedded_terminators.count(t) && IsOpening(At(v, start)) && n == next &&
+        !next_is_marker && !rules_.starters.count(std::string(WordAt(v, next))))
+      return d;
+
+    if (t == '.' && !ellipsis) {
+      size_t tok = tpos;
+      while (tok > start && tpos - tok < 32) {
+        char ch = v[tok - 1];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '.')) break;
+        --tok;
+      }
+      const std::string token(v.substr(tok, c - tok));
+      // A capital may only mark the start of a sentence: "Approx." is "approx.".
+      std::string lowered = token;
+      if (!lowered.empty() && lowered[0] >= 'A' && lowered[0] <= 'Z') lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
+      auto listed = [&](const std::unordered_set<std::string>& set) {
+        return set.count(token) > 0 || set.count(lowered) > 0;
+      };
+      if (token.size() > 1) {
+        if (listed(rules_.non_final)) return d;
+        const bool digit_next = u_charType(static_cast<UChar32>(At(v, next))) == U_DECIMAL_DIGIT_NUMBER;
+        if (listed(rules_.before_number) && digit_next) return d;
+        // "etc." ends the sentence before any capital.
+        if (listed(rules_.final_abbreviations)) {
+          if (u_isupper(static_cast<UChar32>(next_char))) return {true, end, next};
+          return d;
+        }
+        const bool initial = rules_.initials && token.size() == 2 && token[0] >= 'A' && token[0] <= 'Z';
+        if (initial || listed(rules_.abbreviations) || listed(rules_.before_number) ||
+            (rules_.dotted_abbreviations && IsDotted(token))) {
+          // After an abbreviation only a word that usually opens a sentence
+          // (and is not itself an initial, "J. A. Smith") starts a new one.
+          size_t w = n;
+          while (w < v.size()) {
+            size_t q = w;
+            if (!u_isalpha(static_cast<UChar32>(DecodeUtf8(v, q)))) break;
+            w = q;
+          }
+          const std::string word(v.substr(n, w - n));
+          const bool next_initial = word.size() == 1 && At(v, w) == '.';
+          if (!rules_.starters.count(word) || next_initial) return d;
+        }
+      }
+    }
+    return {true, end, next};
+  }
+
+  // A [continuations] entry starts at |pos|: a CJK character anywhere, a
+  // word only as a whole word.
+  bool ContinuesAt(std::string_view v, size_t pos) const { return StartsWithEntry(v, pos, rules_.continuations); }
+
+  // Adds breaks after a period followed by white space and a digit, which
+  // ICU misses when a lowercase word follows the number ("ended. 2025 was").
+  static void DigitBreaks(std::string_view v, std::vector<size_t>* candidates) {
+    for (size_t pos = v.find(". "); pos != npos; pos = v.find(". ", pos + 2)) {
+      const size_t next = SkipSpace(v, pos + 1);
+      if (next < v.size() && v[next] >= '0' && v[next] <= '9') candidates->push_back(next);
+    }
+  }
+
+  // Adds breaks after an ellipsis followed by white space and a capital,
+  // which ICU does not see for "…".
+  void EllipsisBreaks(std::string_view v, std::vector<size_t>* candidates) const {
+    for (const std::string& el : rules_.ellipses) {
+      for (size_t pos = v.find(el); pos != npos; pos = v.find(el, pos + el.size())) {
+        size_t after = pos + el.size();
+        // An ellipsis that ends a quotation ends it like a full stop: “……”她说.
+        size_t closing = after;
+        while (closing < v.size()) {
+          size_t q = closing;
+          if (!rules_.closing.count(DecodeUtf8(v, q))) break;
+          closing = q;
+        }
+        if (closing != after) {
+          const size_t next = SkipSpace(v, closing);
+          if (next < v.size()) candidates->push_back(next);
+          continue;
+        }
+        const size_t next = SkipSpace(v, after);
+        if (next == after || next >= v.size()) continue;
+        size_t n = next;
+        while (n < v.size()) {
+          size_t q = n;
+          if (!IsOpening(DecodeUtf8(v, q))) break;
+          n = q;
+        }
+        if (u_isupper(static_cast<UChar32>(At(v, n)))) candidates->push_back(next);
+      }
+    }
+  }
+
+  void SplitBlock(std::string_view bytes, Span block, size_t paragraph, icu::BreakIterator& it,
+                  std::string& buffer, std::vector<size_t>& candidates, std::vector<Sentence>* out) const {
+    std::string_view v = bytes.substr(block.begin, block.size());
+    if (v.find_first_of("\r\n") != npos) {
+      // Line breaks inside a block are white space; ICU would take them for
+      // paragraph ends. Same length, so offsets stay valid.
+      buffer.assign(v);
+      std::replace(buffer.begin(), buffer.end(), '\n', ' ');
+      std::replace(buffer.begin(), buffer.end(), '\r', ' ');
+      v = buffer;
+    }
+    candidates.clear();
+    UErrorCode status = U_ZERO_ERROR;
+    UText* ut = utext_openUTF8(nullptr, v.data(), static_cast<int64_t>(v.size()), &status);
+    it.setText(ut, status);
+    if (U_SUCCESS(status)) {
+      for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next())
+        if (static_cast<size_t>(b) < v.size()) candidates.push_back(static_cast<size_t>(b));
+    }
+    utext_close(ut);
+    {
+      const size_t icu_count = candidates.size();
+      EllipsisBreaks(v, &candidates);
+      DigitBreaks(v, &candidates);
+      if (candidates.size() != icu_count) {
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      }
+    }
+    const auto protect = Protected(v);
+    auto emit = [&](size_t b, size_t e) {
+      Span s = TrimSpan(bytes, {block.begin + b, block.begin + e});
+      if (!s.empty()) out->push_back({s, paragraph});
+    };
+    size_t start = 0;
+    for (size_t p : candidates) {
+      if (p <= start) continue;
+      Decision d = Decide(v, start, p, protect);
+      if (!d.keep || d.end <= start) continue;
+      emit(start, d.end);
+      start = d.next_begin;
+    }
+    if (start < v.size()) emit(start, v.size());
+  }
+
   Language language_;
+  SegmentRules rules_;
+  internal::BlockSplitter blocks_;  // reads rules_, declared before it
   mutable std::mutex mu_;
   std::unique_ptr<icu::BreakIterator> prototype_;
 };
@@ -51,12 +376,23 @@ class IcuSegmenter final : public Segmenter {
 }  // namespace
 
 StatusOr<std::shared_ptr<const Segmenter>> Segmenter::Create(Language language,
-                                                             const SegmenterOptions&) {
+                                                             const SegmenterOptions& options) {
+  std::string path = options.rules_path;
+  if (path.empty()) {
+    if (language == Language::kUnknown)
+      return InvalidArgument("segmentation needs a language (en, zh or ur)");
+    auto found = FindDataFile(fmt::format("rules/{}.rules", LanguageCode(language)));
+    if (!found.ok()) return found.status();
+    path = *found;
+  }
+  auto rules = internal::LoadSegmentRules(path);
+  if (!rules.ok()) return rules.status();
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale locale(std::string(LanguageCode(language)).c_str());
   std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(locale, status));
   if (U_FAILURE(status)) return Internal(fmt::format("ICU sentence iterator: {}", u_errorName(status)));
-  return std::shared_ptr<const Segmenter>(std::make_shared<IcuSegmenter>(language, std::move(it)));
+  return std::shared_ptr<const Segmenter>(
+      std::make_shared<RuleSegmenter>(language, std::move(*rules), std::move(it)));
 }
 
 std::vector<Sentence> SplitLines(const Document& doc) {

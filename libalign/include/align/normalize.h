@@ -8,7 +8,9 @@
 // Hant-Hans, character by character), digits of every script to ASCII, and
 // the Urdu folding of BRIEF §2 (Arabic yeh/alef maksura→ی, kaf→ک, heh→ہ,
 // teh marbuta→ۃ, ی+hamza→ئ; harakat U+064B–U+0652 and U+0670, tatweel,
-// ZWNJ/ZWJ, LRM/RLM dropped). Runs of white space become one ASCII space.
+// ZWNJ/ZWJ, LRM/RLM dropped). Runs of white space become one ASCII space;
+// white space at either end of the key is dropped. Combining sequences are
+// composed first (e + U+0301 and é give the same key).
 //
 //   const align::Normalizer& norm = align::Normalizer::Get();
 //   align::Key key = norm.MakeKey(doc.bytes(), sentence.span);
@@ -28,12 +30,16 @@ namespace align {
 struct Key {
   std::string text;  // UTF-8
   // offsets[i]: the byte offset, in the original bytes, of the start of the
-  // code point that produced key byte i. offsets.size() == text.size() + 1;
-  // the last entry is the end of the source span.
+  // code point that produced key byte i (for a composed combining sequence,
+  // of its first code point). offsets.size() == text.size() + 1; the last
+  // entry is the end of the last code point that contributed to the key (the
+  // end of the source span when that ends with text; the span's begin for an
+  // empty key). Non-decreasing.
   std::vector<uint32_t> offsets;
 
   // The original bytes that produced key bytes [key_begin, key_end): from the
-  // start of the first contributing code point to the end of the last.
+  // start of the first contributing code point to the end of the last (marks
+  // dropped from the key stay with the letter before them).
   Span OriginalSpan(size_t key_begin, size_t key_end) const;
 };
 
