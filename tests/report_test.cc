@@ -320,6 +320,14 @@ TEST(ReportTest, TmxIsWellFormedWithHeaderAndOneTuvPerSide) {
   EXPECT_THAT(out, HasSubstr("&amp; 'it'"));
 }
 
+TEST(ReportTest, TmxEscapesFileNames) {
+  AlignResult r = TwoVersions();
+  r.versions[0] = Version("dir/\"a&b\"<c>\x02.txt", Language::kEnglish, {"One.", kNasty, kBroken, "Last."});
+  CheckTmx(r, "*all*");
+  const std::string out = Write(r, AlignFormat::kTmx);
+  EXPECT_THAT(out, HasSubstr("<prop type=\"x-input\">dir/\"a&amp;b\"&lt;c&gt;\xEF\xBF\xBD.txt</prop>"));
+}
+
 TEST(ReportTest, TmxNamesTheSourceWhenKnown) {
   AlignResult r = ThreeVersions();
   r.job.source_version = 1;
@@ -422,6 +430,18 @@ TEST(ReportTest, OutputIsDeterministic) {
                         AlignFormat::kLadder}) {
     EXPECT_EQ(Write(ThreeVersions(), f), Write(ThreeVersions(), f)) << AlignFormatName(f);
   }
+}
+
+TEST(ReportTest, JsonlHeaderHasEveryAlignerParameter) {
+  const std::vector<std::string> lines = Lines(Write(TwoVersions(), AlignFormat::kJsonl));
+  const auto aligner = nlohmann::json::parse(lines[0])["config"]["aligner"];
+  // A tripwire (x86-64 layout): when AlignerConfig changes, its size does;
+  // add the new field to WriteJsonl's header (report_jsonl.cc), then update
+  // both numbers here.
+  EXPECT_EQ(aligner.size(), 25u);  // every field of AlignerConfig
+  EXPECT_EQ(sizeof(AlignerConfig), 176u)
+      << "AlignerConfig changed: record the new field in the jsonl header (report_jsonl.cc)";
+  EXPECT_EQ(aligner["max_bead_side"], AlignerConfig{}.max_bead_side);
 }
 
 TEST(ReportTest, FailingStreamIsAnIoError) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 #include <string_view>
 
 #include "utf8.h"
@@ -183,32 +184,51 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
                       (y_arabic && x_latin && x.language == Language::kEnglish));
 
   // y side: bags of token ids with document idf weights.
-  std::map<std::string, uint32_t> y_index;  // ordered: ids depend on content only
-  std::vector<std::vector<std::pair<std::string, float>>> y_raw(m);
+  // Ids are assigned in sorted string order, so they depend on content only.
+  std::unordered_map<std::string, uint32_t> y_index;
+  y_index.reserve(m * 8 + 16);
+  // Provisional ids in order of appearance, renumbered in sorted order below.
+  std::vector<std::vector<std::pair<uint32_t, float>>> y_raw(m);
+  std::string key;
+  auto intern = [&](size_t j, float w) {
+    auto [it, fresh] = y_index.try_emplace(key, static_cast<uint32_t>(y_index.size()));
+    if (fresh) y_strings_.push_back(key);
+    y_raw[j].push_back({it->second, w});
+  };
   for (size_t j = 0; j < m; ++j) {
     for (const Token& t : y.tokens[j]) {
-      if (t.kind == TokenKind::kNumber) { y_raw[j].push_back({"n:" + t.text, config.number_weight}); continue; }
-      y_raw[j].push_back({"w:" + (t.latin ? StemLatin(t.text) : t.text), 1.0f});
+      if (t.kind == TokenKind::kNumber) { key = "n:" + t.text; intern(j, config.number_weight); continue; }
+      key = "w:" + (t.latin ? StemLatin(t.text) : t.text);
+      intern(j, 1.0f);
       if (names) {
         std::string sk = t.latin ? (t.capitalised ? LatinSkeleton(t.text) : "") : ArabicSkeleton(t.text);
-        if (sk.size() >= 3) y_raw[j].push_back({"k:" + sk, config.name_weight});
+        if (sk.size() >= 3) { key = "k:" + sk; intern(j, config.name_weight); }
       }
     }
-    for (uint32_t c : y.concepts[j]) y_raw[j].push_back({"c:" + std::to_string(c), config.concept_weight});
-    for (auto& [s, w] : y_raw[j]) y_index.emplace(s, 0);
+    for (uint32_t c : y.concepts[j]) { key = "c:" + std::to_string(c); intern(j, config.concept_weight); }
   }
-  uint32_t next = 0;
-  for (auto& [s, id] : y_index) { id = next++; y_strings_.push_back(s); }
+  std::vector<uint32_t> order(y_strings_.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](uint32_t p, uint32_t q) { return y_strings_[p] < y_strings_[q]; });
+  std::vector<uint32_t> renum(order.size());
+  std::vector<std::string> sorted(order.size());
+  for (uint32_t k = 0; k < order.size(); ++k) { renum[order[k]] = k; sorted[k] = std::move(y_strings_[order[k]]); }
+  y_strings_ = std::move(sorted);
+  for (auto& [s, id] : y_index) id = renum[id];
   std::vector<uint32_t> ydf(y_strings_.size(), 0);
   y_bags_.resize(m);
   std::vector<float> yfactor(y_strings_.size(), 1.0f);
   for (size_t j = 0; j < m; ++j) {
-    std::map<uint32_t, float> bag;
-    for (auto& [s, w] : y_raw[j]) {
-      uint32_t id = y_index.at(s);
-      bag[id] = std::max(bag[id], w);
+    auto& bag = y_bags_[j];
+    for (auto [id, w] : y_raw[j]) bag.push_back({renum[id], w});
+    std::sort(bag.begin(), bag.end());
+    size_t out = 0;
+    for (size_t r = 0; r < bag.size(); ++r) {
+      if (out && bag[out - 1].first == bag[r].first) bag[out - 1].second = std::max(bag[out - 1].second, bag[r].second);
+      else bag[out++] = bag[r];
     }
-    for (auto& [id, w] : bag) { ++ydf[id]; yfactor[id] = w; y_bags_[j].push_back({id, w}); }
+    bag.resize(out);
+    for (auto& [id, w] : bag) { ++ydf[id]; yfactor[id] = w; }
   }
   for (size_t j = 0; j < m; ++j)
     for (auto& [id, w] : y_bags_[j]) w = static_cast<float>(yfactor[id] * std::log((m + 1.0) / ydf[id]));
@@ -218,8 +238,10 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
   };
 
   // x side: units by longest dictionary match, then identities.
-  std::map<std::string, uint32_t> unit_index;
-  struct RawUnit { std::string s; double factor; std::vector<uint32_t> ids; };
+  std::unordered_map<std::string, uint32_t> unit_index;
+  // |known|: the unit has a translation (dictionary, number, concept),
+  // whether or not the other text contains it.
+  struct RawUnit { std::string s; double factor; std::vector<uint32_t> ids; bool known = false; };
   std::vector<std::vector<RawUnit>> x_raw(n);
   std::vector<std::string_view> words;
   std::vector<std::string> targets;
@@ -235,7 +257,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
           std::string key = JoinKey(toks, p, p + k);
           dict->Lookup(key, &words);
           if (words.empty()) continue;
-          RawUnit u{key, 1.0f, {}};
+          RawUnit u{key, 1.0f, {}, true};
           for (std::string_view w : words) {
             TargetStrings(w, y_han, &targets);
             for (const std::string& t : targets)
@@ -248,7 +270,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       if (took) { p += took; continue; }
       const Token& t = toks[p++];
       if (t.kind == TokenKind::kNumber) {
-        RawUnit u{"n:" + t.text, config.number_weight, {}};
+        RawUnit u{"n:" + t.text, config.number_weight, {}, true};
         if (int64_t id = find_y(u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
         x_raw[i].push_back(std::move(u));
         continue;
@@ -266,19 +288,20 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       }
     }
     for (size_t p = plain; p < toks.size(); ++p) {
-      RawUnit u{"n:" + toks[p].text, config.number_weight, {}};
+      RawUnit u{"n:" + toks[p].text, config.number_weight, {}, true};
       if (int64_t id = find_y(u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
       x_raw[i].push_back(std::move(u));
     }
     for (uint32_t c : x.concepts[i]) {
-      RawUnit u{"c:" + std::to_string(c), config.concept_weight, {}};
+      RawUnit u{"c:" + std::to_string(c), config.concept_weight, {}, true};
       if (int64_t id = find_y(u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
       x_raw[i].push_back(std::move(u));
     }
     for (auto& u : x_raw[i]) unit_index.emplace(u.s, 0);
   }
-  next = 0;
-  for (auto& [s, id] : unit_index) { id = next++; unit_strings_.push_back(s); }
+  for (auto& [s, id] : unit_index) unit_strings_.push_back(s);
+  std::sort(unit_strings_.begin(), unit_strings_.end());
+  for (uint32_t k = 0; k < unit_strings_.size(); ++k) unit_index[unit_strings_[k]] = k;
   std::vector<uint32_t> xdf(unit_strings_.size(), 0);
   unit_where_.resize(unit_strings_.size());
   x_units_.resize(n);
@@ -290,6 +313,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       m_.string_id = id;
       m_.weight = std::max(m_.weight, static_cast<float>(u.factor));
       m_.ids.insert(m_.ids.end(), u.ids.begin(), u.ids.end());
+      m_.known |= u.known;
     }
     for (auto& [id, u] : merged) {
       std::sort(u.ids.begin(), u.ids.end());
@@ -338,6 +362,12 @@ void PairModel::Reweigh() {
       ws_[i] += u.weight;
       for (uint32_t id : u.ids) reachable[id] = 1;
     }
+  // Known weight: what a sentence would match if its translation were
+  // there; an omitted sentence has it and matches nothing anywhere.
+  wk_.assign(x_units_.size(), 0);
+  for (size_t i = 0; i < x_units_.size(); ++i)
+    for (const Unit& u : x_units_[i])
+      if (u.known || !u.ids.empty()) wk_[i] += u.weight;
   wt_.assign(y_bags_.size(), 0);
   for (size_t j = 0; j < y_bags_.size(); ++j)
     for (auto [id, w] : y_bags_[j])
@@ -347,6 +377,25 @@ void PairModel::Reweigh() {
   for (float w : wt_) sum += w;
   const size_t count = ws_.size() + wt_.size();
   mean_weight_ = (count && sum > 0) ? sum / count : 1.0;
+  orphan_floor_ = static_cast<float>(std::max(0.5 * mean_weight_, 1e-6));
+}
+
+double PairModel::total_weight() const {
+  double all = 0;
+  for (const auto& units : x_units_)
+    for (const Unit& u : units) all += u.weight;
+  for (const auto& bag : y_bags_)
+    for (auto [id, w] : bag) all += w;
+  return all;
+}
+
+double PairModel::known_share() const {
+  double known = 0, all = 0;
+  for (size_t i = 0; i < x_units_.size(); ++i) {
+    for (const Unit& u : x_units_[i]) all += u.weight;
+    known += wk_[i];
+  }
+  return all > 0 ? known / all : 0;
 }
 
 double PairModel::lexical_coverage() const {
@@ -356,12 +405,6 @@ double PairModel::lexical_coverage() const {
     reach += ws_[i];
   }
   return all > 0 ? reach / all : 0;
-}
-
-double PairModel::LengthCost(double lx, double ly) const {
-  const double delta = std::abs(ly - lx) / std::sqrt(config_.length_variance * (lx + ly) * 0.5 + 1.0);
-  const size_t k = static_cast<size_t>(std::min(delta * 100.0, 2000.0));
-  return neglog_erfc_[k];
 }
 
 namespace {

@@ -63,14 +63,99 @@ std::vector<double> PathCenter(const std::vector<PathBead>& path, size_t n) {
   return c;
 }
 
+// A first corridor by recursive halving (as Vecalign does): neighbouring
+// sentences are merged in pairs until both sides are short, aligned there in
+// full by length, and each finer level is aligned by length in a narrow band
+// around the path of the coarser one. Linear in the length of the texts, and
+// unlike the length diagonal it follows long-range drift (omissions).
+std::vector<double> CoarseCenter(const PairModel& model, const std::vector<double>& xc,
+                                 const std::vector<double>& yc, const AlignerConfig& config,
+                                 double block = 1) {
+  const size_t n = xc.size() - 1, m = yc.size() - 1;
+  std::vector<double> center;
+  size_t width;
+  if (n <= 256 || m <= 256) {
+    center = LengthDiagonal(xc, yc);
+    width = std::max(n, m);
+  } else {
+    // Halve x; merge y at the rate that keeps coarse blocks of both sides
+    // about equally long, so that 1-1 is the natural coarse bead.
+    std::vector<double> xc2, yc2;
+    std::vector<size_t> ymap;
+    for (size_t i = 0; i < n; i += 2) xc2.push_back(xc[i]);
+    xc2.push_back(xc[n]);
+    const double step = 2.0 * double(m) / double(n);
+    for (double pos = 0; pos < double(m); pos += step) {
+      size_t j = static_cast<size_t>(std::llround(pos));
+      if (j >= m) break;
+      if (!ymap.empty() && j <= ymap.back()) continue;
+      ymap.push_back(j);
+    }
+    ymap.push_back(m);
+    for (size_t j : ymap) yc2.push_back(yc[j]);
+    const std::vector<double> c2 = CoarseCenter(model, xc2, yc2, config, 2 * block);
+    auto to_fine = [&](double c) {
+      c = std::clamp(c, 0.0, double(ymap.size() - 1));
+      size_t k = static_cast<size_t>(c);
+      if (k + 1 >= ymap.size()) return double(ymap.back());
+      return ymap[k] + (c - double(k)) * double(ymap[k + 1] - ymap[k]);
+    };
+    center.resize(n + 1);
+    for (size_t i = 0; i <= n; ++i) {
+      const size_t k = i / 2;
+      double v = (i % 2 == 0 || k + 1 >= c2.size()) ? to_fine(c2[k])
+                                                     : 0.5 * (to_fine(c2[k]) + to_fine(c2[k + 1]));
+      center[i] = std::min(v, double(m));
+    }
+    // The full-resolution level is the caller's first pass, with the whole model.
+    if (block == 1) return center;
+    width = 8;
+  }
+  static const std::vector<BeadType> kTypes = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}};
+  DpResult r = CorridorDp(n, m, kTypes, std::move(center), width, 2, [&](const Band&) {
+    return [&](uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, double) {
+      // Merged blocks have no natural bead types: only lengths and skips
+      // count, a skipped block as much as its sentences skipped one by one.
+      if (a == 0 || b == 0) return config.skip_cost * block * (a + b);
+      return model.LengthCost(xc[i0 + a] - xc[i0], yc[j0 + b] - yc[j0]);
+    };
+  });
+  return PathCenter(r.beads, n);
+}
+
+// Evidence matched inside the beads, and inside the same beads moved half
+// the document away: for unrelated texts the two are alike. Measured with
+// the given dictionary and identities only (before learning), since a
+// lexicon learned from a path agrees with that path whatever the texts.
+void MatchRates(const PairModel& model, const std::vector<PathBead>& path, double* rate,
+                double* chance) {
+  double matched_all = 0, matched_shifted = 0;
+  auto direct = [&](uint32_t i, uint32_t j) { return model.ComputeCell(i, j); };
+  const uint32_t m = static_cast<uint32_t>(model.m());
+  for (const PathBead& b : path) {
+    if (!b.a || !b.b) continue;
+    double matched = 0, total = 0;
+    int orphans = 0;
+    model.Unmatched(b.i0, b.a, b.j0, b.b, direct, &matched, &total, &orphans);
+    matched_all += matched;
+    uint32_t j = (b.j0 + m / 2) % m;
+    if (j + b.b > m) j = m - b.b;
+    model.Unmatched(b.i0, b.a, j, b.b, direct, &matched, &total, &orphans);
+    matched_shifted += matched;
+  }
+  const double mass = model.total_weight();
+  *rate = mass > 0 ? matched_all / mass : 0;
+  *chance = mass > 0 ? matched_shifted / mass : 0;
+}
+
 }  // namespace
 
 DpResult RunDp(const PairModel& model, const AlignerConfig& config, std::vector<double> center,
-               size_t width) {
+               size_t width, int max_rounds) {
   const auto types = BeadTypes(config.max_bead_side);
   int max_side = 1;
   for (const BeadType& t : types) max_side = std::max<int>(max_side, std::max(t.a, t.b));
-  return CorridorDp(model.n(), model.m(), types, std::move(center), width, [&](const Band& band) {
+  return CorridorDp(model.n(), model.m(), types, std::move(center), width, max_rounds, [&](const Band& band) {
     auto cache = std::make_shared<CellCache>(model, band, max_side);
     return [&model, cache](uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, double bound) {
       return model.BeadCost(i0, a, j0, b, *cache, bound);
@@ -150,18 +235,29 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
                         const Dictionary* dictionary, const AlignerConfig& config) {
   PairModel model(x, y, dictionary, config);
   const size_t width = static_cast<size_t>(std::max(config.band_width, 2));
-  DpResult run = RunDp(model, config, LengthDiagonal(model.x_cum(), model.y_cum()), width);
+  // The first pass only needs to be good enough to learn from when a
+  // lexicon will be learned: one round, no re-centring.
   const bool learn = config.learn_lexicon && (dictionary == nullptr || config.learn_with_dictionary);
+  DpResult run = RunDp(model, config, CoarseCenter(model, model.x_cum(), model.y_cum(), config), width,
+                       learn ? 1 : config.max_band_rounds);
+  PairAlignment out;
+  MatchRates(model, run.beads, &out.match_rate, &out.chance_rate);
+  // Without a dictionary (and few numbers or names) there is nothing to
+  // judge by before learning; then the learned lexicon has to do.
+  const bool judge_after_learning = model.known_share() < 0.1;
   if (learn && model.n() >= 4 && model.m() >= 4) {
     auto links = LearnLexicon(model, run.beads, config);
     if (!links.empty()) {
       model.AddLexicon(links);
-      run = RunDp(model, config, PathCenter(run.beads, model.n()), std::max<size_t>(width / 2, 4));
+      run = RunDp(model, config, PathCenter(run.beads, model.n()), std::max<size_t>(width / 2, 4),
+                  config.max_band_rounds);
     }
   }
-  PairAlignment out;
+  if (judge_after_learning) MatchRates(model, run.beads, &out.match_rate, &out.chance_rate);
+  out.rates_after_learning = judge_after_learning;
   out.total_cost = run.total;
   out.lexical_coverage = model.lexical_coverage();
+
   for (const PathBead& b : run.beads) {
     double sim = 0, score;
     if (b.a && b.b) {

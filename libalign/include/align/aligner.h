@@ -75,7 +75,10 @@ struct AlignerConfig {
 
   // Half-width, in sentences, of the first band around the corridor; the
   // band is re-centred on the path and doubled where the path touches it.
-  int band_width = 24;
+  int band_width = 16;
+  // At most this many DP rounds per pass (each re-centres, every second one
+  // also doubles the width).
+  int max_band_rounds = 6;
   // Weight of the Gale–Church length cost and the variance of the length
   // difference per character of the (ratio-scaled) bead length.
   double length_weight = 1.0;
@@ -85,6 +88,9 @@ struct AlignerConfig {
   // Lexical cost as unmatched evidence mass (in units of a mean sentence)
   // instead of (1 - similarity) per sentence.
   bool lexical_mass = false;
+  // Cost of a sentence merged into a bead although nothing of it is
+  // translated there (it is more likely an omission or an addition).
+  double orphan_cost = 3.0;
   // Prior similarity and its weight, for sentences with little lexical
   // evidence (a short sentence of unknown words says nothing).
   double lexical_prior = 0.25;
@@ -101,7 +107,7 @@ struct AlignerConfig {
   // no paragraphs).
   double paragraph_weight = 1.5;
   // Costs of bead types beyond 1-1 (1-0/0-1 per sentence skipped).
-  double skip_cost = 6.0;
+  double skip_cost = 4.5;
   double cost_1_2 = 1.2;
   double cost_2_2 = 4.0;
   double cost_1_3 = 2.4;
