@@ -270,11 +270,31 @@ class RuleSegmenter final : public Segmenter {
           }
           const std::string word(v.substr(n, w - n));
           const bool next_initial = word.size() == 1 && At(v, w) == '.';
-          if (!rules_.starters.count(word) || next_initial) return d;
+          if (next_initial) return d;
+          if (!rules_.starters.count(word) && !(!initial && NameStartsClause(v, start, tok, token, n, w)))
+            return d;
         }
       }
     }
     return {true, end, next};
+  }
+
+  // "...a message to the U.S. Washington has yet to respond.": a capitalised
+  // abbreviation after a determiner is a noun phrase that can close the
+  // clause; a single capitalised word after it that is not a [phrase_heads]
+  // word ("the U.S. Congress") and is followed by a lowercase word is the
+  // subject of a new sentence (a name and its verb). [word_begin, word_end)
+  // is that word.
+  bool NameStartsClause(std::string_view v, size_t start, size_t tok, const std::string& token,
+                        size_t word_begin, size_t word_end) const {
+    if (rules_.phrase_heads.empty() || word_end == word_begin) return false;
+    if (!u_isupper(static_cast<UChar32>(At(v, word_begin)))) return false;
+    for (char ch : token)
+      if (ch >= 'a' && ch <= 'z') return false;  // a.m., Ph.D., Inc.: not a place or body
+    if (!rules_.determiners.count(std::string(WordBefore(v, start, SkipSpaceBack(v, tok, start))))) return false;
+    if (rules_.phrase_heads.count(std::string(v.substr(word_begin, word_end - word_begin)))) return false;
+    if (At(v, word_end) != ' ') return false;
+    return u_islower(static_cast<UChar32>(At(v, word_end + 1)));
   }
 
   // A [continuations] entry starts at |pos|: a CJK character anywhere, a

@@ -67,6 +67,8 @@ struct SegmentRules {
   // [phrase_heads]: capitalised words that, after an abbreviation, go on
   // with its noun phrase ("the U.S. Congress", "the U.N. Security Council").
   std::unordered_set<std::string> phrase_heads;
+  // [determiners]: "the U.S." is a noun phrase that may close a clause.
+  std::unordered_set<std::string> determiners;
   // [speech_verbs]: a short clause ending with one of these reports speech
   // (达尔说, 他表示): after a quotation it is its attribution, after an
   // ellipsis it opens a new sentence.
