@@ -164,7 +164,20 @@ INSTANTIATE_TEST_SUITE_P(Segment, English, ::testing::Values(
     SegCase{"rupees", "The project costs Rs. 500 billion. It starts in May.",
             {"The project costs Rs. 500 billion.", "It starts in May."}},
     SegCase{"roman_numeral_end", "This recalls World War II. The lesson is peace.",
-            {"This recalls World War II.", "The lesson is peace."}}),
+            {"This recalls World War II.", "The lesson is peace."}},
+    // Abbreviations that end a sentence (segfix).
+    SegCase{"the_uk_then_subject_and_verb", "The proposal was sent to the U.K. London has not replied.",
+            {"The proposal was sent to the U.K.", "London has not replied."}},
+    SegCase{"the_us_phrase_head", "The bill went to the U.S. Congress for a vote.", {"The bill went to the U.S. Congress for a vote."}},
+    SegCase{"us_without_determiner", "He met U.S. Ambassador Blake today. Talks went well.",
+            {"He met U.S. Ambassador Blake today.", "Talks went well."}},
+    SegCase{"street_then_starter", "The office is at 12 Park St. It opens at nine.", {"The office is at 12 Park St.", "It opens at nine."}},
+    SegCase{"saint_before_name", "He studied in St. Petersburg for a year.", {"He studied in St. Petersburg for a year."}},
+    SegCase{"am_before_place_time", "The talks began at 10 a.m. Beijing time.", {"The talks began at 10 a.m. Beijing time."}},
+    SegCase{"title_at_line_end", "Talks were chaired by Mr.\nLi Qiang, who welcomed the delegations to Beijing warmly.\nThey lasted two hours.",
+            {"Talks were chaired by Mr.\nLi Qiang, who welcomed the delegations to Beijing warmly.", "They lasted two hours."}},
+    SegCase{"wrapped_before_decimal", "Exports to the region reached a record\n4.7 billion dollars in the first half of the year.\nImports fell.",
+            {"Exports to the region reached a record\n4.7 billion dollars in the first half of the year.", "Imports fell."}}),
     CaseName);
 
 INSTANTIATE_TEST_SUITE_P(Segment, Chinese, ::testing::Values(
@@ -239,7 +252,20 @@ INSTANTIATE_TEST_SUITE_P(Segment, Chinese, ::testing::Values(
             {"中华人民共和国外交部关于双边关系的新闻公报", "二〇二六年三月三日，伊斯兰堡"}},
     SegCase{"quoted_title_with_inner_exclamation", "他发表题为“你好！中国”的讲话。", {"他发表题为“你好！中国”的讲话。"}},
     SegCase{"latin_ellipsis_runs_on", "双方表示...将继续合作。", {"双方表示...将继续合作。"}},
-    SegCase{"end_note", "双方签署了协议。（完）", {"双方签署了协议。", "（完）"}}),
+    SegCase{"end_note", "双方签署了协议。（完）", {"双方签署了协议。", "（完）"}},
+    // Latin quotations, attributions, ellipses and wrapping (segfix).
+    SegCase{"latin_title_question", "她在文章“Why Cooperate?”中回答了这个问题。", {"她在文章“Why Cooperate?”中回答了这个问题。"}},
+    SegCase{"latin_title_full_stops", "该书题为“Old Roads. New Roads.”，出版后广受好评。随后再版。",
+            {"该书题为“Old Roads. New Roads.”，出版后广受好评。", "随后再版。"}},
+    SegCase{"colon_latin_question_ends", "记者用英语问：“Is the deal done?”发言人回答说，谈判仍在进行。",
+            {"记者用英语问：“Is the deal done?”", "发言人回答说，谈判仍在进行。"}},
+    SegCase{"quote_then_attribution", "“合作前景广阔。”王毅说。双方随后会见记者。", {"“合作前景广阔。”王毅说。", "双方随后会见记者。"}},
+    SegCase{"ellipsis_then_speech_clause", "各方都在等待……外交部发言人表示，中方将继续斡旋。",
+            {"各方都在等待……", "外交部发言人表示，中方将继续斡旋。"}},
+    SegCase{"wrapped_after_inner_stop", "中方愿同各方一道，推动地区局势缓和，\n维护和平稳定。中方还就人道主义援助\n提出了具体建议。",
+            {"中方愿同各方一道，推动地区局势缓和，\n维护和平稳定。", "中方还就人道主义援助\n提出了具体建议。"}},
+    SegCase{"wrapped_before_decimal", "今年一季度，两国之间的双边贸易额达到了\n35.6亿美元，同比增长百分之十二。数据来自海关。",
+            {"今年一季度，两国之间的双边贸易额达到了\n35.6亿美元，同比增长百分之十二。", "数据来自海关。"}}),
     CaseName);
 
 INSTANTIATE_TEST_SUITE_P(Segment, Urdu, ::testing::Values(
@@ -277,7 +303,8 @@ INSTANTIATE_TEST_SUITE_P(Segment, Urdu, ::testing::Values(
     SegCase{"bom", "\xEF\xBB\xBFپہلا جملہ۔ دوسرا جملہ۔", {"پہلا جملہ۔", "دوسرا جملہ۔"}},
     SegCase{"year_at_start", "۲۰۲۶ میں دو طرفہ تجارت بڑھ گئی۔ یہ اچھی خبر ہے۔",
             {"۲۰۲۶ میں دو طرفہ تجارت بڑھ گئی۔", "یہ اچھی خبر ہے۔"}},
-    SegCase{"ellipsis", "بات چیت جاری ہے… مزید تفصیلات بعد میں۔", {"بات چیت جاری ہے… مزید تفصیلات بعد میں۔"}},
+    // An ellipsis after a noun (a list left open) runs on; after a verb see below.
+    SegCase{"ellipsis", "ایجنڈے میں تجارت، توانائی، تعلیم… سب شامل تھے۔", {"ایجنڈے میں تجارت، توانائی، تعلیم… سب شامل تھے۔"}},
     SegCase{"single_question", "کیا آپ متفق ہیں؟", {"کیا آپ متفق ہیں؟"}},
     SegCase{"latin_initials", "ڈاکٹر J. K. Smith نے رپورٹ لکھی۔", {"ڈاکٹر J. K. Smith نے رپورٹ لکھی۔"}},
     SegCase{"version_mid", "صدر نے کہا کہ CPEC 2.0 پر کام تیز کیا جائے گا۔ وزیر نے اتفاق کیا۔",
@@ -302,7 +329,7 @@ INSTANTIATE_TEST_SUITE_P(Segment, Urdu, ::testing::Values(
             {"صدر نے کہا کہ پاکستان ”ون چائنا“ پالیسی کی حمایت کرتا ہے۔"}},
     SegCase{"blank_line", "پہلا پیراگراف\n\nدوسرا پیراگراف۔", {"پہلا پیراگراف", "دوسرا پیراگراف۔"}},
     SegCase{"no_space_after_full_stop", "معاہدہ ہوا۔اگلا اجلاس کل ہوگا۔", {"معاہدہ ہوا۔", "اگلا اجلاس کل ہوگا۔"}},
-    SegCase{"latin_ellipsis_runs_on", "بات چیت جاری ہے... مزید تفصیلات بعد میں۔", {"بات چیت جاری ہے... مزید تفصیلات بعد میں۔"}},
+    SegCase{"latin_ellipsis_runs_on", "وفد میں وزراء، افسران... سب شامل تھے۔", {"وفد میں وزراء، افسران... سب شامل تھے۔"}},
     SegCase{"quoted_title_inner_exclamation", "عنوان ”پاکستان! زندہ باد“ کے نام سے تقریب ہوئی۔",
             {"عنوان ”پاکستان! زندہ باد“ کے نام سے تقریب ہوئی۔"}},
     SegCase{"dotted_urdu_abbreviation", "پی۔ٹی۔آئی نے بیان جاری کیا۔ ایم۔کیو۔ایم نے حمایت کی۔",
@@ -315,7 +342,15 @@ INSTANTIATE_TEST_SUITE_P(Segment, Urdu, ::testing::Values(
             {"دونوں ممالک نے تجارت\nاور سرمایہ کاری بڑھانے کا فیصلہ کیا۔"}},
     SegCase{"title_over_date", "پاکستان اور چین کے درمیان اسٹریٹجک مذاکرات کا مشترکہ اعلامیہ\nاسلام آباد، ۳ مارچ ۲۰۲۶ء",
             {"پاکستان اور چین کے درمیان اسٹریٹجک مذاکرات کا مشترکہ اعلامیہ", "اسلام آباد، ۳ مارچ ۲۰۲۶ء"}},
-    SegCase{"urdu_letter_list", "(الف) توانائی\n(ب) تجارت", {"(الف) توانائی", "(ب) تجارت"}}),
+    SegCase{"urdu_letter_list", "(الف) توانائی\n(ب) تجارت", {"(الف) توانائی", "(ب) تجارت"}},
+    // Ellipses after a verb, quoted questions, attributions, wrapping (segfix).
+    SegCase{"ellipsis_after_verb_ends", "اجلاس ختم ہو گیا… اگلا اجلاس جمعہ کو ہوگا۔", {"اجلاس ختم ہو گیا…", "اگلا اجلاس جمعہ کو ہوگا۔"}},
+    SegCase{"ellipsis_after_verb_but_goes_on", "ہم تیار ہیں… مگر شرائط واضح ہونی چاہئیں۔", {"ہم تیار ہیں… مگر شرائط واضح ہونی چاہئیں۔"}},
+    SegCase{"quoted_question_then_to", "وزیر نے پوچھا کہ “کیا معاہدہ ہو گیا؟” تو سیکرٹری نے تفصیل بتائی۔ اجلاس ختم ہوا۔",
+            {"وزیر نے پوچھا کہ “کیا معاہدہ ہو گیا؟” تو سیکرٹری نے تفصیل بتائی۔", "اجلاس ختم ہوا۔"}},
+    SegCase{"quote_then_attribution", "“ہم ساتھ ہیں۔” وزیر نے کہا۔ اجلاس ختم ہوا۔", {"“ہم ساتھ ہیں۔” وزیر نے کہا۔", "اجلاس ختم ہوا۔"}},
+    SegCase{"wrapped_before_decimal", "دونوں ملکوں کے درمیان تجارت پچھلے سال\n4.2 ارب ڈالر تک پہنچ گئی اور اس میں اضافہ ہوا۔ یہ ریکارڈ ہے۔",
+            {"دونوں ملکوں کے درمیان تجارت پچھلے سال\n4.2 ارب ڈالر تک پہنچ گئی اور اس میں اضافہ ہوا۔", "یہ ریکارڈ ہے۔"}}),
     CaseName);
 
 TEST(Segment, OffsetsIncludeTheBom) {

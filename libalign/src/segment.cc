@@ -127,14 +127,29 @@ class RuleSegmenter final : public Segmenter {
     for (auto [open, close] : Pairs(v, rules_.title_quotes, 600)) {
       size_t after = close;
       DecodeUtf8(v, after);
-      if (!ContinuesAt(v, SkipSpace(v, after))) continue;
-      // A title may hold a question or an exclamation, not a full stop.
-      bool title = true;
-      for (size_t q = open; q < close && title;) {
+      const bool continues = ContinuesAt(v, SkipSpace(v, after));
+      // A CJK letter right after the quote: the sentence goes on (“…?”进行了).
+      const char32_t follow = At(v, after);
+      const bool cjk_follows = IsCjk(follow) && u_isalpha(static_cast<UChar32>(follow));
+      if (!continues && !cjk_follows) continue;
+      // A title may hold a question or an exclamation, not a full stop; a
+      // quotation in Latin script quoted inside text of another script
+      // (“A Friend in Need. A Friend Indeed.”，) may hold any Latin stop.
+      // Not a quotation introduced by a colon: that is direct speech, which
+      // ends the sentence like any other (提问：“Will China…?”发言人回答说).
+      bool title = true, latin = true, latin_stop = false;
+      for (size_t q = open; q < close;) {
         const char32_t ch = DecodeUtf8(v, q);
-        if ((rules_.terminators.count(ch) || ch == '.') && !rules_.embedded_terminators.count(ch)) title = false;
+        if (IsCjk(ch) || (ch >= 0x600 && ch <= 0x6FF)) latin = false;
+        if (!rules_.terminators.count(ch) && ch != '.') continue;
+        if (!rules_.embedded_terminators.count(ch)) title = false;
+        if (ch >= 0x80) latin = false;
+        else latin_stop = true;
       }
-      if (title) found.emplace_back(open, close);
+      const char32_t before = DecodeUtf8Before(v, SkipSpaceBack(v, open, 0), nullptr);
+      latin = latin && latin_stop && !rules_.lowercase_continues && before != ':' && before != 0xFF1A &&
+              !SpeechClause(v, after);
+      if ((title && continues) || latin) found.emplace_back(open, close);
     }
     std::sort(found.begin(), found.end());
     std::vector<std::pair<size_t, size_t>> out;
@@ -211,7 +226,10 @@ class RuleSegmenter final : public Segmenter {
 
     // An ellipsis ends a sentence only before a capital ("... The"), so
     // never in a script without case.
-    if (ellipsis && !closed) return u_isupper(static_cast<UChar32>(next_char)) ? Decision{true, end, next} : d;
+    if (ellipsis && !closed)
+      return u_isupper(static_cast<UChar32>(next_char)) || EllipsisEndsClause(v, start, c, next)
+                 ? Decision{true, end, next}
+                 : d;
 
     // A terminator between digits is a decimal or date separator (۳۔۵, 27۔11۔2026).
     if (next == end && end == c) {
@@ -227,6 +245,10 @@ class RuleSegmenter final : public Segmenter {
     if (rules_.lowercase_continues && u_islower(static_cast<UChar32>(next_char)) && !next_is_marker)
       return d;
     if (closed && ContinuesAt(v, next)) return d;
+
+    // A quotation that opens the sentence and its attribution are one
+    // sentence: “……朋友。”达尔说。
+    if (closed && IsOpening(At(v, start)) && SpeechClause(v, next)) return d;
 
     // A quoted exclamation or question that opens the sentence is the object
     // of what follows it: “中巴友谊万岁！”青年学生们齐声高呼。 "Why?" Li asked.
@@ -270,11 +292,66 @@ class RuleSegmenter final : public Segmenter {
           }
           const std::string word(v.substr(n, w - n));
           const bool next_initial = word.size() == 1 && At(v, w) == '.';
-          if (!rules_.starters.count(word) || next_initial) return d;
+          if (next_initial) return d;
+          if (!rules_.starters.count(word) && !(!initial && NameStartsClause(v, start, tok, token, n, w)))
+            return d;
         }
       }
     }
     return {true, end, next};
+  }
+
+  // "...a message to the U.S. Washington has yet to respond.": a capitalised
+  // abbreviation after a determiner is a noun phrase that can close the
+  // clause; a single capitalised word after it that is not a [phrase_heads]
+  // word ("the U.S. Congress") and is followed by a lowercase word is the
+  // subject of a new sentence (a name and its verb). [word_begin, word_end)
+  // is that word.
+  bool NameStartsClause(std::string_view v, size_t start, size_t tok, const std::string& token,
+                        size_t word_begin, size_t word_end) const {
+    if (rules_.phrase_heads.empty() || word_end == word_begin) return false;
+    if (!u_isupper(static_cast<UChar32>(At(v, word_begin)))) return false;
+    for (char ch : token)
+      if (ch >= 'a' && ch <= 'z') return false;  // a.m., Ph.D., Inc.: not a place or body
+    if (!rules_.determiners.count(std::string(WordBefore(v, start, SkipSpaceBack(v, tok, start))))) return false;
+    if (rules_.phrase_heads.count(std::string(v.substr(word_begin, word_end - word_begin)))) return false;
+    if (At(v, word_end) != ' ') return false;
+    return u_islower(static_cast<UChar32>(At(v, word_end + 1)));
+  }
+
+  // A short clause at |pos| that ends with a [speech_verbs] entry and then
+  // with punctuation: 达尔说。 扎尔达里表示， انہوں نے کہا۔
+  bool SpeechClause(std::string_view v, size_t pos) const {
+    if (rules_.speech_verbs.empty()) return false;
+    size_t q = pos, last = pos;
+    for (int count = 0; q < v.size() && count < 16; ++count) {
+      size_t r = q;
+      const char32_t ch = DecodeUtf8(v, r);
+      if (IsWordChar(ch)) last = r;
+      else if (ch != ' ') break;
+      q = r;
+    }
+    if (last == pos) return false;
+    const char32_t stop = At(v, q);
+    if (!rules_.terminators.count(stop) && !rules_.clause_marks.count(stop) && stop != ':' && stop != 0xFF1A)
+      return false;
+    return EndsWithEntry(v, Span{pos, last}, rules_.speech_verbs);
+  }
+
+  // An ellipsis with no stop ends the sentence when the clause before it
+  // ends with a [final_words] entry (Urdu ہے…) or a reported-speech clause
+  // follows it (……扎尔达里表示，): a new subject, not the next item of a list.
+  // |start| is the sentence start, |ellipsis_end| the end of the ellipsis.
+  bool EllipsisEndsClause(std::string_view v, size_t start, size_t ellipsis_end, size_t next) const {
+    if (next >= v.size()) return false;
+    size_t e = ellipsis_end;
+    for (const std::string& el : rules_.ellipses)
+      while (e >= start + el.size() && EndsWith(v, e, el)) e -= el.size();
+    e = SkipSpaceBack(v, e, start);
+    // "…but", "…and" go on whatever came before.
+    if (ContinuesAt(v, next) || StartsWithEntry(v, next, rules_.open_line_starts)) return false;
+    if (!rules_.final_words.empty() && rules_.final_words.count(std::string(WordBefore(v, start, e)))) return true;
+    return SpeechClause(v, next);
   }
 
   // A [continuations] entry starts at |pos|: a CJK character anywhere, a
@@ -309,7 +386,12 @@ class RuleSegmenter final : public Segmenter {
           continue;
         }
         const size_t next = SkipSpace(v, after);
-        if (next == after || next >= v.size()) continue;
+        if (next >= v.size()) continue;
+        if (EllipsisEndsClause(v, 0, after, next)) {
+          candidates->push_back(next);
+          continue;
+        }
+        if (next == after) continue;
         size_t n = next;
         while (n < v.size()) {
           size_t q = n;

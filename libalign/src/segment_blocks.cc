@@ -106,6 +106,25 @@ BlockSplitter::LineInfo BlockSplitter::Info(std::string_view s, Span line) const
   info.open_start = (rules_->lowercase_continues && u_islower(static_cast<UChar32>(first))) ||
                     StartsWithEntry(text, line.begin, rules_->open_line_starts);
   info.list_item = rules_->MatchListMarker(text, line.begin) != npos;
+  // A number that is no list marker ("72.5亿", "2026ء میں") is the middle of
+  // a sentence wrapped before it far more often than a heading's successor.
+  if (!info.list_item && IsDigitChar(first)) info.number_start = true;
+  // A sentence ends inside the line ("…挑战。双方还就"): what follows it on the
+  // line cannot be a heading. Periods are left out (U.S., 2.5, No. 3).
+  for (size_t q = line.begin; q < line.end && !info.final;) {
+    const char32_t c = DecodeUtf8(s, q);
+    if (c != '.' && rules_->terminators.count(c) && q < line.end) {
+      info.inner_final = true;
+      break;
+    }
+  }
+  // "Mr." or "Dr." at the end of a line waits for its name on the next one.
+  if (s[line.end - 1] == '.') {
+    const std::string token(LatinTokenBefore(s, line.begin, line.end - 1));
+    std::string lowered = token;
+    if (!lowered.empty() && lowered[0] >= 'A' && lowered[0] <= 'Z') lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
+    info.title_end = token.size() > 1 && (rules_->non_final.count(token) || rules_->non_final.count(lowered));
+  }
   return info;
 }
 
@@ -127,13 +146,20 @@ void BlockSplitter::ForEach(std::string_view s, Span p, const std::function<void
   const bool prose = EndsFinal(s, last) || rules_->clause_marks.count(last_char) || last_char == ':' ||
                      last_char == 0xFF1A;  // a paragraph leading into a list: "...as follows:"
   bool have_prev = false;
+  bool a_after_final = false;  // the line before |a| ended a sentence
+  bool a_first = true;         // |a| is the paragraph's first line
   LineInfo a;
   size_t block_begin = p.begin;
   ForEachLine(s, p, [&](Span line) {
     LineInfo b = Info(s, line);
     if (have_prev) {
       bool hard = b.list_item;
-      if (!hard && !b.open_start && (a.final || !a.open_end)) {
+      // In prose, a line that opens a sentence in the middle of the
+      // paragraph and stops without punctuation is hard-wrapped: headings
+      // and datelines come first, signatures in paragraphs of their own.
+      const bool mid_prose = prose && !a.final && (a.inner_final || (!a_first && a_after_final));
+      const bool goes_on = b.open_start || a.title_end || mid_prose || (b.number_start && prose && !a.final);
+      if (!hard && !goes_on && (a.final || !a.open_end)) {
         const size_t slack = rules_->wrap_slack + widest * rules_->wrap_slack_percent / 100;
         const size_t needed = a.width + (b.gap ? 1 : 0) + b.first_word + slack;
         const bool on_purpose = widest < static_cast<size_t>(rules_->min_wrap_width) || needed <= widest;
@@ -145,6 +171,8 @@ void BlockSplitter::ForEach(std::string_view s, Span p, const std::function<void
         f(Span{block_begin, a.span.end});
         block_begin = b.span.begin;
       }
+      a_first = false;
+      a_after_final = a.final;
     } else {
       block_begin = b.span.begin;
     }

@@ -18,6 +18,7 @@ namespace {
 enum class Section {
   kNone, kSettings, kTerminators, kClosing, kClauseMarks, kOpenLineEnds, kOpenLineStarts, kFinalAbbreviations, kEmbeddedTerminators, kContinuations, kEllipses, kNoBreakInside, kTitleQuotes,
   kAbbreviations, kNonFinal, kBeforeNumber, kStarters, kListMarkers, kDottedLetters,
+  kPhraseHeads, kSpeechVerbs, kFinalWords, kDeterminers,
 };
 
 struct SectionName {
@@ -36,6 +37,8 @@ constexpr SectionName kSections[] = {
     {"abbreviations", Section::kAbbreviations}, {"non_final", Section::kNonFinal},
     {"before_number", Section::kBeforeNumber}, {"starters", Section::kStarters},
     {"list_markers", Section::kListMarkers},  {"dotted_letters", Section::kDottedLetters},
+    {"phrase_heads", Section::kPhraseHeads},  {"speech_verbs", Section::kSpeechVerbs},
+    {"final_words", Section::kFinalWords},    {"determiners", Section::kDeterminers},
 };
 
 size_t CodePoints(std::string_view s) {
@@ -193,6 +196,10 @@ class Parser {
       case Section::kBeforeNumber: rules_.before_number.emplace(word); return Status::Ok();
       case Section::kStarters: rules_.starters.emplace(word); return Status::Ok();
       case Section::kDottedLetters: rules_.dotted_letters.emplace(word); return Status::Ok();
+      case Section::kPhraseHeads: rules_.phrase_heads.emplace(word); return Status::Ok();
+      case Section::kSpeechVerbs: rules_.speech_verbs.emplace_back(word); return Status::Ok();
+      case Section::kFinalWords: rules_.final_words.emplace(word); return Status::Ok();
+      case Section::kDeterminers: rules_.determiners.emplace(word); return Status::Ok();
       case Section::kListMarkers: return Marker(at, word);
       case Section::kNone:
       case Section::kSettings: break;

@@ -64,6 +64,19 @@ struct SegmentRules {
   // [starters]: words that begin a sentence after an abbreviation.
   std::unordered_set<std::string> starters;
 
+  // [phrase_heads]: capitalised words that, after an abbreviation, go on
+  // with its noun phrase ("the U.S. Congress", "the U.N. Security Council").
+  std::unordered_set<std::string> phrase_heads;
+  // [determiners]: "the U.S." is a noun phrase that may close a clause.
+  std::unordered_set<std::string> determiners;
+  // [speech_verbs]: a short clause ending with one of these reports speech
+  // (达尔说, 他表示): after a quotation it is its attribution, after an
+  // ellipsis it opens a new sentence.
+  std::vector<std::string> speech_verbs;
+  // [final_words]: words that end a clause (Urdu verbs ہے, تھا, گا): an
+  // ellipsis after one ends the sentence.
+  std::unordered_set<std::string> final_words;
+
   // [list_markers]
   std::vector<std::vector<MarkerElement>> list_markers;
   // What a marker can start with, to reject most positions at once.

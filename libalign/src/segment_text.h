@@ -92,6 +92,18 @@ inline std::string_view WordAt(std::string_view v, size_t pos) {
   return v.substr(pos, e - pos);
 }
 
+// The Latin token (letters and periods) that ends with the period at
+// |period|: "U.S." in "美国U.S.", "Mr." at the end of a line.
+inline std::string_view LatinTokenBefore(std::string_view v, size_t floor, size_t period) {
+  size_t tok = period;
+  while (tok > floor && period - tok < 32) {
+    const char ch = v[tok - 1];
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '.')) break;
+    --tok;
+  }
+  return v.substr(tok, period + 1 - tok);
+}
+
 // An entry of |list| starts at |pos|: a CJK entry anywhere, a word only as a whole word.
 inline bool StartsWithEntry(std::string_view v, size_t pos, const std::vector<std::string>& list) {
   for (const std::string& w : list) {
