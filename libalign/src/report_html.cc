@@ -148,8 +148,8 @@ class HtmlWriter {
   void WriteHeader(const std::string& title) {
     out_ << "<header class=\"top\">\n<h1>" << Escape(title) << "</h1>\n<ul class=\"inputs\">";
     for (size_t v = 0; v < aligned_.versions.size(); ++v) {
-      out_ << "<li><b>" << Escape(LanguageLabel(ui_, aligned_, v)) << "</b> <code>"
-           << Escape(aligned_.versions[v].document.name()) << "</code> \u00B7 "
+      out_ << "<li><b>" << Escape(LanguageLabel(ui_, aligned_, v)) << "</b> <code><bdi dir=\"ltr\">"
+           << Escape(aligned_.versions[v].document.name()) << "</bdi></code> \u00B7 "
            << Escape(Translator::Format(
                   ui_.TranslatePlural("{} sentence", "{} sentences", aligned_.versions[v].sentences.size()),
                   aligned_.versions[v].sentences.size()))
@@ -227,8 +227,8 @@ class HtmlWriter {
     for (size_t v = 0; v < n; ++v) out_ << "<col>";
     out_ << "</colgroup>\n<thead><tr><th scope=\"col\">" << Escape(ui_.Translate("Bead")) << "</th>";
     for (size_t v = 0; v < n; ++v) {
-      out_ << "<th scope=\"col\">" << Escape(LanguageLabel(ui_, aligned_, v)) << " <span class=\"file\">"
-           << Escape(aligned_.versions[v].document.name()) << "</span></th>";
+      out_ << "<th scope=\"col\">" << Escape(LanguageLabel(ui_, aligned_, v)) << " <span class=\"file\"><bdi dir=\"ltr\">"
+           << Escape(aligned_.versions[v].document.name()) << "</bdi></span></th>";
     }
     out_ << "</tr></thead>\n<tbody>\n";
     for (size_t b = 0; b < aligned_.alignment.beads.size(); ++b) WriteBead(b);
@@ -341,9 +341,9 @@ class HtmlWriter {
            << Escape(TypeLabel(ui_, f.type)) << "</span> <span class=\"meta\">\u00B7 "
            << Escape(LanguageLabel(ui_, aligned_, f.version));
       if (std::optional<std::string> id = ConceptId(report_, f)) {
-        out_ << " \u00B7 " << Escape(ui_.Translate("concept")) << " <code>" << Escape(*id) << "</code>";
+        out_ << " \u00B7 " << Escape(ui_.Translate("concept")) << " <code><bdi dir=\"ltr\">" << Escape(*id) << "</bdi></code>";
       }
-      out_ << "</span> \u2014 <span class=\"msg\" lang=\"en\">" << Escape(f.message) << "</span>";
+      out_ << "</span> \u2014 <bdi class=\"msg\" lang=\"en\" dir=\"ltr\">" << Escape(f.message) << "</bdi>";
       if (!f.evidence.empty()) {
         out_ << " <span class=\"exp\">" << Escape(ui_.Translate("found:")) << " <bdi " << LangAttrs(tag) << ">"
              << Escape(f.evidence) << "</bdi></span>";

@@ -75,13 +75,14 @@ td.v .si { font: 0.7rem var(--ui-font); color: var(--muted); margin-inline-end: 
            font-variant-numeric: tabular-nums; user-select: none; }
 td.v.empty { color: var(--muted); font-style: italic; font-size: 0.85rem; background: repeating-linear-gradient(
              135deg, transparent 0 6px, #f3f4f6 6px 7px); }
-:lang(en) { font-family: Charter, "Bitstream Charter", "Noto Serif", Georgia, "Times New Roman", serif; }
-:lang(zh) { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
-:lang(ur) { font-family: "Noto Nastaliq Urdu", "Jameel Noori Nastaleeq", "Noto Naskh Arabic", serif; }
+/* Fonts of the documents' text (cells, quoted renderings); the interface keeps --ui-font. */
+td.v:lang(en), .exp bdi:lang(en) { font-family: Charter, "Bitstream Charter", "Noto Serif", Georgia, "Times New Roman", serif; }
+td.v:lang(zh), .exp bdi:lang(zh) { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
+td.v:lang(ur), .exp bdi:lang(ur) { font-family: "Noto Nastaliq Urdu", "Jameel Noori Nastaleeq", "Noto Naskh Arabic", serif; }
+td.v.empty > span, td.v .fm.badge { font-family: var(--ui-font); }
 td.v:lang(ur) { line-height: 2.35; font-size: 1.02rem; }
 td.v:lang(zh) { line-height: 1.75; }
 td.v:lang(en) { line-height: 1.55; font-size: 1.02rem; }
-.toolbar, header.top, tr.bead > th, tr.notes, thead th, .legend, #tip { font-family: var(--ui-font); }
 .t { border-bottom: 2px solid var(--term); background: var(--term-bg); border-radius: 2px; }
 .t.st-admitted { border-bottom-style: dotted; }
 .t.st-deprecated, .t.st-superseded { border-bottom: 0; background: var(--dep-bg);
@@ -114,7 +115,7 @@ li.note .type { font-weight: 600; }
 li.note .meta { color: var(--muted); }
 li.note code { font-size: 0.85em; }
 li.note .exp { display: inline-block; margin-inline-start: 0.5em; }
-li.note bdi:lang(ur) { font-family: "Noto Naskh Arabic", "Noto Nastaliq Urdu", serif; }
+li.note bdi:lang(ur), #tip bdi:lang(ur) { font-family: "Noto Naskh Arabic", "Noto Nastaliq Urdu", serif; }
 li.note a.goto { color: var(--muted); text-decoration: none; margin-inline-start: 0.4em; }
 .hidden-row { display: none; }
 #tip { position: absolute; z-index: 10; max-width: 30rem; padding: 0.5rem 0.7rem; border-radius: 6px; font-size: 0.85rem;
@@ -188,7 +189,8 @@ constexpr std::string_view kScript = R"JS(
     var list = anchors();
     if (list.length === 0) return;
     var at = list.indexOf(doc.activeElement);
-    if (at < 0) at = step > 0 ? -1 : (current >= 0 && current < list.length ? current + 1 : list.length);
+    // Focus on a button or elsewhere: go on from the finding last visited.
+    if (at < 0) at = current >= 0 && current < list.length ? current : (step > 0 ? -1 : list.length);
     at = (at + step + list.length) % list.length;
     current = at;
     list[at].focus({ preventScroll: true });
@@ -212,7 +214,13 @@ constexpr std::string_view kScript = R"JS(
   });
   doc.addEventListener('focusin', function (e) {
     var el = e.target;
-    if (el.classList && el.classList.contains('anchor')) { showTip(el); updatePosition(); } else { hideTip(); }
+    if (el.classList && el.classList.contains('anchor')) {
+      current = anchors().indexOf(el);
+      showTip(el);
+      updatePosition();
+    } else {
+      hideTip();
+    }
   });
   doc.addEventListener('mouseover', function (e) {
     var el = e.target.closest && e.target.closest('[data-f]');
@@ -222,7 +230,10 @@ constexpr std::string_view kScript = R"JS(
     var el = e.target.closest && e.target.closest('[data-f]');
     if (el && el !== doc.activeElement) hideTip();
   });
-  window.addEventListener('resize', hideTip);
+  window.addEventListener('resize', function () {
+    var el = doc.activeElement;
+    if (!tip.hidden && el && el.classList.contains('anchor')) showTip(el); else hideTip();
+  });
   var bar = doc.querySelector('.toolbar');
   if (bar) doc.documentElement.style.setProperty('--toolbar-height', bar.offsetHeight + 'px');
   doc.documentElement.classList.add('js');
