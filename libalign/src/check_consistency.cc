@@ -62,12 +62,13 @@ void ConceptRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* 
     uses[h.concept_index][h.term_index].push_back(i);
   }
   // A text may introduce a term once in a fuller or different form (its
-  // first mention) and keep to one rendering after: not an inconsistency.
+  // first mention) and keep to one rendering after (used at least twice):
+  // not an inconsistency.
   for (auto& [c, by_term] : uses) {
-    size_t first = SIZE_MAX;
-    for (const auto& [t, list] : by_term) first = std::min(first, list.front());
+    size_t first = SIZE_MAX, total = 0;
+    for (const auto& [t, list] : by_term) first = std::min(first, list.front()), total += list.size();
     for (auto it = by_term.begin(); it != by_term.end();) {
-      if (it->second.size() == 1 && it->second.front() == first) {
+      if (it->second.size() == 1 && it->second.front() == first && total - 1 >= 2) {
         it = by_term.erase(it);
       } else {
         ++it;
