@@ -64,7 +64,7 @@ TEST(NumbersTest, English) {
       {"Over three quarters of a century", {}},
       {"the one-China principle; one of the first", {}},
       {"we may march on", {}},
-      {"1. a framework agreement on CPEC 2.0;", {"count 2"}},
+      {"1. a framework agreement on CPEC 2.0;", {}},  // list marker, version label
       {"his third visit", {"count 3 (ordinal) soft"}},
       {"2 lakh 30 thousand", {"count 230000"}},
   });

@@ -8,9 +8,17 @@
 // another term of the concept (Belt and Road ⊂ Belt and Road Initiative) or
 // at most half as long as the preferred term (CPEC, BRI, سی پیک) is the
 // abbreviation a text uses after the full form, as house styles require.
-// Deprecated and superseded renderings are left to deprecated-term.
+// A rendering the text declares as its abbreviation (in brackets after
+// another rendering: "Special Economic Zones (SEZs)") is not a second
+// rendering either, nor is a different form used once, at the first mention.
+// A term inside a longer capitalised name (Vice Minister of Foreign
+// Affairs) is not counted. Deprecated and superseded renderings are left to
+// deprecated-term.
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -35,14 +43,55 @@ bool IsShortForm(const Lexicon& lex, uint32_t term_index) {
   return key.size() * 2 <= preferred_size;
 }
 
+// A term right after a capitalised word is part of a longer name ("Vice
+// Minister of Foreign Affairs" holds "Minister of Foreign Affairs"): that is
+// another title, not a rendering of the term's concept.
+bool InsideLongerName(std::string_view bytes, Span span) {
+  size_t p = span.begin;
+  if (p == 0 || bytes[p - 1] != ' ') return false;
+  size_t word_end = p - 1, word_begin = word_end;
+  while (word_begin > 0 && std::isalpha(static_cast<unsigned char>(bytes[word_begin - 1]))) --word_begin;
+  if (word_begin == word_end) return false;
+  const bool sentence_start = word_begin < 2 || bytes[word_begin - 1] == '\n' ||
+                              (bytes[word_begin - 1] == ' ' && (bytes[word_begin - 2] == '.' || bytes[word_begin - 2] == '"'));
+  return std::isupper(static_cast<unsigned char>(bytes[word_begin])) && !sentence_start;
+}
+
 void ConceptRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* out) {
   const Lexicon& lex = ctx.lexicon;
   // concept → term → hit indices, admitted full renderings only.
+  // Renderings this document declares as abbreviations: written in brackets
+  // right after another rendering of the same concept ("… Zones (SEZs)").
+  std::string_view bytes = ctx.aligned.versions[v].document.bytes();
+  std::set<uint32_t> declared;
+  for (size_t i = 1; i < ctx.hits[v].size(); ++i) {
+    const TermHit& h = ctx.hits[v][i];
+    const TermHit& prev = ctx.hits[v][i - 1];
+    if (prev.concept_index != h.concept_index || prev.span.end > h.span.begin) continue;
+    std::string_view gap = bytes.substr(prev.span.end, h.span.begin - prev.span.end);
+    if (gap == " (" || gap == "(" || gap == "（" || gap == " （") declared.insert(h.term_index);
+  }
   std::map<uint32_t, std::map<uint32_t, std::vector<size_t>>> uses;
+  std::set<uint32_t> first_seen;
   for (size_t i = 0; i < ctx.hits[v].size(); ++i) {
     const TermHit& h = ctx.hits[v][i];
-    if (!IsAdmitted(h.status) || IsShortForm(lex, h.term_index)) continue;
+    if (!IsAdmitted(h.status) || IsShortForm(lex, h.term_index) || declared.count(h.term_index)) continue;
+    if (InsideLongerName(bytes, h.span)) continue;
     uses[h.concept_index][h.term_index].push_back(i);
+  }
+  // A text may introduce a term once in a fuller or different form (its
+  // first mention) and keep to one rendering after (used at least twice):
+  // not an inconsistency.
+  for (auto& [c, by_term] : uses) {
+    size_t first = SIZE_MAX, total = 0;
+    for (const auto& [t, list] : by_term) first = std::min(first, list.front()), total += list.size();
+    for (auto it = by_term.begin(); it != by_term.end();) {
+      if (it->second.size() == 1 && it->second.front() == first && total - 1 >= 2) {
+        it = by_term.erase(it);
+      } else {
+        ++it;
+      }
+    }
   }
   for (const auto& [c, by_term] : uses) {
     if (by_term.size() < 2 || lex.Preferred(c, ctx.language(v)).empty()) continue;

@@ -4,12 +4,13 @@
 // The rule, precision first. A number n of version A "lacks a counterpart"
 // in version B when B's side of the bead has no equal number and
 //   - n is written with digits, a scale or a unit, or is a large number
-//     word, and B writes at least one number of n's kind in the bead (a year
+//     word, and B writes at least one such number of n's kind in the bead (a year
 //     rendered as "this year" with no year on the other side is a choice of
 //     style, not an error; a count dropped beside other counts is not); or
 //   - n is a small number word (two, 三, تین: "the two sides", 两国) and B
-//     has a number of the same kind that itself lacks a counterpart in A
-//     (a substitution: four propositions / 三点主张).
+//     has a small number word of the same kind (both ordinal or both
+//     cardinal) that itself lacks a counterpart in A (a substitution: four
+//     propositions / 三点主张).
 // Which version is at fault, per bead:
 //   - with a source: each translation whose numbers disagree with the
 //     source's (expected: the source's numbers it lacks; evidence: its own
@@ -37,10 +38,6 @@ bool Contains(const Mentions& set, const NumberMention& n) {
   return std::any_of(set.begin(), set.end(), [&](const NumberMention& m) { return SameNumber(m, n); });
 }
 
-bool HasKind(const Mentions& set, NumberKind kind) {
-  return std::any_of(set.begin(), set.end(), [&](const NumberMention& m) { return m.kind == kind; });
-}
-
 // The numbers of |a| that lack a counterpart in |b| (the rule above).
 Mentions Unmatched(const Mentions& a, const Mentions& b) {
   Mentions loose_a, loose_b;
@@ -52,7 +49,14 @@ Mentions Unmatched(const Mentions& a, const Mentions& b) {
   }
   Mentions out;
   for (const NumberMention& n : loose_a) {
-    bool counts = n.soft ? HasKind(loose_b, n.kind) : HasKind(b, n.kind);
+    bool counts = false;
+    if (n.soft) {
+      counts = std::any_of(loose_b.begin(), loose_b.end(), [&](const NumberMention& m) {
+        return m.soft && m.kind == n.kind && m.ordinal == n.ordinal;
+      });
+    } else {
+      counts = std::any_of(b.begin(), b.end(), [&](const NumberMention& m) { return !m.soft && m.kind == n.kind; });
+    }
     if (counts && !Contains(out, n)) out.push_back(n);
   }
   return out;

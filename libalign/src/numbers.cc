@@ -156,6 +156,11 @@ class Scanner {
     // Han scale characters right after digits (23万, 1.5亿, 800万千瓦).
     while (true) {
       char32_t c = At(end);
+      // 800多万千瓦, 30余万: "more than" between a number and its scale.
+      if ((c == U'多' || c == U'余') && (HanUnit(At(end + 3)) >= 1e4 || StartsWith(end + 3, "千瓦"))) {
+        end += 3;
+        c = At(end);
+      }
       double u = HanUnit(c);
       if (u >= 1e4 || (u > 0 && digits && At(end + 3) != U'瓦' && At(end + 3) != U'米')) {
         value *= u;
@@ -349,6 +354,11 @@ class Scanner {
     f.from_digits = true;
     f.mention.values = {std::stod(digits + (fraction.empty() ? "" : "." + fraction))};
     size_t end = Suffixes(f, j, true, separated ? 0 : digit_count, fraction);
+    // "CPEC 2.0", "Web 3.0": a version label, not a quantity (the other
+    // versions may say 升级版, "upgraded version").
+    const bool label = !fraction.empty() && fraction.find_first_not_of('0') == std::string::npos &&
+                       f.mention.kind == NumberKind::kCount && f.mention.values.size() == 1 && end == j;
+    if (label) return end;
     Add(std::move(f), end);
     return end;
   }

@@ -77,7 +77,8 @@ struct AlignResult {
   // The tag each version is reported under: the one given in
   // job.language_tags, or the code of the detected language ("en", "zh", "ur").
   std::vector<std::string> language_tags;
-  // Names of the dictionaries the aligner was given ("CC-CEDICT", file paths).
+  // The dictionaries the aligner was given: "CC-CEDICT" and "SRC,TGT=PATH"
+  // for each user dictionary (en,zh=my.tsv).
   std::vector<std::string> dictionaries;
   Alignment alignment;
 };
