@@ -407,31 +407,6 @@ TEST(TranslatorTest, TheEnvironmentChoosesWhenNoLanguageIsGiven) {
 }  // namespace
 }  // namespace align
 
-namespace align {
-namespace {
-
-// With TALIGN_REPORT_FIXTURE_DIR set, the fixture's reports are written
-// there (report.html, report.json, report-ur.html) to look at in a browser.
-TEST_F(ReportFixture, WritesTheFixtureReportsWhenAsked) {
-  const char* dir = std::getenv("TALIGN_REPORT_FIXTURE_DIR");
-  if (dir == nullptr) GTEST_SKIP() << "TALIGN_REPORT_FIXTURE_DIR not set";
-  auto ur = Translator::Create("ur");
-  ASSERT_TRUE(ur.ok());
-  ReportOptions urdu;
-  urdu.translator = &*ur;
-  for (auto [name, format, options] : {std::tuple{"report.html", FindingsFormat::kHtml, ReportOptions{}},
-                                       std::tuple{"report.json", FindingsFormat::kJson, ReportOptions{}},
-                                       std::tuple{"report-ur.html", FindingsFormat::kHtml, urdu}}) {
-    std::ofstream out(std::string(dir) + "/" + name);
-    ASSERT_TRUE(WriteFindings(report_, format, options, out).ok());
-    out.close();
-    ASSERT_TRUE(out) << name;
-  }
-}
-
-}  // namespace
-}  // namespace align
-
 #ifdef TALIGN_BINARY
 namespace align {
 namespace {
