@@ -95,3 +95,52 @@ StatusOr<AlignResult> RunAlign(const AlignJob& job);
 StatusOr<AlignResult> PrepareAlign(const AlignJob& job);
 
 }  // namespace align
+
+// ---------------------------------------------------------------------------
+// Checking: align, then look for divergences (check.h).
+//
+//   align::CheckJob job;
+//   job.align.inputs = {"readout.en.txt", "readout.zh.txt", "readout.ur.txt"};
+//   job.config.source_version = 0;                 // optional: English is the original
+//   auto checked = align::RunCheck(job);
+//   if (!checked.ok()) return fail(checked.status());
+//   for (const align::Finding& f : checked->findings) ...
+#include <memory>
+
+#include "align/check.h"
+#include "align/match.h"
+
+namespace align {
+
+struct CheckJob {
+  // The versions and the aligner's settings. align.lexicon_paths is ignored:
+  // the termbases are lexicon_paths below.
+  AlignJob align;
+  // Termbases (TSV or TBX) merged into one; empty: the bundled default
+  // (Lexicon::LoadDefault, lexicons/official-terms.tsv).
+  std::vector<std::string> lexicon_paths;
+  CheckConfig config;
+  // The source named by language ("en", "zh-Hans"), resolved once the
+  // versions' languages are known; overrides config.source_version. An
+  // error when no version has that language.
+  std::string source_language;
+};
+
+struct CheckResult {
+  // The alignment, with AlignInput::sentence_concepts filled from the hits
+  // (term anchors helped the aligner), and the job's lexicon sources in
+  // align.job.lexicon_paths.
+  AlignResult align;
+  std::shared_ptr<const Lexicon> lexicon;
+  std::vector<std::vector<TermHit>> hits;  // per version, as TermMatcher::Match returns them
+  std::vector<Finding> findings;
+  CheckSummary summary;
+  std::vector<std::string> warnings;  // the matcher's and the aligner's
+};
+
+// Reads and segments the versions, matches terms in every version, aligns
+// with the concepts as anchors, and checks. Errors as RunAlign, plus
+// termbase errors (file:line:col).
+StatusOr<CheckResult> RunCheck(const CheckJob& job);
+
+}  // namespace align

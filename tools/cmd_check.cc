@@ -1,0 +1,122 @@
+// talign check A B [C] [--langs L1,L2[,L3]] [--lexicon F]... [--source LANG]
+//                      [--format text|json|tsv|html] [--fail-on SEVERITY] [-o OUT]
+// Exit codes: 0 nothing found (at or above --fail-on), 1 findings, 2 error.
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "align/check.h"
+#include "align/pipeline.h"
+#include "align/report.h"
+#include "cli_i18n.h"
+#include "cli_util.h"
+#include "commands.h"
+
+namespace talign_cli {
+namespace {
+
+struct CheckFlags {
+  std::vector<std::string> inputs;
+  std::string langs;
+  std::vector<std::string> lexicons;
+  std::string source;
+  std::string format = "text";
+  std::string fail_on;
+  std::string output;
+  bool presegmented = false;
+};
+
+std::vector<std::string> SplitComma(const std::string& s) {
+  std::vector<std::string> parts;
+  size_t begin = 0;
+  while (true) {
+    size_t comma = s.find(',', begin);
+    parts.push_back(s.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin));
+    if (comma == std::string::npos) break;
+    begin = comma + 1;
+  }
+  return parts;
+}
+
+int RunCheckCommand(const CheckFlags& flags) {
+  align::CheckJob job;
+  job.align.inputs = flags.inputs;
+  if (job.align.inputs.size() != 2 && job.align.inputs.size() != 3) {
+    return Fail(fmt::format("check takes 2 or 3 input files, got {}\nRun 'talign check --help' for usage.",
+                            job.align.inputs.size()));
+  }
+  if (!flags.langs.empty()) {
+    job.align.language_tags = SplitComma(flags.langs);
+    if (job.align.language_tags.size() != job.align.inputs.size()) {
+      return Fail(fmt::format("--langs {} names {} languages for {} inputs", flags.langs,
+                              job.align.language_tags.size(), job.align.inputs.size()));
+    }
+    for (const std::string& tag : job.align.language_tags) {
+      align::Language language;
+      if (!ParseLangFlag(tag, &language)) return 2;
+    }
+  }
+  if (!flags.source.empty()) {
+    align::Language language;
+    if (!ParseLangFlag(flags.source, &language)) return 2;
+    job.source_language = flags.source;
+  }
+  std::optional<align::Severity> fail_on = align::Severity::kInfo;
+  if (!flags.fail_on.empty()) {
+    fail_on = align::ParseSeverity(flags.fail_on);
+    if (!fail_on) return Fail(fmt::format("--fail-on {}: expected info, warning or error", flags.fail_on));
+  }
+  std::optional<align::FindingsFormat> format = align::ParseFindingsFormat(flags.format);
+  if (!format) return Fail(fmt::format("--format {}: expected text, json, tsv or html", flags.format));
+  job.align.presegmented = flags.presegmented;
+  job.lexicon_paths = flags.lexicons;
+
+  auto result = align::RunCheck(job);
+  if (!result.ok()) return Fail(result.status());
+  for (const std::string& warning : result->warnings) std::cerr << "talign: warning: " << warning << '\n';
+  align::FindingsReport report{&result->align, &result->hits, result->lexicon.get(), &result->findings};
+  align::ReportOptions options;
+  options.translator = &Ui();
+  const bool to_stdout = flags.output.empty() || flags.output == "-";
+  options.color = *format == align::FindingsFormat::kText && to_stdout && ::isatty(STDOUT_FILENO) != 0;
+  align::Status written = WriteOutput(flags.output, [&](std::ostream& out) {
+    return align::WriteFindings(report, *format, options, out);
+  });
+  if (!written.ok()) return Fail(written);
+  for (const align::Finding& f : result->findings) {
+    if (f.severity >= *fail_on) return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AddCheckCommand(CLI::App& app, int& exit_code) {
+  auto flags = std::make_shared<CheckFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "check", "Align 2 or 3 versions and report divergences: deprecated, missing and inconsistent terms, "
+               "number mismatches, omissions and additions. Exit 0: nothing found; 1: findings; 2: error.");
+  cmd->add_option("FILES", flags->inputs, "2 or 3 input files (UTF-8), one per version; - for stdin")->required();
+  cmd->add_option("--langs", flags->langs,
+                  "Languages of the inputs, comma-separated (BCP 47: en,zh,ur); detected from the script when absent");
+  cmd->add_option("--lexicon", flags->lexicons,
+                  "Termbase (TSV or TBX); repeatable; default: the bundled lexicons/official-terms.tsv");
+  cmd->add_option("--source", flags->source,
+                  "Language of the original version: findings are then against the translations");
+  cmd->add_flag("--presegmented", flags->presegmented, "Each input line is one sentence");
+  cmd->add_option("--format", flags->format, "Output format: text, json, tsv or html")
+      ->check(CLI::IsMember({"text", "json", "tsv", "html"}));
+  cmd->add_option("--fail-on", flags->fail_on,
+                  "Exit 1 only for findings of this severity or above (info, warning, error)");
+  cmd->add_option("-o,--output", flags->output, "Output file, written atomically (default: stdout)");
+  AddUiLangOption(*cmd);
+  cmd->callback([flags, &exit_code] { exit_code = RunCheckCommand(*flags); });
+}
+
+}  // namespace talign_cli
