@@ -239,9 +239,10 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
 
   // x side: units by longest dictionary match, then identities.
   std::unordered_map<std::string, uint32_t> unit_index;
+  unit_index.reserve(n * 8 + 16);
   // |known|: the unit has a translation (dictionary, number, concept),
   // whether or not the other text contains it.
-  struct RawUnit { std::string s; double factor; std::vector<uint32_t> ids; bool known = false; };
+  struct RawUnit { std::string s; double factor; std::vector<uint32_t> ids; bool known = false; uint32_t id = 0; };
   std::vector<std::vector<RawUnit>> x_raw(n);
   std::vector<std::string_view> words;
   std::vector<std::string> targets;
@@ -297,18 +298,35 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       if (int64_t id = find_y(u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
       x_raw[i].push_back(std::move(u));
     }
-    for (auto& u : x_raw[i]) unit_index.emplace(u.s, 0);
+    for (auto& u : x_raw[i]) {
+      auto [it, fresh] = unit_index.try_emplace(u.s, static_cast<uint32_t>(unit_index.size()));
+      if (fresh) unit_strings_.push_back(u.s);
+      u.id = it->second;
+    }
   }
-  for (auto& [s, id] : unit_index) unit_strings_.push_back(s);
-  std::sort(unit_strings_.begin(), unit_strings_.end());
-  for (uint32_t k = 0; k < unit_strings_.size(); ++k) unit_index[unit_strings_[k]] = k;
+  // Renumber in sorted string order, so that ids depend on content only.
+  {
+    std::vector<uint32_t> order(unit_strings_.size());
+    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t p, uint32_t q) { return unit_strings_[p] < unit_strings_[q]; });
+    std::vector<uint32_t> renum(order.size());
+    std::vector<std::string> sorted(order.size());
+    for (uint32_t k = 0; k < order.size(); ++k) {
+      renum[order[k]] = k;
+      sorted[k] = std::move(unit_strings_[order[k]]);
+    }
+    unit_strings_ = std::move(sorted);
+    for (auto& units : x_raw)
+      for (auto& u : units) u.id = renum[u.id];
+  }
   std::vector<uint32_t> xdf(unit_strings_.size(), 0);
   unit_where_.resize(unit_strings_.size());
   x_units_.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    std::map<uint32_t, Unit> merged;  // one unit per string per sentence
+    std::map<uint32_t, Unit> merged;  // one unit per string per sentence, in id order
     for (auto& u : x_raw[i]) {
-      uint32_t id = unit_index.at(u.s);
+      uint32_t id = u.id;
       Unit& m_ = merged[id];
       m_.string_id = id;
       m_.weight = std::max(m_.weight, static_cast<float>(u.factor));

@@ -249,7 +249,7 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
     auto links = LearnLexicon(model, run.beads, config);
     if (!links.empty()) {
       model.AddLexicon(links);
-      run = RunDp(model, config, PathCenter(run.beads, model.n()), std::max<size_t>(width / 2, 4),
+      run = RunDp(model, config, PathCenter(run.beads, model.n()), std::max<size_t>(width * 3 / 4, 4),
                   config.max_band_rounds);
     }
   }

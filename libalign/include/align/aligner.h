@@ -101,7 +101,7 @@ struct AlignerConfig {
   double name_weight = 1.5;
   // Cost per punctuation class (?, !, quotes, brackets, colons) present on
   // one side of a bead and absent from the other.
-  double punctuation_weight = 0.3;
+  double punctuation_weight = 0.5;
   // Cost of a paragraph boundary inside a bead, and of a bead that starts a
   // paragraph on one side only (running text only; presegmented input has
   // no paragraphs).
