@@ -13,7 +13,10 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 # Small English–Chinese(–Urdu) sets generated from a template with varied
 # numbers and sentence counts (our own text, not evaluation data).
-sets=${TALIGN_BATCH_E2E_SETS:-300}
+# Fewer under AddressSanitizer, which makes every set several times slower.
+default_sets=300
+ldd "$talign" 2>/dev/null | grep -q libasan && default_sets=120
+sets=${TALIGN_BATCH_E2E_SETS:-$default_sets}
 for ((n = 0; n < sets; n++)); do
   d=$work/in/$((n % 7))
   mkdir -p "$d"
