@@ -357,6 +357,47 @@ TEST(RunBatch, TasksMergedGiveTheSerialSummary) {
   EXPECT_EQ(Read(serial / "summary.html"), Read(tasks / "summary.html"));
 }
 
+TEST(RunBatch, ReportsAConceptRenderedDifferentlyAcrossSets) {
+  TempDir in, out;
+  Write(in / "terms.tsv",
+        "# concept_id\tlang\tterm\tstatus\tnote\n"
+        "talks\ten\tstrategic dialogue\tpreferred\t\n"
+        "talks\ten\tstrategic consultations\tadmitted\t\n"
+        "talks\ten\tSD\tadmitted\tshort form\n"
+        "talks\tzh\t战略对话\tpreferred\t\n"
+        "trade\ten\tfree trade agreement\tpreferred\t\n"
+        "trade\tzh\t自由贸易协定\tpreferred\t\n");
+  Write(in / "a.en.txt", "The strategic dialogue was held in May. The SD will meet again.\n");
+  Write(in / "a.zh.txt", "战略对话于五月举行。战略对话将再次举行。\n");
+  Write(in / "b.en.txt", "The strategic consultations were held in June. A free trade agreement was signed.\n");
+  Write(in / "b.zh.txt", "战略对话于六月举行。双方签署了自由贸易协定。\n");
+  Write(in / "c.en.txt", "The strategic dialogue resumed. The free trade agreement entered into force.\n");
+  Write(in / "c.zh.txt", "战略对话恢复。自由贸易协定生效。\n");
+  BatchJob job = DirJob(in.path(), out.path(), 2);
+  job.lexicon_paths = {in / "terms.tsv"};
+  auto summary = RunBatch(job);
+  ASSERT_TRUE(summary.ok()) << summary.status().message();
+  ASSERT_EQ(summary->inconsistencies.size(), 1u);  // not zh, not trade, not the short form SD
+  const BatchInconsistency& inc = summary->inconsistencies[0];
+  EXPECT_EQ(inc.concept_id, "talks");
+  EXPECT_EQ(inc.language, "en");
+  ASSERT_EQ(inc.renderings.size(), 2u);
+  EXPECT_EQ(inc.renderings[0].term, "strategic dialogue");
+  EXPECT_THAT(inc.renderings[0].sets, ElementsAre("a", "c"));
+  EXPECT_EQ(inc.renderings[1].term, "strategic consultations");
+  EXPECT_THAT(inc.renderings[1].sets, ElementsAre("b"));
+  EXPECT_THAT(Read(out / "summary.json"), HasSubstr("\"type\": \"inconsistent-term\""));
+  EXPECT_THAT(Read(out / "summary.html"), HasSubstr(">strategic consultations<"));
+
+  // Resumed sets keep their renderings: the same finding from the records.
+  job.resume = true;
+  auto again = RunBatch(job);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->resumed, 3u);
+  ASSERT_EQ(again->inconsistencies.size(), 1u);
+  EXPECT_THAT(again->inconsistencies[0].renderings[1].sets, ElementsAre("b"));
+}
+
 TEST(RunBatch, BadJobsAreRefusedBeforeAnythingRuns) {
   TempDir out;
   BatchJob job;

@@ -29,6 +29,9 @@ std::string SummaryJson(const BatchSummary& summary, int task_index, int per_tas
 // summary.html: one row per set, links to each set's outputs, sortable columns.
 std::string SummaryHtml(const BatchSummary& summary);
 
+// Concepts rendered by different terms of one language in different sets.
+std::vector<BatchInconsistency> FindInconsistencies(const std::vector<BatchSetSummary>& sets);
+
 // Recounts ok / failed / resumed from the sets.
 void Recount(BatchSummary* summary);
 

@@ -21,6 +21,9 @@
 
 #include "align/dictionary.h"
 #include "align/lexicon.h"
+#include "align/match.h"
+#include "align/normalize.h"
+#include "align/resources.h"
 #include "align/segment.h"
 #include "batch_internal.h"
 
@@ -60,11 +63,21 @@ class SharedResources {
       if (!lexicon.ok()) return lexicon.status();
       lexicons.push_back(std::move(*lexicon));
     }
-    if (!lexicons.empty()) {
+    if (lexicons.empty()) {
+      auto bundled = Lexicon::LoadDefault();
+      if (!bundled.ok()) return bundled.status();
+      lexicons.push_back(std::move(*bundled));
+    }
+    if (lexicons.size() == 1) {
+      shared->lexicon_ = std::make_shared<const Lexicon>(std::move(lexicons[0]));
+    } else {
       auto merged = Lexicon::Merge(lexicons);
       if (!merged.ok()) return merged.status();
       shared->lexicon_ = std::make_shared<const Lexicon>(std::move(*merged));
     }
+    auto matcher = TermMatcher::Create(shared->lexicon_);
+    if (!matcher.ok()) return matcher.status();
+    shared->matcher_ = *matcher;
     if (job.use_cedict) {
       auto cedict = Dictionary::LoadCedict();
       if (cedict.ok()) {
@@ -75,6 +88,8 @@ class SharedResources {
     }
     return shared;
   }
+
+  const TermMatcher& matcher() const { return *matcher_; }
 
   // The dictionaries for a set with these versions, named as RunAlign names
   // them in the output headers.
@@ -118,6 +133,7 @@ class SharedResources {
 
   const BatchJob* job_ = nullptr;
   std::shared_ptr<const Lexicon> lexicon_;
+  std::shared_ptr<const TermMatcher> matcher_;
   std::shared_ptr<const Dictionary> cedict_;
   std::mutex mutex_;
   std::map<std::tuple<std::string, Language, Language>, std::shared_ptr<const Dictionary>> user_;
@@ -158,6 +174,10 @@ std::optional<int64_t> MTime(const std::string& path) {
 int64_t SharedInputsMTime(const BatchJob& job) {
   int64_t newest = 0;
   for (const std::string& path : job.lexicon_paths) newest = std::max(newest, MTime(path).value_or(0));
+  if (job.lexicon_paths.empty()) {
+    auto bundled = FindDataFile("lexicons/official-terms.tsv");
+    if (bundled.ok()) newest = std::max(newest, MTime(*bundled).value_or(0));
+  }
   for (const DictionarySpec& spec : job.dictionaries) newest = std::max(newest, MTime(spec.path).value_or(0));
   return newest;
 }
@@ -186,6 +206,61 @@ std::optional<BatchSetSummary> Finished(const BatchJob& job, const BatchSet& set
   summary.resumed = true;
   summary.seconds = 0;
   return summary;
+}
+
+// Whether a term counts as a rendering of its concept for consistency across
+// the batch, by the rules the checker applies inside one document: only
+// preferred and admitted full forms of a concept that has a preferred term
+// in that language. Short forms are not a second rendering (a term whose key
+// is part of another term of the concept, or at most half as long as the
+// preferred term: CPEC, BRI, سی پیک); deprecated and superseded ones are
+// deprecated-term findings, not inconsistencies.
+bool IsFullRendering(const Lexicon& lexicon, uint32_t term_index) {
+  const Term& term = lexicon.terms()[term_index];
+  if (term.status != TermStatus::kPreferred && term.status != TermStatus::kAdmitted) return false;
+  const Normalizer& normalizer = Normalizer::Get();
+  const std::string key = normalizer.KeyOf(term.text);
+  size_t preferred = 0;
+  bool has_preferred = false;
+  for (uint32_t t : lexicon.concepts()[term.concept_index].terms) {
+    const Term& other = lexicon.terms()[t];
+    if (other.language != term.language) continue;
+    if (other.status == TermStatus::kPreferred) has_preferred = true;
+    if (t == term_index) continue;
+    const std::string other_key = normalizer.KeyOf(other.text);
+    if (other_key.size() > key.size() && other_key.find(key) != std::string::npos) return false;
+    if (other.status == TermStatus::kPreferred) preferred = std::max(preferred, other_key.size());
+  }
+  return has_preferred && key.size() * 2 > preferred;
+}
+
+// Term hits of every version → sentence anchors for the aligner (as
+// RunCheck gives them) and the full renderings used, for the summary.
+void MatchTerms(const TermMatcher& matcher, AlignResult& result, BatchSetSummary* summary) {
+  const Lexicon& lexicon = matcher.lexicon();
+  std::map<uint32_t, bool> full;  // term index → IsFullRendering
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> uses;
+  for (AlignInput& input : result.versions) {
+    std::vector<TermHit> hits = matcher.Match(input.document, input.language, input.sentences);
+    input.sentence_concepts.assign(input.sentences.size(), {});
+    for (const TermHit& h : hits) {
+      input.sentence_concepts[h.sentence].push_back(h.concept_index);
+      auto [it, fresh] = full.try_emplace(h.term_index, false);
+      if (fresh) it->second = IsFullRendering(lexicon, h.term_index);
+      if (!it->second) continue;
+      const Term& term = lexicon.terms()[h.term_index];
+      ++uses[{lexicon.concepts()[h.concept_index].id, std::string(LanguageCode(input.language)), term.text,
+              std::string(TermStatusName(h.status))}];
+    }
+    for (auto& concepts : input.sentence_concepts) {
+      std::sort(concepts.begin(), concepts.end());
+      concepts.erase(std::unique(concepts.begin(), concepts.end()), concepts.end());
+    }
+  }
+  for (const auto& [key, count] : uses) {
+    const auto& [concept_id, language, term, status] = key;
+    summary->terms.push_back({concept_id, language, term, status, count});
+  }
 }
 
 void Describe(const AlignResult& result, BatchSetSummary* summary) {
@@ -233,6 +308,7 @@ Status AlignSet(const BatchJob& job, const BatchSet& set, const SetOutputs& outp
                            [](const Sentence& s) { return s.span.end > s.span.begin; });
     if (!any) return DataError(fmt::format("{}: empty document (no sentences)", v.document.name()));
   }
+  MatchTerms(shared.matcher(), result, summary);
   auto resources = shared.For(result, &result.dictionaries);
   if (!resources.ok()) return resources.status();
   Aligner aligner(job.aligner, std::move(*resources));
@@ -349,6 +425,7 @@ StatusOr<BatchSummary> RunBatch(const BatchJob& job, const BatchProgressFn& prog
   for (std::thread& t : pool) t.join();
 
   Recount(&summary);
+  summary.inconsistencies = FindInconsistencies(summary.sets);
   summary.seconds = SecondsSince(start);
   summary.summary_path = InDir(job, summary_name);
   ALIGN_RETURN_IF_ERROR(WriteFileAtomic(summary.summary_path,

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -66,6 +67,12 @@ json SetToJson(const BatchSetSummary& set, bool run_fields, bool timings) {
   for (const auto& [shape, count] : set.beads) beads[shape] = count;
   j["beads"] = beads;
   j["mean_score"] = Round4(set.mean_score);
+  json terms = json::array();
+  for (const BatchSetSummary::TermUse& t : set.terms) {
+    terms.push_back({{"concept", t.concept_id}, {"lang", t.language}, {"term", t.term},
+                     {"status", t.status}, {"count", t.count}});
+  }
+  j["terms"] = terms;
   j["warnings"] = set.warnings;
   j["outputs"] = set.outputs;
   if (run_fields) {
@@ -86,6 +93,12 @@ bool SetFromJson(const json& j, BatchSetSummary* set) {
     set->beads.clear();
     for (const auto& [shape, count] : j.at("beads").items()) set->beads.emplace_back(shape, count.get<size_t>());
     set->mean_score = j.at("mean_score").get<double>();
+    set->terms.clear();
+    for (const auto& t : j.at("terms")) {
+      set->terms.push_back({t.at("concept").get<std::string>(), t.at("lang").get<std::string>(),
+                            t.at("term").get<std::string>(), t.at("status").get<std::string>(),
+                            t.at("count").get<size_t>()});
+    }
     set->warnings = j.at("warnings").get<std::vector<std::string>>();
     set->outputs = j.at("outputs").get<std::vector<std::string>>();
     set->resumed = j.value("resumed", false);
@@ -94,6 +107,36 @@ bool SetFromJson(const json& j, BatchSetSummary* set) {
   } catch (const json::exception&) {
     return false;
   }
+}
+
+std::vector<BatchInconsistency> FindInconsistencies(const std::vector<BatchSetSummary>& sets) {
+  // (concept, language) → term → rendering; std::map keeps the output sorted.
+  std::map<std::pair<std::string, std::string>, std::map<std::string, BatchInconsistency::Rendering>> seen;
+  for (const BatchSetSummary& set : sets) {
+    if (!set.ok) continue;
+    for (const BatchSetSummary::TermUse& use : set.terms) {
+      BatchInconsistency::Rendering& r = seen[{use.concept_id, use.language}][use.term];
+      r.term = use.term;
+      r.status = use.status;
+      r.count += use.count;
+      if (r.sets.empty() || r.sets.back() != set.name) r.sets.push_back(set.name);
+    }
+  }
+  std::vector<BatchInconsistency> found;
+  for (auto& [key, renderings] : seen) {
+    if (renderings.size() < 2) continue;
+    // Several renderings inside one document only: the checker's per-document
+    // inconsistent-term covers it; the batch reports variation between sets.
+    std::set<std::string> sets_with;
+    for (const auto& [term, r] : renderings) sets_with.insert(r.sets.begin(), r.sets.end());
+    if (sets_with.size() < 2) continue;
+    BatchInconsistency inconsistency{key.first, key.second, {}};
+    for (auto& [term, r] : renderings) inconsistency.renderings.push_back(std::move(r));
+    std::stable_sort(inconsistency.renderings.begin(), inconsistency.renderings.end(),
+                     [](const auto& a, const auto& b) { return a.count > b.count; });
+    found.push_back(std::move(inconsistency));
+  }
+  return found;
 }
 
 void Recount(BatchSummary* summary) {
@@ -125,6 +168,16 @@ std::string SummaryJson(const BatchSummary& summary, int task_index, int per_tas
   totals["beads"] = beads;
   if (timings) totals["seconds"] = Round3(summary.seconds);
   j["totals"] = totals;
+  json consistency = json::array();
+  for (const BatchInconsistency& inc : summary.inconsistencies) {
+    json renderings = json::array();
+    for (const auto& r : inc.renderings) {
+      renderings.push_back({{"term", r.term}, {"status", r.status}, {"count", r.count}, {"sets", r.sets}});
+    }
+    consistency.push_back({{"type", "inconsistent-term"}, {"concept", inc.concept_id}, {"lang", inc.language},
+                           {"renderings", renderings}});
+  }
+  j["consistency"] = consistency;
   j["sets"] = sets;
   return j.dump(1, '\t') + "\n";
 }
@@ -232,7 +285,28 @@ std::string SummaryHtml(const BatchSummary& summary) {
         unmatched, unmatched, set.mean_score, set.mean_score, outputs, Escape(set.error),
         Escape(set.error));
   }
-  out << "</tbody>\n</table>\n" << kSortScript << "</body>\n</html>\n";
+  out << "</tbody>\n</table>\n";
+  out << "<h2>Consistency across the batch</h2>\n";
+  if (summary.inconsistencies.empty()) {
+    out << "<p>No concept is rendered by different termbase terms of one language in different sets.</p>\n";
+  } else {
+    out << "<p>inconsistent-term: one concept, several renderings in one language across sets.</p>\n"
+           "<table>\n<thead><tr><th>concept</th><th>language</th><th>rendering</th><th>status</th>"
+           "<th>occurrences</th><th>sets</th></tr></thead>\n<tbody>\n";
+    for (const BatchInconsistency& inc : summary.inconsistencies) {
+      for (const auto& r : inc.renderings) {
+        std::string names;
+        for (size_t i = 0; i < r.sets.size(); ++i) names += (i ? ", " : "") + r.sets[i];
+        out << fmt::format(
+            "<tr><td data-v=\"{0}\">{0}</td><td data-v=\"{1}\">{1}</td><td data-v=\"{2}\">{2}</td>"
+            "<td data-v=\"{3}\">{3}</td><td class=\"n\" data-v=\"{4}\">{4}</td><td data-v=\"{5}\">{5}</td></tr>\n",
+            Escape(inc.concept_id), Escape(inc.language), Escape(r.term), Escape(r.status), r.count,
+            Escape(names));
+      }
+    }
+    out << "</tbody>\n</table>\n";
+  }
+  out << kSortScript << "</body>\n</html>\n";
   return out.str();
 }
 
@@ -274,6 +348,7 @@ StatusOr<BatchSummary> MergeSummaries(const std::string& out_dir) {
     }
   }
   Recount(&merged);
+  merged.inconsistencies = FindInconsistencies(merged.sets);
   merged.summary_path = (fs::path(out_dir) / "summary.json").string();
   ALIGN_RETURN_IF_ERROR(WriteFileAtomic(merged.summary_path, SummaryJson(merged, 0, 0, timings)));
   ALIGN_RETURN_IF_ERROR(

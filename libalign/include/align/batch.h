@@ -57,7 +57,9 @@ struct BatchJob {
   AlignFormat format = AlignFormat::kJsonl;
 
   // Passed to every set's AlignJob. Termbases and dictionaries are loaded
-  // once per process and shared read-only by all threads.
+  // once per process and shared read-only by all threads. Without a
+  // termbase the bundled one (lexicons/official-terms.tsv) is used. Terms
+  // found in both versions anchor the alignment, as in `talign check`.
   std::vector<std::string> lexicon_paths;
   std::vector<DictionarySpec> dictionaries;
   bool use_cedict = true;
@@ -98,13 +100,37 @@ struct BatchSetSummary {
   // lexicographic order of the shape name.
   std::vector<std::pair<std::string, size_t>> beads;
   double mean_score = 0;
+  // Full renderings of termbase concepts found in the set (preferred and
+  // admitted terms of concepts with a preferred term; not short forms such
+  // as CPEC, nor deprecated terms): one entry per concept, language and
+  // term, with its status and number of occurrences; sorted.
+  struct TermUse {
+    std::string concept_id, language, term, status;
+    size_t count = 0;
+    friend bool operator==(const TermUse&, const TermUse&) = default;
+  };
+  std::vector<TermUse> terms;
   std::vector<std::string> warnings;   // from the aligner
   std::vector<std::string> outputs;    // file names relative to the out dir
   double seconds = 0;                  // 0 for resumed sets
 };
 
+// inconsistent-term across a batch: one concept rendered by different
+// termbase terms in one language in different sets (within one document the
+// checker reports it; across documents only the batch can).
+struct BatchInconsistency {
+  std::string concept_id, language;
+  struct Rendering {
+    std::string term, status;
+    std::vector<std::string> sets;  // names, in processing order
+    size_t count = 0;               // occurrences in all of them
+  };
+  std::vector<Rendering> renderings;  // most used first
+};
+
 struct BatchSummary {
   std::vector<BatchSetSummary> sets;   // in processing order
+  std::vector<BatchInconsistency> inconsistencies;  // by concept id, then language
   size_t ok = 0, failed = 0, resumed = 0;
   double seconds = 0;
   std::string summary_path;            // the summary file written
