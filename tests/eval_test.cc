@@ -7,12 +7,16 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <map>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 namespace align {
 namespace {
@@ -185,6 +189,12 @@ TEST(EvalTest, DirectoriesMatchByStem) {
   EXPECT_NE(missing.status().message().find("no prediction in"), std::string::npos);
   EXPECT_NE(missing.status().message().find("003"), std::string::npos);
 
+  fs::create_directories(dir.path() / "gold2" / "004");
+  fs::create_directories(dir.path() / "pred2" / "004");
+  auto subdir = EvaluatePaths((dir.path() / "gold2").string(), (dir.path() / "pred2").string());
+  ASSERT_FALSE(subdir.ok());
+  EXPECT_NE(subdir.status().message().find("is a directory"), std::string::npos);
+
   auto mixed = EvaluatePaths((dir.path() / "gold").string(), (dir.path() / "pred/001.beads").string());
   EXPECT_FALSE(mixed.ok());
 }
@@ -236,6 +246,140 @@ TEST(EvalTest, MatchesScorePyOnPublishedReferenceOutputs) {
   }
 }
 
+std::string ScoreLinesPy(const fs::path& gold, const fs::path& pred, const std::string& options, int* status) {
+  return RunCommand("python3 " + Quote((kEval / "score.py").string()) + " score-lines " + options + " " +
+                        Quote(gold.string()) + " " + Quote(pred.string()) + " 2>&1",
+                    status);
+}
+
+void ExpectSameAsScoreLinesPy(const fs::path& gold, const fs::path& pred) {
+  for (const auto& [per_doc, json, flags] : {std::tuple{false, false, ""}, std::tuple{true, false, "--per-doc"},
+                                             std::tuple{false, true, "--json"}, std::tuple{true, true, "--json --per-doc"}}) {
+    int status = 0;
+    const std::string expected = ScoreLinesPy(gold, pred, flags, &status);
+    ASSERT_EQ(status, 0) << expected;
+    auto report = EvaluateLinePaths(gold.string(), pred.string());
+    ASSERT_TRUE(report.ok()) << report.status().message();
+    std::ostringstream out;
+    const EvalOutputOptions options{per_doc, false};
+    ASSERT_TRUE((json ? WriteLineEvalJson(*report, options, out) : WriteLineEvalTable(*report, options, out)).ok());
+    EXPECT_EQ(out.str(), expected) << gold << " vs " << pred << " with '" << flags << "'";
+  }
+}
+
+// Predictions made from the gold itself, perfect or damaged in the ways an
+// aligner errs: merged beads, sentences split inside a line, a version's
+// sentence split off into a bead of its own, a pair instead of three.
+void WriteDamagedPredictions(const fs::path& gold_dir, const fs::path& out_dir, bool pair_only) {
+  std::vector<fs::path> files;  // sorted, so that document k always gets damage k % 4
+  for (const auto& entry : fs::directory_iterator(gold_dir)) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  int doc = 0;
+  for (const fs::path& path : files) {
+    const std::string name = path.filename().string();
+    if (name.size() < 11 || name.substr(name.size() - 11) != ".gold.jsonl") continue;
+    const std::string stem = name.substr(0, name.size() - 11);
+    std::map<std::pair<std::string, int64_t>, std::pair<int64_t, int64_t>> spans;
+    std::ifstream lines(gold_dir / (stem + ".lines.jsonl"));
+    for (std::string line; std::getline(lines, line);) {
+      auto j = nlohmann::json::parse(line);
+      spans[{j["lang"], j["line"]}] = {j["begin"], j["end"]};
+    }
+    const std::vector<std::string> langs = pair_only ? std::vector<std::string>{"en", "ur"}
+                                                     : std::vector<std::string>{"en", "zh-Hans", "ur"};
+    std::ofstream out(out_dir / (stem + ".jsonl"));
+    out << nlohmann::json{{"talign", "test"}, {"languages", langs}}.dump() << '\n';
+    std::ifstream gold(path);
+    std::vector<nlohmann::json> beads;
+    for (std::string line; std::getline(gold, line);) {
+      auto g = nlohmann::json::parse(line);
+      nlohmann::json bead{{"spans", nlohmann::json::object()}};
+      for (const std::string& lang : langs) {
+        const std::string primary = lang.substr(0, 2);
+        nlohmann::json side = nlohmann::json::array();
+        for (int64_t l : g.value(primary, std::vector<int64_t>{})) {
+          auto [b, e] = spans.at({primary, l});
+          if (doc % 4 == 2 && e - b > 10) {  // split inside the line
+            side.push_back({b, b + (e - b) / 2});
+            side.push_back({b + (e - b) / 2, e});
+          } else {
+            side.push_back({b, e});
+          }
+        }
+        bead["spans"][lang] = side;
+      }
+      beads.push_back(bead);
+    }
+    for (size_t k = 0; k < beads.size(); ++k) {
+      if (doc % 4 == 1 && k + 1 < beads.size()) {  // merge two beads into one
+        for (const std::string& lang : langs) {
+          for (const auto& span : beads[k + 1]["spans"][lang]) beads[k]["spans"][lang].push_back(span);
+        }
+        out << beads[k].dump() << '\n';
+        ++k;
+      } else if (doc % 4 == 3 && k % 5 == 0 && !pair_only) {  // zh on its own, then the others
+        nlohmann::json alone{{"spans", {{"zh-Hans", beads[k]["spans"]["zh-Hans"]}}}};
+        beads[k]["spans"]["zh-Hans"] = nlohmann::json::array();
+        out << alone.dump() << '\n' << beads[k].dump() << '\n';
+      } else {
+        out << beads[k].dump() << '\n';
+      }
+    }
+    ++doc;
+  }
+}
+
+TEST(EvalTest, LineLevelMatchesScorePyOnNtrex) {
+  const fs::path gold = kEval / "ntrex-dev";
+  if (!fs::exists(gold) || !HavePython()) GTEST_SKIP() << "no ../shared/eval/ntrex-dev or python3";
+  EXPECT_TRUE(IsLineGold(gold.string()));
+  EXPECT_FALSE(IsLineGold((kEval / "mac-dev" / "gold").string()));
+  TempDir dir;
+  fs::create_directories(dir.path() / "three");
+  fs::create_directories(dir.path() / "pair");
+  WriteDamagedPredictions(gold, dir.path() / "three", false);
+  WriteDamagedPredictions(gold, dir.path() / "pair", true);
+  ExpectSameAsScoreLinesPy(gold, dir.path() / "three");
+  ExpectSameAsScoreLinesPy(gold, dir.path() / "pair");
+  // One document as files.
+  const std::string doc = "abcnews.306758";
+  ExpectSameAsScoreLinesPy(gold / (doc + ".gold.jsonl"), dir.path() / "three" / (doc + ".jsonl"));
+
+  auto report = EvaluateLinePaths(gold.string(), (dir.path() / "three").string());
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->pairs, (std::vector<std::string>{"en-zh", "en-ur", "zh-ur"}));
+  EXPECT_LT(Summarize(report->totals[0]).f1_strict, 1.0);  // damaged documents pull it down
+  auto one = EvaluateLinePaths((gold / (doc + ".gold.jsonl")).string(),
+                               (dir.path() / "three" / (doc + ".jsonl")).string());
+  ASSERT_TRUE(one.ok());
+  for (const EvalCounts& c : one->totals) EXPECT_EQ(Summarize(c).f1_strict, 1.0);  // doc 0 is undamaged
+}
+
+TEST(EvalTest, LineLevelErrors) {
+  TempDir dir;
+  dir.Write("g/a.gold.jsonl", "{\"en\": [0], \"zh\": [0]}\n");
+  auto no_lines = EvaluateLinePaths((dir.path() / "g").string(), dir.path().string());
+  ASSERT_FALSE(no_lines.ok());
+  dir.Write("g/a.lines.jsonl", "{\"lang\": \"en\", \"line\": 0, \"begin\": 0, \"end\": 5}\n"
+                               "{\"lang\": \"zh\", \"line\": 0, \"begin\": 0, \"end\": 6}\n");
+  fs::create_directories(dir.path() / "p");
+  auto missing = EvaluateLinePaths((dir.path() / "g").string(), (dir.path() / "p").string());
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("a.jsonl"), std::string::npos);
+  dir.Write("p/a.jsonl", "{\"talign\": \"x\", \"languages\": [\"en\", \"ur\"]}\n");
+  auto unknown = EvaluateLinePaths((dir.path() / "g").string(), (dir.path() / "p").string());
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.status().message().find("['ur']"), std::string::npos);
+  dir.Write("p/a.jsonl", "{\"bead\": 0}\n");
+  auto no_spans = EvaluateLinePaths((dir.path() / "g").string(), (dir.path() / "p").string());
+  ASSERT_FALSE(no_spans.ok());
+  EXPECT_NE(no_spans.status().message().find("no \"spans\""), std::string::npos);
+  dir.Write("p/a.jsonl", "{\"spans\": {\"en\": [[0, 5]], \"zh\": [[0, 6]]}}\n");
+  auto ok = EvaluateLinePaths((dir.path() / "g").string(), (dir.path() / "p").string());
+  ASSERT_TRUE(ok.ok()) << ok.status().message();
+  EXPECT_EQ(Summarize(ok->totals[0]).f1_strict, 1.0);
+}
+
 #ifdef TALIGN_BINARY
 TEST(EvalTest, CommandPrintsWhatScorePyPrints) {
   if (!fs::exists(kEval / "mac-dev" / "gold") || !HavePython()) GTEST_SKIP() << "no ../shared/eval or python3";
@@ -252,6 +396,45 @@ TEST(EvalTest, CommandPrintsWhatScorePyPrints) {
   int status = 0;
   RunCommand(Quote(TALIGN_BINARY) + " eval " + Quote(gold.string()) + " /nonexistent/pred 2>/dev/null", &status);
   EXPECT_EQ(WEXITSTATUS(status), 2);
+}
+
+// The whole loop of the NTREX set on a few documents: talign align writes
+// jsonl, talign eval and score.py score-lines read it and agree.
+TEST(EvalTest, CommandScoresAlignOutputLikeScoreLines) {
+  const fs::path ntrex = kEval / "ntrex-dev";
+  if (!fs::exists(ntrex) || !HavePython()) GTEST_SKIP() << "no ../shared/eval/ntrex-dev or python3";
+  TempDir dir;
+  fs::create_directories(dir.path() / "gold");
+  fs::create_directories(dir.path() / "out");
+  std::vector<std::string> docs;
+  for (const auto& entry : fs::directory_iterator(ntrex)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() > 11 && name.substr(name.size() - 11) == ".gold.jsonl") docs.push_back(name.substr(0, name.size() - 11));
+  }
+  std::sort(docs.begin(), docs.end());
+  docs.resize(std::min<size_t>(docs.size(), 3));
+  for (const std::string& doc : docs) {
+    for (const char* suffix : {".gold.jsonl", ".lines.jsonl"}) {
+      fs::copy_file(ntrex / (doc + suffix), dir.path() / "gold" / (doc + suffix));
+    }
+    int status = 0;
+    const std::string errors = RunCommand(
+        Quote(TALIGN_BINARY) + " align --langs en,zh,ur --format jsonl -o " + Quote((dir.path() / "out" / (doc + ".jsonl")).string()) +
+            " " + Quote((ntrex / (doc + ".en.txt")).string()) + " " + Quote((ntrex / (doc + ".zh.txt")).string()) + " " +
+            Quote((ntrex / (doc + ".ur.txt")).string()) + " 2>&1",
+        &status);
+    ASSERT_EQ(status, 0) << errors;
+  }
+  for (const std::string flags : {"", "--per-doc --json"}) {
+    int status = 0, ours_status = 0;
+    const std::string expected = ScoreLinesPy(dir.path() / "gold", dir.path() / "out", flags, &status);
+    ASSERT_EQ(status, 0) << expected;
+    const std::string ours = RunCommand(Quote(TALIGN_BINARY) + " eval " + flags + " " + Quote((dir.path() / "gold").string()) +
+                                            " " + Quote((dir.path() / "out").string()),
+                                        &ours_status);
+    EXPECT_EQ(ours_status, 0);
+    EXPECT_EQ(ours, expected) << flags;
+  }
 }
 #endif
 

@@ -26,6 +26,7 @@ const char* kTerms =
     "iron2\ten\tiron-clad support\tpreferred\t\n"
     "bri\ten\tBelt and Road Initiative\tpreferred\t\n"
     "bri\ten\tBRI\tadmitted\t\n"
+    "un\ten\tUN\tadmitted\t\n"
     "bri\ten\tBelt and Road\tadmitted\t\n"
     "ab\ten\tAlpha Beta\tpreferred\t\n"
     "bcd\ten\tBeta Gamma Delta\tpreferred\t\n"
@@ -42,6 +43,7 @@ const char* kTerms =
     "bri\tzh\t“一带一路”倡议\tpreferred\t\n"
     "bri\tzh\t一带一路\tadmitted\t\n"
     "cpec\tzh\t中巴经济走廊\tpreferred\t\n"
+    "cpecup\tzh\t中巴经济走廊“升级版”\tpreferred\t\n"
     "onechina\tzh\t一个中国原则\tpreferred\t\n"
     "g20\tzh\tG20\tpreferred\t\n"
     "zhcollide\tzh\t经济走廊\tpreferred\t\n"
@@ -51,7 +53,9 @@ const char* kTerms =
     "gwadar\tur\tگوادر بندرگاہ\tpreferred\t\n"
     "port\tur\tبندر گاہ\tadmitted\t\n"
     "bri\tur\tبیلٹ اینڈ روڈ انیشی ایٹو\tpreferred\t\n"
-    "core\tur\tبنیادی مفادات\tpreferred\t\n";
+    "core\tur\tبنیادی مفادات\tpreferred\t\n"
+    "fm\tur\tوزیر خارجہ\tpreferred\t\n"
+    "dc\tur\tترقی پذیر ملک\tpreferred\t\n";
 
 MatcherOptions TestOptions() {
   MatcherOptions options;
@@ -140,6 +144,10 @@ TEST(MatchEnglish, WordBoundariesOnly) {
       {kEn, "BRI-related projects", {"bri=BRI"}},
       {kEn, "core, interests", {}},
       {kEn, "hardcore interests", {}},
+      {kEn, "the U.N. Charter", {"un=U.N."}},
+      {kEn, "the UN Charter", {"un=UN"}},
+      {kEn, "the U.N.", {"un=U.N."}},
+      {kEn, "a U.N.O. report", {}},
   });
 }
 
@@ -167,6 +175,8 @@ TEST(MatchChinese, SubstringsAndVariants) {
       {kZh, "推进「一带一路」倡议建设", {"bri=「一带一路」倡议"}},
       {kZh, "推进\"一带一路\"倡议建设", {"bri=\"一带一路\"倡议"}},
       {kZh, "共建“一带一路”", {"bri=一带一路"}},
+      {kZh, "打造中巴经济走廊“升级版”。", {"cpecup=中巴经济走廊“升级版”"}},
+      {kZh, "打造中巴经济走廊‘升级版’。", {"cpecup=中巴经济走廊‘升级版’"}},
       {kZh, "堅持一個中國原則", {"onechina=一個中國原則"}},
       {kZh, "中巴經濟走廊建設", {"cpec=中巴經濟走廊"}},
       {kZh, "中巴经济走廊和经济走廊", {"cpec=中巴经济走廊", "zhcollide=经济走廊"}},
@@ -316,8 +326,8 @@ std::vector<TermHit> BruteForce(const Lexicon& lexicon, const internal::UnitCode
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     uint32_t begin = tokens[s].begin;
-    const uint32_t end = tokens[best - 1].end;
-    if (coder.profile().units == internal::MatchProfile::Units::kChars) internal::WidenToQuotes(key.text, &begin, end);
+    uint32_t end = tokens[best - 1].end;
+    if (coder.profile().units == internal::MatchProfile::Units::kChars) internal::WidenToQuotes(key.text, &begin, &end);
     internal::EmitHits(lexicon, terms, std::string_view(key.text).substr(begin, end - begin), term_keys, sentence,
                        key.OriginalSpan(begin, end), &hits);
     s = best;
@@ -333,7 +343,7 @@ std::string RandomText(std::mt19937& rng, Language language) {
       "head", "of", "state", "diplomacy", "iron", "clad", "ironclad", "friendship", "belt", "Belt", "and",
       "road", "Road", "initiative", "BRI", "BRICS", "one", "One", "Chinese", "modernisation", "modernization",
       "trade", "centre", "center", "all", "weather", "strategic", "cooperative", "partnership", "peace",
-      "development", "global", "the", "common", "destiny", "support", "organisation", "the"};
+      "development", "global", "the", "common", "destiny", "support", "organisation", "the", "U", "N", "UN"};
   static const std::vector<std::string> zh = {"一", "带", "路", "倡议", "“", "”", "「", "」", "中巴", "经济",
                                               "走廊", "一个", "中国", "原则", "G", "20", "G20", "國", "經濟", "X", "，"};
   static const std::vector<std::string> ur = {
@@ -341,7 +351,7 @@ std::string RandomText(std::mt19937& rng, Language language) {
       "راہداریوں", "گوادر", "بندر", "گاہ", "بندرگاہ", "بیلٹ", "اینڈ", "روڈ", "انیشی", "ایٹو", "بنیادی",
       "مفادات", "اور", "،"};
   const auto& words = language == kEn ? en : language == kZh ? zh : ur;
-  static const std::vector<std::string> en_seps = {" ", " ", " ", " ", "-", ", ", "  ", "\n", "'s "};
+  static const std::vector<std::string> en_seps = {" ", " ", " ", " ", "-", ", ", "  ", "\n", "'s ", ".", ". "};
   static const std::vector<std::string> zh_seps = {"", "", "", "", " ", "，"};
   static const std::vector<std::string> ur_seps = {" ", " ", " ", "", "-", "، ", "\u200c"};
   const auto& seps = language == kEn ? en_seps : language == kZh ? zh_seps : ur_seps;
@@ -439,6 +449,30 @@ TEST(MatchRandom, InsertedTermsAreFound) {
     EXPECT_EQ(Shared().lexicon().concepts()[hits[0].concept_index].id, f.concept_id) << text;
     EXPECT_EQ(hits[0].span, (Span{begin, end})) << text;
   }
+}
+
+}  // namespace
+}  // namespace align
+
+namespace align {
+namespace {
+
+// The same behaviour with the resources talign ships (lexicons/ur/ur.*,
+// lexicons/en/spelling-variants.tsv) and Debian's en_US dictionary.
+TEST(MatchShippedResources, BriefExamples) {
+  auto matcher = MakeMatcher(kTerms, MatcherOptions{});
+  EXPECT_TRUE(matcher->warnings().empty()) << matcher->warnings().front();
+  const std::vector<Case> cases = {
+      {kEn, "communities with a shared future", {"cswf=communities with a shared future"}},
+      {kEn, "core interest", {"core=core interest"}},
+      {kEn, "Shanghai Cooperation Organisation", {"sco=Shanghai Cooperation Organisation"}},
+      {kUr, "ایک چین کے اصول", {"onechina=ایک چین کے اصول"}},
+      {kUr, "ہم نصیب معاشرے", {"cswf=ہم نصیب معاشرے"}},
+      {kUr, "اقتصادی راہداریوں", {"corridor=اقتصادی راہداریوں"}},
+      {kUr, "وزرائے خارجہ کے مذاکرات", {"fm=وزرائے خارجہ"}},
+      {kUr, "ترقی پذیر ممالک", {"dc=ترقی پذیر ممالک"}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Find(*matcher, c.language, c.text), c.expected) << c.text;
 }
 
 }  // namespace

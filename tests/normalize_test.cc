@@ -1,5 +1,7 @@
 #include "align/normalize.h"
 
+#include <cstring>
+#include <memory>
 #include <random>
 #include <string>
 #include <thread>
@@ -151,6 +153,19 @@ TEST(Normalize, OriginalSpanReproducesTheSourceCodePoints) {
       }
       kb = ke;
     }
+  }
+}
+
+// The contract asks for UTF-8, but a truncated or broken sequence must not
+// make the key builder read outside the span (ASan checks this build).
+TEST(Normalize, BrokenUtf8StaysInsideTheSpan) {
+  const std::vector<std::string> inputs = {"a\xE4\xB8", "e\xCC", "\xF0\x9F", "\xFF\xFE", "x\xCC\x81\xCC"};
+  for (const std::string& in : inputs) {
+    std::unique_ptr<char[]> exact(new char[in.size()]);
+    std::memcpy(exact.get(), in.data(), in.size());
+    Key key = Normalizer::Get().MakeKey(std::string_view(exact.get(), in.size()), {0, in.size()});
+    EXPECT_EQ(key.offsets.size(), key.text.size() + 1);
+    for (uint32_t o : key.offsets) EXPECT_LE(o, in.size());
   }
 }
 

@@ -320,6 +320,14 @@ TEST(ReportTest, TmxIsWellFormedWithHeaderAndOneTuvPerSide) {
   EXPECT_THAT(out, HasSubstr("&amp; 'it'"));
 }
 
+TEST(ReportTest, TmxEscapesFileNames) {
+  AlignResult r = TwoVersions();
+  r.versions[0] = Version("dir/\"a&b\"<c>\x02.txt", Language::kEnglish, {"One.", kNasty, kBroken, "Last."});
+  CheckTmx(r, "*all*");
+  const std::string out = Write(r, AlignFormat::kTmx);
+  EXPECT_THAT(out, HasSubstr("<prop type=\"x-input\">dir/\"a&amp;b\"&lt;c&gt;\xEF\xBF\xBD.txt</prop>"));
+}
+
 TEST(ReportTest, TmxNamesTheSourceWhenKnown) {
   AlignResult r = ThreeVersions();
   r.job.source_version = 1;

@@ -110,10 +110,12 @@ void AddAlignCommand(CLI::App& app, int& exit_code) {
                   "script when absent");
   cmd->add_flag("--presegmented", flags->presegmented,
                 "Each input line is one sentence; its 0-based line number is its index");
-  cmd->add_option("--lexicon", flags->lexicons, "Termbase (TSV or TBX); repeatable");
+  // One value per occurrence, so that "--lexicon F A B" leaves A and B to FILES.
+  cmd->add_option("--lexicon", flags->lexicons, "Termbase (TSV or TBX); repeatable")->allow_extra_args(false);
   cmd->add_option("--dictionary", flags->dictionaries,
                   "Bilingual dictionary (TSV source<TAB>target or hunalign .dic) from the first "
-                  "version's language to the second's; SRC,TGT=FILE for another pair; repeatable");
+                  "version's language to the second's; SRC,TGT=FILE for another pair; repeatable")
+      ->allow_extra_args(false);
   cmd->add_option("--format", flags->format, "Output format: beads, jsonl, tsv, tmx or ladder (docs/formats.md)")
       ->check(CLI::IsMember({"beads", "jsonl", "tsv", "tmx", "ladder"}));
   cmd->add_option("-o,--output", flags->output, "Output file, written atomically (default: stdout)");

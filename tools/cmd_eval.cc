@@ -1,4 +1,6 @@
 // talign eval GOLD PRED [--per-doc] [--exact] [--json]
+// GOLD is bead files (score.py score) or a line-level gold, DOC.gold.jsonl
+// or a directory of them (score.py score-lines, PRED being jsonl output).
 #include <iostream>
 #include <memory>
 #include <string>
@@ -20,9 +22,20 @@ struct EvalFlags {
 };
 
 int RunEval(const EvalFlags& flags) {
+  const align::EvalOutputOptions options{flags.per_doc, flags.exact};
+  if (align::IsLineGold(flags.gold)) {
+    // A line-level gold (DOC.gold.jsonl): score talign's jsonl output by bytes.
+    auto lines = align::EvaluateLinePaths(flags.gold, flags.pred);
+    if (!lines.ok()) return Fail(lines.status());
+    align::Status written = WriteOutput(flags.output, [&](std::ostream& out) {
+      return flags.json ? align::WriteLineEvalJson(*lines, options, out)
+                        : align::WriteLineEvalTable(*lines, options, out);
+    });
+    if (!written.ok()) return Fail(written);
+    return 0;
+  }
   auto report = align::EvaluatePaths(flags.gold, flags.pred);
   if (!report.ok()) return Fail(report.status());
-  const align::EvalOutputOptions options{flags.per_doc, flags.exact};
   align::Status written = WriteOutput(flags.output, [&](std::ostream& out) {
     return flags.json ? align::WriteEvalJson(*report, options, out)
                       : align::WriteEvalTable(*report, options, out);
@@ -37,10 +50,14 @@ void AddEvalCommand(CLI::App& app, int& exit_code) {
   auto flags = std::make_shared<EvalFlags>();
   CLI::App* cmd = app.add_subcommand(
       "eval", "Score bead files against gold: strict and lax precision, recall and F1 (Vecalign's definition).");
-  cmd->add_option("GOLD", flags->gold, "Gold bead file, or a directory of them")->required();
+  cmd->add_option("GOLD", flags->gold,
+                  "Gold bead file, or a directory of them; or a line-level gold DOC.gold.jsonl (with "
+                  "DOC.lines.jsonl beside it), or a directory of them, to score jsonl output")
+      ->required();
   cmd->add_option("PRED", flags->pred,
                   "Predicted bead file (talign align --format beads), or a directory matched by name "
-                  "(001, 001.align, 001.beads all match 001)")
+                  "(001, 001.align, 001.beads all match 001); for a line-level gold, talign align --format jsonl "
+                  "output or a directory of DOC.jsonl")
       ->required();
   cmd->add_flag("--per-doc", flags->per_doc, "Also one line per document");
   cmd->add_flag("--exact", flags->exact, "Also the exact-bead score (null beads included)");

@@ -74,7 +74,9 @@ DpResult BandedDp(size_t n, size_t m, const std::vector<BeadType>& types, const 
   DpResult r;
   r.total = best[offset[n] + (m - band.lo[n])];
   size_t i = n, j = m;
-  const size_t margin = 2;
+  // A path within one bead of the edge may have been pushed there by it.
+  size_t margin = 1;
+  for (const BeadType& t : types) margin = std::max<size_t>(margin, std::max(t.a, t.b));
   while (i > 0 || j > 0) {
     const size_t here = offset[i] + (j - band.lo[i]);
     const BeadType t = types[back[here]];
@@ -92,16 +94,17 @@ DpResult BandedDp(size_t n, size_t m, const std::vector<BeadType>& types, const 
 
 // The banded DP with the corridor logic: starts around |center| with
 // half-width |w|, and while the path touches the band's edge re-centres the
-// band on the path and doubles the width (a full DP at worst).
+// band on the path, doubling the width every other round (a full DP at
+// worst), for at most |max_rounds| rounds.
 template <typename MakeCost>
 DpResult CorridorDp(size_t n, size_t m, const std::vector<BeadType>& types,
-                    std::vector<double> center, size_t w, MakeCost&& make_cost) {
-  for (;;) {
+                    std::vector<double> center, size_t w, int max_rounds, MakeCost&& make_cost) {
+  for (int round = 1;; ++round) {
     Band band = MakeBand(n, m, center, w);
     auto cost = make_cost(band);
     DpResult r = BandedDp(n, m, types, band, cost);
     const bool full = w >= std::max(n, m);
-    if (!r.touches_edge || full) return r;
+    if (!r.touches_edge || full || round >= max_rounds) return r;
     // Re-centre on the path: per row, the middle of its columns.
     std::vector<double> lo(n + 1, 1e300), hi(n + 1, -1e300);
     uint32_t i = 0, j = 0;
@@ -118,7 +121,9 @@ DpResult CorridorDp(size_t n, size_t m, const std::vector<BeadType>& types,
     }
     (void)i; (void)j;
     for (size_t k = 0; k <= n; ++k) center[k] = 0.5 * (lo[k] + hi[k]);
-    w *= 2;
+    // Following the path moves the band by w per round where the corridor
+    // was off; widening (every other round) is for paths that wander.
+    if (round % 2 == 0) w *= 2;
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 #include <string_view>
 
 #include "utf8.h"
@@ -183,32 +184,51 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
                       (y_arabic && x_latin && x.language == Language::kEnglish));
 
   // y side: bags of token ids with document idf weights.
-  std::map<std::string, uint32_t> y_index;  // ordered: ids depend on content only
-  std::vector<std::vector<std::pair<std::string, float>>> y_raw(m);
+  // Ids are assigned in sorted string order, so they depend on content only.
+  std::unordered_map<std::string, uint32_t> y_index;
+  y_index.reserve(m * 8 + 16);
+  // Provisional ids in order of appearance, renumbered in sorted order below.
+  std::vector<std::vector<std::pair<uint32_t, float>>> y_raw(m);
+  std::string key;
+  auto intern = [&](size_t j, float w) {
+    auto [it, fresh] = y_index.try_emplace(key, static_cast<uint32_t>(y_index.size()));
+    if (fresh) y_strings_.push_back(key);
+    y_raw[j].push_back({it->second, w});
+  };
   for (size_t j = 0; j < m; ++j) {
     for (const Token& t : y.tokens[j]) {
-      if (t.kind == TokenKind::kNumber) { y_raw[j].push_back({"n:" + t.text, config.number_weight}); continue; }
-      y_raw[j].push_back({"w:" + (t.latin ? StemLatin(t.text) : t.text), 1.0f});
+      if (t.kind == TokenKind::kNumber) { key = "n:" + t.text; intern(j, config.number_weight); continue; }
+      key = "w:" + (t.latin ? StemLatin(t.text) : t.text);
+      intern(j, 1.0f);
       if (names) {
         std::string sk = t.latin ? (t.capitalised ? LatinSkeleton(t.text) : "") : ArabicSkeleton(t.text);
-        if (sk.size() >= 3) y_raw[j].push_back({"k:" + sk, config.name_weight});
+        if (sk.size() >= 3) { key = "k:" + sk; intern(j, config.name_weight); }
       }
     }
-    for (uint32_t c : y.concepts[j]) y_raw[j].push_back({"c:" + std::to_string(c), config.concept_weight});
-    for (auto& [s, w] : y_raw[j]) y_index.emplace(s, 0);
+    for (uint32_t c : y.concepts[j]) { key = "c:" + std::to_string(c); intern(j, config.concept_weight); }
   }
-  uint32_t next = 0;
-  for (auto& [s, id] : y_index) { id = next++; y_strings_.push_back(s); }
+  std::vector<uint32_t> order(y_strings_.size());
+  for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](uint32_t p, uint32_t q) { return y_strings_[p] < y_strings_[q]; });
+  std::vector<uint32_t> renum(order.size());
+  std::vector<std::string> sorted(order.size());
+  for (uint32_t k = 0; k < order.size(); ++k) { renum[order[k]] = k; sorted[k] = std::move(y_strings_[order[k]]); }
+  y_strings_ = std::move(sorted);
+  for (auto& [s, id] : y_index) id = renum[id];
   std::vector<uint32_t> ydf(y_strings_.size(), 0);
   y_bags_.resize(m);
   std::vector<float> yfactor(y_strings_.size(), 1.0f);
   for (size_t j = 0; j < m; ++j) {
-    std::map<uint32_t, float> bag;
-    for (auto& [s, w] : y_raw[j]) {
-      uint32_t id = y_index.at(s);
-      bag[id] = std::max(bag[id], w);
+    auto& bag = y_bags_[j];
+    for (auto [id, w] : y_raw[j]) bag.push_back({renum[id], w});
+    std::sort(bag.begin(), bag.end());
+    size_t out = 0;
+    for (size_t r = 0; r < bag.size(); ++r) {
+      if (out && bag[out - 1].first == bag[r].first) bag[out - 1].second = std::max(bag[out - 1].second, bag[r].second);
+      else bag[out++] = bag[r];
     }
-    for (auto& [id, w] : bag) { ++ydf[id]; yfactor[id] = w; y_bags_[j].push_back({id, w}); }
+    bag.resize(out);
+    for (auto& [id, w] : bag) { ++ydf[id]; yfactor[id] = w; }
   }
   for (size_t j = 0; j < m; ++j)
     for (auto& [id, w] : y_bags_[j]) w = static_cast<float>(yfactor[id] * std::log((m + 1.0) / ydf[id]));
@@ -218,7 +238,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
   };
 
   // x side: units by longest dictionary match, then identities.
-  std::map<std::string, uint32_t> unit_index;
+  std::unordered_map<std::string, uint32_t> unit_index;
   struct RawUnit { std::string s; double factor; std::vector<uint32_t> ids; };
   std::vector<std::vector<RawUnit>> x_raw(n);
   std::vector<std::string_view> words;
@@ -277,8 +297,9 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
     }
     for (auto& u : x_raw[i]) unit_index.emplace(u.s, 0);
   }
-  next = 0;
-  for (auto& [s, id] : unit_index) { id = next++; unit_strings_.push_back(s); }
+  for (auto& [s, id] : unit_index) unit_strings_.push_back(s);
+  std::sort(unit_strings_.begin(), unit_strings_.end());
+  for (uint32_t k = 0; k < unit_strings_.size(); ++k) unit_index[unit_strings_[k]] = k;
   std::vector<uint32_t> xdf(unit_strings_.size(), 0);
   unit_where_.resize(unit_strings_.size());
   x_units_.resize(n);
@@ -356,12 +377,6 @@ double PairModel::lexical_coverage() const {
     reach += ws_[i];
   }
   return all > 0 ? reach / all : 0;
-}
-
-double PairModel::LengthCost(double lx, double ly) const {
-  const double delta = std::abs(ly - lx) / std::sqrt(config_.length_variance * (lx + ly) * 0.5 + 1.0);
-  const size_t k = static_cast<size_t>(std::min(delta * 100.0, 2000.0));
-  return neglog_erfc_[k];
 }
 
 namespace {

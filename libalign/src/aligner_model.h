@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -120,6 +121,12 @@ class PairModel {
   std::vector<double> neglog_erfc_;  // tabulated Gale–Church tail cost
 };
 
+inline double PairModel::LengthCost(double lx, double ly) const {
+  const double delta = std::abs(ly - lx) / std::sqrt(config_.length_variance * (lx + ly) * 0.5 + 1.0);
+  const size_t k = static_cast<size_t>(std::min(delta * 100.0, 2000.0));
+  return neglog_erfc_[k];
+}
+
 template <typename CellFn>
 double PairModel::Similarity(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell) const {
   if (a == 0 || b == 0) return 0;
@@ -173,7 +180,9 @@ double PairModel::BeadCost(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, Cel
     uint32_t px = 0, py = 0;
     for (uint32_t i = i0; i < i0 + a; ++i) px |= x_punct_[i];
     for (uint32_t j = j0; j < j0 + b; ++j) py |= y_punct_[j];
-    cost += config_.punctuation_weight * std::popcount(px ^ py);
+    static constexpr uint8_t kBits[32] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4,
+                                          1, 2, 2, 3, 2, 3, 3, 4, 2, 3, 3, 4, 3, 4, 4, 5};
+    cost += config_.punctuation_weight * kBits[(px ^ py) & 31];
   }
   // Every remaining term is non-negative: a bead that already costs more
   // than |bound| cannot win, so the lexical sum is skipped.

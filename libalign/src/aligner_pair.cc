@@ -63,14 +63,72 @@ std::vector<double> PathCenter(const std::vector<PathBead>& path, size_t n) {
   return c;
 }
 
+// A first corridor by recursive halving (as Vecalign does): neighbouring
+// sentences are merged in pairs until both sides are short, aligned there in
+// full by length, and each finer level is aligned by length in a narrow band
+// around the path of the coarser one. Linear in the length of the texts, and
+// unlike the length diagonal it follows long-range drift (omissions).
+std::vector<double> CoarseCenter(const PairModel& model, const std::vector<double>& xc,
+                                 const std::vector<double>& yc, const AlignerConfig& config,
+                                 double block = 1) {
+  const size_t n = xc.size() - 1, m = yc.size() - 1;
+  std::vector<double> center;
+  size_t width;
+  if (n <= 256 || m <= 256) {
+    center = LengthDiagonal(xc, yc);
+    width = std::max(n, m);
+  } else {
+    // Halve x; merge y at the rate that keeps coarse blocks of both sides
+    // about equally long, so that 1-1 is the natural coarse bead.
+    std::vector<double> xc2, yc2;
+    std::vector<size_t> ymap;
+    for (size_t i = 0; i < n; i += 2) xc2.push_back(xc[i]);
+    xc2.push_back(xc[n]);
+    const double step = 2.0 * double(m) / double(n);
+    for (double pos = 0; pos < double(m); pos += step) {
+      size_t j = static_cast<size_t>(std::llround(pos));
+      if (j >= m) break;
+      if (!ymap.empty() && j <= ymap.back()) continue;
+      ymap.push_back(j);
+    }
+    ymap.push_back(m);
+    for (size_t j : ymap) yc2.push_back(yc[j]);
+    const std::vector<double> c2 = CoarseCenter(model, xc2, yc2, config, 2 * block);
+    auto to_fine = [&](double c) {
+      c = std::clamp(c, 0.0, double(ymap.size() - 1));
+      size_t k = static_cast<size_t>(c);
+      if (k + 1 >= ymap.size()) return double(ymap.back());
+      return ymap[k] + (c - double(k)) * double(ymap[k + 1] - ymap[k]);
+    };
+    center.resize(n + 1);
+    for (size_t i = 0; i <= n; ++i) {
+      const size_t k = i / 2;
+      double v = (i % 2 == 0 || k + 1 >= c2.size()) ? to_fine(c2[k])
+                                                     : 0.5 * (to_fine(c2[k]) + to_fine(c2[k + 1]));
+      center[i] = std::min(v, double(m));
+    }
+    width = 8;
+  }
+  static const std::vector<BeadType> kTypes = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}};
+  DpResult r = CorridorDp(n, m, kTypes, std::move(center), width, 2, [&](const Band&) {
+    return [&](uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, double) {
+      // Merged blocks have no natural bead types: only lengths and skips
+      // count, a skipped block as much as its sentences skipped one by one.
+      if (a == 0 || b == 0) return config.skip_cost * block * (a + b);
+      return model.LengthCost(xc[i0 + a] - xc[i0], yc[j0 + b] - yc[j0]);
+    };
+  });
+  return PathCenter(r.beads, n);
+}
+
 }  // namespace
 
 DpResult RunDp(const PairModel& model, const AlignerConfig& config, std::vector<double> center,
-               size_t width) {
+               size_t width, int max_rounds) {
   const auto types = BeadTypes(config.max_bead_side);
   int max_side = 1;
   for (const BeadType& t : types) max_side = std::max<int>(max_side, std::max(t.a, t.b));
-  return CorridorDp(model.n(), model.m(), types, std::move(center), width, [&](const Band& band) {
+  return CorridorDp(model.n(), model.m(), types, std::move(center), width, max_rounds, [&](const Band& band) {
     auto cache = std::make_shared<CellCache>(model, band, max_side);
     return [&model, cache](uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, double bound) {
       return model.BeadCost(i0, a, j0, b, *cache, bound);
@@ -150,13 +208,17 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
                         const Dictionary* dictionary, const AlignerConfig& config) {
   PairModel model(x, y, dictionary, config);
   const size_t width = static_cast<size_t>(std::max(config.band_width, 2));
-  DpResult run = RunDp(model, config, LengthDiagonal(model.x_cum(), model.y_cum()), width);
+  // The first pass only needs to be good enough to learn from when a
+  // lexicon will be learned: one re-centring, no more.
   const bool learn = config.learn_lexicon && (dictionary == nullptr || config.learn_with_dictionary);
+  DpResult run = RunDp(model, config, CoarseCenter(model, model.x_cum(), model.y_cum(), config), width,
+                       learn ? 2 : config.max_band_rounds);
   if (learn && model.n() >= 4 && model.m() >= 4) {
     auto links = LearnLexicon(model, run.beads, config);
     if (!links.empty()) {
       model.AddLexicon(links);
-      run = RunDp(model, config, PathCenter(run.beads, model.n()), std::max<size_t>(width / 2, 4));
+      run = RunDp(model, config, PathCenter(run.beads, model.n()), std::max<size_t>(width / 2, 4),
+                  config.max_band_rounds);
     }
   }
   PairAlignment out;

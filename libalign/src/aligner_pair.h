@@ -19,7 +19,7 @@ struct PairAlignment {
 
 // Runs the corridor DP of |model| from |center|.
 DpResult RunDp(const PairModel& model, const AlignerConfig& config, std::vector<double> center,
-               size_t width);
+               size_t width, int max_rounds);
 
 // Word pairs that co-occur in the confident beads of |path| (docs/aligner.md).
 std::vector<std::pair<uint32_t, uint32_t>> LearnLexicon(const PairModel& model,

@@ -182,9 +182,16 @@ StatusOr<std::shared_ptr<const Dictionary>> Dictionary::Load(const std::string& 
       return DataError(fmt::format("{}:{}: empty {} phrase", path, line_no,
                                    src.empty() ? "source" : "target"));
     auto src_tokens = internal::Tokenize(src);
+    // Target words: tokens, with runs of Han characters kept as one word.
     std::vector<std::string> words;
-    for (const auto& tok : internal::Tokenize(tgt))
-      if (!tok.derived) words.push_back(tok.text);
+    bool prev_han = false;
+    for (const auto& tok : internal::Tokenize(tgt)) {
+      if (tok.derived) continue;
+      const bool han = tok.kind == internal::TokenKind::kHan;
+      if (han && prev_han) words.back() += tok.text;
+      else words.push_back(tok.text);
+      prev_han = han;
+    }
     int n = 0;
     for (const auto& tok : src_tokens) n += tok.derived ? 0 : 1;
     if (n == 0 || words.empty())

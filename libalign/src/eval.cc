@@ -18,6 +18,7 @@
 #include <unicode/uchar.h>
 
 #include "align/text.h"
+#include "eval_internal.h"
 #include "utf8.h"
 
 namespace align {
@@ -187,6 +188,10 @@ double Ratio(int64_t a, int64_t b) { return b ? static_cast<double>(a) / static_
 double F1(double p, double r) { return p + r != 0 ? 2 * p * r / (p + r) : 0.0; }
 
 
+}  // namespace
+
+namespace eval_internal {
+
 // repr() of a Python float: the shortest digits that read back the same,
 // positional for exponents -4..15, otherwise d.ddde[+-]XX.
 std::string PyFloatRepr(double x) {
@@ -267,7 +272,7 @@ std::string ScoresJson(const EvalScores& s, const std::vector<std::pair<std::str
   return out + "}";
 }
 
-}  // namespace
+}  // namespace eval_internal
 
 StatusOr<std::vector<EvalBead>> ParseBeadLines(std::string_view text, const std::string& name) {
   if (auto bad = FindInvalidUtf8(text)) {
@@ -305,6 +310,7 @@ StatusOr<std::vector<EvalBead>> ParseBeadLines(std::string_view text, const std:
 StatusOr<std::vector<EvalBead>> ReadBeadFile(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return NotFound(fmt::format("{}: no such file", path));
+  if (std::filesystem::is_directory(path, ec)) return InvalidArgument(fmt::format("{}: is a directory", path));
   std::ifstream in(path, std::ios::binary);
   if (!in) return IoError(fmt::format("{}: cannot read", path));
   std::ostringstream bytes;
@@ -425,6 +431,8 @@ Status WriteEvalTable(const EvalReport& report, const EvalOutputOptions& options
 }
 
 Status WriteEvalJson(const EvalReport& report, const EvalOutputOptions& options, std::ostream& out) {
+  using eval_internal::PyJsonString;
+  using eval_internal::ScoresJson;
   std::vector<std::pair<std::string, std::string>> extra = {
       {"documents", std::to_string(report.documents.size())},
       {"n_gold", std::to_string(report.total.n_gold)},

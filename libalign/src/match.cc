@@ -119,9 +119,9 @@ void TermMatcher::MatchKey(const Key& key, Language language, size_t sentence_in
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     uint32_t begin = tokens[start].begin;
-    const uint32_t end = tokens[best - 1].end;
+    uint32_t end = tokens[best - 1].end;
     if (index->coder->profile().units == internal::MatchProfile::Units::kChars)
-      internal::WidenToQuotes(key.text, &begin, end);
+      internal::WidenToQuotes(key.text, &begin, &end);
     internal::EmitHits(*lexicon_, terms, std::string_view(key.text).substr(begin, end - begin),
                        index->term_keys, sentence_index, key.OriginalSpan(begin, end), out);
     start = best;
@@ -135,7 +135,8 @@ void EmitHits(const Lexicon& lexicon, const std::vector<uint32_t>& terms, std::s
               std::vector<TermHit>* out) {
   // |terms| is sorted by term index; pick per concept the term written as
   // matched, else the concept's first term that matched.
-  std::vector<std::pair<uint32_t, uint32_t>> chosen;  // (concept, term)
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> chosen;  // (concept, term)
+  chosen.clear();
   for (uint32_t t : terms) {
     const uint32_t concept_index = lexicon.terms()[t].concept_index;
     auto it = std::find_if(chosen.begin(), chosen.end(), [&](const auto& c) { return c.first == concept_index; });

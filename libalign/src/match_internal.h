@@ -29,6 +29,9 @@ struct MatchProfile {
   std::string spelling_variants;   // TSV canonical<TAB>variant (data file or path)
   bool spelling_required = false;
   bool ise_ize = false;           // fold -ise/-isation to -ize/-ization when the dictionary agrees
+  // Keep only stems that start like the word (drops prefix stripping such as
+  // reorganize -> organize; also drops broken plurals, so not for Urdu).
+  bool stems_keep_head = false;
   bool join_across_space = false; // compounds may be written spaced as well as solid
   int max_join = 3;               // tokens one compound may be spread over
 };
@@ -59,6 +62,44 @@ void Tokenize(std::string_view key, const MatchProfile& profile, std::vector<Raw
 
 bool Joinable(Gap gap, const MatchProfile& profile);
 
+// An immutable string -> uint32 table with open addressing: lookups of
+// short words without the node chasing of std::unordered_map.
+class StringTable {
+ public:
+  // Keeps the first value when |s| is already present.
+  void Insert(std::string_view s, uint32_t value);
+  // The value of |s|, or nullptr.
+  const uint32_t* Find(std::string_view s) const;
+  size_t size() const { return used_; }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0;
+    uint32_t length = UINT32_MAX;  // UINT32_MAX: empty
+    uint32_t value = 0;
+  };
+  size_t Probe(std::string_view s, uint64_t hash) const;
+  void Grow();
+  std::vector<Slot> slots_ = std::vector<Slot>(64);
+  std::string pool_;
+  size_t used_ = 0;
+};
+
+uint64_t HashBytes(std::string_view s);
+
+// A set of 64-bit string hashes, for filters where a rare false positive
+// only costs a lookup that then fails.
+class HashFilter {
+ public:
+  void Insert(std::string_view s);
+  bool MayContain(std::string_view s) const;
+
+ private:
+  std::vector<uint64_t> slots_ = std::vector<uint64_t>(64, 0);  // 0: empty
+  size_t used_ = 0;
+};
+
 // Maps words to equivalence classes: a word, its spelling fold and its
 // hunspell stems are one class. Term words are added first (Add), then
 // Freeze(); after that the folder is read-only apart from a thread-safe cache.
@@ -68,7 +109,8 @@ class WordFolder {
              std::unordered_map<std::string, std::string> spelling);
   ~WordFolder();
 
-  void Add(std::string_view term_word);
+  // |written_solid|: one token of the term as written (not a joined variant).
+  void Add(std::string_view term_word, bool written_solid);
   void Freeze();
 
   // The class of a word added with Add (after Freeze).
@@ -85,6 +127,7 @@ class WordFolder {
 
  private:
   std::vector<std::string> Related(std::string_view word) const;
+  void SharedClasses(std::string_view word, std::vector<uint32_t>* out) const;
   std::vector<std::string> Stems(const std::string& word) const;
   bool Spell(const std::string& word) const;
   bool MayHaveClass(std::string_view word) const;
@@ -96,22 +139,25 @@ class WordFolder {
 
   // Build phase: union-find over strings.
   std::unordered_map<std::string, uint32_t> ids_;
+  std::vector<std::string> solid_words_;
   std::vector<uint32_t> parent_;
 
   struct SvHash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    size_t operator()(std::string_view s) const { return HashBytes(s); }
   };
-  std::unordered_map<std::string, uint32_t, SvHash, std::equal_to<>> class_of_;
-  std::unordered_map<std::string, char, SvHash, std::equal_to<>> prefixes_;  // first 1-3 chars of class strings
-  std::unordered_map<std::string, char, SvHash, std::equal_to<>> compound_prefixes_;
+  StringTable class_of_;
+  HashFilter prefixes_;            // heads (StemHead) of class strings
+  HashFilter compound_prefixes_;   // class strings cut after a split point and one character
+  bool has_empty_head_ = false;
 
   struct Shard {
     std::shared_mutex mutex;
     std::unordered_map<std::string, std::vector<uint32_t>, SvHash, std::equal_to<>> map;
   };
   static constexpr size_t kShards = 16;
-  mutable Shard cache_[kShards];
+  mutable Shard cache_[kShards];  // shared by all threads: hunspell runs once per word
+  uint64_t serial_;               // names this folder in the per-thread caches
 };
 
 // A trie over unit ids, frozen into one open-addressing table of
@@ -133,12 +179,22 @@ class UnitTrie {
 
  private:
   static uint64_t Pack(uint32_t node, uint32_t unit) { return (uint64_t{node} << 32) | unit; }
-  size_t Slot(uint64_t key) const;
+  size_t Find(uint64_t key) const;
   void Grow();
 
+  static constexpr size_t kMaxDenseRoot = size_t{1} << 17;
+  std::vector<uint32_t> root_;  // children of the root for units below kMaxDenseRoot
+  // One bit per (node, unit) hash, about 8 bits per edge, so that most steps
+  // that lead nowhere are settled in a table small enough for the cache
+  // instead of a probe of the large one.
+  std::vector<uint64_t> filter_;
+  int filter_shift_ = 64;
   uint32_t node_count_ = 1;  // node 0 is the root
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> children_;
+  struct Slot {
+    uint64_t key;
+    uint32_t child;
+  };
+  std::vector<Slot> slots_;  // key and child side by side: one cache line per probe
   size_t used_ = 0;
   std::vector<std::pair<uint32_t, uint32_t>> pending_terms_;  // (node, term) before Freeze
   std::vector<uint32_t> term_offsets_;
@@ -181,6 +237,9 @@ class UnitCoder {
   // Segmentations of tokens [0, n) into joined groups, as group lengths.
   std::vector<std::vector<int>> Groupings(const std::vector<RawToken>& tokens) const;
 
+  void AddInitialism(std::string_view key, size_t i, std::string* letters, std::vector<uint32_t>* classes,
+                     Lattice* lattice) const;
+
   MatchProfile profile_;
   std::unique_ptr<WordFolder> folder_;
 };
@@ -202,8 +261,8 @@ void EmitHits(const Lexicon& lexicon, const std::vector<uint32_t>& terms, std::s
               const std::vector<std::string>& term_keys, size_t sentence, Span span,
               std::vector<TermHit>* out);
 
-// Widens a Chinese hit to the opening quote before it when the hit contains
-// the closing one ("一带一路”倡议 -> “一带一路”倡议).
-void WidenToQuotes(std::string_view key, uint32_t* begin, uint32_t end);
+// Widens a Chinese hit to the quote mark just outside it that pairs with an
+// unpaired one inside (一带一路”倡议 -> “一带一路”倡议; 走廊“升级版 -> 走廊“升级版”).
+void WidenToQuotes(std::string_view key, uint32_t* begin, uint32_t* end);
 
 }  // namespace align::internal

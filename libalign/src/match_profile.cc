@@ -33,10 +33,13 @@ MatchProfile ProfileFor(Language language, const MatcherOptions& options) {
                                 : options.english_spelling_variants;
       p.spelling_required = !options.english_spelling_variants.empty();
       p.ise_ize = true;
+      p.stems_keep_head = true;
       break;
     case Language::kUrdu:
-      // Our own affix file for plural and oblique forms; compounds and
-      // transliterations are written solid or spaced (بندرگاہ, بندر گاہ).
+      // Our own affix file for plural and oblique forms, and broken plurals
+      // listed with their singular (ممالک -> ملک, وزرائے -> وزیر), so stems
+      // may start differently from the word; compounds and transliterations
+      // are written solid or spaced (بندرگاہ, بندر گاہ).
       if (!options.urdu_hunspell.empty()) {
         p.hunspell = {options.urdu_hunspell};
         p.hunspell_required = true;

@@ -9,45 +9,38 @@ namespace {
 constexpr uint64_t kEmpty = UINT64_MAX;
 }
 
-UnitTrie::UnitTrie() : keys_(1024, kEmpty), children_(1024, kNone) {}
+UnitTrie::UnitTrie() : slots_(1024, Slot{kEmpty, kNone}) {}
 
-size_t UnitTrie::Slot(uint64_t key) const {
+size_t UnitTrie::Find(uint64_t key) const {
   // Fibonacci hashing spreads the packed (node, unit) pairs; linear probing
   // keeps a lookup within one or two cache lines.
-  const size_t mask = keys_.size() - 1;
+  const size_t mask = slots_.size() - 1;
   size_t slot = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask;
-  while (keys_[slot] != kEmpty && keys_[slot] != key) slot = (slot + 1) & mask;
+  while (slots_[slot].key != kEmpty && slots_[slot].key != key) slot = (slot + 1) & mask;
   return slot;
 }
 
 void UnitTrie::Grow() {
-  std::vector<uint64_t> old_keys(keys_.size() * 2, kEmpty);
-  std::vector<uint32_t> old_children(children_.size() * 2, kNone);
-  old_keys.swap(keys_);
-  old_children.swap(children_);
-  for (size_t i = 0; i < old_keys.size(); ++i) {
-    if (old_keys[i] == kEmpty) continue;
-    const size_t slot = Slot(old_keys[i]);
-    keys_[slot] = old_keys[i];
-    children_[slot] = old_children[i];
-  }
+  std::vector<Slot> old(slots_.size() * 2, Slot{kEmpty, kNone});
+  old.swap(slots_);
+  for (const Slot& s : old)
+    if (s.key != kEmpty) slots_[Find(s.key)] = s;
 }
 
 uint32_t UnitTrie::Insert(const std::vector<uint32_t>& units) {
   uint32_t node = 0;
   for (uint32_t unit : units) {
     const uint64_t key = Pack(node, unit);
-    size_t slot = Slot(key);
-    if (keys_[slot] == kEmpty) {
-      if ((used_ + 1) * 2 > keys_.size()) {
+    size_t slot = Find(key);
+    if (slots_[slot].key == kEmpty) {
+      if ((used_ + 1) * 2 > slots_.size()) {
         Grow();
-        slot = Slot(key);
+        slot = Find(key);
       }
-      keys_[slot] = key;
-      children_[slot] = node_count_++;
+      slots_[slot] = {key, node_count_++};
       ++used_;
     }
-    node = children_[slot];
+    node = slots_[slot].child;
   }
   return node;
 }
@@ -64,11 +57,35 @@ void UnitTrie::Freeze() {
   for (size_t i = 0; i < pending_terms_.size(); ++i) terms_[i] = pending_terms_[i].second;
   pending_terms_.clear();
   pending_terms_.shrink_to_fit();
+  // Most positions of a text start no term: the first step, from the root,
+  // is a direct index for the small units (word classes, BMP characters).
+  uint32_t max_unit = 0;
+  for (const Slot& s : slots_)
+    if (s.key != kEmpty && (s.key >> 32) == 0) max_unit = std::max(max_unit, static_cast<uint32_t>(s.key));
+  root_.assign(std::min<size_t>(size_t{max_unit} + 1, kMaxDenseRoot), kNone);
+  for (const Slot& s : slots_)
+    if (s.key != kEmpty && (s.key >> 32) == 0 && static_cast<uint32_t>(s.key) < root_.size())
+      root_[static_cast<uint32_t>(s.key)] = s.child;
+  int bits = 12;
+  while ((size_t{1} << bits) < used_ * 8) ++bits;
+  filter_shift_ = 64 - bits;
+  filter_.assign((size_t{1} << bits) / 64, 0);
+  for (const Slot& s : slots_) {
+    if (s.key == kEmpty) continue;
+    const uint64_t bit = (s.key * 0xD6E8FEB86659FD93ull) >> filter_shift_;
+    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
 }
 
 uint32_t UnitTrie::Child(uint32_t node, uint32_t unit) const {
-  const size_t slot = Slot(Pack(node, unit));
-  return keys_[slot] == kEmpty ? kNone : children_[slot];
+  if (node == 0 && unit < root_.size()) return root_[unit];
+  const uint64_t key = Pack(node, unit);
+  if (!filter_.empty()) {
+    const uint64_t bit = (key * 0xD6E8FEB86659FD93ull) >> filter_shift_;
+    if (!(filter_[bit >> 6] >> (bit & 63) & 1)) return kNone;
+  }
+  const Slot& s = slots_[Find(key)];
+  return s.key == kEmpty ? kNone : s.child;
 }
 
 }  // namespace align::internal

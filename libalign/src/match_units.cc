@@ -65,7 +65,7 @@ void Tokenize(std::string_view key, const MatchProfile& profile, std::vector<Raw
     const char32_t cp = DecodeUtf8(key, pos);
     const CharKind kind = Classify(cp);
     if (chars) {
-      if (kind == CharKind::kSpace || kind == CharKind::kQuote) continue;
+      if (kind == CharKind::kSpace || kind == CharKind::kQuote || kind == CharKind::kApostrophe) continue;
       out->push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(pos), Gap::kNone,
                       kind == CharKind::kWord, static_cast<uint32_t>(cp)});
       continue;
@@ -155,7 +155,7 @@ void UnitCoder::AddTermKey(std::string_view key) {
   for (const auto& groups : Groupings(tokens)) {
     size_t i = 0;
     for (int g : groups) {
-      folder_->Add(Concat(key, tokens, i, g));
+      folder_->Add(Concat(key, tokens, i, g), g == 1 && tokens[i].word);
       i += g;
     }
   }
@@ -193,13 +193,41 @@ std::vector<std::vector<uint32_t>> UnitCoder::TermVariants(std::string_view key)
   return out;
 }
 
+namespace {
+bool IsSingleLetter(std::string_view key, const RawToken& t) {
+  return t.word && t.end - t.begin == 1 && std::isalpha(static_cast<unsigned char>(key[t.begin]));
+}
+bool IsDot(std::string_view key, const RawToken& t) {
+  return !t.word && t.gap == Gap::kNone && t.end - t.begin == 1 && key[t.begin] == '.';
+}
+}  // namespace
+
+void UnitCoder::AddInitialism(std::string_view key, size_t i, std::string* letters, std::vector<uint32_t>* classes,
+                              Lattice* lattice) const {
+  // Dotted initialisms read as the abbreviation without dots: U.N. = UN,
+  // U.S. = US. The unit ends after the last dot.
+  const auto& tokens = lattice->tokens;
+  if (!IsSingleLetter(key, tokens[i]) || (i > 0 && IsDot(key, tokens[i - 1]))) return;
+  letters->clear();
+  size_t j = i;
+  while (j + 1 < tokens.size() && IsSingleLetter(key, tokens[j]) && IsDot(key, tokens[j + 1])) {
+    letters->push_back(key[tokens[j].begin]);
+    j += 2;
+    if (j >= tokens.size() || tokens[j].gap != Gap::kNone) break;
+  }
+  if (letters->size() < 2) return;
+  classes->clear();
+  folder_->Classes(*letters, classes);
+  for (uint32_t c : *classes) lattice->edges.push_back({static_cast<uint32_t>(j), c});
+}
+
 void UnitCoder::BuildLattice(std::string_view key, Lattice* lattice) const {
   Tokenize(key, profile_, &lattice->tokens);
   const std::vector<RawToken>& tokens = lattice->tokens;
   lattice->edges.clear();
   lattice->first_edge.assign(tokens.size() + 1, 0);
   std::vector<uint32_t> classes;
-  std::string compound;
+  std::string compound, prefix;
   for (size_t i = 0; i < tokens.size(); ++i) {
     lattice->first_edge[i] = static_cast<uint32_t>(lattice->edges.size());
     const uint32_t next = static_cast<uint32_t>(i + 1);
@@ -212,15 +240,16 @@ void UnitCoder::BuildLattice(std::string_view key, Lattice* lattice) const {
     folder_->Classes(word, &classes);
     for (uint32_t c : classes) lattice->edges.push_back({next, c});
     if (!tokens[i].word) continue;
+    AddInitialism(key, i, &compound, &classes, lattice);
     // Compounds written spaced or hyphenated in the text: the joined
     // spelling is one more way to read tokens i..j.
-    compound.assign(word);
     for (size_t j = i + 1; j < tokens.size() && static_cast<int>(j - i) < profile_.max_join; ++j) {
       if (!tokens[j].word || !Joinable(tokens[j].gap, profile_)) break;
       if (j == i + 1) {
+        compound.assign(word);
         size_t p = tokens[j].begin;
         DecodeUtf8(key, p);
-        std::string prefix = compound;
+        prefix.assign(compound);
         prefix.append(key.substr(tokens[j].begin, p - tokens[j].begin));
         if (!folder_->MayStartCompound(prefix)) break;
       }
@@ -250,28 +279,35 @@ bool UnitCoder::AtBoundaries(std::string_view key, uint32_t begin, uint32_t end)
   return true;
 }
 
-void WidenToQuotes(std::string_view key, uint32_t* begin, uint32_t end) {
+void WidenToQuotes(std::string_view key, uint32_t* begin, uint32_t* end) {
   // Pairs of opening and closing marks; ASCII " is its own pair.
   static constexpr std::pair<char32_t, char32_t> kPairs[] = {
       {0x201C, 0x201D}, {0x2018, 0x2019}, {0x300C, 0x300D}, {0x300E, 0x300F}, {'"', '"'}};
-  if (*begin == 0) return;
-  size_t before;
-  const char32_t open = DecodeUtf8Before(key, *begin, &before);
-  for (const auto& [o, c] : kPairs) {
-    if (open != o) continue;
-    int depth = 0;
-    size_t p = *begin;
-    while (p < end) {
+  for (const auto& [open, close] : kPairs) {
+    // Closing marks without their opening one inside the hit, and opening
+    // marks left open at its end.
+    int unopened = 0, unclosed = 0;
+    for (size_t p = *begin; p < *end;) {
       const char32_t cp = DecodeUtf8(key, p);
-      if (cp == c && o != c) {
-        if (--depth < 0) break;
-      } else if (cp == o) {
-        if (o == c) { depth = -1; break; }
-        ++depth;
+      if (open == close) {
+        if (cp == open) unclosed ^= 1;
+      } else if (cp == open) {
+        ++unclosed;
+      } else if (cp == close) {
+        if (unclosed > 0) --unclosed; else ++unopened;
       }
     }
-    if (depth < 0) *begin = static_cast<uint32_t>(before);
-    return;
+    size_t before = *begin;
+    const char32_t prev = *begin > 0 ? DecodeUtf8Before(key, *begin, &before) : 0;
+    size_t after = *end;
+    const char32_t next = *end < key.size() ? DecodeUtf8(key, after) : 0;
+    if (open == close) {
+      if (unclosed && prev == open) *begin = static_cast<uint32_t>(before);
+      else if (unclosed && next == close) *end = static_cast<uint32_t>(after);
+      continue;
+    }
+    if (unopened > 0 && prev == open) *begin = static_cast<uint32_t>(before);
+    if (unclosed > 0 && next == close) *end = static_cast<uint32_t>(after);
   }
 }
 

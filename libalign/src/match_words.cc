@@ -2,6 +2,8 @@
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
+#include <atomic>
+#include <cstring>
 #include <numeric>
 
 #include "match_internal.h"
@@ -40,13 +42,102 @@ std::string_view StemHead(std::string_view stem) {
   return PrefixChars(stem, std::min<size_t>(3, n > 1 ? n - 1 : n));
 }
 
-size_t CacheShard(std::string_view s) { return std::hash<std::string_view>{}(s) % 16; }
+size_t CacheShard(std::string_view s) { return HashBytes(s) >> 60; }
 
 }  // namespace
 
+uint64_t HashBytes(std::string_view s) {
+  // 8 bytes at a time, multiply-xorshift mixing: short words hash in a few cycles.
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, s.data() + i, s.size() - i);
+  h = (h ^ tail) * 0x94D049BB133111EBull;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 32);
+}
+
+size_t StringTable::Probe(std::string_view s, uint64_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.length == UINT32_MAX) return i;
+    if (slot.hash == hash && slot.length == s.size() &&
+        std::memcmp(pool_.data() + slot.offset, s.data(), s.size()) == 0)
+      return i;
+  }
+}
+
+void StringTable::Grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  for (const Slot& slot : old) {
+    if (slot.length == UINT32_MAX) continue;
+    const size_t mask = slots_.size() - 1;
+    size_t i = slot.hash & mask;
+    while (slots_[i].length != UINT32_MAX) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
+void StringTable::Insert(std::string_view s, uint32_t value) {
+  if ((used_ + 1) * 2 > slots_.size()) Grow();
+  const uint64_t hash = HashBytes(s);
+  Slot& slot = slots_[Probe(s, hash)];
+  if (slot.length != UINT32_MAX) return;
+  slot = {hash, static_cast<uint32_t>(pool_.size()), static_cast<uint32_t>(s.size()), value};
+  pool_.append(s);
+  ++used_;
+}
+
+const uint32_t* StringTable::Find(std::string_view s) const {
+  const Slot& slot = slots_[Probe(s, HashBytes(s))];
+  return slot.length == UINT32_MAX ? nullptr : &slot.value;
+}
+
+void HashFilter::Insert(std::string_view s) {
+  if ((used_ + 1) * 2 > slots_.size()) {
+    std::vector<uint64_t> old(slots_.size() * 2, 0);
+    old.swap(slots_);
+    used_ = 0;
+    for (uint64_t h : old)
+      if (h != 0) {
+        size_t i = h & (slots_.size() - 1);
+        while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
+        slots_[i] = h;
+        ++used_;
+      }
+  }
+  const uint64_t h = HashBytes(s) | 1;
+  size_t i = h & (slots_.size() - 1);
+  while (slots_[i] != 0 && slots_[i] != h) i = (i + 1) & (slots_.size() - 1);
+  if (slots_[i] == 0) {
+    slots_[i] = h;
+    ++used_;
+  }
+}
+
+bool HashFilter::MayContain(std::string_view s) const {
+  const uint64_t h = HashBytes(s) | 1;
+  for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+    if (slots_[i] == h) return true;
+    if (slots_[i] == 0) return false;
+  }
+}
+
 WordFolder::WordFolder(const MatchProfile& profile, std::unique_ptr<Hunspell> hunspell,
                        std::unordered_map<std::string, std::string> spelling)
-    : profile_(profile), hunspell_(std::move(hunspell)), spelling_(std::move(spelling)) {}
+    : profile_(profile), hunspell_(std::move(hunspell)), spelling_(std::move(spelling)) {
+  static std::atomic<uint64_t> next_serial{1};
+  serial_ = next_serial++;
+}
 
 WordFolder::~WordFolder() = default;
 
@@ -96,6 +187,7 @@ std::vector<std::string> WordFolder::Stems(const std::string& word) const {
   }
   // Stems that strip a prefix (re-, un-, in-) change the meaning of a term
   // ("reorganize" is not "organize"): keep those that start like the word.
+  if (!profile_.stems_keep_head) return stems;
   std::erase_if(stems, [&](const std::string& s) {
     const std::string_view head = StemHead(s);
     return s.empty() || word.compare(0, head.size(), head) != 0;
@@ -114,7 +206,8 @@ std::vector<std::string> WordFolder::Related(std::string_view word) const {
   return out;
 }
 
-void WordFolder::Add(std::string_view term_word) {
+void WordFolder::Add(std::string_view term_word, bool written_solid) {
+  if (written_solid) solid_words_.emplace_back(term_word);
   auto id_of = [&](const std::string& s) {
     auto [it, inserted] = ids_.emplace(s, static_cast<uint32_t>(parent_.size()));
     if (inserted) parent_.push_back(it->second);
@@ -139,53 +232,93 @@ void WordFolder::Freeze() {
     uint32_t root = id;
     while (parent_[root] != root) root = parent_[root];
     if (class_index[root] == UINT32_MAX) class_index[root] = classes++;
-    class_of_.emplace(s, class_index[root]);
-    prefixes_.emplace(std::string(StemHead(s)), 0);
-    // Every split point of a class string, with the character after it: a
-    // compound written spaced can only be one of ours if its first token and
-    // the next character start one of these.
+    class_of_.Insert(s, class_index[root]);
+    prefixes_.Insert(StemHead(s));
+    if (StemHead(s).empty()) has_empty_head_ = true;
+  }
+  // Every split point of a term word, with the character after it: a
+  // compound written spaced in a text can only be one of ours if its first
+  // token and the next character start one of these. (Stems and the joined
+  // spellings of spaced terms are left out: text written spaced matches
+  // those through the term's own tokens.)
+  for (const std::string& s : solid_words_) {
     size_t pos = 0;
     while (pos < s.size()) {
       DecodeUtf8(s, pos);
       if (pos >= s.size()) break;
       size_t next = pos;
       DecodeUtf8(s, next);
-      compound_prefixes_.emplace(s.substr(0, next), 0);
+      compound_prefixes_.Insert(std::string_view(s).substr(0, next));
     }
   }
+  solid_words_.clear();
   ids_.clear();
   parent_.clear();
 }
 
 uint32_t WordFolder::TermClass(std::string_view term_word) const {
-  auto it = class_of_.find(term_word);
-  return it == class_of_.end() ? UINT32_MAX : it->second;
+  const uint32_t* found = class_of_.Find(term_word);
+  return found ? *found : UINT32_MAX;
 }
 
 bool WordFolder::MayStartCompound(std::string_view prefix) const {
-  return compound_prefixes_.find(prefix) != compound_prefixes_.end();
+  return compound_prefixes_.MayContain(prefix);
 }
 
 bool WordFolder::MayHaveClass(std::string_view word) const {
-  // A stem is kept only when the word starts with its head (StemHead), so a word whose start is no class string's start
-  // cannot belong to a class, unless the spelling fold rewrote it.
-  for (size_t n = 1; n <= 3; ++n)
-    if (prefixes_.find(PrefixChars(word, n)) != prefixes_.end()) return true;
-  return prefixes_.find(std::string_view()) != prefixes_.end();  // a one-letter class string
-  return false;
+  if (hunspell_ && !profile_.stems_keep_head) return true;  // any word may have any stem
+  // A stem is kept only when the word starts with its head (StemHead), so a
+  // word whose start is no class string's head cannot belong to a class,
+  // unless the spelling fold rewrote it.
+  for (size_t n = 3; n >= 1; --n)
+    if (prefixes_.MayContain(PrefixChars(word, n))) return true;
+  return has_empty_head_;  // a one-letter class string
 }
 
 void WordFolder::Classes(std::string_view word, std::vector<uint32_t>* out) const {
-  if (auto it = class_of_.find(word); it != class_of_.end() && !hunspell_ && spelling_.empty()) {
-    out->push_back(it->second);
+  if (!hunspell_ && spelling_.empty()) {
+    if (const uint32_t* c = class_of_.Find(word)) out->push_back(*c);
     return;
   }
-  if (!MayHaveClass(word)) {
-    // Only a listed spelling variant can change the first characters.
-    if (spelling_.empty()) return;
-    const std::string folded = Fold(word, /*use_dictionary=*/false);
-    if (folded == word || !MayHaveClass(folded)) return;
+  // A lock-free per-thread cache in front of everything else: a few folders
+  // (one per language) per thread, each dropped when it grows past a bound.
+  // Text repeats its words, so most lookups end here after one probe.
+  struct Local {
+    uint64_t serial = 0;
+    StringTable table;
+    std::vector<uint32_t> lists;  // count, then the classes
+  };
+  thread_local Local locals[4];
+  thread_local unsigned victim = 0;
+  Local* local = nullptr;
+  for (Local& l : locals)
+    if (l.serial == serial_) local = &l;
+  if (local == nullptr || local->table.size() > (1u << 20)) {
+    if (local == nullptr) local = &locals[victim++ % 4];
+    *local = Local();
+    local->serial = serial_;
   }
+  if (const uint32_t* at = local->table.Find(word)) {
+    const uint32_t* list = local->lists.data() + *at;
+    out->insert(out->end(), list + 1, list + 1 + list[0]);
+    return;
+  }
+  const size_t before = out->size();
+  // Most words of a text are no term word: the prefix filter settles them
+  // without the shared cache or hunspell.
+  bool possible = MayHaveClass(word);
+  if (!possible && !spelling_.empty()) {
+    // Only a listed spelling variant can change the first characters.
+    const std::string folded = Fold(word, /*use_dictionary=*/false);
+    possible = folded != word && MayHaveClass(folded);
+  }
+  if (possible) SharedClasses(word, out);
+  local->table.Insert(word, static_cast<uint32_t>(local->lists.size()));
+  local->lists.push_back(static_cast<uint32_t>(out->size() - before));
+  local->lists.insert(local->lists.end(), out->begin() + before, out->end());
+}
+
+void WordFolder::SharedClasses(std::string_view word, std::vector<uint32_t>* out) const {
   Shard& shard = cache_[CacheShard(word)];
   {
     std::shared_lock<std::shared_mutex> lock(shard.mutex);
@@ -196,10 +329,8 @@ void WordFolder::Classes(std::string_view word, std::vector<uint32_t>* out) cons
   }
   std::vector<uint32_t> classes;
   for (const std::string& s : Related(word)) {
-    auto it = class_of_.find(s);
-    if (it != class_of_.end() &&
-        std::find(classes.begin(), classes.end(), it->second) == classes.end())
-      classes.push_back(it->second);
+    const uint32_t* c = class_of_.Find(s);
+    if (c && std::find(classes.begin(), classes.end(), *c) == classes.end()) classes.push_back(*c);
   }
   std::sort(classes.begin(), classes.end());
   out->insert(out->end(), classes.begin(), classes.end());

@@ -282,6 +282,7 @@ void Normalizer::Impl::BuildKey(std::string_view bytes, Span span, Key* key,
       ++pos;
     } else {
       c = internal::DecodeUtf8(bytes, pos);
+      if (pos > span.end) pos = span.end;  // a truncated sequence (the input was not UTF-8)
     }
     const Entry e = Lookup(c);
     const auto origin = static_cast<uint32_t>(start);
@@ -292,7 +293,7 @@ void Normalizer::Impl::BuildKey(std::string_view bytes, Span span, Key* key,
         size_t next = seg_end;
         char32_t d = internal::DecodeUtf8(bytes, next);
         if (!(Lookup(d).flags & kNoBoundaryBefore)) break;
-        seg_end = next;
+        seg_end = std::min(next, span.end);
       }
       out.Truncate(seg_key, seg_pending, seg_space_origin);
       UErrorCode status = U_ZERO_ERROR;

@@ -98,7 +98,9 @@ StatusOr<AlignResources> LoadDictionaries(const AlignJob& job, AlignResult& resu
     auto dictionary = Dictionary::Load(spec.path, source, target);
     if (!dictionary.ok()) return dictionary.status();
     resources.dictionaries.push_back(*dictionary);
-    result.dictionaries.push_back(spec.path);
+    // Recorded with its pair, in the form --dictionary accepts.
+    result.dictionaries.push_back(
+        fmt::format("{},{}={}", LanguageCode(source), LanguageCode(target), spec.path));
   }
   if (job.use_cedict && HasLanguage(result, Language::kEnglish) &&
       HasLanguage(result, Language::kChinese)) {

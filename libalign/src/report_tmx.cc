@@ -6,14 +6,52 @@
 // is one line for a CAT tool, and XML readers would fold CR LF anyway.
 // The header has the seven attributes TMX requires and no creation date, so
 // the same alignment always gives the same bytes.
-
-#include <pugixml.hpp>
-
+//
+// Written as a stream, one <tu> at a time, rather than through a DOM: a
+// 200 MB input has millions of beads, and memory should not grow with them.
 #include "align/report.h"
 #include "align/resources.h"
 #include "report_internal.h"
 
 namespace align {
+namespace {
+
+// XML-safe text (XmlSafeText) with the markup characters escaped; in
+// attribute values also quotes and the white space that attribute-value
+// normalisation would otherwise turn into spaces.
+void AppendEscaped(std::string& out, std::string_view raw, bool attribute) {
+  for (char c : XmlSafeText(raw)) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += attribute ? "&quot;" : "\""; break;
+      case '\t': out += attribute ? "&#9;" : "\t"; break;
+      case '\n': out += attribute ? "&#10;" : "\n"; break;
+      case '\r': out += attribute ? "&#13;" : "\r"; break;
+      default: out += c;
+    }
+  }
+}
+
+std::string Attr(std::string_view name, std::string_view value) {
+  std::string out = " ";
+  out += name;
+  out += "=\"";
+  AppendEscaped(out, value, /*attribute=*/true);
+  out += '"';
+  return out;
+}
+
+std::string Prop(std::string_view indent, std::string_view type, std::string_view text) {
+  std::string out(indent);
+  out += "<prop" + Attr("type", type) + ">";
+  AppendEscaped(out, text, /*attribute=*/false);
+  out += "</prop>\n";
+  return out;
+}
+
+}  // namespace
 
 Status WriteTmx(const AlignResult& result, std::ostream& out) {
   ALIGN_RETURN_IF_ERROR(report_internal::CheckAlignment(result));
@@ -21,55 +59,46 @@ Status WriteTmx(const AlignResult& result, std::ostream& out) {
   const bool has_source = job.source_version >= 0 &&
                           static_cast<size_t>(job.source_version) < result.language_tags.size();
 
-  pugi::xml_document doc;
-  pugi::xml_node decl = doc.append_child(pugi::node_declaration);
-  decl.append_attribute("version") = "1.0";
-  decl.append_attribute("encoding") = "UTF-8";
-  doc.append_child(pugi::node_doctype).set_value("tmx SYSTEM \"tmx14.dtd\"");
-  pugi::xml_node tmx = doc.append_child("tmx");
-  tmx.append_attribute("version") = "1.4";
+  std::string text =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n"
+      "<tmx version=\"1.4\">\n"
+      "  <header";
+  text += Attr("creationtool", "talign");
+  text += Attr("creationtoolversion", Version());
+  text += Attr("segtype", "sentence");
+  text += Attr("o-tmf", "talign");
+  text += Attr("adminlang", "en");
+  text += Attr("srclang", has_source ? std::string_view(result.language_tags[job.source_version]) : "*all*");
+  text += Attr("datatype", "plaintext");
+  text += ">\n";
+  for (const AlignInput& v : result.versions) text += Prop("    ", "x-input", v.document.name());
+  text += "  </header>\n  <body>\n";
+  out << text;
 
-  pugi::xml_node header = tmx.append_child("header");
-  header.append_attribute("creationtool") = "talign";
-  header.append_attribute("creationtoolversion") = std::string(Version()).c_str();
-  header.append_attribute("segtype") = "sentence";
-  header.append_attribute("o-tmf") = "talign";
-  header.append_attribute("adminlang") = "en";
-  header.append_attribute("srclang") =
-      has_source ? XmlSafeText(result.language_tags[job.source_version]).c_str() : "*all*";
-  header.append_attribute("datatype") = "plaintext";
-  for (const AlignInput& v : result.versions) {
-    pugi::xml_node prop = header.append_child("prop");
-    prop.append_attribute("type") = "x-input";
-    prop.text() = XmlSafeText(v.document.name()).c_str();
-  }
-
-  pugi::xml_node body = tmx.append_child("body");
   for (size_t b = 0; b < result.alignment.beads.size(); ++b) {
     const Bead& bead = result.alignment.beads[b];
-    pugi::xml_node tu = body.append_child("tu");
-    tu.append_attribute("tuid") = std::to_string(b).c_str();
-    pugi::xml_node score = tu.append_child("prop");
-    score.append_attribute("type") = "x-score";
-    score.text() = FormatScore(bead.score).c_str();
+    text = "    <tu" + Attr("tuid", std::to_string(b)) + ">\n";
+    text += Prop("      ", "x-score", FormatScore(bead.score));
     for (size_t v = 0; v < bead.sides.size(); ++v) {
       const SentenceRange& side = bead.sides[v];
       if (side.empty()) continue;
-      pugi::xml_node tuv = tu.append_child("tuv");
-      tuv.append_attribute("xml:lang") = XmlSafeText(result.language_tags[v]).c_str();
-      pugi::xml_node sentences = tuv.append_child("prop");
-      sentences.append_attribute("type") = "x-sentences";
+      text += "      <tuv" + Attr("xml:lang", result.language_tags[v]) + ">\n";
       std::string indices;  // as in the beads format: "3,4"
       for (uint32_t i = side.begin; i < side.end; ++i) {
         if (i > side.begin) indices += ',';
         indices += std::to_string(i);
       }
-      sentences.text() = indices.c_str();
-      const std::string text = BeadSideText(result, v, side.begin, side.end);
-      tuv.append_child("seg").text() = XmlSafeText(report_internal::OneLine(text, /*tabs=*/false)).c_str();
+      text += Prop("        ", "x-sentences", indices);
+      text += "        <seg>";
+      AppendEscaped(text, report_internal::OneLine(BeadSideText(result, v, side.begin, side.end), /*tabs=*/false),
+                    /*attribute=*/false);
+      text += "</seg>\n      </tuv>\n";
     }
+    text += "    </tu>\n";
+    out << text;
   }
-  doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
+  out << "  </body>\n</tmx>\n";
   return report_internal::Finish(out);
 }
 

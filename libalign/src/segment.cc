@@ -2,13 +2,11 @@
 // breaks inside each block, then a rule pass driven by rules/<lang>.rules.
 //
 // A paragraph (text between blank lines) is first cut into blocks at the
-// single line breaks that are boundaries: before a list item, and after a
-// line that was broken on purpose (a heading, a dateline, a signature). A
-// line was broken on purpose when it has no final punctuation and the first
-// word of the next line would have fitted on it, judged against the widest
-// line of the paragraph; other line breaks are hard-wrapping, i.e. white
-// space. ICU then proposes boundaries inside each block and the rule pass
-// (Decide) keeps, moves or drops each of them.
+// single line breaks that are boundaries (segment_blocks.cc: list items,
+// headings, datelines, signatures); other line breaks are hard-wrapping,
+// i.e. white space. ICU then proposes boundaries inside each block and the
+// rule pass (Decide) keeps, moves or drops each of them. See
+// docs/segmentation.md.
 #include "align/segment.h"
 
 #include <algorithm>
@@ -20,69 +18,16 @@
 #include <unicode/utext.h>
 
 #include "align/resources.h"
+#include "segment_blocks.h"
 #include "segment_rules.h"
+#include "segment_text.h"
 #include "utf8.h"
 
 namespace align {
 namespace {
 
-using internal::DecodeUtf8;
-using internal::DecodeUtf8Before;
-using internal::IsSpace;
-using internal::SegmentRules;
+using namespace internal;  // NOLINT: the segmenter's own helpers
 constexpr size_t npos = std::string_view::npos;
-
-bool IsAsciiQuote(char32_t c) { return c == '"' || c == '\''; }
-
-bool IsPunctOpenOrClose(char32_t c) {
-  switch (u_charType(static_cast<UChar32>(c))) {
-    case U_START_PUNCTUATION: case U_END_PUNCTUATION:
-    case U_INITIAL_PUNCTUATION: case U_FINAL_PUNCTUATION: return true;
-    default: return IsAsciiQuote(c);
-  }
-}
-
-bool IsOpening(char32_t c) {
-  switch (u_charType(static_cast<UChar32>(c))) {
-    case U_START_PUNCTUATION: case U_INITIAL_PUNCTUATION: return true;
-    default: return IsAsciiQuote(c);
-  }
-}
-
-// Characters that are a word of their own when wrapping lines (no spaces
-// between them): Han, kana, Hangul, CJK and full-width punctuation.
-bool IsCjk(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-         (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
-}
-
-size_t SkipSpace(std::string_view s, size_t pos) {
-  while (pos < s.size()) {
-    size_t q = pos;
-    if (!IsSpace(DecodeUtf8(s, q))) break;
-    pos = q;
-  }
-  return pos;
-}
-
-size_t SkipSpaceBack(std::string_view s, size_t pos, size_t floor) {
-  while (pos > floor) {
-    size_t start;
-    if (!IsSpace(DecodeUtf8Before(s, pos, &start))) break;
-    pos = start;
-  }
-  return pos;
-}
-
-char32_t At(std::string_view s, size_t pos) {
-  if (pos >= s.size()) return 0;
-  return DecodeUtf8(s, pos);
-}
-
-bool EndsWith(std::string_view s, size_t end, std::string_view suffix) {
-  return end >= suffix.size() && s.substr(end - suffix.size(), suffix.size()) == suffix;
-}
 
 // "U.S.", "a.m.", "Ph.D.": groups of one or two Latin letters, each
 // followed by a period, at least two of them ("www.mfa.gov.cn." is not).
@@ -111,7 +56,7 @@ struct Decision {
 class RuleSegmenter final : public Segmenter {
  public:
   RuleSegmenter(Language language, SegmentRules rules, std::unique_ptr<icu::BreakIterator> prototype)
-      : language_(language), rules_(std::move(rules)), prototype_(std::move(prototype)) {}
+      : language_(language), rules_(std::move(rules)), blocks_(&rules_), prototype_(std::move(prototype)) {}
 
   Language language() const override { return language_; }
 
@@ -125,107 +70,37 @@ class RuleSegmenter final : public Segmenter {
     const std::string_view bytes = doc.bytes();
     std::string buffer;
     std::vector<size_t> candidates;
-    std::vector<Span> blocks;
     size_t paragraph = 0;
     for (Span p : doc.Paragraphs()) {
-      blocks.clear();
-      Blocks(bytes, p, &blocks);
-      for (Span b : blocks) SplitBlock(bytes, b, paragraph, *it, buffer, candidates, &out);
+      blocks_.ForEach(bytes, p, [&](Span b) { SplitBlock(bytes, b, paragraph, *it, buffer, candidates, &out); });
       ++paragraph;
     }
     return out;
   }
 
  private:
-  // The last character of a line, before any closing punctuation, ends a
-  // sentence (or the line ends with an ellipsis).
-  bool EndsFinal(std::string_view s, Span line) const {
-    size_t end = line.end;
-    for (int steps = 0; end > line.begin && steps < 8; ++steps) {
-      size_t start;
-      char32_t c = DecodeUtf8Before(s, end, &start);
-      if (rules_.terminators.count(c) || c == '.') return true;
-      if (!rules_.closing.count(c) && !IsPunctOpenOrClose(c)) break;
-      end = start;
-    }
-    for (const std::string& e : rules_.ellipses)
-      if (EndsWith(s, line.end, e)) return true;
-    return false;
-  }
-
-  struct LineInfo {
-    Span span;
-    size_t length = 0;      // code points
-    size_t first_word = 0;  // code points of the first word (1 for a CJK character)
-    bool gap = true;        // a space would separate it from the line before when joined
-    bool final = false;
-    bool list_item = false;
-  };
-
-  void Blocks(std::string_view s, Span p, std::vector<Span>* blocks) const {
-    if (s.substr(p.begin, p.size()).find('\n') == npos) {
-      blocks->push_back(p);
-      return;
-    }
-    std::vector<LineInfo> lines;
-    size_t begin = p.begin;
-    size_t widest = 0;
-    while (begin < p.end) {
-      size_t nl = s.find('\n', begin);
-      size_t end = nl == npos || nl > p.end ? p.end : nl;
-      LineInfo info;
-      info.span = TrimSpan(s, {begin, end});
-      begin = end + 1;
-      if (info.span.empty()) continue;
-      for (size_t i = info.span.begin; i < info.span.end; ++i)
-        info.length += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-      widest = std::max(widest, info.length);
-      std::string_view text = s.substr(0, info.span.end);
-      char32_t c = At(text, info.span.begin);
-      if (IsCjk(c)) {
-        info.first_word = 1;
-        info.gap = false;
-      } else {
-        for (size_t q = info.span.begin; q < info.span.end;) {
-          char32_t d = DecodeUtf8(text, q);
-          if (IsSpace(d) || IsCjk(d)) break;
-          ++info.first_word;
-        }
-      }
-      info.final = EndsFinal(s, info.span);
-      info.list_item = rules_.MatchListMarker(text, info.span.begin) != npos;
-      lines.push_back(info);
-    }
-    size_t block_begin = lines.front().span.begin;
-    for (size_t i = 0; i + 1 < lines.size(); ++i) {
-      const LineInfo& a = lines[i];
-      const LineInfo& b = lines[i + 1];
-      bool hard = b.list_item;
-      if (!hard && !a.final) {
-        const size_t needed = a.length + (b.gap ? 1 : 0) + b.first_word + rules_.wrap_slack;
-        hard = widest < static_cast<size_t>(rules_.min_wrap_width) || needed <= widest;
-      }
-      if (hard) {
-        blocks->push_back({block_begin, a.span.end});
-        block_begin = b.span.begin;
-      }
-    }
-    blocks->push_back({block_begin, lines.back().span.end});
-  }
-
   // (opening, closing) byte offsets of the bracket pairs in |pairs| that
   // |v| contains. A character may close one pair and open another (Urdu
-  // copy has both “…” and ”…“): closing an open pair comes first.
+  // copy has both “…” and ”…“): closing an open pair comes first. Only the
+  // occurrences of the pair characters are visited (found with find()).
   static std::vector<std::pair<size_t, size_t>> Pairs(
       std::string_view v, const std::vector<std::pair<char32_t, char32_t>>& pairs, size_t max_bytes) {
     std::vector<std::pair<size_t, size_t>> out;
     if (pairs.empty()) return out;
+    std::vector<char32_t> chars;
+    for (const auto& [o, c] : pairs) {
+      if (std::find(chars.begin(), chars.end(), o) == chars.end()) chars.push_back(o);
+      if (std::find(chars.begin(), chars.end(), c) == chars.end()) chars.push_back(c);
+    }
+    std::vector<std::pair<size_t, char32_t>> events;
+    for (char32_t ch : chars) {
+      std::string utf8;
+      internal::AppendUtf8(utf8, ch);
+      for (size_t at = v.find(utf8); at != npos; at = v.find(utf8, at + utf8.size())) events.emplace_back(at, ch);
+    }
+    std::sort(events.begin(), events.end());
     std::vector<std::pair<size_t, size_t>> open;  // (pair index, offset)
-    for (size_t pos = 0; pos < v.size();) {
-      const auto b0 = static_cast<unsigned char>(v[pos]);
-      if (b0 < 0x80 && b0 != '"' && b0 != '\'') { ++pos; continue; }
-      const size_t at = pos;
-      char32_t c = DecodeUtf8(v, pos);
+    for (const auto& [at, c] : events) {
       bool closed = false;
       for (size_t j = open.size(); j-- > 0 && !closed;) {
         if (pairs[open[j].first].second != c) continue;
@@ -245,15 +120,36 @@ class RuleSegmenter final : public Segmenter {
   }
 
   // Where no sentence may end: inside [no_break_inside] brackets, and inside
-  // [title_quotes] followed by a continuation (题为“你好！中国”的讲话).
+  // [title_quotes] followed by a continuation (题为“你好！中国”的讲话). The
+  // result is sorted and disjoint, for Inside().
   std::vector<std::pair<size_t, size_t>> Protected(std::string_view v) const {
-    auto out = Pairs(v, rules_.no_break_inside, npos);
+    auto found = Pairs(v, rules_.no_break_inside, npos);
     for (auto [open, close] : Pairs(v, rules_.title_quotes, 600)) {
       size_t after = close;
       DecodeUtf8(v, after);
-      if (ContinuesAt(v, SkipSpace(v, after))) out.emplace_back(open, close);
+      if (!ContinuesAt(v, SkipSpace(v, after))) continue;
+      // A title may hold a question or an exclamation, not a full stop.
+      bool title = true;
+      for (size_t q = open; q < close && title;) {
+        const char32_t ch = DecodeUtf8(v, q);
+        if ((rules_.terminators.count(ch) || ch == '.') && !rules_.embedded_terminators.count(ch)) title = false;
+      }
+      if (title) found.emplace_back(open, close);
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<std::pair<size_t, size_t>> out;
+    for (const auto& r : found) {
+      if (!out.empty() && r.first < out.back().second) out.back().second = std::max(out.back().second, r.second);
+      else out.push_back(r);
     }
     return out;
+  }
+
+  static bool Inside(const std::vector<std::pair<size_t, size_t>>& ranges, size_t pos) {
+    auto it = std::lower_bound(ranges.begin(), ranges.end(), std::pair<size_t, size_t>(pos, 0));
+    if (it == ranges.begin()) return false;
+    --it;
+    return it->first < pos && pos < it->second;
   }
 
   Decision Decide(std::string_view v, size_t start, size_t p,
@@ -301,8 +197,7 @@ class RuleSegmenter final : public Segmenter {
     const size_t next = SkipSpace(v, end);
     if (next >= v.size()) return d;
 
-    for (const auto& [open, close] : protect)
-      if (open < tpos && tpos < close) return d;
+    if (Inside(protect, tpos)) return d;
 
     // What follows: skip opening quotes and brackets to the first letter.
     size_t n = next;
@@ -318,26 +213,52 @@ class RuleSegmenter final : public Segmenter {
     // never in a script without case.
     if (ellipsis && !closed) return u_isupper(static_cast<UChar32>(next_char)) ? Decision{true, end, next} : d;
 
+    // A terminator between digits is a decimal or date separator (۳۔۵, 27۔11۔2026).
+    if (next == end && end == c) {
+      if (tpos > start && IsDigitChar(DecodeUtf8Before(v, tpos, nullptr)) && IsDigitChar(At(v, next))) return d;
+      // Letter names joined by a terminator are an abbreviation (پی۔ٹی۔آئی).
+      if (!rules_.dotted_letters.empty() && rules_.dotted_letters.count(std::string(WordBefore(v, start, tpos))) &&
+          rules_.dotted_letters.count(std::string(WordAt(v, next))))
+        return d;
+    }
+
     // "1." or "١۔" alone is the marker of the item that follows.
     if (rules_.MatchListMarker(v.substr(0, end), start) == end) return d;
     if (rules_.lowercase_continues && u_islower(static_cast<UChar32>(next_char)) && !next_is_marker)
       return d;
     if (closed && ContinuesAt(v, next)) return d;
 
+    // A quoted exclamation or question that opens the sentence is the object
+    // of what follows it: “中巴友谊万岁！”青年学生们齐声高呼。 "Why?" Li asked.
+    if (closed && rules_.embedded_terminators.count(t) && IsOpening(At(v, start)) && n == next &&
+        !next_is_marker && !rules_.starters.count(std::string(WordAt(v, next))))
+      return d;
+
     if (t == '.' && !ellipsis) {
       size_t tok = tpos;
-      while (tok > start) {
+      while (tok > start && tpos - tok < 32) {
         char ch = v[tok - 1];
         if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '.')) break;
         --tok;
       }
       const std::string token(v.substr(tok, c - tok));
+      // A capital may only mark the start of a sentence: "Approx." is "approx.".
+      std::string lowered = token;
+      if (!lowered.empty() && lowered[0] >= 'A' && lowered[0] <= 'Z') lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
+      auto listed = [&](const std::unordered_set<std::string>& set) {
+        return set.count(token) > 0 || set.count(lowered) > 0;
+      };
       if (token.size() > 1) {
-        if (rules_.non_final.count(token)) return d;
+        if (listed(rules_.non_final)) return d;
         const bool digit_next = u_charType(static_cast<UChar32>(At(v, next))) == U_DECIMAL_DIGIT_NUMBER;
-        if (rules_.before_number.count(token) && digit_next) return d;
+        if (listed(rules_.before_number) && digit_next) return d;
+        // "etc." ends the sentence before any capital.
+        if (listed(rules_.final_abbreviations)) {
+          if (u_isupper(static_cast<UChar32>(next_char))) return {true, end, next};
+          return d;
+        }
         const bool initial = rules_.initials && token.size() == 2 && token[0] >= 'A' && token[0] <= 'Z';
-        if (initial || rules_.abbreviations.count(token) || rules_.before_number.count(token) ||
+        if (initial || listed(rules_.abbreviations) || listed(rules_.before_number) ||
             (rules_.dotted_abbreviations && IsDotted(token))) {
           // After an abbreviation only a word that usually opens a sentence
           // (and is not itself an initial, "J. A. Smith") starts a new one.
@@ -358,16 +279,7 @@ class RuleSegmenter final : public Segmenter {
 
   // A [continuations] entry starts at |pos|: a CJK character anywhere, a
   // word only as a whole word.
-  bool ContinuesAt(std::string_view v, size_t pos) const {
-    for (const std::string& w : rules_.continuations) {
-      if (v.compare(pos, w.size(), w) != 0) continue;
-      size_t first = 0;
-      if (IsCjk(DecodeUtf8(w, first))) return true;
-      const size_t after = pos + w.size();
-      if (after >= v.size() || !u_isalpha(static_cast<UChar32>(At(v, after)))) return true;
-    }
-    return false;
-  }
+  bool ContinuesAt(std::string_view v, size_t pos) const { return StartsWithEntry(v, pos, rules_.continuations); }
 
   // Adds breaks after a period followed by white space and a digit, which
   // ICU misses when a lowercase word follows the number ("ended. 2025 was").
@@ -383,7 +295,19 @@ class RuleSegmenter final : public Segmenter {
   void EllipsisBreaks(std::string_view v, std::vector<size_t>* candidates) const {
     for (const std::string& el : rules_.ellipses) {
       for (size_t pos = v.find(el); pos != npos; pos = v.find(el, pos + el.size())) {
-        const size_t after = pos + el.size();
+        size_t after = pos + el.size();
+        // An ellipsis that ends a quotation ends it like a full stop: “……”她说.
+        size_t closing = after;
+        while (closing < v.size()) {
+          size_t q = closing;
+          if (!rules_.closing.count(DecodeUtf8(v, q))) break;
+          closing = q;
+        }
+        if (closing != after) {
+          const size_t next = SkipSpace(v, closing);
+          if (next < v.size()) candidates->push_back(next);
+          continue;
+        }
         const size_t next = SkipSpace(v, after);
         if (next == after || next >= v.size()) continue;
         size_t n = next;
@@ -444,6 +368,7 @@ class RuleSegmenter final : public Segmenter {
 
   Language language_;
   SegmentRules rules_;
+  internal::BlockSplitter blocks_;  // reads rules_, declared before it
   mutable std::mutex mu_;
   std::unique_ptr<icu::BreakIterator> prototype_;
 };

@@ -1,6 +1,7 @@
 // Parser of the rules/<lang>.rules files.
 #include "segment_rules.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -15,8 +16,8 @@ namespace align::internal {
 namespace {
 
 enum class Section {
-  kNone, kSettings, kTerminators, kClosing, kContinuations, kEllipses, kNoBreakInside, kTitleQuotes,
-  kAbbreviations, kNonFinal, kBeforeNumber, kStarters, kListMarkers,
+  kNone, kSettings, kTerminators, kClosing, kClauseMarks, kOpenLineEnds, kOpenLineStarts, kFinalAbbreviations, kEmbeddedTerminators, kContinuations, kEllipses, kNoBreakInside, kTitleQuotes,
+  kAbbreviations, kNonFinal, kBeforeNumber, kStarters, kListMarkers, kDottedLetters,
 };
 
 struct SectionName {
@@ -26,12 +27,15 @@ struct SectionName {
 
 constexpr SectionName kSections[] = {
     {"settings", Section::kSettings},         {"terminators", Section::kTerminators},
-    {"closing", Section::kClosing},           {"continuations", Section::kContinuations},
+    {"closing", Section::kClosing},           {"clause_marks", Section::kClauseMarks},
+    {"open_line_ends", Section::kOpenLineEnds}, {"open_line_starts", Section::kOpenLineStarts},
+    {"final_abbreviations", Section::kFinalAbbreviations},
+    {"embedded_terminators", Section::kEmbeddedTerminators},           {"continuations", Section::kContinuations},
     {"ellipses", Section::kEllipses},         {"no_break_inside", Section::kNoBreakInside},
     {"title_quotes", Section::kTitleQuotes},
     {"abbreviations", Section::kAbbreviations}, {"non_final", Section::kNonFinal},
     {"before_number", Section::kBeforeNumber}, {"starters", Section::kStarters},
-    {"list_markers", Section::kListMarkers},
+    {"list_markers", Section::kListMarkers},  {"dotted_letters", Section::kDottedLetters},
 };
 
 size_t CodePoints(std::string_view s) {
@@ -131,6 +135,7 @@ class Parser {
     };
     if (name == "min_wrap_width") return integer(&rules_.min_wrap_width);
     if (name == "wrap_slack") return integer(&rules_.wrap_slack);
+    if (name == "wrap_slack_percent") return integer(&rules_.wrap_slack_percent);
     if (name == "lowercase_continues") return boolean(&rules_.lowercase_continues);
     if (name == "initials") return boolean(&rules_.initials);
     if (name == "dotted_abbreviations") return boolean(&rules_.dotted_abbreviations);
@@ -155,12 +160,20 @@ class Parser {
   Status Entry(size_t at, std::string_view word) {
     switch (section_) {
       case Section::kContinuations: rules_.continuations.emplace_back(word); return Status::Ok();
+      case Section::kFinalAbbreviations: rules_.final_abbreviations.emplace(word); return Status::Ok();
+      case Section::kOpenLineEnds: rules_.open_line_ends.emplace_back(word); return Status::Ok();
+      case Section::kOpenLineStarts: rules_.open_line_starts.emplace_back(word); return Status::Ok();
       case Section::kTerminators:
+      case Section::kEmbeddedTerminators:
+      case Section::kClauseMarks:
       case Section::kClosing: {
         auto cps = CodePointsOf(at, word);
         if (!cps.ok()) return cps.status();
         if (cps->size() != 1) return Error(at, fmt::format("\"{}\" is not one character", word));
-        auto& set = section_ == Section::kTerminators ? rules_.terminators : rules_.closing;
+        auto& set = section_ == Section::kTerminators           ? rules_.terminators
+                    : section_ == Section::kClauseMarks         ? rules_.clause_marks
+                    : section_ == Section::kEmbeddedTerminators ? rules_.embedded_terminators
+                                                                : rules_.closing;
         set.insert(cps->front());
         return Status::Ok();
       }
@@ -179,6 +192,7 @@ class Parser {
       case Section::kNonFinal: rules_.non_final.emplace(word); return Status::Ok();
       case Section::kBeforeNumber: rules_.before_number.emplace(word); return Status::Ok();
       case Section::kStarters: rules_.starters.emplace(word); return Status::Ok();
+      case Section::kDottedLetters: rules_.dotted_letters.emplace(word); return Status::Ok();
       case Section::kListMarkers: return Marker(at, word);
       case Section::kNone:
       case Section::kSettings: break;
@@ -211,6 +225,15 @@ class Parser {
         pattern.push_back(e);
       }
     }
+    if (pattern.empty()) return Error(at, "empty list marker");
+    switch (pattern.front().kind) {
+      case MarkerElement::kLiteral: rules_.marker_first_literals.push_back(pattern.front().literal); break;
+      case MarkerElement::kDigits: rules_.marker_first_digit = true; break;
+      case MarkerElement::kLatin:
+      case MarkerElement::kRoman: rules_.marker_first_latin = true; break;
+      case MarkerElement::kHan: rules_.marker_first_han = true; break;
+      case MarkerElement::kSpace: return Error(at, "a list marker cannot start with {space}");
+    }
     rules_.list_markers.push_back(std::move(pattern));
     return Status::Ok();
   }
@@ -223,6 +246,7 @@ class Parser {
   std::string_view line_;
 };
 
+char32_t At(std::string_view s, size_t pos) { return pos < s.size() ? DecodeUtf8(s, pos) : 0; }
 bool IsDigit(char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER; }
 bool IsLatin(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsRoman(char32_t c) {
@@ -292,12 +316,28 @@ size_t MatchFrom(const std::vector<MarkerElement>& pattern, size_t i, std::strin
 }  // namespace
 
 size_t SegmentRules::MatchListMarker(std::string_view text, size_t pos) const {
+  if (pos >= text.size()) return std::string_view::npos;
+  {
+    size_t q = pos;
+    const char32_t c = DecodeUtf8(text, q);
+    const bool maybe = (marker_first_digit && IsDigit(c)) || (marker_first_latin && IsLatin(c)) ||
+                       (marker_first_han && IsHanNumeral(c)) ||
+                       std::find(marker_first_literals.begin(), marker_first_literals.end(), c) !=
+                           marker_first_literals.end();
+    if (!maybe) return std::string_view::npos;
+  }
   for (const auto& pattern : list_markers) {
+    const MarkerElement& first = pattern.front();
+    if (first.kind == MarkerElement::kLiteral && first.literal != At(text, pos)) continue;
     size_t end = MatchFrom(pattern, 0, text, pos);
     if (end == std::string_view::npos) continue;
-    if (end < text.size()) {
+    // "2.0" and "3۔5" are numbers, not item 2 and 3: a marker ending in a
+    // separator never runs into a digit ("（一）1号" is fine).
+    if (end < text.size() && !pattern.empty() && pattern.back().kind == MarkerElement::kLiteral) {
+      static constexpr std::u32string_view kSeparators = U".．۔٫,:";
       size_t q = end;
-      if (IsDigit(DecodeUtf8(text, q))) continue;
+      if (kSeparators.find(pattern.back().literal) != std::u32string_view::npos && IsDigit(DecodeUtf8(text, q)))
+        continue;
     }
     return end;
   }

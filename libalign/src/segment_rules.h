@@ -27,6 +27,15 @@ struct SegmentRules {
   std::unordered_set<char32_t> terminators;
   // [closing]: punctuation after a terminator that stays with its sentence.
   std::unordered_set<char32_t> closing;
+  // [clause_marks]: a line ending with one of these is hard-wrapped (a
+  // heading or signature never ends with a comma).
+  std::unordered_set<char32_t> clause_marks;
+  // [open_line_ends]: words (or CJK characters) after which a line is never
+  // a heading, dateline or signature: function words ("the", "in", کی).
+  std::vector<std::string> open_line_ends;
+  // [open_line_starts]: words or characters that never start a sentence, so
+  // a line starting with one continues the line before (等, اور).
+  std::vector<std::string> open_line_starts;
   // [continuations]: words or characters that, after a closing quote or
   // bracket, show the sentence goes on (“…？”的讲话, ”…!“ کے نام سے).
   std::vector<std::string> continuations;
@@ -44,15 +53,27 @@ struct SegmentRules {
   std::unordered_set<std::string> non_final;
   // [before_number]: never end a sentence when a number follows (No. 5, Nov. 27).
   std::unordered_set<std::string> before_number;
+  // [dotted_letters]: names of letters that, joined by a terminator with no
+  // space, spell an abbreviation (Urdu پی۔ٹی۔آئی).
+  std::unordered_set<std::string> dotted_letters;
+  // [final_abbreviations]: end a sentence before any capitalised word (etc.).
+  std::unordered_set<std::string> final_abbreviations;
+  // [embedded_terminators]: terminators (！？) that may end a quotation that
+  // is part of a longer sentence: a title, or a quoted cry before its speaker.
+  std::unordered_set<char32_t> embedded_terminators;
   // [starters]: words that begin a sentence after an abbreviation.
   std::unordered_set<std::string> starters;
 
   // [list_markers]
   std::vector<std::vector<MarkerElement>> list_markers;
+  // What a marker can start with, to reject most positions at once.
+  std::vector<char32_t> marker_first_literals;
+  bool marker_first_digit = false, marker_first_latin = false, marker_first_han = false;
 
   // [settings]
   int min_wrap_width = 40;       // paragraphs whose lines are all shorter were not hard-wrapped
-  int wrap_slack = 0;            // code points a wrapped line may fall short of the widest
+  int wrap_slack = 0;            // columns a wrapped line may fall short of the widest
+  int wrap_slack_percent = 0;    // and this share of the widest line's columns
   bool lowercase_continues = false;  // a lowercase word after a terminator continues the sentence
   bool initials = true;          // "J." (one capital and a period) is an initial
   bool dotted_abbreviations = true;  // "U.S.", "a.m.", "Ph.D." are abbreviations

@@ -82,6 +82,17 @@ fi
 # ladder: the closing rung is the number of sentences of each version.
 tail -1 "$work/out.ladder" | grep -Eq "^[0-9]+	[0-9]+	[0-9]\.[0-9]{4}$" || fail "ladder closing rung: $(tail -1 "$work/out.ladder")"
 
+# --- repeatable options take one value each, leaving the inputs alone
+printf 'talks\t会谈\n' >"$work/en-zh.tsv"
+expect_exit 0 "" -- "$talign" align --dictionary "$work/en-zh.tsv" "$en" "$zh" --format jsonl
+head -1 "$work/stdout" | grep -q "\"en,zh=$work/en-zh.tsv\"" || fail "dictionary not in the jsonl header: $(head -1 "$work/stdout")"
+expect_exit 0 "" -- "$talign" align --dictionary "zh,en=$work/en-zh.tsv" --lexicon "$work/en-zh.tsv" "$en" "$zh"
+expect_exit 2 "qq" -- "$talign" align --dictionary "en,qq=$work/en-zh.tsv" "$en" "$zh"
+
+# --- standard input as one version
+expect_exit 0 "" -- bash -c "cat '$en' | '$talign' align - '$zh'"
+cmp -s "$work/stdout" "$work/out.beads" || fail "reading A from stdin gives other beads than the file"
+
 # --- presegmented: line i is sentence i
 printf 'one\ntwo\nthree\n' >"$work/p.en"
 printf '一\n二\n三\n' >"$work/p.zh"

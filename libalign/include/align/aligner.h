@@ -75,7 +75,10 @@ struct AlignerConfig {
 
   // Half-width, in sentences, of the first band around the corridor; the
   // band is re-centred on the path and doubled where the path touches it.
-  int band_width = 24;
+  int band_width = 16;
+  // At most this many DP rounds per pass (each re-centres, every second one
+  // also doubles the width).
+  int max_band_rounds = 6;
   // Weight of the Gale–Church length cost and the variance of the length
   // difference per character of the (ratio-scaled) bead length.
   double length_weight = 1.0;

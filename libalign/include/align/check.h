@@ -16,10 +16,14 @@
 #include <string_view>
 #include <vector>
 
+#include <utility>
+
 #include "align/match.h"
-#include "align/pipeline.h"
+#include "align/status.h"
 
 namespace align {
+
+struct AlignResult;  // pipeline.h (which includes this header for CheckJob)
 
 // The finding types of BRIEF §4; their names are fixed.
 enum class FindingType {
@@ -55,5 +59,50 @@ struct Finding {
   std::vector<std::string> expected;      // what was expected (preferred renderings, numbers)
   std::string message;                    // one line, English
 };
+
+// What Check() looks for, and how it decides which version is at fault.
+struct CheckConfig {
+  // The version that is the original (index into the versions), or -1 when
+  // none is named. With a source, every finding is against a translation:
+  // a sentence the source has and a translation lacks is an omission, one a
+  // translation adds is an addition; numbers and terms of the source are
+  // what the translations must render. Without a source: with three versions
+  // the majority decides (two have it, the third omits it; one alone has
+  // it, it added it); with two versions a one-sided sentence is reported as
+  // an omission of the version that lacks it, and numbers and terms are
+  // checked both ways, the second version being at fault for numbers.
+  int source_version = -1;
+
+  // Which finding types to look for (all by default).
+  bool deprecated_terms = true;
+  bool missing_terms = true;
+  bool inconsistent_terms = true;
+  bool numbers = true;
+  bool omissions = true;  // omission and addition
+
+  // A sentence is content (its absence an omission or addition) when it has
+  // at least this many letters (a Han character counts as two) and is not a
+  // dateline or a line of punctuation.
+  size_t min_content_letters = 8;
+};
+
+// The findings of |aligned| (its beads and versions), given the term hits of
+// every version (TermMatcher::Match over AlignResult::versions[v].sentences,
+// one vector per version, in version order) and the matcher that produced
+// them (its lexicon names the concepts). Findings are ordered by bead, then
+// type, then version. Errors: kInvalidArgument when the hits do not fit the
+// versions (wrong count, a sentence index out of range) or the config names
+// a version that does not exist.
+StatusOr<std::vector<Finding>> Check(const AlignResult& aligned,
+                                     const std::vector<std::vector<TermHit>>& hits_per_version,
+                                     const TermMatcher& matcher, const CheckConfig& config);
+
+// Counts for reports: per type and per severity.
+struct CheckSummary {
+  std::vector<std::pair<FindingType, size_t>> by_type;  // every type, in enum order
+  std::vector<std::pair<Severity, size_t>> by_severity;  // error, warning, info
+  size_t total = 0;
+};
+CheckSummary Summarize(const std::vector<Finding>& findings);
 
 }  // namespace align

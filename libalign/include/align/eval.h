@@ -85,4 +85,36 @@ Status WriteEvalTable(const EvalReport& report, const EvalOutputOptions& options
 // One JSON object with sorted keys, as score.py `score --json` prints it.
 Status WriteEvalJson(const EvalReport& report, const EvalOutputOptions& options, std::ostream& out);
 
+// ---- line-level gold (score.py `score-lines`; the NTREX-derived sets)
+//
+// GOLD is DOC.gold.jsonl (one gold bead per line, {"en":[k],"zh":[k],...},
+// with DOC.lines.jsonl beside it giving each gold line's byte range in its
+// language's running text) or a directory of them; PRED is the output of
+// `talign align --format jsonl` (or a directory holding DOC.jsonl,
+// DOC.align.jsonl or DOC.pred.jsonl). For each language pair: every
+// predicted sentence becomes the gold line holding most of its bytes,
+// consecutive predicted beads inside one gold bead are merged, and the
+// Vecalign counts are taken and summed over documents.
+
+// True when |gold| is a DOC.gold.jsonl file or a directory holding one.
+bool IsLineGold(const std::string& gold);
+
+struct LineEvalReport {
+  // Pairs ("en-zh") in the language order of the first prediction.
+  std::vector<std::string> pairs;
+  std::vector<EvalCounts> totals;  // per pair, same order
+  struct Document {
+    std::string name;
+    std::vector<std::pair<std::string, EvalCounts>> pairs;
+  };
+  std::vector<Document> documents;  // sorted by name
+};
+
+StatusOr<LineEvalReport> EvaluateLinePaths(const std::string& gold, const std::string& pred);
+
+// The table of score.py `score-lines` (and --per-doc), byte for byte.
+Status WriteLineEvalTable(const LineEvalReport& report, const EvalOutputOptions& options, std::ostream& out);
+// score.py `score-lines --json`.
+Status WriteLineEvalJson(const LineEvalReport& report, const EvalOutputOptions& options, std::ostream& out);
+
 }  // namespace align

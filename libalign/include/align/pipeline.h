@@ -77,7 +77,8 @@ struct AlignResult {
   // The tag each version is reported under: the one given in
   // job.language_tags, or the code of the detected language ("en", "zh", "ur").
   std::vector<std::string> language_tags;
-  // Names of the dictionaries the aligner was given ("CC-CEDICT", file paths).
+  // The dictionaries the aligner was given: "CC-CEDICT" and "SRC,TGT=PATH"
+  // for each user dictionary (en,zh=my.tsv).
   std::vector<std::string> dictionaries;
   Alignment alignment;
 };
@@ -92,5 +93,54 @@ StatusOr<AlignResult> RunAlign(const AlignJob& job);
 // The versions of |job| read and segmented, without aligning: what RunAlign
 // hands to the aligner. Exposed for tools that align by other means and for tests.
 StatusOr<AlignResult> PrepareAlign(const AlignJob& job);
+
+}  // namespace align
+
+// ---------------------------------------------------------------------------
+// Checking: align, then look for divergences (check.h).
+//
+//   align::CheckJob job;
+//   job.align.inputs = {"readout.en.txt", "readout.zh.txt", "readout.ur.txt"};
+//   job.config.source_version = 0;                 // optional: English is the original
+//   auto checked = align::RunCheck(job);
+//   if (!checked.ok()) return fail(checked.status());
+//   for (const align::Finding& f : checked->findings) ...
+#include <memory>
+
+#include "align/check.h"
+#include "align/match.h"
+
+namespace align {
+
+struct CheckJob {
+  // The versions and the aligner's settings. align.lexicon_paths is ignored:
+  // the termbases are lexicon_paths below.
+  AlignJob align;
+  // Termbases (TSV or TBX) merged into one; empty: the bundled default
+  // (Lexicon::LoadDefault, lexicons/official-terms.tsv).
+  std::vector<std::string> lexicon_paths;
+  CheckConfig config;
+  // The source named by language ("en", "zh-Hans"), resolved once the
+  // versions' languages are known; overrides config.source_version. An
+  // error when no version has that language.
+  std::string source_language;
+};
+
+struct CheckResult {
+  // The alignment, with AlignInput::sentence_concepts filled from the hits
+  // (term anchors helped the aligner), and the job's lexicon sources in
+  // align.job.lexicon_paths.
+  AlignResult align;
+  std::shared_ptr<const Lexicon> lexicon;
+  std::vector<std::vector<TermHit>> hits;  // per version, as TermMatcher::Match returns them
+  std::vector<Finding> findings;
+  CheckSummary summary;
+  std::vector<std::string> warnings;  // the matcher's and the aligner's
+};
+
+// Reads and segments the versions, matches terms in every version, aligns
+// with the concepts as anchors, and checks. Errors as RunAlign, plus
+// termbase errors (file:line:col).
+StatusOr<CheckResult> RunCheck(const CheckJob& job);
 
 }  // namespace align

@@ -1,0 +1,51 @@
+// Shared by the checker's passes (check*.cc): where sentences are in the
+// beads, the text of a bead side, places and the fault rules.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "align/check.h"
+#include "align/pipeline.h"
+
+namespace align::internal {
+
+class CheckContext {
+ public:
+  CheckContext(const AlignResult& aligned, const std::vector<std::vector<TermHit>>& hits,
+               const Lexicon& lexicon, const CheckConfig& config);
+
+  const AlignResult& aligned;
+  const std::vector<std::vector<TermHit>>& hits;
+  const Lexicon& lexicon;
+  const CheckConfig& config;
+
+  size_t versions() const { return aligned.versions.size(); }
+  const std::vector<Bead>& beads() const { return aligned.alignment.beads; }
+  Language language(size_t v) const { return aligned.versions[v].language; }
+  const SentenceRange& side(size_t bead, size_t v) const { return beads()[bead].sides[v]; }
+  // The bead that holds sentence |s| of version |v|.
+  size_t BeadOf(size_t v, size_t s) const { return bead_of_[v][s]; }
+  // Indices into hits[v] of the hits in bead |bead| of version |v|.
+  std::vector<size_t> HitsIn(size_t bead, size_t v) const;
+  // Text as written, line breaks inside it (hard wrapping) read as one space.
+  std::string Text(size_t v, Span span) const;
+  std::string SideText(size_t bead, size_t v) const;
+  // The sentences of |bead| in version |v|, with |spans| (may be empty).
+  FindingPlace Place(size_t bead, size_t v, std::vector<Span> spans = {}) const;
+  // Places in every version with a non-empty side, |own| replacing version own.version's.
+  std::vector<FindingPlace> Places(size_t bead, FindingPlace own) const;
+  // The source version, resolved: the configured one, else -1.
+  int source() const { return config.source_version; }
+
+ private:
+  std::vector<std::vector<size_t>> bead_of_;
+  std::vector<std::vector<std::vector<size_t>>> hits_by_bead_;  // [v][bead] → indices into hits[v]
+};
+
+void CheckTerms(const CheckContext& ctx, std::vector<Finding>* out);
+void CheckInconsistency(const CheckContext& ctx, std::vector<Finding>* out);
+void CheckNumbers(const CheckContext& ctx, std::vector<Finding>* out);
+void CheckOmissions(const CheckContext& ctx, std::vector<Finding>* out);
+
+}  // namespace align::internal

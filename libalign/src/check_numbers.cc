@@ -1,0 +1,179 @@
+// number-mismatch: the numbers of the sides of a bead, normalised
+// (numbers.h), compared as sets per kind (year, percent, month, time, count).
+//
+// The rule, precision first. A number n of version A "lacks a counterpart"
+// in version B when B's side of the bead has no equal number and
+//   - n is written with digits, a scale or a unit, or is a large number
+//     word, and B writes at least one such number of n's kind in the bead (a year
+//     rendered as "this year" with no year on the other side is a choice of
+//     style, not an error; a count dropped beside other counts is not); or
+//   - n is a small number word (two, 三, تین: "the two sides", 两国) and B
+//     has a small number word of the same kind (both ordinal or both
+//     cardinal) that itself lacks a counterpart in A (a substitution: four
+//     propositions / 三点主张).
+// Which version is at fault, per bead:
+//   - with a source: each translation whose numbers disagree with the
+//     source's (expected: the source's numbers it lacks; evidence: its own
+//     numbers the source lacks, or its text when it only dropped some);
+//   - without a source, three versions: a version lacking a number the two
+//     others share, or having one that neither other has;
+//   - without a source, two versions: the second version (the first is
+//     taken as the reference).
+// Empty sides are left to omission; a version is only compared with versions
+// whose side is non-empty.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "align/normalize.h"
+#include "check_internal.h"
+#include "numbers.h"
+
+namespace align::internal {
+namespace {
+
+using Mentions = std::vector<NumberMention>;
+
+bool Contains(const Mentions& set, const NumberMention& n) {
+  return std::any_of(set.begin(), set.end(), [&](const NumberMention& m) { return SameNumber(m, n); });
+}
+
+// The numbers of |a| that lack a counterpart in |b| (the rule above).
+Mentions Unmatched(const Mentions& a, const Mentions& b) {
+  Mentions loose_a, loose_b;
+  for (const NumberMention& n : a) {
+    if (!Contains(b, n)) loose_a.push_back(n);
+  }
+  for (const NumberMention& n : b) {
+    if (!Contains(a, n)) loose_b.push_back(n);
+  }
+  Mentions out;
+  for (const NumberMention& n : loose_a) {
+    bool counts = false;
+    if (n.soft) {
+      counts = std::any_of(loose_b.begin(), loose_b.end(), [&](const NumberMention& m) {
+        return m.soft && m.kind == n.kind && m.ordinal == n.ordinal;
+      });
+    } else {
+      counts = std::any_of(b.begin(), b.end(), [&](const NumberMention& m) { return !m.soft && m.kind == n.kind; });
+    }
+    if (counts && !Contains(out, n)) out.push_back(n);
+  }
+  return out;
+}
+
+Mentions SideNumbers(const CheckContext& ctx, size_t bead, size_t v) {
+  Mentions out;
+  const AlignInput& input = ctx.aligned.versions[v];
+  for (uint32_t s = ctx.side(bead, v).begin; s < ctx.side(bead, v).end; ++s) {
+    Key key = Normalizer::Get().MakeKey(input.document.bytes(), input.sentences[s].span);
+    Mentions found = ExtractNumbers(key, input.language);
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+void Report(const CheckContext& ctx, size_t bead, size_t v, const Mentions& expected, const Mentions& extra,
+            const std::vector<size_t>& refs, const std::vector<Mentions>& numbers, std::vector<Finding>* out) {
+  if (expected.empty() && extra.empty()) return;
+  Finding f;
+  f.type = FindingType::kNumberMismatch;
+  f.severity = Severity::kError;
+  f.version = v;
+  f.bead = bead;
+  std::vector<Span> own;
+  std::vector<std::string> written;
+  for (const NumberMention& n : extra) {
+    own.push_back(n.span);
+    written.push_back(ctx.Text(v, n.span));
+  }
+  f.places = ctx.Places(bead, ctx.Place(bead, v, own));
+  if (own.empty()) {
+    for (FindingPlace& p : f.places) {
+      if (p.version == v) {
+        for (uint32_t s : p.sentences) p.spans.push_back(ctx.aligned.versions[v].sentences[s].span);
+      }
+    }
+  }
+  // In the reference versions, point at the expected numbers as written.
+  std::vector<std::string> expected_text;
+  for (const NumberMention& n : expected) {
+    for (size_t r : refs) {
+      for (const NumberMention& m : numbers[r]) {
+        if (!SameNumber(m, n)) continue;
+        std::string text = ctx.Text(r, m.span);
+        if (std::find(expected_text.begin(), expected_text.end(), text) == expected_text.end()) {
+          expected_text.push_back(text);
+        }
+        for (FindingPlace& p : f.places) {
+          if (p.version == r && std::find(p.spans.begin(), p.spans.end(), m.span) == p.spans.end()) {
+            p.spans.push_back(m.span);
+          }
+        }
+        break;
+      }
+      if (!expected_text.empty() && Contains(numbers[r], n)) break;
+    }
+  }
+  f.expected = expected_text;
+  f.evidence = written.empty() ? ctx.SideText(bead, v) : fmt::format("{}", fmt::join(written, ", "));
+  std::vector<std::string> lacks, has;
+  for (const NumberMention& n : expected) lacks.push_back(FormatNumber(n));
+  for (const NumberMention& n : extra) has.push_back(FormatNumber(n));
+  const std::string& tag = ctx.aligned.language_tags[v];
+  if (!has.empty() && !lacks.empty()) {
+    f.message = fmt::format("{} has {} where the other versions have {}", tag, fmt::join(has, ", "), fmt::join(lacks, ", "));
+  } else if (!has.empty()) {
+    f.message = fmt::format("{} has {}, which the other versions do not", tag, fmt::join(has, ", "));
+  } else {
+    f.message = fmt::format("{} lacks {}, which the other versions have", tag, fmt::join(lacks, ", "));
+  }
+  out->push_back(std::move(f));
+}
+
+}  // namespace
+
+void CheckNumbers(const CheckContext& ctx, std::vector<Finding>* out) {
+  const size_t n = ctx.versions();
+  for (size_t b = 0; b < ctx.beads().size(); ++b) {
+    std::vector<Mentions> numbers(n);
+    std::vector<size_t> filled;
+    for (size_t v = 0; v < n; ++v) {
+      if (ctx.side(b, v).empty()) continue;
+      numbers[v] = SideNumbers(ctx, b, v);
+      filled.push_back(v);
+    }
+    if (filled.size() < 2) continue;
+    int source = ctx.source();
+    if (source < 0 && filled.size() == 2) source = static_cast<int>(filled[0]);
+    if (source >= 0 && ctx.side(b, source).empty()) continue;
+    for (size_t v : filled) {
+      if (source >= 0) {
+        if (static_cast<int>(v) == source) continue;
+        Report(ctx, b, v, Unmatched(numbers[source], numbers[v]), Unmatched(numbers[v], numbers[source]),
+               {static_cast<size_t>(source)}, numbers, out);
+        continue;
+      }
+      // Three versions, no source: the majority decides.
+      std::vector<size_t> others;
+      for (size_t o : filled) {
+        if (o != v) others.push_back(o);
+      }
+      const Mentions& x = numbers[others[0]];
+      const Mentions& y = numbers[others[1]];
+      Mentions expected, extra;
+      for (const NumberMention& m : Unmatched(x, numbers[v])) {
+        if (Contains(y, m) && !Contains(expected, m)) expected.push_back(m);
+      }
+      Mentions extra_x = Unmatched(numbers[v], x), extra_y = Unmatched(numbers[v], y);
+      for (const NumberMention& m : numbers[v]) {
+        bool in_none = !Contains(x, m) && !Contains(y, m);
+        bool counts = Contains(extra_x, m) || Contains(extra_y, m);
+        if (in_none && counts && !Contains(extra, m)) extra.push_back(m);
+      }
+      Report(ctx, b, v, expected, extra, others, numbers, out);
+    }
+  }
+}
+
+}  // namespace align::internal

@@ -1,0 +1,388 @@
+// Term findings: deprecated-term, missing-term (per bead) and
+// inconsistent-term (per document).
+//
+// missing-term rules (precision first):
+// - A version demands a concept of another version when it has a hit of it
+//   in the bead (any status: a deprecated rendering still shows the concept
+//   is there, and is reported once, as deprecated-term). Hits sharing one
+//   span (a rendering two concepts share) form one demand, met by any of them.
+// - The other version meets it with a hit of the concept anywhere in its
+//   side of the bead (terms move between the sentences of a 1-2 bead), in
+//   any status, form or variant (the matcher does inflections).
+// - Overlap: the matcher keeps the longest, most specific term at a place,
+//   so a concept inside a longer term is never reported there and demands
+//   nothing. Conversely a demand for concept C is met when the other side has
+//   a longer concept D one of whose renderings in that language contains a
+//   rendering of C (CPEC inside "CPEC 2.0"): the matcher swallowed C there.
+// - Nothing is demanded of a version whose side is empty (omission reports
+//   that), or of a language in which the concept has no admitted term.
+// - Who is at fault: with a source, only the source's concepts are demanded
+//   (a translation that names a concept the source does not is not missing
+//   anything). Without one, every version's concepts are demanded of the
+//   others, and each version lacking one gets a finding.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "align/normalize.h"
+#include "check_internal.h"
+
+namespace align::internal {
+namespace {
+
+// The key of a term without quote marks (the matcher ignores them in Chinese).
+std::string BareKey(std::string_view text) {
+  std::string key = Normalizer::Get().KeyOf(text);
+  std::string out;
+  for (size_t i = 0; i < key.size();) {
+    size_t n = 1;
+    auto b = static_cast<unsigned char>(key[i]);
+    if (b >= 0xF0) n = 4; else if (b >= 0xE0) n = 3; else if (b >= 0xC0) n = 2;
+    std::string_view cp(key.data() + i, n);
+    if (cp != "\"" && cp != "'" && cp != "“" && cp != "”" && cp != "‘" && cp != "’" && cp != "《" && cp != "》") out += cp;
+    i += n;
+  }
+  return out;
+}
+
+// related[c]: the concepts one of whose renderings contains, or is
+// contained in, a rendering of c in the same language (外交部 in 外交部长,
+// CPEC in "CPEC 2.0"). Where terms overlap like this the matcher keeps one
+// of them at a place, so either meets a demand for the other.
+using Related = std::map<uint32_t, std::set<uint32_t>>;
+
+Related BuildRelated(const Lexicon& lexicon) {
+  std::map<Language, std::vector<std::pair<std::string, uint32_t>>> keys;
+  for (const Term& t : lexicon.terms()) keys[t.language].emplace_back(BareKey(t.text), t.concept_index);
+  Related out;
+  for (const auto& [language, list] : keys) {
+    for (const auto& [outer, d] : list) {
+      for (const auto& [inner, c] : list) {
+        if (c != d && !inner.empty() && inner.size() < outer.size() && outer.find(inner) != std::string::npos) {
+          out[d].insert(c);
+          out[c].insert(d);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// Words of a key (split on spaces and hyphens), or its Han characters.
+std::vector<std::string> Units(const std::string& key, bool han) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (size_t i = 0; i < key.size();) {
+    size_t n = 1;
+    auto b = static_cast<unsigned char>(key[i]);
+    if (b >= 0xF0) n = 4; else if (b >= 0xE0) n = 3; else if (b >= 0xC0) n = 2;
+    std::string cp = key.substr(i, n);
+    i += n;
+    if (han) {
+      out.push_back(cp);
+    } else if (cp == " " || cp == "-") {
+      if (!cur.empty()) out.push_back(cur), cur.clear();
+    } else {
+      cur += cp;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+bool HasWord(const std::string& text, const std::string& word) {
+  for (size_t p = text.find(word); p != std::string::npos; p = text.find(word, p + 1)) {
+    bool left = p == 0 || text[p - 1] == ' ' || text[p - 1] == '-' ||
+                (static_cast<unsigned char>(text[p - 1]) < 0x80 && !isalnum(static_cast<unsigned char>(text[p - 1])));
+    size_t e = p + word.size();
+    bool right = e >= text.size() || text[e] == ' ' || text[e] == '-' ||
+                 (static_cast<unsigned char>(text[e]) < 0x80 && !isalnum(static_cast<unsigned char>(text[e])));
+    if (left && right) return true;
+  }
+  return false;
+}
+
+// A version that has named a concept earlier may refer back to it by its
+// head: "the corridor" / 走廊 / راہداری after "China-Pakistan Economic
+// Corridor", "Xi" after "Xi Jinping". The demand is met when |side_key| (the
+// bead's text as a key) holds the last word (Han: last two characters) of an
+// admitted rendering, or for a rendering written with capitals its first
+// word written capitalised in |side_text|.
+bool ReferredBack(const Lexicon& lex, uint32_t c, Language language, const std::string& side_key,
+                  const std::string& side_text) {
+  const bool han = language == Language::kChinese;
+  for (uint32_t t : lex.concepts()[c].terms) {
+    const Term& term = lex.terms()[t];
+    if (term.language != language || !IsAdmitted(term.status)) continue;
+    std::vector<std::string> units = Units(BareKey(term.text), han);
+    if (units.size() < 2) continue;
+    if (han) {
+      if (side_key.find(units[units.size() - 2] + units.back()) != std::string::npos) return true;
+      continue;
+    }
+    if (units.back().size() >= 3 && HasWord(side_key, units.back())) return true;
+    const std::string first = term.text.substr(0, term.text.find_first_of(" -"));
+    if (!first.empty() && first[0] >= 'A' && first[0] <= 'Z' && HasWord(side_text, first)) return true;
+  }
+  return false;
+}
+
+bool HasAdmittedTerm(const Lexicon& lexicon, uint32_t concept_index, Language language) {
+  for (uint32_t t : lexicon.concepts()[concept_index].terms) {
+    const Term& term = lexicon.terms()[t];
+    if (term.language == language && IsAdmitted(term.status)) return true;
+  }
+  return false;
+}
+
+// Preferred renderings first, then admitted ones, in termbase order.
+std::vector<std::string> Renderings(const Lexicon& lexicon, uint32_t concept_index, Language language) {
+  std::vector<std::string> out;
+  for (TermStatus wanted : {TermStatus::kPreferred, TermStatus::kAdmitted}) {
+    for (uint32_t t : lexicon.concepts()[concept_index].terms) {
+      const Term& term = lexicon.terms()[t];
+      if (term.language == language && term.status == wanted) out.push_back(term.text);
+    }
+  }
+  return out;
+}
+
+size_t CodePoints(const std::string& s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Drops the ending of a word of five code points or more (one; two from
+// seven on): case and number endings, راہداریاں/راہداریوں → راہداری.
+std::string Stem(const std::string& word) {
+  const size_t n = CodePoints(word);
+  if (n < 5) return word;
+  std::string out = word;
+  for (size_t drop = n >= 7 ? 2 : 1; drop > 0; --drop) {
+    size_t start = out.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(out[start]) & 0xC0) == 0x80) --start;
+    out.resize(start);
+  }
+  return out;
+}
+
+// The words of |side_key| (dots dropped: "U.N." → "un").
+std::vector<std::string> SideWords(const std::string& side_key) {
+  std::string cleaned;
+  for (char c : side_key) {
+    if (c != '.') cleaned += (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"') ? ' ' : c;
+  }
+  return Units(cleaned, false);
+}
+
+// A rendering the matcher's forms do not cover (مفاہمتی یادداشت for
+// مفاہمت کی یادداشت, "Charter of the U.N." for "UN Charter"): at least two
+// of its content words (three code points or more) and two thirds of them
+// begin words of the side, in any order. Word languages only.
+bool LooselyRendered(const Lexicon& lex, uint32_t c, Language language, const std::vector<std::string>& words) {
+  for (uint32_t t : lex.concepts()[c].terms) {
+    const Term& term = lex.terms()[t];
+    if (term.language != language || !IsAdmitted(term.status)) continue;
+    std::vector<std::string> content;
+    for (std::string& u : Units(BareKey(term.text), false)) {
+      std::string bare;
+      for (char ch : u) {
+        if (ch != '.') bare += ch;
+      }
+      if (CodePoints(bare) >= 2) content.push_back(bare);
+    }
+    size_t counted = 0, found = 0;
+    for (const std::string& u : content) {
+      if (CodePoints(u) < 3 && content.size() > 2) continue;  // function words (of, کی) in longer terms
+      ++counted;
+      const std::string stem = Stem(u);
+      for (const std::string& w : words) {
+        if (CodePoints(u) <= 3 ? w == u : w.rfind(stem, 0) == 0) {
+          ++found;
+          break;
+        }
+      }
+    }
+    if (counted >= 2 && found >= 2 && found * 3 >= counted * 2) return true;
+  }
+  return false;
+}
+
+// Chinese lists of sensitive issues abbreviate a place to one character
+// after 涉 ("concerning"): 涉台、涉疆、涉藏、涉港.
+bool AbbreviatedAfterShe(const Lexicon& lex, uint32_t c, const std::string& side_key) {
+  for (uint32_t t : lex.concepts()[c].terms) {
+    const Term& term = lex.terms()[t];
+    if (term.language != Language::kChinese || !IsAdmitted(term.status)) continue;
+    for (const std::string& ch : Units(BareKey(term.text), true)) {
+      if (side_key.find("涉" + ch) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+void Deprecated(const CheckContext& ctx, size_t b, size_t v, std::vector<Finding>* out) {
+  const Lexicon& lex = ctx.lexicon;
+  for (size_t i : ctx.HitsIn(b, v)) {
+    const TermHit& h = ctx.hits[v][i];
+    if (IsAdmitted(h.status)) continue;
+    Finding f;
+    f.type = FindingType::kDeprecatedTerm;
+    f.severity = h.status == TermStatus::kDeprecated ? Severity::kError : Severity::kWarning;
+    f.concept_index = h.concept_index;
+    f.version = v;
+    f.bead = b;
+    f.places = ctx.Places(b, ctx.Place(b, v, {h.span}));
+    // In the other versions, point at this concept's renderings when present.
+    for (FindingPlace& p : f.places) {
+      if (p.version == v) continue;
+      std::vector<Span> spans;
+      for (size_t j : ctx.HitsIn(b, p.version)) {
+        if (ctx.hits[p.version][j].concept_index == h.concept_index) spans.push_back(ctx.hits[p.version][j].span);
+      }
+      if (!spans.empty()) p.spans = std::move(spans);
+    }
+    f.evidence = ctx.Text(v, h.span);
+    f.expected = Renderings(lex, h.concept_index, ctx.language(v));
+    const std::string& id = lex.concepts()[h.concept_index].id;
+    f.message = f.expected.empty()
+                    ? fmt::format("'{}' is a {} rendering of {}", f.evidence, TermStatusName(h.status), id)
+                    : fmt::format("'{}' is a {} rendering of {}; use '{}'", f.evidence,
+                                  TermStatusName(h.status), id, f.expected.front());
+    out->push_back(std::move(f));
+  }
+}
+
+void Missing(const CheckContext& ctx, const Related& related, size_t b, size_t a, std::vector<Finding>* out) {
+  const Lexicon& lex = ctx.lexicon;
+  // Demands of version a: concept groups sharing a span, in order.
+  std::vector<std::pair<Span, std::vector<uint32_t>>> demands;
+  std::set<uint32_t> demanded;
+  // Hits at one span, or separated only by white space (a title and a
+  // name: "President Xi Jinping"), make one demand, met by any of them.
+  std::string_view bytes = ctx.aligned.versions[a].document.bytes();
+  for (size_t i : ctx.HitsIn(b, a)) {
+    const TermHit& h = ctx.hits[a][i];
+    bool joined = false;
+    if (!demands.empty()) {
+      Span& last = demands.back().first;
+      if (last == h.span) {
+        joined = true;
+      } else if (last.end <= h.span.begin &&
+                 bytes.substr(last.end, h.span.begin - last.end).find_first_not_of(" \t\n") == std::string_view::npos) {
+        joined = true;
+        last.end = h.span.end;
+      }
+    }
+    if (joined) {
+      demands.back().second.push_back(h.concept_index);
+    } else {
+      demands.push_back({h.span, {h.concept_index}});
+    }
+  }
+  for (size_t v = 0; v < ctx.versions(); ++v) {
+    if (v == a || ctx.side(b, v).empty()) continue;
+    if (ctx.source() >= 0 && static_cast<int>(a) != ctx.source()) continue;
+    const Language lang = ctx.language(v);
+    std::set<uint32_t> present, implied;
+    for (size_t j : ctx.HitsIn(b, v)) {
+      uint32_t d = ctx.hits[v][j].concept_index;
+      present.insert(d);
+      auto it = related.find(d);
+      if (it != related.end()) implied.insert(it->second.begin(), it->second.end());
+    }
+    // Concepts version v named before this bead (for references back).
+    std::set<uint32_t> named_before;
+    const uint32_t first_sentence = ctx.side(b, v).begin;
+    for (const TermHit& h : ctx.hits[v]) {
+      if (h.sentence >= first_sentence) break;
+      named_before.insert(h.concept_index);
+    }
+    const std::string side_text = ctx.SideText(b, v);
+    const std::string side_key = BareKey(side_text);
+    const std::vector<std::string> side_words = SideWords(side_key);
+    const bool han = lang == Language::kChinese;
+    auto named = [&](uint32_t c) {
+      if (named_before.count(c)) return true;
+      auto it = related.find(c);
+      if (it == related.end()) return false;
+      for (uint32_t d : it->second) {
+        if (named_before.count(d)) return true;
+      }
+      return false;
+    };
+    std::set<uint32_t> reported;
+    for (const auto& [span, group] : demands) {
+      bool met = false, checkable = false;
+      for (uint32_t c : group) {
+        met = met || present.count(c) || implied.count(c) ||
+              (named(c) && ReferredBack(lex, c, lang, side_key, side_text)) ||
+              (!han && LooselyRendered(lex, c, lang, side_words)) || (han && AbbreviatedAfterShe(lex, c, side_key));
+        // Without a source and with three versions, a concept only one
+        // version names is not demanded: the two others agree without it.
+        if (ctx.source() < 0 && ctx.versions() == 3 && !met) {
+          size_t having = 0;
+          for (size_t o = 0; o < ctx.versions(); ++o) {
+            bool has = false;
+            for (size_t j : ctx.HitsIn(b, o)) has = has || ctx.hits[o][j].concept_index == c;
+            having += o != v && has;
+          }
+          if (having < 2) met = true;
+        }
+        checkable = checkable || HasAdmittedTerm(lex, c, lang);
+      }
+      if (met || !checkable) continue;
+      uint32_t c = group.front();
+      for (uint32_t g : group) {
+        if (HasAdmittedTerm(lex, g, lang)) { c = g; break; }
+      }
+      if (!reported.insert(c).second) continue;
+      // Without a source, a concept two versions lack and one has is
+      // reported for both lacking versions by the one that has it; a
+      // concept only this pair disagrees on is reported once here.
+      Finding f;
+      f.type = FindingType::kMissingTerm;
+      f.severity = Severity::kWarning;
+      f.concept_index = c;
+      f.version = v;
+      f.bead = b;
+      f.places = ctx.Places(b, ctx.Place(b, v));
+      for (FindingPlace& p : f.places) {
+        if (p.version == a) p.spans = {span};
+        if (p.version == v) {
+          for (uint32_t s : p.sentences) p.spans.push_back(ctx.aligned.versions[v].sentences[s].span);
+        }
+      }
+      f.evidence = ctx.SideText(b, v);
+      f.expected = Renderings(lex, c, lang);
+      f.message = fmt::format("{} ('{}' in {}) has no admitted rendering in the aligned {} text; expected '{}'",
+                              lex.concepts()[c].id, ctx.Text(a, span), ctx.aligned.language_tags[a],
+                              ctx.aligned.language_tags[v], f.expected.empty() ? "" : f.expected.front());
+      out->push_back(std::move(f));
+    }
+  }
+}
+
+}  // namespace
+
+void CheckTerms(const CheckContext& ctx, std::vector<Finding>* out) {
+  const Related related = BuildRelated(ctx.lexicon);
+  for (size_t b = 0; b < ctx.beads().size(); ++b) {
+    for (size_t v = 0; v < ctx.versions(); ++v) {
+      if (ctx.config.deprecated_terms) Deprecated(ctx, b, v, out);
+    }
+    if (!ctx.config.missing_terms) continue;
+    std::vector<Finding> missing;
+    for (size_t a = 0; a < ctx.versions(); ++a) Missing(ctx, related, b, a, &missing);
+    // One finding per (version, concept) in a bead, whichever version demanded it.
+    std::set<std::pair<size_t, uint32_t>> seen;
+    for (Finding& f : missing) {
+      if (seen.insert({f.version, *f.concept_index}).second) out->push_back(std::move(f));
+    }
+  }
+}
+
+}  // namespace align::internal

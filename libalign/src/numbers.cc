@@ -1,0 +1,580 @@
+// The number scanner: one pass over a sentence's matching key (digits of
+// every script are already ASCII there), per-language words from
+// numbers_words.cc, Han numerals parsed positionally. See numbers.h.
+#include "numbers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <string_view>
+
+#include "numbers_words.h"
+#include "utf8.h"
+
+namespace align::internal {
+namespace {
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsLetter(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+         (c >= 0x0621 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || c == 0x06D5 ||
+         (c >= 0x06FA && c <= 0x06FF);
+}
+
+int HanDigit(char32_t c) {
+  switch (c) {
+    case U'〇': case U'零': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+double HanUnit(char32_t c) {
+  switch (c) {
+    case U'十': return 10;
+    case U'百': return 100;
+    case U'千': return 1000;
+    case U'万': return 1e4;
+    case U'亿': return 1e8;
+    default: return 0;
+  }
+}
+
+// Characters after which a single Han numeral is a count (三年, 两国, 四点).
+constexpr std::u32string_view kClassifiers =
+    U"个名年次项点份位天月日周国方家种条倍届轮岁部批座架艘所支篇场期时起段层件颗台辆亩吨米公人大句字页章节代";
+
+class Scanner {
+ public:
+  Scanner(const Key& key, Language language)
+      : key_(key), t_(key.text), voc_(VocabularyFor(language)) {}
+
+  std::vector<NumberMention> Run() {
+    size_t i = 0;
+    while (i < t_.size()) {
+      size_t next = i;
+      const char32_t c = DecodeUtf8(t_, next);
+      size_t consumed = 0;
+      if (IsAsciiDigit(t_[i]) && !LetterOrDigitBefore(i)) {
+        consumed = ScanDigits(i);
+      } else if (HanDigit(c) >= 0 || (HanUnit(c) > 0 && HanUnit(c) <= 1000) || StartsWith(i, "百分之")) {
+        consumed = ScanHan(i);
+      } else if (IsLetter(c) && !LetterBefore(i)) {
+        consumed = ScanWord(i);
+      }
+      i = consumed > i ? consumed : next;
+    }
+    KeepMonthsNextToNumbers();
+    std::vector<NumberMention> result;
+    for (Found& f : found_) {
+      f.mention.span = key_.OriginalSpan(f.begin, f.end);
+      result.push_back(std::move(f.mention));
+    }
+    return result;
+  }
+
+ private:
+  struct Found {
+    NumberMention mention;
+    size_t begin = 0, end = 0;  // key bytes
+    bool from_digits = false;
+    bool month_word = false;
+  };
+
+  char32_t At(size_t p) const {
+    if (p >= t_.size()) return 0;
+    return DecodeUtf8(t_, p);
+  }
+  char32_t Before(size_t p) const {
+    if (p == 0) return 0;
+    size_t start;
+    return DecodeUtf8Before(t_, p, &start);
+  }
+  bool LetterBefore(size_t p) const { return IsLetter(Before(p)); }
+  bool LetterOrDigitBefore(size_t p) const {
+    char32_t b = Before(p);
+    return IsLetter(b) || (b >= '0' && b <= '9');
+  }
+  char Ch(size_t p) const { return p < t_.size() ? t_[p] : '\0'; }
+  bool StartsWith(size_t p, std::string_view s) const { return t_.substr(p, s.size()) == s; }
+  size_t SkipSpace(size_t p) const {
+    while (p < t_.size() && t_[p] == ' ') ++p;
+    return p;
+  }
+  // The end of |w| at |p| when it is there as a whole word (not followed by a letter).
+  size_t WordEnd(size_t p, std::string_view w) const {
+    if (w.empty() || !StartsWith(p, w)) return 0;
+    size_t e = p + w.size();
+    size_t q = e;
+    if (q < t_.size() && IsLetter(DecodeUtf8(t_, q)) && IsLetter(Before(e))) return 0;
+    return e;
+  }
+  // The longest entry of |list| at |p| (after spaces), or 0.
+  size_t MatchList(size_t p, const std::vector<std::string>& list, bool allow_space = true) const {
+    size_t q = allow_space ? SkipSpace(p) : p;
+    size_t best = 0;
+    for (const std::string& w : list) best = std::max(best, WordEnd(q, w));
+    return best;
+  }
+  std::string_view WordAt(size_t p, size_t* end) const {
+    size_t q = p;
+    while (q < t_.size()) {
+      size_t r = q;
+      char32_t c = DecodeUtf8(t_, r);
+      if (!IsLetter(c) && c != '\'' && c != U'’') break;
+      q = r;
+    }
+    *end = q;
+    return t_.substr(p, q - p);
+  }
+
+  // A list marker opening the sentence ("1.", "(2)", "二、", "۳۔") numbers
+  // the list, not the content, and versions number lists differently.
+  bool IsListMarker(size_t begin, size_t end) const {
+    size_t p = 0;
+    while (p < begin && (t_[p] == ' ' || t_[p] == '(' || StartsWith(p, "（"))) p += t_[p] == ' ' || t_[p] == '(' ? 1 : 3;
+    if (p != begin) return false;
+    char32_t c = At(end);
+    return c == '.' || c == ')' || c == U'）' || c == U'、' || c == U'۔' || c == '-';
+  }
+
+  // Percent, scale, unit, ordinal, year, time and month markers after a
+  // number that ends at key byte |end|; returns where the mention ends.
+  size_t Suffixes(Found& f, size_t end, bool digits, int digit_count, std::string_view fraction) {
+    NumberMention& m = f.mention;
+    double value = m.values[0];
+    bool scaled = false;
+    // Han scale characters right after digits (23万, 1.5亿, 800万千瓦).
+    while (true) {
+      char32_t c = At(end);
+      // 800多万千瓦, 30余万: "more than" between a number and its scale.
+      if ((c == U'多' || c == U'余') && (HanUnit(At(end + 3)) >= 1e4 || StartsWith(end + 3, "千瓦"))) {
+        end += 3;
+        c = At(end);
+      }
+      double u = HanUnit(c);
+      if (u >= 1e4 || (u > 0 && digits && At(end + 3) != U'瓦' && At(end + 3) != U'米')) {
+        value *= u;
+        scaled = true;
+        end += 3;
+        continue;
+      }
+      break;
+    }
+    // Scale words, composed (2 لاکھ 30 ہزار, two hundred thousand).
+    double total = 0, last_scale = 0;
+    while (true) {
+      size_t q = SkipSpace(end);
+      size_t e = 0;
+      std::string_view w = WordAt(q, &e);
+      auto s = voc_.scales.find(std::string(w));
+      auto b = voc_.bound_scales.find(std::string(w));
+      if (w.empty() || (s == voc_.scales.end() && b == voc_.bound_scales.end())) break;
+      double scale = s != voc_.scales.end() ? s->second : b->second;
+      if (scale < 1000) {
+        value *= scale;
+      } else {
+        total += value * scale;
+        value = 0;
+        last_scale = scale;
+      }
+      scaled = true;
+      end = e;
+      // "two hundred (and) thirty thousand": number words of a lower order follow.
+      {
+        size_t r = SkipSpace(end);
+        if (size_t ce = MatchList(r, voc_.connectors, false)) r = SkipSpace(ce);
+        double more = 0;
+        size_t me = r;
+        while (true) {
+          size_t we2 = 0;
+          std::string word(WordAt(me, &we2));
+          auto it = voc_.words.find(word);
+          if (word.empty() || it == voc_.words.end() || it->second.ordinal) break;
+          more += it->second.value;
+          me = we2 < t_.size() && t_[we2] == '-' ? we2 + 1 : we2;
+          if (me == we2) break;
+        }
+        if (more > 0) {
+          value += more;
+          end = me;
+          continue;
+        }
+      }
+      // "2 لاکھ 30 ہزار": a smaller number and scale may follow.
+      size_t r = SkipSpace(end);
+      if (last_scale > 0 && r < t_.size() && IsAsciiDigit(t_[r])) {
+        size_t de = r;
+        while (de < t_.size() && IsAsciiDigit(t_[de])) ++de;
+        size_t we = 0;
+        std::string_view w2 = WordAt(SkipSpace(de), &we);
+        auto s2 = voc_.scales.find(std::string(w2));
+        if (s2 != voc_.scales.end() && s2->second < last_scale) {
+          value = std::stod(std::string(t_.substr(r, de - r)));
+          end = de;
+          continue;
+        }
+      }
+    }
+    value += total;
+    m.values[0] = value;
+    if (scaled) m.soft = false;
+
+    if (size_t e = MatchList(end, voc_.percent_words); e || At(end) == '%' || At(SkipSpace(end)) == '%') {
+      m.kind = NumberKind::kPercent;
+      m.soft = false;
+      return e ? e : SkipSpace(end) + 1;
+    }
+    if (digits && !scaled) {
+      if (size_t e = MatchList(end, voc_.ordinal_suffixes, false)) {
+        m.ordinal = true;
+        return e;
+      }
+      if (size_t e = MatchList(end, voc_.year_suffixes, false)) {
+        m.kind = NumberKind::kYear;
+        return e;
+      }
+    }
+    // Clock times: "9.30 p.m.", "4 بجے", 下午4时30分.
+    if (size_t e = MatchList(end, voc_.time_words); e || At(end) == U'时' || (At(end) == U'点' && TimeContext(f.begin))) {
+      double minutes = 0;
+      if (digits && fraction.size() == 2) {
+        minutes = std::floor(value) * 60 + std::stod(std::string(fraction));
+      } else {
+        minutes = std::floor(value) * 60 + std::round((value - std::floor(value)) * 60);
+      }
+      if (!e) {
+        e = end + 3;
+        size_t q = e;
+        size_t de = q;
+        while (de < t_.size() && IsAsciiDigit(t_[de])) ++de;
+        if (de > q && At(de) == U'分') {
+          minutes += std::stod(std::string(t_.substr(q, de - q)));
+          e = de + 3;
+        }
+      }
+      minutes += pending_minutes_;
+      m.kind = NumberKind::kTime;
+      m.soft = false;
+      m.values = {std::fmod(minutes + 720 * 2, 720)};
+      return e;
+    }
+    if (digits && !scaled && Ch(end) == ':' && end + 3 <= t_.size() && IsAsciiDigit(t_[end + 1]) &&
+        IsAsciiDigit(t_[end + 2])) {
+      m.kind = NumberKind::kTime;
+      m.values = {std::fmod(std::floor(value) * 60 + std::stod(std::string(t_.substr(end + 1, 2))), 720)};
+      return end + 3;
+    }
+    if (At(end) == U'年' && !scaled) {
+      if (digit_count == 4 && value >= 1000 && value < 3000) m.kind = NumberKind::kYear;
+      return end + 3;
+    }
+    if (At(end) == U'月' && !scaled && value >= 1 && value <= 12 && value == std::floor(value)) {
+      m.kind = NumberKind::kMonth;
+      return end + 3;
+    }
+    if (At(end) == U'日' || At(end) == U'号') return end + 3;
+    // Units with a decimal prefix: the scaled value is an alternative.
+    {
+      size_t q = SkipSpace(end);
+      size_t e = 0;
+      std::string_view w = WordAt(q, &e);
+      auto u = voc_.units.find(std::string(w));
+      double unit = 0;
+      if (!w.empty() && u != voc_.units.end()) {
+        unit = u->second;
+      } else if (StartsWith(end, "千瓦")) {
+        unit = 1e3, e = end + 6;
+      } else if (StartsWith(end, "兆瓦")) {
+        unit = 1e6, e = end + 6;
+      }
+      if (unit > 0) {
+        m.values.push_back(value * unit);
+        m.soft = false;
+        return e;
+      }
+    }
+    if (digits && !scaled && digit_count == 4 && fraction.empty() && value >= 1800 && value <= 2100 &&
+        m.kind == NumberKind::kCount && !m.ordinal) {
+      m.kind = NumberKind::kYear;
+    }
+    return end;
+  }
+
+  bool TimeContext(size_t begin) const {
+    for (std::string_view w : {"上午", "下午", "晚上", "凌晨", "中午", "早上", "晚", "早"}) {
+      if (begin >= w.size() && t_.substr(begin - w.size(), w.size()) == w) return true;
+    }
+    return false;
+  }
+
+  void Add(Found f, size_t end) {
+    f.end = end;
+    if (f.mention.values.empty()) return;
+    pending_minutes_ = 0;
+    found_.push_back(std::move(f));
+  }
+
+  size_t ScanDigits(size_t i) {
+    size_t j = i;
+    std::string digits;
+    int digit_count = 0;
+    bool separated = false;
+    while (j < t_.size() && IsAsciiDigit(t_[j])) digits += t_[j++], ++digit_count;
+    // Thousands separators: ',' or U+066C, each followed by exactly three digits.
+    while (true) {
+      size_t sep = Ch(j) == ',' ? 1 : StartsWith(j, "٬") ? 2 : 0;
+      if (!sep || j + sep + 3 > t_.size()) break;
+      size_t k = j + sep;
+      if (!(IsAsciiDigit(t_[k]) && IsAsciiDigit(t_[k + 1]) && IsAsciiDigit(t_[k + 2]))) break;
+      if (k + 3 < t_.size() && IsAsciiDigit(t_[k + 3])) break;
+      digits += t_.substr(k, 3);
+      j = k + 3;
+      separated = true;
+    }
+    std::string fraction;
+    size_t dec = Ch(j) == '.' ? 1 : StartsWith(j, "٫") ? 2 : 0;
+    if (dec && j + dec < t_.size() && IsAsciiDigit(t_[j + dec])) {
+      size_t k = j + dec;
+      while (k < t_.size() && IsAsciiDigit(t_[k])) fraction += t_[k++];
+      j = k;
+    }
+    if (IsListMarker(i, j) && fraction.empty()) return j + 1;
+    Found f;
+    f.begin = i;
+    f.from_digits = true;
+    f.mention.values = {std::stod(digits + (fraction.empty() ? "" : "." + fraction))};
+    size_t end = Suffixes(f, j, true, separated ? 0 : digit_count, fraction);
+    // "CPEC 2.0", "Web 3.0": a version label, not a quantity (the other
+    // versions may say 升级版, "upgraded version").
+    const bool label = !fraction.empty() && fraction.find_first_not_of('0') == std::string::npos &&
+                       f.mention.kind == NumberKind::kCount && f.mention.values.size() == 1 && end == j;
+    if (label) return end;
+    Add(std::move(f), end);
+    return end;
+  }
+
+  size_t ScanHan(size_t i) {
+    Found f;
+    f.begin = i;
+    bool percent = false;
+    if (StartsWith(i, "百分之")) {
+      percent = true;
+      i += 9;
+      if (i < t_.size() && IsAsciiDigit(t_[i])) {
+        size_t end = ScanDigits(i);
+        if (!found_.empty() && found_.back().begin == i) {
+          found_.back().begin = f.begin;
+          found_.back().mention.kind = NumberKind::kPercent;
+          found_.back().mention.soft = false;
+        }
+        return end;
+      }
+    }
+    const bool ordinal = Before(f.begin) == U'第';
+    size_t j = i;
+    std::vector<char32_t> run;
+    while (j < t_.size()) {
+      size_t k = j;
+      char32_t c = DecodeUtf8(t_, k);
+      if (HanDigit(c) < 0 && HanUnit(c) == 0) break;
+      if (c == U'千' && (At(k) == U'瓦' || At(k) == U'米' || At(k) == U'克')) break;
+      run.push_back(c);
+      j = k;
+    }
+    if (run.empty()) return i;
+    bool has_unit = std::any_of(run.begin(), run.end(), [](char32_t c) { return HanUnit(c) > 0; });
+    bool has_zero = std::any_of(run.begin(), run.end(), [](char32_t c) { return HanDigit(c) == 0; });
+    double value = 0;
+    int digit_count = 0;
+    const bool lone_ten = run.size() == 1 && run[0] == U'十';  // 十分: "very"
+    if (!has_unit || lone_ten) {
+      if (run.size() == 1) {
+        value = lone_ten ? 10 : HanDigit(run[0]);
+        char32_t next = At(j);
+        bool counted = ordinal || percent || kClassifiers.find(next) != std::u32string_view::npos ||
+                       (next == U'点' && HanDigit(At(j + 3)) >= 0);
+        if (!counted) return j;
+      } else if (has_zero || run.size() >= 3) {
+        for (char32_t c : run) value = value * 10 + HanDigit(c);
+        digit_count = static_cast<int>(run.size());
+      } else {
+        return j;  // 三四: "three or four", an estimate
+      }
+    } else {
+      double total = 0, section = 0, num = 0;
+      for (char32_t c : run) {
+        int d = HanDigit(c);
+        double u = HanUnit(c);
+        if (d >= 0) {
+          num = d;
+        } else if (u < 1e4) {
+          section += (num == 0 ? 1 : num) * u;
+          num = 0;
+        } else if (u == 1e4) {
+          total += (section + num == 0 ? 1 : section + num) * u;
+          section = num = 0;
+        } else {
+          total = (total + section + num == 0 ? 1 : total + section + num) * u;
+          section = num = 0;
+        }
+      }
+      value = total + section + num;
+    }
+    std::string fraction;
+    if (At(j) == U'点' && HanDigit(At(j + 3)) >= 0) {
+      size_t k = j + 3;
+      while (HanDigit(At(k)) >= 0) fraction += static_cast<char>('0' + HanDigit(At(k))), k += 3;
+      value += std::stod("0." + fraction);
+      j = k;
+    }
+    if (IsListMarker(i, j)) return j + 1;
+    f.mention.values = {value};
+    f.mention.ordinal = ordinal;
+    f.mention.soft = run.size() == 1 && !percent;
+    size_t end = Suffixes(f, j, false, digit_count, "");
+    if (percent) f.mention.kind = NumberKind::kPercent, f.mention.soft = false;
+    if (f.mention.values[0] == 1 && f.mention.kind == NumberKind::kCount) return end;
+    Add(std::move(f), end);
+    return end;
+  }
+
+  // Number words (two hundred and thirty thousand, seventy-fifth, پندرہ),
+  // months and time prefixes.
+  size_t ScanWord(size_t i) {
+    size_t e = 0;
+    std::string w(WordAt(i, &e));
+    if (auto p = voc_.time_prefixes.find(w); p != voc_.time_prefixes.end()) {
+      pending_minutes_ = p->second;
+      pending_at_ = SkipSpace(e);
+      return e;
+    }
+    if (auto mo = voc_.months.find(w); mo != voc_.months.end()) {
+      Found f;
+      f.begin = i;
+      f.month_word = true;
+      f.mention.kind = NumberKind::kMonth;
+      f.mention.values = {static_cast<double>(mo->second)};
+      size_t end = e < t_.size() && t_[e] == '.' ? e + 1 : e;
+      f.end = end;
+      found_.push_back(std::move(f));
+      return end;
+    }
+    // A number word, possibly hyphenated (seventy-five) or composed with scales.
+    double value = 0;
+    bool ordinal = false, any = false;
+    size_t end = i;
+    size_t p = i;
+    while (true) {
+      size_t we = 0;
+      std::string word(WordAt(p, &we));
+      auto it = voc_.words.find(word);
+      if (word.empty() || it == voc_.words.end()) break;
+      value += it->second.value;
+      ordinal = it->second.ordinal;
+      any = true;
+      end = we;
+      if (we < t_.size() && t_[we] == '-' && !ordinal) {
+        p = we + 1;
+        continue;
+      }
+      break;
+    }
+    if (!any) {
+      if (voc_.scales.count(w)) return e;  // "thousands of": no number
+      return e;
+    }
+    if (size_t fe = MatchList(end, voc_.fraction_words)) return fe;  // three quarters
+    if (size_t ne = MatchList(end, voc_.non_number_followers)) return ne;
+    if (pending_at_ != i) pending_minutes_ = 0;
+    Found f;
+    f.begin = i;
+    f.mention.values = {value};
+    f.mention.ordinal = ordinal;
+    f.mention.soft = value <= 10;
+    size_t stop = Suffixes(f, end, false, 0, "");
+    Add(std::move(f), stop);
+    return stop;
+  }
+
+  // A month name is a date only next to a number (Nov. 26, 28 نومبر, May 2026);
+  // alone it is a verb, a name or a vague time.
+  void KeepMonthsNextToNumbers() {
+    std::vector<Found> kept;
+    for (size_t k = 0; k < found_.size(); ++k) {
+      const Found& f = found_[k];
+      if (!f.month_word) {
+        kept.push_back(f);
+        continue;
+      }
+      auto near = [&](const Found& g) {
+        if (g.month_word || !g.from_digits) return false;
+        size_t gap_begin = std::min(f.end, g.end), gap_end = std::max(f.begin, g.begin);
+        if (gap_end < gap_begin) return false;
+        for (size_t q = gap_begin; q < gap_end; ++q) {
+          if (t_[q] != ' ' && t_[q] != '.' && t_[q] != ',') return false;
+        }
+        return true;
+      };
+      bool adjacent = (k > 0 && near(found_[k - 1])) || (k + 1 < found_.size() && near(found_[k + 1]));
+      if (adjacent) kept.push_back(f);
+    }
+    found_ = std::move(kept);
+  }
+
+  const Key& key_;
+  std::string_view t_;
+  const NumberVocabulary& voc_;
+  std::vector<Found> found_;
+  int pending_minutes_ = 0;
+  size_t pending_at_ = std::string::npos;
+};
+
+}  // namespace
+
+std::vector<NumberMention> ExtractNumbers(const Key& key, Language language) {
+  return Scanner(key, language).Run();
+}
+
+bool SameNumber(const NumberMention& a, const NumberMention& b) {
+  if (a.kind != b.kind) return false;
+  for (double x : a.values) {
+    for (double y : b.values) {
+      if (std::fabs(x - y) <= 1e-9 * std::max({1.0, std::fabs(x), std::fabs(y)})) return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+std::string Plain(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<long long>(v));
+  return fmt::format("{}", v);
+}
+}  // namespace
+
+std::string FormatNumber(const NumberMention& n) {
+  const double v = n.values.empty() ? 0 : n.values[0];
+  switch (n.kind) {
+    case NumberKind::kPercent: return Plain(v) + "%";
+    case NumberKind::kTime: {
+      int minutes = static_cast<int>(std::lround(v));
+      return fmt::format("{}:{:02d}", minutes / 60 == 0 ? 12 : minutes / 60, minutes % 60);
+    }
+    case NumberKind::kMonth: return "month " + Plain(v);
+    case NumberKind::kYear: return Plain(v);
+    case NumberKind::kCount: return n.ordinal ? Plain(v) + " (ordinal)" : Plain(v);
+  }
+  return Plain(v);
+}
+
+}  // namespace align::internal

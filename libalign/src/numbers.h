@@ -1,0 +1,61 @@
+// Numbers in a sentence, in every script and spelling, normalised so that
+// versions in different languages can be compared (internal to the checker).
+//
+//   align::Key key = align::Normalizer::Get().MakeKey(doc.bytes(), sentence.span);
+//   for (const align::internal::NumberMention& n : align::internal::ExtractNumbers(key, align::Language::kChinese))
+//     ...  // n.kind, n.values, n.span (bytes of the original)
+//
+// What is recognised (per-language word tables live in numbers_words.cc):
+// - digits of every script (the key has already folded them to ASCII), with
+//   thousands separators and decimals: 1,000  3.5  ۲۳٫۱;
+// - scale words and characters after a number: thousand/million/billion,
+//   ہزار/لاکھ/کروڑ/ارب, 万/亿, and compositions (2 لاکھ 30 ہزار = 230000);
+// - number words: fifteen, seventy-fifth, 十五, 七十五, 二〇二六, پندرہ;
+// - percentages (3.5 percent, 3.5%, 百分之三点五, 3.5 فیصد), ordinals (75th,
+//   第七十五, 75ویں), years (2026, 2026年, 二〇二六年, 2026ء), months named
+//   next to a number (Nov. 26, 11月, 26 نومبر), clock times (4 p.m., 下午4时,
+//   4 بجے, ساڑھے نو بجے);
+// - units with a decimal prefix (megawatt, 千瓦, میگاواٹ): the scaled value
+//   is an alternative, so 8,000 megawatts and 800万千瓦 compare equal.
+// Left out on purpose (precision): the value one written as a word (one,
+// 一, ایک: articles, idioms, "one-China"), fractions (three quarters),
+// list markers opening a sentence (1. (1) 一、), and single Chinese numeral
+// characters that no classifier follows (三峡, 十分).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "align/normalize.h"
+#include "align/text.h"
+
+namespace align::internal {
+
+// Kinds are compared separately: a year never matches a count of the same value.
+enum class NumberKind { kCount, kYear, kPercent, kMonth, kTime };
+
+struct NumberMention {
+  NumberKind kind = NumberKind::kCount;
+  // The value (times for kTime are minutes past the hour on a 12-hour clock:
+  // 9:30 p.m. → 570), then alternatives after unit scaling (8,000 megawatts
+  // → 8000 and 8e9 watts). Two mentions are equal when their kinds are equal
+  // and any values agree.
+  std::vector<double> values;
+  bool ordinal = false;
+  // Written as a small word (two, 三, تین: at most ten, no scale or unit):
+  // such words also serve as determiners ("the two sides", 两国), so the
+  // checker lets them confirm a match but flags them only when the other
+  // version has a different number of the same kind in their place.
+  bool soft = false;
+  Span span;  // bytes of the original document
+};
+
+std::vector<NumberMention> ExtractNumbers(const Key& key, Language language);
+
+// True when |a| and |b| denote the same number (same kind, a shared value).
+bool SameNumber(const NumberMention& a, const NumberMention& b);
+
+// The number as digits for messages: "2026", "3.5%", "230000", "21:30" style "9:30".
+std::string FormatNumber(const NumberMention& n);
+
+}  // namespace align::internal

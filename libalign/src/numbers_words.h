@@ -1,0 +1,53 @@
+// Per-language vocabulary of numbers for numbers.cc: number words, scale
+// words, markers of percentages, ordinals, years, clock times, months and
+// units. The tables are data (numbers_words.cc); the scanner that uses them
+// does not know which language it reads. Every entry is stored as its
+// matching key (Normalizer::KeyOf), because that is what the scanner sees.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "align/text.h"
+
+namespace align::internal {
+
+struct NumberWord {
+  double value = 0;
+  bool ordinal = false;
+};
+
+struct NumberVocabulary {
+  // Whole words (word languages) whose meaning is a number: two, fifteen,
+  // seventy (hyphenated compounds are split on '-'), تین, پندرہ.
+  std::unordered_map<std::string, NumberWord> words;
+  // Multipliers after a number: thousand, million, lakh, ہزار, کروڑ.
+  std::unordered_map<std::string, double> scales;
+  // Words joining a scale to the number words after it (hundred *and* thirty).
+  std::vector<std::string> connectors;
+  // Scales that only count after another number (Urdu سو is also a verb).
+  std::unordered_map<std::string, double> bound_scales;
+  // Words or suffixes that make the number before them a percentage.
+  std::vector<std::string> percent_words;
+  // Suffixes glued to digits that make an ordinal (th, ویں) or a year (ء).
+  std::vector<std::string> ordinal_suffixes;
+  std::vector<std::string> year_suffixes;
+  // Markers after a number that make it a clock time (p.m., بجے) and words
+  // before it that move the time by minutes (ساڑھے +30).
+  std::vector<std::string> time_words;
+  std::unordered_map<std::string, int> time_prefixes;
+  // Words after a number word that make it a fraction, skipped (quarters).
+  std::vector<std::string> fraction_words;
+  // Words after a number word that make it something else (دو طرفہ: bilateral).
+  std::vector<std::string> non_number_followers;
+  // Month names (and abbreviations), counted only next to a number.
+  std::unordered_map<std::string, int> months;
+  // Units with a decimal prefix: the scaled value is an alternative.
+  std::unordered_map<std::string, double> units;
+};
+
+// The vocabulary of |language| (empty for languages without word tables).
+const NumberVocabulary& VocabularyFor(Language language);
+
+}  // namespace align::internal

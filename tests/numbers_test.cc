@@ -1,0 +1,149 @@
+// Number extraction (libalign/src/numbers.h), table-driven per language:
+// what each sentence yields, as "kind value" strings in text order.
+#include "numbers.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "align/normalize.h"
+
+namespace align::internal {
+namespace {
+
+std::string KindName(NumberKind k) {
+  switch (k) {
+    case NumberKind::kCount: return "count";
+    case NumberKind::kYear: return "year";
+    case NumberKind::kPercent: return "percent";
+    case NumberKind::kMonth: return "month";
+    case NumberKind::kTime: return "time";
+  }
+  return "?";
+}
+
+std::vector<std::string> Extract(const std::string& text, Language language) {
+  Key key = Normalizer::Get().MakeKey(text, Span{0, text.size()});
+  std::vector<std::string> out;
+  for (const NumberMention& n : ExtractNumbers(key, language)) {
+    std::string s = KindName(n.kind) + " " + FormatNumber(n);
+    if (n.kind == NumberKind::kMonth) s = "month " + FormatNumber(n).substr(6);
+    for (size_t i = 1; i < n.values.size(); ++i) s += " =" + std::to_string(static_cast<long long>(n.values[i]));
+    if (n.soft) s += " soft";
+    out.push_back(s);
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  std::vector<std::string> expected;
+};
+
+void RunCases(Language language, const std::vector<Case>& cases) {
+  for (const Case& c : cases) EXPECT_EQ(Extract(c.text, language), c.expected) << c.text;
+}
+
+TEST(NumbersTest, English) {
+  RunCases(Language::kEnglish, {
+      {"2026 marks the 75th anniversary.", {"year 2026", "count 75 (ordinal)"}},
+      {"Trade grew by 3.5 percent, or 3.5% by value.", {"percent 3.5%", "percent 3.5%"}},
+      {"China will train 1,000 technicians over the next three years.", {"count 1000", "count 3 soft"}},
+      {"fifteen projects and 15 more", {"count 15", "count 15"}},
+      {"the seventy-fifth anniversary", {"count 75 (ordinal)"}},
+      {"two hundred and thirty thousand people", {"count 230000"}},
+      {"230,000 people", {"count 230000"}},
+      {"8,000 megawatts of power", {"count 8000 =8000000000"}},
+      {"$5 billion", {"count 5000000000"}},
+      {"BEIJING, Nov. 26 (APP) -- talks", {"month 11", "count 26"}},
+      {"from 25 to 28 November 2026", {"count 25", "count 28", "month 11", "year 2026"}},
+      {"The talks began at 4 p.m. and he arrived at 9.30 p.m.", {"time 4:00", "time 9:30"}},
+      {"an action plan for 2026-2030", {"year 2026", "year 2030"}},
+      {"four propositions", {"count 4 soft"}},
+      {"Over three quarters of a century", {}},
+      {"the one-China principle; one of the first", {}},
+      {"we may march on", {}},
+      {"1. a framework agreement on CPEC 2.0;", {}},  // list marker, version label
+      {"his third visit", {"count 3 (ordinal) soft"}},
+      {"2 lakh 30 thousand", {"count 230000"}},
+  });
+}
+
+TEST(NumbersTest, Chinese) {
+  RunCases(Language::kChinese, {
+      {"二〇二六年是中巴建交七十五周年。", {"year 2026", "count 75"}},
+      {"今年是中巴建交75周年。", {"count 75"}},
+      {"2026年前10个月，双边贸易额增长3.5%。", {"year 2026", "count 10", "percent 3.5%"}},
+      {"增长百分之三点五", {"percent 3.5%"}},
+      {"十五个项目", {"count 15"}},
+      {"第七十五届会议", {"count 75 (ordinal)"}},
+      {"习近平提出四点主张。", {"count 4 soft"}},
+      {"23万人", {"count 230000"}},
+      {"二十三万人", {"count 230000"}},
+      {"装机800万千瓦", {"count 8000000 =8000000000"}},
+      {"巴通社北京11月26日电", {"month 11", "count 26"}},
+      {"于2026年11月25日至28日", {"year 2026", "month 11", "count 25", "count 28"}},
+      {"会谈于下午4时开始，持续两个多小时。", {"time 4:00", "count 2 soft"}},
+      {"于25日晚9时30分抵达", {"count 25", "time 9:30"}},
+      {"中方愿同巴方一道推进“一带一路”和一个中国原则", {}},
+      {"三峡工程十分重要", {}},
+      {"这是他就任以来第三次访华。", {"count 3 (ordinal) soft"}},
+      {"《2026—2030年农业合作行动计划》", {"year 2026", "year 2030"}},
+      {"未来三年培训1000名技术人员", {"count 3 soft", "count 1000"}},
+      {"二、合作领域", {}},
+  });
+}
+
+TEST(NumbersTest, Urdu) {
+  RunCases(Language::kUrdu, {
+      {"2026ء سفارتی تعلقات کے قیام کی 75ویں سالگرہ کا سال ہے۔", {"year 2026", "count 75 (ordinal)"}},
+      {"۲۰۲۶ء میں ۷۵ واں", {"year 2026", "count 75"}},
+      {"دوطرفہ تجارت میں 3.5 فیصد اضافہ ہوا", {"percent 3.5%"}},
+      {"دو طرفہ تجارت", {}},
+      {"پندرہ منصوبے", {"count 15"}},
+      {"2 لاکھ 30 ہزار افراد", {"count 230000"}},
+      {"8,000 میگاواٹ بجلی", {"count 8000 =8000000000"}},
+      {"بیجنگ، 26 نومبر (اے پی پی):", {"count 26", "month 11"}},
+      {"سہ پہر 4 بجے شروع ہونے والی بات چیت دو گھنٹے جاری رہی", {"time 4:00", "count 2 soft"}},
+      {"منگل کی رات ساڑھے نو بجے بیجنگ پہنچے", {"time 9:30"}},
+      {"پاکستان ایک چین کے اصول پر کاربند ہے اور ایک دوسرے کی حمایت", {}},
+      {"یہ ان کا چین کا تیسرا دورہ ہے۔", {"count 3 (ordinal) soft"}},
+      {"۳۔ 2026ء تا 2030ء زرعی تعاون کا لائحہ عمل؛", {"year 2026", "year 2030"}},
+      {"۲۳٫۱ فیصد", {"percent 23.1%"}},
+      {"چار نکاتی تجاویز", {"count 4 soft"}},
+  });
+}
+
+TEST(NumbersTest, SameNumberComparesKindAndScaledValues) {
+  auto one = [](const std::string& text, Language language) {
+    Key key = Normalizer::Get().MakeKey(text, Span{0, text.size()});
+    auto found = ExtractNumbers(key, language);
+    EXPECT_EQ(found.size(), 1u) << text;
+    return found.empty() ? NumberMention{} : found[0];
+  };
+  EXPECT_TRUE(SameNumber(one("8,000 megawatts", Language::kEnglish), one("800万千瓦", Language::kChinese)));
+  EXPECT_TRUE(SameNumber(one("230,000 people", Language::kEnglish), one("2 لاکھ 30 ہزار", Language::kUrdu)));
+  EXPECT_TRUE(SameNumber(one("3.5 percent", Language::kEnglish), one("百分之三点五", Language::kChinese)));
+  EXPECT_TRUE(SameNumber(one("in 2026", Language::kEnglish), one("二〇二六年", Language::kChinese)));
+  EXPECT_TRUE(SameNumber(one("75th", Language::kEnglish), one("第七十五", Language::kChinese)));
+  EXPECT_FALSE(SameNumber(one("in 2026", Language::kEnglish), one("2,026 people", Language::kEnglish)));
+  EXPECT_FALSE(SameNumber(one("3.5 percent", Language::kEnglish), one("3.5 tonnes", Language::kEnglish)));
+  EXPECT_FALSE(SameNumber(one("8,000 megawatts", Language::kEnglish), one("80万千瓦", Language::kChinese)));
+}
+
+TEST(NumbersTest, SpansPointAtTheOriginalBytes) {
+  const std::string text = "增长百分之三点五。";
+  Key key = Normalizer::Get().MakeKey(text, Span{0, text.size()});
+  auto found = ExtractNumbers(key, Language::kChinese);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(text.substr(found[0].span.begin, found[0].span.size()), "百分之三点五");
+  const std::string urdu = "کل ۲۰۲۶ء کو";
+  Key ukey = Normalizer::Get().MakeKey(urdu, Span{0, urdu.size()});
+  auto ufound = ExtractNumbers(ukey, Language::kUrdu);
+  ASSERT_EQ(ufound.size(), 1u);
+  EXPECT_EQ(urdu.substr(ufound[0].span.begin, ufound[0].span.size()), "۲۰۲۶ء");
+}
+
+}  // namespace
+}  // namespace align::internal

@@ -1,0 +1,186 @@
+// RunAlign and PrepareAlign: reading, language detection, segmentation,
+// presegmented input, dictionaries and the errors of a bad job.
+#include "align/pipeline.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace align {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("talign_pipeline_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+    en_ = Write("s.en.txt",
+                "The talks were held in Beijing on Monday.\n\n"
+                "Both sides agreed to deepen cooperation. They also discussed trade.\n\n"
+                "The two sides will meet again next year.\n");
+    zh_ = Write("s.zh.txt",
+                "会谈星期一在北京举行。\n\n双方同意深化合作。双方还讨论了贸易问题。\n\n双方将于明年再次会晤。\n");
+    ur_ = Write("s.ur.txt",
+                "بات چیت پیر کو بیجنگ میں ہوئی۔\n\nدونوں فریقوں نے تعاون کو گہرا کرنے پر اتفاق کیا۔ "
+                "انہوں نے تجارت پر بھی بات کی۔\n\nدونوں فریق اگلے سال دوبارہ ملیں گے۔\n");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& text) {
+    const fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << text;
+    return p.string();
+  }
+
+  AlignJob Job(std::vector<std::string> inputs) {
+    AlignJob job;
+    job.inputs = std::move(inputs);
+    job.use_cedict = false;  // the same result whether or not setup fetched it
+    return job;
+  }
+
+  fs::path dir_;
+  std::string en_, zh_, ur_;
+};
+
+// Beads cover every sentence of every version once, in order.
+void ExpectCover(const AlignResult& r) {
+  std::vector<uint32_t> next(r.versions.size(), 0);
+  for (const Bead& b : r.alignment.beads) {
+    ASSERT_EQ(b.sides.size(), r.versions.size());
+    for (size_t v = 0; v < b.sides.size(); ++v) {
+      EXPECT_EQ(b.sides[v].begin, next[v]);
+      next[v] = b.sides[v].end;
+    }
+    EXPECT_GE(b.score, 0.0);
+    EXPECT_LE(b.score, 1.0);
+  }
+  for (size_t v = 0; v < r.versions.size(); ++v) EXPECT_EQ(next[v], r.versions[v].sentences.size());
+}
+
+TEST_F(PipelineTest, DetectsLanguagesAndSegments) {
+  auto r = PrepareAlign(Job({en_, zh_, ur_}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->language_tags, (std::vector<std::string>{"en", "zh", "ur"}));
+  EXPECT_EQ(r->versions[0].language, Language::kEnglish);
+  EXPECT_EQ(r->versions[2].language, Language::kUrdu);
+  for (const AlignInput& v : r->versions) {
+    EXPECT_GE(v.sentences.size(), 3u) << v.document.name();
+    EXPECT_TRUE(v.sentence_concepts.empty());  // term anchors are not wired in yet
+  }
+  EXPECT_TRUE(r->alignment.beads.empty());
+}
+
+TEST_F(PipelineTest, KeepsTagsAsGiven) {
+  AlignJob job = Job({zh_, en_});
+  job.language_tags = {"zh-Hans", "en-GB"};
+  auto r = PrepareAlign(job);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->language_tags, (std::vector<std::string>{"zh-Hans", "en-GB"}));
+  EXPECT_EQ(r->versions[0].language, Language::kChinese);
+}
+
+TEST_F(PipelineTest, RefusesBadJobs) {
+  EXPECT_EQ(PrepareAlign(Job({en_})).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(PrepareAlign(Job({en_, zh_, ur_, en_})).status().code(), StatusCode::kInvalidArgument);
+
+  AlignJob unknown = Job({en_, zh_});
+  unknown.language_tags = {"en", "xx"};
+  auto u = PrepareAlign(unknown);
+  EXPECT_EQ(u.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(u.status().message(), HasSubstr("'xx'"));
+
+  AlignJob count = Job({en_, zh_});
+  count.language_tags = {"en"};
+  EXPECT_EQ(PrepareAlign(count).status().code(), StatusCode::kInvalidArgument);
+
+  auto same = PrepareAlign(Job({en_, Write("other.en.txt", "Another English text.\n")}));
+  EXPECT_EQ(same.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(same.status().message(), HasSubstr("both en"));
+
+  EXPECT_EQ(PrepareAlign(Job({"-", "-"})).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_F(PipelineTest, InputErrorsNameTheFile) {
+  auto missing = PrepareAlign(Job({en_, (dir_ / "missing.zh.txt").string()}));
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(missing.status().message(), HasSubstr("missing.zh.txt"));
+
+  auto bad = PrepareAlign(Job({en_, Write("bad.zh.txt", "好的。\xff\n")}));
+  EXPECT_EQ(bad.status().code(), StatusCode::kDataError);
+  EXPECT_THAT(bad.status().message(), HasSubstr("bad.zh.txt"));
+  EXPECT_THAT(bad.status().message(), HasSubstr("byte 9"));
+
+  AlignJob lexicon = Job({en_, zh_});
+  lexicon.lexicon_paths = {(dir_ / "no-terms.tsv").string()};
+  auto l = PrepareAlign(lexicon);
+  EXPECT_EQ(l.status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(l.status().message(), HasSubstr("no-terms.tsv"));
+}
+
+TEST_F(PipelineTest, TextWithoutLettersNeedsALanguage) {
+  const std::string digits = Write("digits.txt", "2026 12 31\n");
+  auto detected = PrepareAlign(Job({en_, digits}));
+  EXPECT_EQ(detected.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(detected.status().message(), HasSubstr("digits.txt"));
+  AlignJob given = Job({en_, digits});
+  given.language_tags = {"", "zh"};  // detect the first, take the second as given
+  auto r = PrepareAlign(given);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->language_tags, (std::vector<std::string>{"en", "zh"}));
+}
+
+TEST_F(PipelineTest, PresegmentedLineIsSentence) {
+  AlignJob job = Job({Write("p.en", "One.\nTwo.\n\nFour.\n"), Write("p.zh", "一。\n二。\n三。\n四。\n")});
+  job.language_tags = {"en", "zh"};
+  job.presegmented = true;
+  auto r = RunAlign(job);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->versions[0].sentences.size(), 4u);  // the blank line keeps its index
+  EXPECT_EQ(r->versions[0].document.Slice(r->versions[0].sentences[3].span), "Four.");
+  EXPECT_TRUE(r->versions[0].sentences[2].span.empty());
+  ExpectCover(*r);
+}
+
+TEST_F(PipelineTest, AlignsTwoAndThreeVersions) {
+  for (const auto& inputs : {std::vector<std::string>{en_, zh_}, std::vector<std::string>{en_, zh_, ur_}}) {
+    auto r = RunAlign(Job(inputs));
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    EXPECT_FALSE(r->alignment.beads.empty());
+    ExpectCover(*r);
+  }
+}
+
+TEST_F(PipelineTest, UserDictionaries) {
+  const std::string dic = Write("en-zh.tsv", "talks\t会谈\ncooperation\t合作\n");
+  AlignJob job = Job({en_, zh_});
+  job.dictionaries = {{dic}};
+  auto r = RunAlign(job);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->dictionaries, std::vector<std::string>{"en,zh=" + dic});
+  ExpectCover(*r);
+
+  job.dictionaries = {{(dir_ / "none.tsv").string()}};
+  auto missing = RunAlign(job);
+  EXPECT_FALSE(missing.ok());
+  EXPECT_THAT(missing.status().message(), HasSubstr("none.tsv"));
+
+  // A pair named explicitly, for a three-version job.
+  AlignJob three = Job({en_, zh_, ur_});
+  three.dictionaries = {{Write("en-ur.tsv", "talks\tبات چیت\n"), Language::kEnglish, Language::kUrdu}};
+  auto t = RunAlign(three);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_THAT(t->dictionaries[0], ::testing::StartsWith("en,ur="));
+  ExpectCover(*t);
+}
+
+}  // namespace
+}  // namespace align
