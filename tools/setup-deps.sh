@@ -9,6 +9,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libicu-dev            # normalisation, sentence breaks, transliteration
   libboost-locale-dev   # message catalogs for the UI languages
+  gettext               # msgfmt compiles po/*.po into the catalogs
   libhunspell-dev hunspell-en-us   # English inflection for term matching
   hunspell              # CLI for lexicons/ur/check.sh (Urdu affix file tests)
   libfmt-dev            # formatting of messages and reports
@@ -18,7 +19,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3               # the evaluation scorer in ../shared/eval
 )
-if [[ "${1:-}" == "--browser" ]]; then packages+=(chromium); fi
+# Chromium for the HTML report test, and fonts with Nastaliq Urdu and CJK
+# glyphs so that its screenshot shows the text rather than empty boxes.
+if [[ "${1:-}" == "--browser" ]]; then packages+=(chromium fonts-noto-core fonts-noto-cjk); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "align/resources.h"
+#include "cli_i18n.h"
 #include "commands.h"
 
 int main(int argc, char** argv) {
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string(align::Version()));
   app.require_subcommand(1);
   app.fallthrough(false);
+  talign_cli::AddUiLangOption(app);
 
   int exit_code = 0;
   talign_cli::AddSegmentCommand(app, exit_code);
@@ -36,7 +38,7 @@ int main(int argc, char** argv) {
     return 0;
   } catch (const CLI::ParseError& e) {
     // CLI11 uses its own exit codes; ours are 0/1/2, and 2 is "usage error".
-    std::cerr << "talign: " << e.what() << "\nRun 'talign --help' for usage.\n";
+    std::cerr << "talign: " << e.what() << '\n' << talign_cli::Tr("Run 'talign --help' for usage.") << '\n';
     return 2;
   }
   return exit_code;

@@ -1,0 +1,53 @@
+// Internal helpers of the report_findings_*.cc writers (text, JSON, TSV, HTML).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "align/i18n.h"
+#include "align/report.h"
+
+namespace align::findings_internal {
+
+// Validates |report|: the alignment fits its versions (report_internal::
+// CheckAlignment) and every finding points inside them.
+Status CheckReport(const FindingsReport& report);
+
+// The concept id of |f|, or nullopt (no concept, or no lexicon to name it).
+std::optional<std::string> ConceptId(const FindingsReport& report, const Finding& f);
+
+// Indices into *report.findings ordered by bead, then as given (stable).
+std::vector<size_t> OrderByBead(const FindingsReport& report);
+
+// The places of |f| ordered by version, one per version (several places of
+// one version are merged: sentences and spans joined, sorted, deduplicated).
+std::vector<FindingPlace> PlacesByVersion(const Finding& f);
+
+// The sentences of version |v| to quote for |f|: its place's sentences, or the
+// bead's side when the place names none.
+std::vector<uint32_t> SentencesOf(const FindingsReport& report, const Finding& f, size_t v);
+
+// Translated names shown to people (the JSON and TSV use FindingTypeName and
+// SeverityName, which never change).
+std::string TypeLabel(const Translator& ui, FindingType type);
+std::string SeverityLabel(const Translator& ui, Severity severity);
+// The name of version |v| for people: "English", "中文", "اردو" in the UI
+// language, followed by nothing else; unknown languages give their tag.
+std::string LanguageLabel(const Translator& ui, const AlignResult& aligned, size_t v);
+
+// Every finding type and severity in the order reports list them.
+inline constexpr FindingType kAllTypes[] = {
+    FindingType::kDeprecatedTerm, FindingType::kMissingTerm,  FindingType::kInconsistentTerm,
+    FindingType::kNumberMismatch, FindingType::kOmission,     FindingType::kAddition};
+inline constexpr Severity kAllSeverities[] = {Severity::kError, Severity::kWarning, Severity::kInfo};
+
+// The portion of |span| inside |within|, or nullopt when they do not overlap
+// (an empty span at a position inside |within| counts as overlapping).
+std::optional<Span> Clip(Span span, Span within);
+
+// The translator to use: |options.translator| or a static English one.
+const Translator& Ui(const ReportOptions& options);
+
+}  // namespace align::findings_internal

@@ -1,0 +1,87 @@
+// The check JSON (BRIEF §3): inputs, one object per finding, a summary.
+// Keys come in a fixed order and findings one per line, so that two runs give
+// the same bytes and a diff of two reports shows one line per finding.
+#include <nlohmann/json.hpp>
+
+#include "align/report.h"
+#include "report_findings_internal.h"
+#include "report_internal.h"
+
+namespace align {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using namespace findings_internal;
+
+// Document text and file names are bytes: never let them abort a dump.
+std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+Json FindingJson(const FindingsReport& report, const Finding& f) {
+  const AlignResult& aligned = *report.aligned;
+  std::optional<std::string> concept_id = ConceptId(report, f);
+  std::vector<FindingPlace> places = PlacesByVersion(f);
+  // The version at fault is always listed, even when it has no place (the
+  // version that lacks the content of an omission).
+  if (std::none_of(places.begin(), places.end(), [&](const FindingPlace& p) { return p.version == f.version; })) {
+    FindingPlace fault;
+    fault.version = f.version;
+    places.push_back(fault);
+    std::sort(places.begin(), places.end(),
+              [](const FindingPlace& a, const FindingPlace& b) { return a.version < b.version; });
+  }
+  Json sentences = Json::object();
+  Json spans = Json::object();
+  for (const FindingPlace& p : places) {
+    const std::string& tag = aligned.language_tags[p.version];
+    sentences[tag] = p.sentences;
+    Json list = Json::array();
+    for (const Span& s : p.spans) list.push_back({s.begin, s.end});
+    spans[tag] = list;
+  }
+  return Json{{"type", std::string(FindingTypeName(f.type))},
+              {"severity", std::string(SeverityName(f.severity))},
+              {"concept", concept_id ? Json(*concept_id) : Json(nullptr)},
+              {"lang", aligned.language_tags[f.version]},
+              {"bead", f.bead},
+              {"sentences", sentences},
+              {"spans", spans},
+              {"evidence", f.evidence},
+              {"expected", f.expected},
+              {"message", f.message}};
+}
+
+Json SummaryJson(const FindingsReport& report) {
+  FindingsSummary s = Summarize(*report.findings);
+  Json by_type = Json::object();
+  for (FindingType t : kAllTypes) by_type[std::string(FindingTypeName(t))] = s.by_type[static_cast<size_t>(t)];
+  Json by_severity = Json::object();
+  for (Severity v : kAllSeverities) by_severity[std::string(SeverityName(v))] = s.by_severity[static_cast<size_t>(v)];
+  return Json{{"findings", s.total},
+              {"beads", report.aligned->alignment.beads.size()},
+              {"beads_with_findings", s.beads_with_findings},
+              {"by_type", by_type},
+              {"by_severity", by_severity}};
+}
+
+}  // namespace
+
+Status WriteFindingsJson(const FindingsReport& report, std::ostream& out) {
+  ALIGN_RETURN_IF_ERROR(CheckReport(report));
+  const AlignResult& aligned = *report.aligned;
+  Json inputs = Json::array();
+  for (size_t v = 0; v < aligned.versions.size(); ++v) {
+    inputs.push_back(Json{{"file", aligned.versions[v].document.name()},
+                          {"lang", aligned.language_tags[v]},
+                          {"sentences", aligned.versions[v].sentences.size()}});
+  }
+  out << "{\"inputs\": " << Dump(inputs) << ",\n\"findings\": [";
+  const std::vector<Finding>& findings = *report.findings;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    out << (i == 0 ? "\n" : ",\n") << Dump(FindingJson(report, findings[i]));
+  }
+  out << (findings.empty() ? "],\n" : "\n],\n");
+  out << "\"summary\": " << Dump(SummaryJson(report)) << "}\n";
+  return report_internal::Finish(out);
+}
+
+}  // namespace align

@@ -1,0 +1,404 @@
+// The HTML report: one self-contained page (inline style and script, no
+// network), the versions side by side with one row per bead, term hits and
+// findings marked in place, a summary, a legend, filters and keyboard
+// navigation. Everything from the documents is escaped; the page's
+// Content-Security-Policy allows its own script only, by hash.
+#include <unicode/uloc.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "align/report.h"
+#include "align/resources.h"
+#include "report_findings_internal.h"
+#include "report_html_internal.h"
+#include "report_internal.h"
+
+namespace align {
+namespace {
+
+using namespace findings_internal;
+using html_internal::Escape;
+
+std::string Attr(std::string_view text) { return Escape(text); }
+
+// Right-to-left from the locale data (CLDR), not from a list of our languages.
+bool RightToLeft(const std::string& tag) { return uloc_isRightToLeft(tag.c_str()) != 0; }
+
+std::string LangAttrs(const std::string& tag) {
+  return fmt::format("lang=\"{}\" dir=\"{}\"", Attr(tag), RightToLeft(tag) ? "rtl" : "ltr");
+}
+
+// One span of markup over a sentence: opened by |open| on its first piece and
+// |reopen| on the pieces after a split, closed by "</span>".
+struct Mark {
+  Span span;
+  int rank = 0;  // for equal spans: lower ranks are outer
+  std::string open;
+  std::string reopen;
+  // A finding's mark in the version at fault: the first piece rendered of
+  // its first span becomes the finding's focusable anchor.
+  size_t finding = SIZE_MAX;
+  std::string anchor;
+};
+
+// The escaped bytes of |sentence| with |marks| as properly nested spans. A
+// mark that crosses another is closed and reopened around it, so the markup
+// stays well formed whatever the checker and the matcher report.
+std::string Markup(std::string_view bytes, Span sentence, const std::vector<Mark>& all, std::set<size_t>* anchored) {
+  std::vector<Mark> marks;
+  std::vector<size_t> cuts = {sentence.begin, sentence.end};
+  for (const Mark& m : all) {
+    std::optional<Span> c = Clip(m.span, sentence);
+    if (!c || c->empty()) continue;
+    marks.push_back(m);
+    marks.back().span = *c;
+    cuts.push_back(c->begin);
+    cuts.push_back(c->end);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  auto outer_first = [&](size_t a, size_t b) {
+    const Mark &x = marks[a], &y = marks[b];
+    if (x.span.begin != y.span.begin) return x.span.begin < y.span.begin;
+    if (x.span.end != y.span.end) return x.span.end > y.span.end;
+    if (x.rank != y.rank) return x.rank < y.rank;
+    return a < b;
+  };
+  std::string out;
+  std::vector<size_t> stack;
+  std::vector<bool> opened(marks.size(), false);
+  for (size_t c = 0; c + 1 < cuts.size(); ++c) {
+    const size_t p = cuts[c], q = cuts[c + 1];
+    std::vector<size_t> want;
+    for (size_t i = 0; i < marks.size(); ++i) {
+      if (marks[i].span.begin <= p && marks[i].span.end >= q) want.push_back(i);
+    }
+    std::sort(want.begin(), want.end(), outer_first);
+    size_t keep = 0;
+    while (keep < stack.size() && keep < want.size() && stack[keep] == want[keep]) ++keep;
+    for (size_t k = stack.size(); k > keep; --k) out += "</span>";
+    stack.resize(keep);
+    for (size_t k = keep; k < want.size(); ++k) {
+      const Mark& m = marks[want[k]];
+      if (!opened[want[k]] && m.finding != SIZE_MAX && anchored->insert(m.finding).second) {
+        out += m.anchor;
+      } else {
+        out += opened[want[k]] ? m.reopen : m.open;
+      }
+      opened[want[k]] = true;
+      stack.push_back(want[k]);
+    }
+    out += Escape(bytes.substr(p, q - p));
+  }
+  for (size_t k = 0; k < stack.size(); ++k) out += "</span>";
+  return out;
+}
+
+std::string StatusLabel(const Translator& ui, TermStatus status) {
+  switch (status) {
+    case TermStatus::kPreferred: return ui.Translate("preferred term");
+    case TermStatus::kAdmitted: return ui.Translate("admitted term");
+    case TermStatus::kDeprecated: return ui.Translate("deprecated term");
+    case TermStatus::kSuperseded: return ui.Translate("superseded term");
+  }
+  return "";
+}
+
+class HtmlWriter {
+ public:
+  HtmlWriter(const FindingsReport& report, const ReportOptions& options, std::ostream& out)
+      : report_(report), aligned_(*report.aligned), findings_(*report.findings), ui_(Ui(options)),
+        options_(options), out_(out) {
+    const size_t n = aligned_.versions.size();
+    by_bead_.resize(aligned_.alignment.beads.size());
+    for (size_t i : OrderByBead(report)) by_bead_[findings_[i].bead].push_back(i);
+    hits_.resize(n);
+    if (report.hits != nullptr) {
+      for (size_t v = 0; v < n; ++v) {
+        for (const TermHit& h : (*report.hits)[v]) hits_[v][h.sentence].push_back(&h);
+      }
+    }
+  }
+
+  void Write() {
+    const std::string title = ui_.Translate("Alignment and terminology check");
+    out_ << "<!DOCTYPE html>\n<html lang=\"" << Attr(ui_.language()) << "\" dir=\"" << (ui_.rtl() ? "rtl" : "ltr")
+         << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+         << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+         << "script-src 'sha256-" << html_internal::Sha256Base64(html_internal::Script())
+         << "'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
+         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         << "<meta name=\"generator\" content=\"talign " << Attr(Version()) << "\">\n<title>" << Escape(title);
+    if (!aligned_.versions.empty()) out_ << " \u2014 " << Escape(aligned_.versions[0].document.name());
+    out_ << "</title>\n<style>" << html_internal::Style() << "</style>\n</head>\n<body>\n";
+    WriteHeader(title);
+    WriteToolbar();
+    WriteTable();
+    out_ << "<div id=\"tip\" role=\"tooltip\" hidden></div>\n<footer>"
+         << Escape(Translator::Format(ui_.Translate("Generated by talign {}."), Version())) << ' '
+         << Escape(ui_.Translate("Byte offsets and the JSON report: talign check --format json.")) << "</footer>\n"
+         << "<script>" << html_internal::Script() << "</script>\n</body>\n</html>\n";
+  }
+
+ private:
+  void WriteHeader(const std::string& title) {
+    out_ << "<header class=\"top\">\n<h1>" << Escape(title) << "</h1>\n<ul class=\"inputs\">";
+    for (size_t v = 0; v < aligned_.versions.size(); ++v) {
+      out_ << "<li><b>" << Escape(LanguageLabel(ui_, aligned_, v)) << "</b> <code><bdi dir=\"ltr\">"
+           << Escape(aligned_.versions[v].document.name()) << "</bdi></code> \u00B7 "
+           << Escape(Translator::Format(
+                  ui_.TranslatePlural("{} sentence", "{} sentences", aligned_.versions[v].sentences.size()),
+                  aligned_.versions[v].sentences.size()))
+           << "</li>";
+    }
+    const size_t beads = aligned_.alignment.beads.size();
+    out_ << "<li>" << Escape(Translator::Format(ui_.TranslatePlural("{} bead", "{} beads", beads), beads))
+         << "</li></ul>\n";
+
+    const FindingsSummary s = Summarize(findings_);
+    out_ << "<h2 id=\"summary-heading\">" << Escape(ui_.Translate("Summary")) << "</h2>\n"
+         << "<ul class=\"summary\" aria-labelledby=\"summary-heading\">"
+         << "<li class=\"total\" data-count=\"" << s.total << "\"><span class=\"n\">" << s.total << "</span><span class=\"l\">"
+         << Escape(ui_.TranslatePlural("finding", "findings", s.total)) << " \u00B7 "
+         << Escape(Translator::Format(ui_.TranslatePlural("in {} of {} bead", "in {} of {} beads", beads),
+                                      s.beads_with_findings, beads))
+         << "</span></li>";
+    for (FindingType t : kAllTypes) {
+      const size_t c = s.by_type[static_cast<size_t>(t)];
+      out_ << "<li class=\"type" << (c == 0 ? " zero" : "") << "\" data-type=\"" << FindingTypeName(t)
+           << "\" data-count=\"" << c << "\"><span class=\"n\">" << c << "</span><span class=\"l\">"
+           << Escape(TypeLabel(ui_, t)) << "</span></li>";
+    }
+    for (Severity v : kAllSeverities) {
+      const size_t c = s.by_severity[static_cast<size_t>(v)];
+      out_ << "<li class=\"severity" << (c == 0 ? " zero" : "") << "\" data-severity=\"" << SeverityName(v)
+           << "\" data-count=\"" << c << "\"><span class=\"n\">" << c << "</span><span class=\"l\">"
+           << Escape(SeverityLabel(ui_, v)) << "</span></li>";
+    }
+    out_ << "</ul>\n<h2>" << Escape(ui_.Translate("Legend")) << "</h2>\n<ul class=\"legend\">"
+         << "<li><span class=\"t st-preferred sample\">" << Escape(ui_.Translate("term")) << "</span> "
+         << Escape(ui_.Translate("preferred or admitted term")) << "</li>"
+         << "<li><span class=\"t st-deprecated sample\">" << Escape(ui_.Translate("term")) << "</span> "
+         << Escape(ui_.Translate("deprecated or superseded term")) << "</li>"
+         << "<li><span class=\"fm sev-error sample\">" << Escape(SeverityLabel(ui_, Severity::kError))
+         << "</span> <span class=\"fm sev-warning sample\">" << Escape(SeverityLabel(ui_, Severity::kWarning))
+         << "</span> <span class=\"fm sev-info sample\">" << Escape(SeverityLabel(ui_, Severity::kInfo)) << "</span> "
+         << Escape(ui_.Translate("finding, in the version at fault")) << "</li>"
+         << "<li><span class=\"fx sample\">\u2026</span> " << Escape(ui_.Translate("its evidence in another version"))
+         << "</li>"
+         << "<li><span class=\"sample\" style=\"color:var(--low);font-weight:600\">\u2503</span> "
+         << Escape(Translator::Format(ui_.Translate("alignment score below {}"), FormatScore(options_.low_score)))
+         << "</li>"
+         << "<li>" << Escape(ui_.Translate("Keys:")) << " <kbd>j</kbd>/<kbd>n</kbd> "
+         << Escape(ui_.Translate("next finding")) << ", <kbd>k</kbd>/<kbd>p</kbd> "
+         << Escape(ui_.Translate("previous finding")) << "</li></ul>\n</header>\n";
+  }
+
+  void WriteToolbar() {
+    const FindingsSummary s = Summarize(findings_);
+    out_ << "<div class=\"toolbar\" role=\"toolbar\" aria-label=\"" << Attr(ui_.Translate("Filters")) << "\">\n"
+         << "<fieldset><legend>" << Escape(ui_.Translate("Types")) << "</legend>";
+    for (FindingType t : kAllTypes) {
+      out_ << "<label><input type=\"checkbox\" data-filter=\"type\" value=\"" << FindingTypeName(t) << "\" checked> "
+           << Escape(TypeLabel(ui_, t)) << " (" << s.by_type[static_cast<size_t>(t)] << ")</label>";
+    }
+    out_ << "</fieldset>\n<fieldset><legend>" << Escape(ui_.Translate("Severity")) << "</legend>";
+    for (Severity v : kAllSeverities) {
+      out_ << "<label><input type=\"checkbox\" data-filter=\"severity\" value=\"" << SeverityName(v)
+           << "\" checked> " << Escape(SeverityLabel(ui_, v)) << " (" << s.by_severity[static_cast<size_t>(v)]
+           << ")</label>";
+    }
+    out_ << "<label><input type=\"checkbox\" id=\"only-findings\"> "
+         << Escape(ui_.Translate("only beads with findings")) << "</label></fieldset>\n"
+         << "<div class=\"nav\"><button type=\"button\" id=\"prev\" aria-keyshortcuts=\"k p\">"
+         << (ui_.rtl() ? "\u2192 " : "\u2190 ") << Escape(ui_.Translate("Previous")) << "</button>"
+         << "<output id=\"pos\" aria-live=\"polite\">\u2013 / " << s.total << "</output>"
+         << "<button type=\"button\" id=\"next\" aria-keyshortcuts=\"j n\">" << Escape(ui_.Translate("Next"))
+         << (ui_.rtl() ? " \u2190" : " \u2192") << "</button></div>\n</div>\n";
+  }
+
+  void WriteTable() {
+    const size_t n = aligned_.versions.size();
+    out_ << "<main>\n<table class=\"beads\">\n<colgroup><col class=\"num\">";
+    for (size_t v = 0; v < n; ++v) out_ << "<col>";
+    out_ << "</colgroup>\n<thead><tr><th scope=\"col\">" << Escape(ui_.Translate("Bead")) << "</th>";
+    for (size_t v = 0; v < n; ++v) {
+      out_ << "<th scope=\"col\">" << Escape(LanguageLabel(ui_, aligned_, v)) << " <span class=\"file\"><bdi dir=\"ltr\">"
+           << Escape(aligned_.versions[v].document.name()) << "</bdi></span></th>";
+    }
+    out_ << "</tr></thead>\n<tbody>\n";
+    for (size_t b = 0; b < aligned_.alignment.beads.size(); ++b) WriteBead(b);
+    out_ << "</tbody>\n</table>\n</main>\n";
+  }
+
+  // The marks of the findings of bead |b| in version |v|.
+  std::vector<Mark> FindingMarks(size_t b, size_t v) {
+    std::vector<Mark> marks;
+    for (size_t i : by_bead_[b]) {
+      const Finding& f = findings_[i];
+      const std::string common = fmt::format("data-f=\"{}\" data-type=\"{}\" data-sev=\"{}\"", i,
+                                             FindingTypeName(f.type), SeverityName(f.severity));
+      for (const FindingPlace& p : f.places) {
+        if (p.version != v) continue;
+        for (const Span& s : p.spans) {
+          Mark m;
+          m.span = s;
+          if (v == f.version) {
+            m.rank = 0;
+            m.open = m.reopen = fmt::format("<span class=\"fm sev-{}\" {}>", SeverityName(f.severity), common);
+            m.finding = i;
+            m.anchor = fmt::format("<span class=\"fm anchor sev-{}\" id=\"f-{}\" tabindex=\"0\" "
+                                   "aria-describedby=\"note-{}\" {}>",
+                                   SeverityName(f.severity), i, i, common);
+          } else {
+            m.rank = 1;
+            m.open = m.reopen = fmt::format("<span class=\"fx\" {}>", common);
+          }
+          marks.push_back(std::move(m));
+        }
+      }
+    }
+    return marks;
+  }
+
+  std::vector<Mark> TermMarks(size_t v, uint32_t sentence) {
+    std::vector<Mark> marks;
+    auto it = hits_[v].find(sentence);
+    if (it == hits_[v].end()) return marks;
+    for (const TermHit* h : it->second) {
+      std::string id = report_.lexicon != nullptr ? report_.lexicon->concepts()[h->concept_index].id
+                                                  : std::to_string(h->concept_index);
+      Mark m;
+      m.span = h->span;
+      m.rank = 2;
+      m.open = m.reopen = fmt::format(
+          "<span class=\"t st-{}\" data-concept=\"{}\" data-status=\"{}\" title=\"{} \u00B7 {}\">",
+          TermStatusName(h->status), Attr(id), TermStatusName(h->status), Attr(id), Attr(StatusLabel(ui_, h->status)));
+      marks.push_back(std::move(m));
+    }
+    return marks;
+  }
+
+  // A focusable mark for a finding with no span of its own in the version at
+  // fault (an omission's empty cell, a missing term): a badge naming the type.
+  std::string Badge(size_t i) {
+    const Finding& f = findings_[i];
+    anchored_.insert(i);
+    return fmt::format("<span class=\"fm anchor badge sev-{}\" id=\"f-{}\" tabindex=\"0\" aria-describedby=\"note-{}\" "
+                       "data-f=\"{}\" data-type=\"{}\" data-sev=\"{}\">{}</span>",
+                       SeverityName(f.severity), i, i, i, FindingTypeName(f.type), SeverityName(f.severity),
+                       Escape(TypeLabel(ui_, f.type)));
+  }
+
+  void WriteBead(size_t b) {
+    const Bead& bead = aligned_.alignment.beads[b];
+    const bool low = bead.score < options_.low_score;
+    const bool has = !by_bead_[b].empty();
+    out_ << "<tr class=\"bead" << (low ? " low" : "") << (has ? " hasf" : "") << "\" id=\"bead-" << b
+         << "\" data-bead=\"" << b << "\" data-score=\"" << FormatScore(bead.score) << "\">"
+         << "<th scope=\"row\"><a href=\"#bead-" << b << "\">" << b << "</a><span class=\"score\" title=\""
+         << Attr(ui_.Translate("alignment score")) << "\">" << FormatScore(bead.score) << "</span>";
+    if (low) out_ << "<span class=\"lowtag\">" << Escape(ui_.Translate("low score")) << "</span>";
+    out_ << "</th>";
+    for (size_t v = 0; v < aligned_.versions.size(); ++v) {
+      const AlignInput& version = aligned_.versions[v];
+      const SentenceRange& side = bead.sides[v];
+      const std::vector<Mark> finding_marks = FindingMarks(b, v);
+      out_ << "<td class=\"v" << (side.empty() ? " empty" : "") << "\" " << LangAttrs(aligned_.language_tags[v])
+           << ">";
+      if (side.empty()) {
+        out_ << "<span lang=\"" << Attr(ui_.language()) << "\">" << Escape(ui_.Translate("no sentence")) << "</span>";
+      }
+      for (uint32_t s = side.begin; s < side.end; ++s) {
+        std::vector<Mark> marks = TermMarks(v, s);
+        marks.insert(marks.end(), finding_marks.begin(), finding_marks.end());
+        out_ << "<p class=\"s\" data-s=\"" << s << "\"><span class=\"si\" aria-hidden=\"true\">" << s << "</span>"
+             << Markup(version.document.bytes(), version.sentences[s].span, marks, &anchored_) << "</p>";
+      }
+      // Findings of this version that no span marked get a badge in its cell.
+      for (size_t i : by_bead_[b]) {
+        if (findings_[i].version == v && !anchored_.count(i)) out_ << Badge(i);
+      }
+      out_ << "</td>";
+    }
+    out_ << "</tr>\n";
+    if (has) WriteNotes(b);
+  }
+
+  void WriteNotes(size_t b) {
+    out_ << "<tr class=\"notes\" id=\"notes-" << b << "\" data-bead=\"" << b << "\"><td></td><td colspan=\""
+         << aligned_.versions.size() << "\"><ul>";
+    for (size_t i : by_bead_[b]) {
+      const Finding& f = findings_[i];
+      const std::string& tag = aligned_.language_tags[f.version];
+      out_ << "<li class=\"note sev-" << SeverityName(f.severity) << "\" id=\"note-" << i << "\" data-f=\"" << i
+           << "\" data-type=\"" << FindingTypeName(f.type) << "\" data-sev=\"" << SeverityName(f.severity) << "\">"
+           << "<span class=\"sev\">" << Escape(SeverityLabel(ui_, f.severity)) << "</span> \u00B7 <span class=\"type\">"
+           << Escape(TypeLabel(ui_, f.type)) << "</span> <span class=\"meta\">\u00B7 "
+           << Escape(LanguageLabel(ui_, aligned_, f.version));
+      if (std::optional<std::string> id = ConceptId(report_, f)) {
+        out_ << " \u00B7 " << Escape(ui_.Translate("concept")) << " <code><bdi dir=\"ltr\">" << Escape(*id) << "</bdi></code>";
+      }
+      out_ << "</span> \u2014 <bdi class=\"msg\" lang=\"en\" dir=\"ltr\">" << Escape(f.message) << "</bdi>";
+      if (!f.evidence.empty()) {
+        out_ << " <span class=\"exp\">" << Escape(ui_.Translate("found:")) << " <bdi " << LangAttrs(tag) << ">"
+             << Escape(f.evidence) << "</bdi></span>";
+      }
+      if (!f.expected.empty()) {
+        out_ << " <span class=\"exp\">" << Escape(ui_.Translate("expected:")) << ' ';
+        for (size_t e = 0; e < f.expected.size(); ++e) {
+          out_ << (e ? " | " : "") << "<bdi " << LangAttrs(tag) << ">" << Escape(f.expected[e]) << "</bdi>";
+        }
+        out_ << "</span>";
+      }
+      out_ << " <a class=\"goto\" href=\"#f-" << i << "\" aria-label=\"" << Attr(ui_.Translate("show in the text"))
+           << "\">\u2191</a></li>";
+    }
+    out_ << "</ul></td></tr>\n";
+  }
+
+  const FindingsReport& report_;
+  const AlignResult& aligned_;
+  const std::vector<Finding>& findings_;
+  const Translator& ui_;
+  const ReportOptions& options_;
+  std::ostream& out_;
+  std::vector<std::vector<size_t>> by_bead_;
+  std::vector<std::map<size_t, std::vector<const TermHit*>>> hits_;
+  std::set<size_t> anchored_;
+};
+
+}  // namespace
+
+namespace html_internal {
+
+std::string Escape(std::string_view text) {
+  const std::string safe = XmlSafeText(text);
+  std::string out;
+  out.reserve(safe.size() + safe.size() / 8);
+  for (char c : safe) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace html_internal
+
+Status WriteFindingsHtml(const FindingsReport& report, const ReportOptions& options, std::ostream& out) {
+  ALIGN_RETURN_IF_ERROR(CheckReport(report));
+  HtmlWriter(report, options, out).Write();
+  return report_internal::Finish(out);
+}
+
+}  // namespace align

@@ -1,0 +1,166 @@
+// Drives Debian's Chromium over an HTML report written by `talign check` and
+// checks what a reviser relies on: one row per bead, term highlights, a mark
+// per finding with its message on focus and hover, filters, keyboard
+// navigation, right-to-left Urdu, and that nothing from the documents runs.
+//
+//   node check-report.mjs REPORT.html REPORT.json SCREENSHOT.png [ui-lang]
+//
+// REPORT.json is the same check in --format json: the counts the page must show.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const [htmlPath, jsonPath, screenshotPath, uiLang = 'en'] = process.argv.slice(2);
+if (!htmlPath || !jsonPath || !screenshotPath) {
+  console.error('usage: node check-report.mjs REPORT.html REPORT.json SCREENSHOT.png [ui-lang]');
+  process.exit(2);
+}
+const expected = JSON.parse(fs.readFileSync(jsonPath, 'utf8'));
+const failures = [];
+function check(ok, what) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures.push(what);
+}
+
+const executablePath = '/usr/bin/chromium';
+if (!fs.existsSync(executablePath)) {
+  console.error(`FAIL: ${executablePath} is missing (tools/setup-deps.sh --browser installs it)`);
+  process.exit(1);
+}
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'talign-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: true,
+  viewport: { width: 1440, height: 900 },
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = context.pages()[0] ?? await context.newPage();
+  const url = pathToFileURL(path.resolve(htmlPath)).href;
+  const dialogs = [], errors = [], requests = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('request', (r) => { if (r.url() !== url) requests.push(r.url()); });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(200);
+
+  // Nothing from the documents ran, nothing was fetched, the page's own script ran.
+  check(dialogs.length === 0, `no dialog opened (got ${JSON.stringify(dialogs)})`);
+  check(errors.length === 0, `no script errors or CSP violations (got ${JSON.stringify(errors)})`);
+  check(requests.length === 0, `no network requests (got ${JSON.stringify(requests)})`);
+  check(await page.locator('script').count() === 1, 'one script element: the page\'s own');
+  const scriptText = await page.locator('td.v').allTextContents();
+  check(scriptText.some((t) => t.includes('<script>alert(1)</script>')), 'the <script> of a document shows as text');
+  const posText = await page.locator('#pos').textContent();
+  check(/\d+$/.test(posText ?? '') && !(posText ?? '').startsWith('\u2013 / \u2013'), `script ran (position "${posText}")`);
+
+  // Direction and language.
+  const html = await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+  check(html.lang === uiLang, `<html lang="${uiLang}"> (got "${html.lang}")`);
+  check(html.dir === (uiLang === 'ur' ? 'rtl' : 'ltr'), `<html dir> fits the UI language (got "${html.dir}")`);
+  const urdu = await page.evaluate(() => Array.from(document.querySelectorAll('td.v:lang(ur)')).map((td) => ({
+    dir: getComputedStyle(td).direction, font: getComputedStyle(td).fontFamily })));
+  check(urdu.length > 0 && urdu.every((u) => u.dir === 'rtl'), 'Urdu cells are right to left');
+  check(urdu.length > 0 && urdu.every((u) => /Nastaliq/.test(u.font)), 'Urdu cells ask for a Nastaliq font');
+  const zhFont = await page.evaluate(() => { const td = document.querySelector('td.v:lang(zh)'); return td ? getComputedStyle(td).fontFamily : ''; });
+  check(/CJK SC|Source Han Sans SC/.test(zhFont), `Chinese cells ask for a CJK font (${zhFont})`);
+
+  // Structure and counts, against the JSON report of the same check.
+  const findings = expected.findings.length;
+  check(findings >= 2, `the fixture gives findings to navigate (${findings})`);
+  check(await page.locator('tr.bead').count() === expected.summary.beads, `one row per bead (${expected.summary.beads})`);
+  check(await page.locator('.fm.anchor').count() === findings, `one focusable mark per finding (${findings})`);
+  for (const [type, count] of Object.entries(expected.summary.by_type)) {
+    const shown = await page.locator(`.summary li[data-type="${type}"]`).getAttribute('data-count');
+    check(Number(shown) === count, `summary shows ${count} ${type}`);
+  }
+  const describedOk = await page.evaluate(() => Array.from(document.querySelectorAll('.fm.anchor')).every((a) =>
+    a.tabIndex === 0 && document.getElementById(a.getAttribute('aria-describedby'))));
+  check(describedOk, 'every mark is focusable and described by its note');
+  const terms = await page.evaluate(() => Array.from(document.querySelectorAll('.t[data-concept][data-status]')).map((t) => ({
+    status: t.dataset.status, deco: getComputedStyle(t).textDecorationStyle, border: getComputedStyle(t).borderBottomStyle })));
+  check(terms.length > 0, `term hits are highlighted (${terms.length})`);
+  const deprecated = terms.filter((t) => t.status === 'deprecated' || t.status === 'superseded');
+  const admitted = terms.filter((t) => t.status === 'preferred' || t.status === 'admitted');
+  check(deprecated.length > 0 && deprecated.every((t) => t.deco === 'wavy'), 'deprecated hits are underlined wavy');
+  check(admitted.length > 0 && admitted.every((t) => t.deco !== 'wavy' && t.border !== 'none'), 'admitted hits are underlined plainly');
+
+  // Keyboard navigation: j/n forward, k/p back, and the message on focus.
+  const anchorIds = await page.evaluate(() => Array.from(document.querySelectorAll('.fm.anchor')).map((a) => a.id));
+  const focused = () => page.evaluate(() => document.activeElement && document.activeElement.id);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('j');
+  check(await focused() === anchorIds[0], `j focuses the first finding (${anchorIds[0]})`);
+  const tip = page.locator('#tip');
+  check(await tip.isVisible(), 'its message shows on keyboard focus');
+  const note0 = await page.evaluate((id) => {
+    const a = document.getElementById(id);
+    return document.getElementById(a.getAttribute('aria-describedby')).textContent;
+  }, anchorIds[0]);
+  check((await tip.textContent()) === note0, 'the tooltip says what the note says');
+  await page.screenshot({ path: screenshotPath, fullPage: true });
+  await page.keyboard.press('n');
+  check(await focused() === anchorIds[1], 'n moves to the next finding');
+  await page.keyboard.press('k');
+  check(await focused() === anchorIds[0], 'k moves back');
+  await page.locator('#next').click();
+  check(await focused() === anchorIds[1], 'the Next button moves to the next finding');
+  await page.locator('#prev').click();
+  check(await focused() === anchorIds[0], 'the Previous button moves back');
+  await page.keyboard.press('Escape');
+  check(!(await tip.isVisible()), 'Escape hides the message');
+
+  // Hover shows the message too.
+  await page.mouse.move(0, 0);
+  await page.locator(`#${anchorIds[findings - 1]}`).hover();
+  check(await tip.isVisible(), 'its message shows on hover');
+
+  // Filters: switching a type off hides its notes, unmarks its spans and takes
+  // its marks out of the navigation; switching it on restores them.
+  const firstType = await page.locator(`#${anchorIds[0]}`).getAttribute('data-type');
+  const ofType = expected.findings.filter((f) => f.type === firstType).length;
+  const typeBox = page.locator(`input[data-filter="type"][value="${firstType}"]`);
+  await typeBox.uncheck();
+  const afterType = await page.evaluate((type) => ({
+    visibleNotes: Array.from(document.querySelectorAll(`li.note[data-type="${type}"]`)).filter((n) => n.offsetParent !== null).length,
+    focusable: Array.from(document.querySelectorAll(`.fm.anchor[data-type="${type}"]`)).filter((a) => a.tabIndex >= 0).length,
+    marked: Array.from(document.querySelectorAll(`.fm[data-type="${type}"]`)).filter((a) =>
+      getComputedStyle(a).backgroundColor !== 'rgba(0, 0, 0, 0)' && a.offsetParent !== null).length,
+  }), firstType);
+  check(afterType.visibleNotes === 0 && afterType.focusable === 0 && afterType.marked === 0,
+        `unchecking ${firstType} hides its ${ofType} finding(s) (${JSON.stringify(afterType)})`);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('j');
+  const skipped = await page.evaluate(() => document.activeElement && document.activeElement.dataset.type);
+  check(ofType === findings || skipped !== firstType, `navigation skips hidden findings (focused ${skipped})`);
+  await typeBox.check();
+  const restored = await page.locator(`li.note[data-type="${firstType}"]:visible`).count();
+  check(restored === ofType, `checking ${firstType} again shows them (${restored})`);
+
+  const sevBox = page.locator('input[data-filter="severity"][value="warning"]');
+  const warnings = expected.summary.by_severity.warning;
+  await sevBox.uncheck();
+  const visibleNotes = await page.locator('li.note:visible').count();
+  check(visibleNotes === findings - warnings, `unchecking warnings leaves ${findings - warnings} notes (${visibleNotes})`);
+  await sevBox.check();
+
+  await page.locator('#only-findings').check();
+  const rows = await page.locator('tr.bead:visible').count();
+  check(rows === expected.summary.beads_with_findings, `"only beads with findings" shows ${expected.summary.beads_with_findings} rows (${rows})`);
+  await page.locator('#only-findings').uncheck();
+  check(await page.locator('tr.bead:visible').count() === expected.summary.beads, 'and unchecking it shows every row');
+  check(dialogs.length === 0 && errors.length === 0, 'still no dialog and no error after interaction');
+} finally {
+  await context.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+}
+
+if (failures.length > 0) {
+  console.error(`${failures.length} check(s) failed`);
+  process.exit(1);
+}
+console.log(`all checks passed; screenshot: ${screenshotPath}`);

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The HTML report in a real browser: talign checks the trilingual fixture of
+# tests/data/report/, writes the report as HTML (English and Urdu UI) and as
+# JSON, and check-report.mjs drives Chromium over the pages.
+#   bash tests/html/run.sh TALIGN SOURCE_DIR BUILD_DIR
+# Fails (never skips) when Chromium or playwright-core is missing: setup
+# (tools/setup-deps.sh --browser) installs Chromium, and the pinned
+# playwright-core comes from npm (package-lock.json), installed once into
+# tests/html/node_modules and reused offline afterwards.
+# The screenshots stay in BUILD_DIR/artifacts/ (report.png, report-ur.png).
+set -euo pipefail
+talign=$1
+src=$2
+build=$3
+data=$src/tests/data/report
+out=$build/artifacts
+mkdir -p "$out"
+
+if [[ ! -x /usr/bin/chromium ]]; then
+  echo "FAIL: /usr/bin/chromium is missing; run tools/setup-deps.sh --browser" >&2
+  exit 1
+fi
+
+cd "$src/tests/html"
+want=$(node -p "require('./package-lock.json').packages['node_modules/playwright-core'].version")
+have=$(node -p "try { require('./node_modules/playwright-core/package.json').version } catch (e) { '' }")
+if [[ "$want" != "$have" ]]; then
+  echo "installing playwright-core $want (npm ci)" >&2
+  npm ci --no-audit --no-fund --prefer-offline >&2
+fi
+
+inputs=("$data/statement.en.txt" "$data/statement.zh.txt" "$data/statement.ur.txt")
+run_check() {  # run_check OUTPUT FORMAT [global options...]
+  local output=$1 format=$2
+  shift 2
+  local rc=0
+  "$talign" "$@" check "${inputs[@]}" --lexicon "$data/terms.tsv" --format "$format" -o "$output" || rc=$?
+  # 1 = findings, which this fixture has; anything else is a failure.
+  if [[ $rc -ne 1 ]]; then
+    echo "FAIL: talign check --format $format exited with $rc (expected 1: findings)" >&2
+    exit 1
+  fi
+}
+run_check "$out/report.json" json
+run_check "$out/report.html" html --ui-lang en
+run_check "$out/report-ur.html" html --ui-lang ur
+
+node check-report.mjs "$out/report.html" "$out/report.json" "$out/report.png" en
+node check-report.mjs "$out/report-ur.html" "$out/report.json" "$out/report-ur.png" ur

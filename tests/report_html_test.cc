@@ -1,0 +1,430 @@
+// The writers of findings (text, JSON, TSV, HTML) and the UI translations,
+// on three short versions of an invented statement (tests/data/report/).
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "align/i18n.h"
+#include "align/match.h"
+#include "align/report.h"
+#include "report_html_internal.h"
+
+namespace align {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const std::string kData = std::string(TALIGN_SOURCE_DIR) + "/tests/data/report/";
+
+size_t Count(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + needle.size())) ++n;
+  return n;
+}
+
+// The byte span of the first occurrence of |text| in version |v|.
+Span Find(const AlignResult& r, size_t v, std::string_view text) {
+  const size_t at = r.versions[v].document.bytes().find(text);
+  EXPECT_NE(at, std::string_view::npos) << text;
+  return {at, at + text.size()};
+}
+
+class ReportFixture : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    AlignJob job;
+    job.inputs = {kData + "statement.en.txt", kData + "statement.zh.txt", kData + "statement.ur.txt"};
+    job.language_tags = {"en", "zh", "ur"};
+    auto prepared = PrepareAlign(job);
+    ASSERT_TRUE(prepared.ok()) << prepared.status().message();
+    aligned_ = std::move(*prepared);
+    ASSERT_EQ(aligned_.versions[0].sentences.size(), 5u);
+    ASSERT_EQ(aligned_.versions[1].sentences.size(), 5u);
+    ASSERT_EQ(aligned_.versions[2].sentences.size(), 4u);
+    // The alignment is given, not computed: these tests are about the writers.
+    const double scores[] = {0.93, 0.88, 0.41, 0.9, 0.2};
+    for (uint32_t b = 0; b < 5; ++b) {
+      Bead bead;
+      bead.sides = {{b, b + 1}, {b, b + 1}, b < 4 ? SentenceRange{b, b + 1} : SentenceRange{4, 4}};
+      bead.score = scores[b];
+      aligned_.alignment.beads.push_back(bead);
+    }
+
+    auto lexicon = Lexicon::Load(kData + "terms.tsv");
+    ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+    lexicon_ = std::make_shared<const Lexicon>(std::move(*lexicon));
+    auto matcher = TermMatcher::Create(lexicon_);
+    ASSERT_TRUE(matcher.ok()) << matcher.status().message();
+    for (const AlignInput& v : aligned_.versions) {
+      hits_.push_back((*matcher)->Match(v.document, v.language, v.sentences));
+    }
+
+    const uint32_t bri = *lexicon_->FindConcept("belt-and-road");
+    Finding deprecated;
+    deprecated.type = FindingType::kDeprecatedTerm;
+    deprecated.severity = Severity::kError;
+    deprecated.concept_index = bri;
+    deprecated.version = 2;
+    deprecated.bead = 1;
+    deprecated.places = {{2, {1}, {Find(aligned_, 2, "ون بیلٹ ون روڈ")}},
+                         {0, {1}, {Find(aligned_, 0, "Belt and Road Initiative")}}};
+    deprecated.evidence = "ون بیلٹ ون روڈ";
+    deprecated.expected = {"بیلٹ اینڈ روڈ انیشی ایٹو"};
+    deprecated.message = "deprecated rendering of belt-and-road";
+
+    Finding number;
+    number.type = FindingType::kNumberMismatch;
+    number.severity = Severity::kWarning;
+    number.version = 1;
+    number.bead = 2;
+    number.places = {{0, {2}, {Find(aligned_, 0, "15")}}, {1, {2}, {Find(aligned_, 1, "13")}}};
+    number.evidence = "13";
+    number.expected = {"15"};
+    number.message = "number 13 where the other versions have 15";
+
+    Finding omission;
+    omission.type = FindingType::kOmission;
+    omission.severity = Severity::kWarning;
+    omission.version = 2;
+    omission.bead = 4;
+    omission.places = {{0, {4}, {aligned_.versions[0].sentences[4].span}},
+                       {1, {4}, {aligned_.versions[1].sentences[4].span}}};
+    omission.message = "the ur version has no counterpart of this sentence";
+
+    // A span that crosses a term hit ("Minister Wang" against "Foreign
+    // Minister"), to prove the markup stays nested.
+    Finding crossing;
+    crossing.type = FindingType::kInconsistentTerm;
+    crossing.severity = Severity::kInfo;
+    crossing.concept_index = *lexicon_->FindConcept("foreign-minister");
+    crossing.version = 0;
+    crossing.bead = 0;
+    crossing.places = {{0, {0}, {Find(aligned_, 0, "Minister Wang")}}};
+    crossing.evidence = "Minister Wang";
+    crossing.message = "a made-up span that crosses a term";
+
+    findings_ = {deprecated, number, omission, crossing};
+    report_ = {&aligned_, &hits_, lexicon_.get(), &findings_};
+  }
+
+  std::string Write(FindingsFormat format, const ReportOptions& options = {}) {
+    std::ostringstream out;
+    Status s = WriteFindings(report_, format, options, out);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return out.str();
+  }
+
+  AlignResult aligned_;
+  std::shared_ptr<const Lexicon> lexicon_;
+  std::vector<std::vector<TermHit>> hits_;
+  std::vector<Finding> findings_;
+  FindingsReport report_;
+};
+
+TEST_F(ReportFixture, HtmlEscapesDocumentText) {
+  const std::string html = Write(FindingsFormat::kHtml);
+  EXPECT_THAT(html, HasSubstr("&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot; &amp; other markup"));
+  EXPECT_THAT(html, Not(HasSubstr("alert(1)</script>")));
+  EXPECT_EQ(Count(html, "<script"), 1u) << "only the page's own script";
+  EXPECT_EQ(Count(html, "<span"), Count(html, "</span>"));
+}
+
+TEST_F(ReportFixture, HtmlIsSelfContained) {
+  const std::string html = Write(FindingsFormat::kHtml);
+  EXPECT_THAT(html, Not(HasSubstr("http://")));
+  EXPECT_THAT(html, Not(HasSubstr("https://")));
+  EXPECT_THAT(html, Not(HasSubstr("<link")));
+  EXPECT_THAT(html, Not(HasSubstr("src=")));
+  EXPECT_THAT(html, HasSubstr("script-src 'sha256-" + html_internal::Sha256Base64(html_internal::Script()) + "'"));
+}
+
+TEST_F(ReportFixture, HtmlHasDirectionAndLanguageOfEveryVersion) {
+  const std::string html = Write(FindingsFormat::kHtml);
+  EXPECT_THAT(html, HasSubstr("<html lang=\"en\" dir=\"ltr\">"));
+  EXPECT_EQ(Count(html, "<td class=\"v\" lang=\"ur\" dir=\"rtl\">"), 4u);
+  EXPECT_EQ(Count(html, "<td class=\"v empty\" lang=\"ur\" dir=\"rtl\">"), 1u);
+  EXPECT_EQ(Count(html, "<td class=\"v\" lang=\"zh\" dir=\"ltr\">"), 5u);
+  EXPECT_EQ(Count(html, "<td class=\"v\" lang=\"en\" dir=\"ltr\">"), 5u);
+  EXPECT_EQ(Count(html, "<tr class=\"bead"), 5u) << "one row per bead";
+  EXPECT_EQ(Count(html, "<tr class=\"bead low"), 2u) << "scores 0.41 and 0.2";
+}
+
+TEST_F(ReportFixture, HtmlMarksEveryFindingOnceAndHighlightsTerms) {
+  const std::string html = Write(FindingsFormat::kHtml);
+  for (size_t i = 0; i < findings_.size(); ++i) {
+    EXPECT_EQ(Count(html, "id=\"f-" + std::to_string(i) + "\""), 1u) << i;
+    EXPECT_EQ(Count(html, "id=\"note-" + std::to_string(i) + "\""), 1u) << i;
+    EXPECT_EQ(Count(html, "aria-describedby=\"note-" + std::to_string(i) + "\""), 1u) << i;
+  }
+  EXPECT_EQ(Count(html, "class=\"fm anchor"), findings_.size());
+  // The omission has no text of its own: its mark is a badge in the empty cell.
+  EXPECT_THAT(html, HasSubstr("class=\"fm anchor badge sev-warning\" id=\"f-2\""));
+  EXPECT_THAT(html, HasSubstr("data-concept=\"belt-and-road\" data-status=\"deprecated\""));
+  EXPECT_THAT(html, HasSubstr("data-concept=\"cpec\" data-status=\"preferred\""));
+  EXPECT_THAT(html, HasSubstr("data-concept=\"belt-and-road\" data-status=\"preferred\""));
+}
+
+TEST_F(ReportFixture, HtmlSplitsCrossingSpansIntoNestedMarkup) {
+  const std::string html = Write(FindingsFormat::kHtml);
+  // "Foreign Minister" (term) and "Minister Wang" (finding) overlap on "Minister".
+  std::smatch m;
+  const std::regex row("<p class=\"s\" data-s=\"0\">.*?</p>");
+  ASSERT_TRUE(std::regex_search(html, m, row));
+  const std::string p = m.str();
+  EXPECT_THAT(p, HasSubstr("<span class=\"t st-preferred\" data-concept=\"foreign-minister\""));
+  EXPECT_THAT(p, HasSubstr("id=\"f-3\""));
+  // Well nested: every prefix has at least as many opened as closed spans.
+  int depth = 0;
+  for (size_t at = 0; at < p.size(); ++at) {
+    if (p.compare(at, 5, "<span") == 0) ++depth;
+    if (p.compare(at, 7, "</span>") == 0) --depth;
+    ASSERT_GE(depth, 0);
+  }
+  EXPECT_EQ(depth, 0);
+}
+
+TEST_F(ReportFixture, HtmlInTheUrduUiIsRightToLeft) {
+  auto ui = Translator::Create("ur");
+  ASSERT_TRUE(ui.ok()) << ui.status().message();
+  ReportOptions options;
+  options.translator = &*ui;
+  const std::string html = Write(FindingsFormat::kHtml, options);
+  EXPECT_THAT(html, HasSubstr("<html lang=\"ur\" dir=\"rtl\">"));
+  EXPECT_THAT(html, HasSubstr(ui->Translate("Summary")));
+  EXPECT_THAT(html, HasSubstr("خلاصہ"));
+}
+
+TEST_F(ReportFixture, JsonHasTheFieldsOfTheBrief) {
+  const std::string text = Write(FindingsFormat::kJson);
+  const nlohmann::ordered_json j = nlohmann::ordered_json::parse(text);
+  std::vector<std::string> top;
+  for (auto it = j.begin(); it != j.end(); ++it) top.push_back(it.key());
+  EXPECT_EQ(top, (std::vector<std::string>{"inputs", "findings", "summary"}));
+  ASSERT_EQ(j["inputs"].size(), 3u);
+  EXPECT_EQ(j["inputs"][2]["lang"], "ur");
+  EXPECT_EQ(j["inputs"][2]["sentences"], 4);
+  ASSERT_EQ(j["findings"].size(), findings_.size());
+  const std::vector<std::string> fields = {"type", "severity", "concept", "lang", "bead", "sentences",
+                                           "spans", "evidence", "expected", "message"};
+  for (const auto& f : j["findings"]) {
+    std::vector<std::string> keys;
+    for (auto it = f.begin(); it != f.end(); ++it) keys.push_back(it.key());
+    EXPECT_EQ(keys, fields);
+  }
+  const auto& dep = j["findings"][0];
+  EXPECT_EQ(dep["type"], "deprecated-term");
+  EXPECT_EQ(dep["severity"], "error");
+  EXPECT_EQ(dep["concept"], "belt-and-road");
+  EXPECT_EQ(dep["lang"], "ur");
+  EXPECT_EQ(dep["bead"], 1);
+  EXPECT_EQ(dep["sentences"]["ur"], nlohmann::ordered_json::array({1}));
+  const Span s = Find(aligned_, 2, "ون بیلٹ ون روڈ");
+  EXPECT_EQ(dep["spans"]["ur"][0], nlohmann::ordered_json::array({s.begin, s.end}));
+  EXPECT_EQ(dep["expected"][0], "بیلٹ اینڈ روڈ انیشی ایٹو");
+  EXPECT_TRUE(j["findings"][1]["concept"].is_null());
+  // The omission lists the version at fault, with no sentences.
+  EXPECT_EQ(j["findings"][2]["sentences"]["ur"], nlohmann::ordered_json::array());
+  EXPECT_EQ(j["findings"][2]["sentences"]["en"], nlohmann::ordered_json::array({4}));
+  EXPECT_EQ(j["summary"]["findings"], 4);
+  EXPECT_EQ(j["summary"]["beads"], 5);
+  EXPECT_EQ(j["summary"]["beads_with_findings"], 4);
+  EXPECT_EQ(j["summary"]["by_type"]["omission"], 1);
+  EXPECT_EQ(j["summary"]["by_type"]["addition"], 0);
+  EXPECT_EQ(j["summary"]["by_severity"]["warning"], 2);
+  // Inputs, "findings": [, one line per finding, ], summary.
+  EXPECT_EQ(Count(text, "\n"), 4 + findings_.size()) << "one finding per line";
+}
+
+TEST_F(ReportFixture, EveryFormatIsDeterministic) {
+  for (FindingsFormat f : {FindingsFormat::kText, FindingsFormat::kJson, FindingsFormat::kTsv, FindingsFormat::kHtml}) {
+    EXPECT_EQ(Write(f), Write(f)) << FindingsFormatName(f);
+  }
+}
+
+TEST_F(ReportFixture, TsvHasAHeaderAndOneRowPerFinding) {
+  const std::string tsv = Write(FindingsFormat::kTsv);
+  std::istringstream in(tsv);
+  std::string line;
+  std::vector<std::string> lines;
+  while (std::getline(in, line)) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 1 + findings_.size());
+  EXPECT_EQ(lines[0].rfind("bead\ttype\tseverity\tconcept\tlang\tsentences\tspans\tevidence\texpected\tmessage\ttext_en", 0), 0u);
+  for (const std::string& l : lines) EXPECT_EQ(Count(l, "\t"), 12u) << l;
+  EXPECT_THAT(lines[1], HasSubstr("1\tdeprecated-term\terror\tbelt-and-road\tur\ten:1 ur:1\t"));
+}
+
+TEST_F(ReportFixture, TextQuotesAndMarksTheSpans) {
+  const std::string text = Write(FindingsFormat::kText);
+  EXPECT_THAT(text, HasSubstr("\u00BBون بیلٹ ون روڈ\u00AB"));
+  EXPECT_THAT(text, HasSubstr("\u00BB13\u00AB"));
+  EXPECT_THAT(text, HasSubstr("(no sentence)"));
+  EXPECT_THAT(text, HasSubstr("expected: بیلٹ اینڈ روڈ انیشی ایٹو"));
+  EXPECT_THAT(text, HasSubstr("4 findings, in 4 of 5 beads"));
+  EXPECT_THAT(text, Not(HasSubstr("\x1b[")));
+  ReportOptions color;
+  color.color = true;
+  EXPECT_THAT(Write(FindingsFormat::kText, color), HasSubstr("\x1b[4m\x1b[31mون بیلٹ ون روڈ\x1b[0m"));
+}
+
+TEST_F(ReportFixture, TextInChinese) {
+  auto ui = Translator::Create("zh-Hans");
+  ASSERT_TRUE(ui.ok()) << ui.status().message();
+  ReportOptions options;
+  options.translator = &*ui;
+  const std::string text = Write(FindingsFormat::kText, options);
+  EXPECT_THAT(text, HasSubstr("摘要"));
+  EXPECT_THAT(text, HasSubstr("已弃用术语"));
+  EXPECT_THAT(text, HasSubstr("4 个问题"));
+}
+
+TEST_F(ReportFixture, FindingsOutsideTheAlignmentAreRefused) {
+  findings_[1].bead = 99;
+  std::ostringstream out;
+  Status s = WriteFindings(report_, FindingsFormat::kHtml, {}, out);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(s.message(), HasSubstr("bead 99"));
+  findings_[1].bead = 2;
+  findings_[1].places[0].spans[0].end = 1 << 30;
+  EXPECT_EQ(WriteFindings(report_, FindingsFormat::kJson, {}, out).code(), StatusCode::kInvalidArgument);
+}
+
+TEST(HtmlTest, EscapeCoversMarkupQuotesAndControls) {
+  EXPECT_EQ(html_internal::Escape("<a href='x'>\"&\x01"), "&lt;a href=&#39;x&#39;&gt;&quot;&amp;\xEF\xBF\xBD");
+}
+
+TEST(HtmlTest, Sha256MatchesTheStandardVectors) {
+  EXPECT_EQ(html_internal::Sha256Base64(""), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+  EXPECT_EQ(html_internal::Sha256Base64("abc"), "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
+  // Lengths around the padding boundary (55, 56, 64 bytes) and several blocks.
+  EXPECT_EQ(html_internal::Sha256Base64(std::string(55, 'a')), "n0OQ+NMMLdkuyfCVtl4rmumwqSWlJY4kHJ8ekQ9zQxg=");
+  EXPECT_EQ(html_internal::Sha256Base64(std::string(56, 'a')), "s1Q5pKxvCUi21vnjxq8PX1kM4g8b3nCQ73lwaG7Gc4o=");
+  EXPECT_EQ(html_internal::Sha256Base64(std::string(64, 'a')), "/+BU/nrgy23GXDr5th1SCfQ5hR20PQulmXM33xVGaOs=");
+  EXPECT_EQ(html_internal::Sha256Base64(std::string(1000, 'a')), "Qe3s5C1j6Nm/UVqbppMuHCDLyfWl0TRkWttdsblzfqM=");
+}
+
+// Every msgid of po/talign.pot, singular and plural.
+std::vector<std::pair<std::string, std::string>> PotMessages() {
+  std::ifstream in(std::string(TALIGN_SOURCE_DIR) + "/po/talign.pot");
+  std::vector<std::pair<std::string, std::string>> ids;
+  std::string line;
+  auto unquote = [](const std::string& s) {
+    std::string body = s.substr(s.find('"') + 1);
+    body.pop_back();
+    std::string out;
+    for (size_t i = 0; i < body.size(); ++i) {
+      if (body[i] == '\\' && i + 1 < body.size()) ++i;
+      out += body[i];
+    }
+    return out;
+  };
+  while (std::getline(in, line)) {
+    if (line.rfind("msgid \"", 0) == 0) {
+      std::string id = unquote(line);
+      if (!id.empty()) ids.push_back({id, ""});
+    } else if (line.rfind("msgid_plural \"", 0) == 0 && !ids.empty()) {
+      ids.back().second = unquote(line);
+    }
+  }
+  return ids;
+}
+
+TEST(TranslatorTest, EveryMessageIsTranslatedWithItsPlaceholders) {
+  const auto messages = PotMessages();
+  ASSERT_GT(messages.size(), 40u);
+  ASSERT_EQ(UiLanguages(), (std::vector<std::string>{"en", "zh", "ur"}));
+  for (const std::string& lang : UiLanguages()) {
+    if (lang == "en") continue;
+    auto ui = Translator::Create(lang);
+    ASSERT_TRUE(ui.ok()) << ui.status().message();
+    for (const auto& [id, plural] : messages) {
+      for (uint64_t n : {1, 2, 5}) {
+        std::string t = plural.empty() ? ui->Translate(id) : ui->TranslatePlural(id, plural, n);
+        EXPECT_NE(t, plural.empty() ? id : (n == 1 ? id : plural)) << lang << ": " << id;
+        EXPECT_EQ(Count(t, "{"), Count(id, "{}")) << lang << ": " << id << " → " << t;
+        // The pattern must format without throwing (Format returns it as is on error).
+        if (Count(id, "{}") == 2) EXPECT_NE(Translator::Format(t, 7, 9), t) << t;
+      }
+    }
+  }
+}
+
+TEST(TranslatorTest, UrduHasTwoPluralForms) {
+  auto ui = Translator::Create("ur-PK");
+  ASSERT_TRUE(ui.ok()) << ui.status().message();
+  EXPECT_TRUE(ui->rtl());
+  EXPECT_EQ(ui->language(), "ur");
+  EXPECT_EQ(Translator::Format(ui->TranslatePlural("{} finding", "{} findings", 1), 1), "1 مسئلہ");
+  EXPECT_EQ(Translator::Format(ui->TranslatePlural("{} finding", "{} findings", 3), 3), "3 مسائل");
+  EXPECT_EQ(Translator::Format(ui->TranslatePlural("in {} of {} bead", "in {} of {} beads", 5), 2, 5),
+            "5 اکائیوں میں سے 2 میں");
+}
+
+TEST(TranslatorTest, EnglishNeedsNoCatalogAndUnknownLanguagesAreRefused) {
+  auto en = Translator::Create("en-GB");
+  ASSERT_TRUE(en.ok());
+  EXPECT_EQ(en->Translate("Summary"), "Summary");
+  EXPECT_EQ(en->TranslatePlural("{} bead", "{} beads", 2), "{} beads");
+  auto fr = Translator::Create("fr");
+  EXPECT_EQ(fr.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(fr.status().message(), HasSubstr("'fr'"));
+}
+
+TEST(TranslatorTest, TheEnvironmentChoosesWhenNoLanguageIsGiven) {
+  const char* saved[] = {std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG")};
+  const std::string keep[] = {saved[0] ? saved[0] : "", saved[1] ? saved[1] : "", saved[2] ? saved[2] : ""};
+  unsetenv("LC_ALL");
+  unsetenv("LC_MESSAGES");
+  setenv("LANG", "zh_CN.UTF-8", 1);
+  EXPECT_EQ(UiLanguageFromEnvironment(), "zh");
+  auto zh = Translator::Create("");
+  ASSERT_TRUE(zh.ok());
+  EXPECT_EQ(zh->Translate("Legend"), "图例");
+  setenv("LC_MESSAGES", "ur_PK.UTF-8", 1);
+  EXPECT_EQ(UiLanguageFromEnvironment(), "ur");
+  setenv("LC_ALL", "fr_FR.UTF-8", 1);
+  EXPECT_EQ(UiLanguageFromEnvironment(), "en");
+  auto fallback = Translator::Create("");
+  ASSERT_TRUE(fallback.ok());
+  EXPECT_EQ(fallback->language(), "en");
+  setenv("LC_ALL", "C", 1);
+  EXPECT_EQ(UiLanguageFromEnvironment(), "en");
+  const char* names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+  for (int i = 0; i < 3; ++i) {
+    if (saved[i]) setenv(names[i], keep[i].c_str(), 1); else unsetenv(names[i]);
+  }
+}
+
+}  // namespace
+}  // namespace align
+
+namespace align {
+namespace {
+
+// With TALIGN_REPORT_FIXTURE_DIR set, the fixture's reports are written
+// there (report.html, report.json, report-ur.html) to look at in a browser.
+TEST_F(ReportFixture, WritesTheFixtureReportsWhenAsked) {
+  const char* dir = std::getenv("TALIGN_REPORT_FIXTURE_DIR");
+  if (dir == nullptr) GTEST_SKIP() << "TALIGN_REPORT_FIXTURE_DIR not set";
+  auto ur = Translator::Create("ur");
+  ASSERT_TRUE(ur.ok());
+  ReportOptions urdu;
+  urdu.translator = &*ur;
+  for (auto [name, format, options] : {std::tuple{"report.html", FindingsFormat::kHtml, ReportOptions{}},
+                                       std::tuple{"report.json", FindingsFormat::kJson, ReportOptions{}},
+                                       std::tuple{"report-ur.html", FindingsFormat::kHtml, urdu}}) {
+    std::ofstream out(std::string(dir) + "/" + name);
+    ASSERT_TRUE(WriteFindings(report_, format, options, out).ok());
+    out.close();
+    ASSERT_TRUE(out) << name;
+  }
+}
+
+}  // namespace
+}  // namespace align
