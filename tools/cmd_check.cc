@@ -1,6 +1,8 @@
 // talign check A B [C] [--langs L1,L2[,L3]] [--lexicon F]... [--source LANG]
 //                      [--format text|json|tsv|html] [--fail-on SEVERITY] [-o OUT]
 // Exit codes: 0 nothing found (at or above --fail-on), 1 findings, 2 error.
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 #include <ostream>
@@ -8,10 +10,11 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "align/check.h"
 #include "align/pipeline.h"
+#include "align/report.h"
+#include "cli_i18n.h"
 #include "cli_util.h"
 #include "commands.h"
 
@@ -39,64 +42,6 @@ std::vector<std::string> SplitComma(const std::string& s) {
     begin = comma + 1;
   }
   return parts;
-}
-
-// The check JSON of BRIEF §3. A private writer until the shared findings
-// writers (report.h) land; same structure.
-nlohmann::ordered_json FindingsJson(const align::CheckResult& r) {
-  using json = nlohmann::ordered_json;
-  const auto& tags = r.align.language_tags;
-  json inputs = json::array();
-  for (size_t v = 0; v < r.align.versions.size(); ++v) {
-    inputs.push_back({{"file", r.align.job.inputs[v]}, {"lang", tags[v]}});
-  }
-  json findings = json::array();
-  for (const align::Finding& f : r.findings) {
-    json sentences = json::object(), spans = json::object();
-    for (const align::FindingPlace& p : f.places) {
-      sentences[tags[p.version]] = p.sentences;
-      json list = json::array();
-      for (const align::Span& s : p.spans) list.push_back({s.begin, s.end});
-      spans[tags[p.version]] = list;
-    }
-    json concept_id = f.concept_index ? json(r.lexicon->concepts()[*f.concept_index].id) : json(nullptr);
-    findings.push_back({{"type", align::FindingTypeName(f.type)},
-                        {"severity", align::SeverityName(f.severity)},
-                        {"concept", concept_id},
-                        {"lang", tags[f.version]},
-                        {"bead", f.bead},
-                        {"sentences", sentences},
-                        {"spans", spans},
-                        {"evidence", f.evidence},
-                        {"expected", f.expected},
-                        {"message", f.message}});
-  }
-  json by_type = json::object(), by_severity = json::object();
-  for (const auto& [type, count] : r.summary.by_type) by_type[std::string(align::FindingTypeName(type))] = count;
-  for (const auto& [severity, count] : r.summary.by_severity) {
-    by_severity[std::string(align::SeverityName(severity))] = count;
-  }
-  return {{"inputs", inputs},
-          {"findings", findings},
-          {"summary", {{"total", r.summary.total}, {"by_type", by_type}, {"by_severity", by_severity}}}};
-}
-
-void WriteText(const align::CheckResult& r, std::ostream& out) {
-  const auto& tags = r.align.language_tags;
-  for (const align::Finding& f : r.findings) {
-    std::string concept_id = f.concept_index ? r.lexicon->concepts()[*f.concept_index].id : "-";
-    out << fmt::format("bead {} [{}] {} {} {}: {}\n", f.bead, tags[f.version], align::SeverityName(f.severity),
-                       align::FindingTypeName(f.type), concept_id, f.message);
-    if (!f.evidence.empty()) out << "    found:    " << f.evidence << '\n';
-    if (!f.expected.empty()) out << "    expected: " << fmt::format("{}", fmt::join(f.expected, " | ")) << '\n';
-  }
-  out << fmt::format("{} finding{}", r.summary.total, r.summary.total == 1 ? "" : "s");
-  std::vector<std::string> parts;
-  for (const auto& [type, count] : r.summary.by_type) {
-    if (count) parts.push_back(fmt::format("{} {}", count, align::FindingTypeName(type)));
-  }
-  if (!parts.empty()) out << " (" << fmt::format("{}", fmt::join(parts, ", ")) << ")";
-  out << '\n';
 }
 
 int RunCheckCommand(const CheckFlags& flags) {
@@ -127,22 +72,21 @@ int RunCheckCommand(const CheckFlags& flags) {
     fail_on = align::ParseSeverity(flags.fail_on);
     if (!fail_on) return Fail(fmt::format("--fail-on {}: expected info, warning or error", flags.fail_on));
   }
-  if (flags.format != "text" && flags.format != "json") {
-    return Fail(fmt::format("--format {}: not available yet in this build (text or json)", flags.format));
-  }
+  std::optional<align::FindingsFormat> format = align::ParseFindingsFormat(flags.format);
+  if (!format) return Fail(fmt::format("--format {}: expected text, json, tsv or html", flags.format));
   job.align.presegmented = flags.presegmented;
   job.lexicon_paths = flags.lexicons;
 
   auto result = align::RunCheck(job);
   if (!result.ok()) return Fail(result.status());
   for (const std::string& warning : result->warnings) std::cerr << "talign: warning: " << warning << '\n';
+  align::FindingsReport report{&result->align, &result->hits, result->lexicon.get(), &result->findings};
+  align::ReportOptions options;
+  options.translator = &Ui();
+  const bool to_stdout = flags.output.empty() || flags.output == "-";
+  options.color = *format == align::FindingsFormat::kText && to_stdout && ::isatty(STDOUT_FILENO) != 0;
   align::Status written = WriteOutput(flags.output, [&](std::ostream& out) {
-    if (flags.format == "json") {
-      out << FindingsJson(*result).dump(2) << '\n';
-    } else {
-      WriteText(*result, out);
-    }
-    return out ? align::Status::Ok() : align::IoError("cannot write the findings");
+    return align::WriteFindings(report, *format, options, out);
   });
   if (!written.ok()) return Fail(written);
   for (const align::Finding& f : result->findings) {
@@ -171,6 +115,7 @@ void AddCheckCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--fail-on", flags->fail_on,
                   "Exit 1 only for findings of this severity or above (info, warning, error)");
   cmd->add_option("-o,--output", flags->output, "Output file, written atomically (default: stdout)");
+  AddUiLangOption(*cmd);
   cmd->callback([flags, &exit_code] { exit_code = RunCheckCommand(*flags); });
 }
 

@@ -26,3 +26,22 @@ for set_en in corpora/*.en.txt; do
     "$talign" segment --lang "$lang" "$file" | head -n 4 | nl -v 0 -w 3 -s '  '
   done
 done
+
+# Check the trilingual readout with deliberate divergences (corpora/README.md):
+# deprecated renderings, a dropped term, changed numbers. Exit code 1 means
+# "findings", which is what this demo expects.
+echo
+echo "=== talign check corpora/readout-divergent.{en,zh,ur}.txt"
+set +e
+"$talign" check corpora/readout-divergent.en.txt corpora/readout-divergent.zh.txt corpora/readout-divergent.ur.txt
+mkdir -p out
+"$talign" check corpora/readout-divergent.en.txt corpora/readout-divergent.zh.txt corpora/readout-divergent.ur.txt \
+  --format html -o out/readout.html
+status=$?
+set -e
+if [[ $status -le 1 && -s out/readout.html ]]; then
+  echo "HTML report of these findings: $root/out/readout.html (open it in a browser)"
+else
+  echo "talign check failed (exit $status)" >&2
+  exit 1
+fi

@@ -11,8 +11,11 @@
 // A rendering the text declares as its abbreviation (in brackets after
 // another rendering: "Special Economic Zones (SEZs)") is not a second
 // rendering either, nor is a different form used once, at the first mention.
-// Deprecated and superseded renderings are left to deprecated-term.
+// A term inside a longer capitalised name (Vice Minister of Foreign
+// Affairs) is not counted. Deprecated and superseded renderings are left to
+// deprecated-term.
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -40,6 +43,20 @@ bool IsShortForm(const Lexicon& lex, uint32_t term_index) {
   return key.size() * 2 <= preferred_size;
 }
 
+// A term right after a capitalised word is part of a longer name ("Vice
+// Minister of Foreign Affairs" holds "Minister of Foreign Affairs"): that is
+// another title, not a rendering of the term's concept.
+bool InsideLongerName(std::string_view bytes, Span span) {
+  size_t p = span.begin;
+  if (p == 0 || bytes[p - 1] != ' ') return false;
+  size_t word_end = p - 1, word_begin = word_end;
+  while (word_begin > 0 && std::isalpha(static_cast<unsigned char>(bytes[word_begin - 1]))) --word_begin;
+  if (word_begin == word_end) return false;
+  const bool sentence_start = word_begin < 2 || bytes[word_begin - 1] == '\n' ||
+                              (bytes[word_begin - 1] == ' ' && (bytes[word_begin - 2] == '.' || bytes[word_begin - 2] == '"'));
+  return std::isupper(static_cast<unsigned char>(bytes[word_begin])) && !sentence_start;
+}
+
 void ConceptRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* out) {
   const Lexicon& lex = ctx.lexicon;
   // concept → term → hit indices, admitted full renderings only.
@@ -59,6 +76,7 @@ void ConceptRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* 
   for (size_t i = 0; i < ctx.hits[v].size(); ++i) {
     const TermHit& h = ctx.hits[v][i];
     if (!IsAdmitted(h.status) || IsShortForm(lex, h.term_index) || declared.count(h.term_index)) continue;
+    if (InsideLongerName(bytes, h.span)) continue;
     uses[h.concept_index][h.term_index].push_back(i);
   }
   // A text may introduce a term once in a fuller or different form (its

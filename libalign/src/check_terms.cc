@@ -186,6 +186,10 @@ bool LooselyRendered(const Lexicon& lex, uint32_t c, Language language, const st
   for (uint32_t t : lex.concepts()[c].terms) {
     const Term& term = lex.terms()[t];
     if (term.language != language || !IsAdmitted(term.status)) continue;
+    // An acronym written with dots ("U.N." for UN).
+    bool acronym = term.text.size() >= 2 && term.text.size() <= 6 &&
+                   std::all_of(term.text.begin(), term.text.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+    if (acronym && std::find(words.begin(), words.end(), BareKey(term.text)) != words.end()) return true;
     std::vector<std::string> content;
     for (std::string& u : Units(BareKey(term.text), false)) {
       std::string bare;

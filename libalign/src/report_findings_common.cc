@@ -28,8 +28,10 @@ std::string_view FindingsFormatName(FindingsFormat format) {
   return "text";
 }
 
-FindingsSummary Summarize(const std::vector<Finding>& findings) {
-  FindingsSummary s;
+namespace findings_internal {
+
+Tally Count(const std::vector<Finding>& findings) {
+  Tally s;
   std::vector<size_t> beads;
   for (const Finding& f : findings) {
     ++s.total;
@@ -41,6 +43,8 @@ FindingsSummary Summarize(const std::vector<Finding>& findings) {
   s.beads_with_findings = static_cast<size_t>(std::unique(beads.begin(), beads.end()) - beads.begin());
   return s;
 }
+
+}  // namespace findings_internal
 
 Status WriteFindings(const FindingsReport& report, FindingsFormat format,
                      const ReportOptions& options, std::ostream& out) {

@@ -11,6 +11,16 @@
 
 namespace align::findings_internal {
 
+// Counts of a list of findings, as the summaries of every format give them
+// (check.h's CheckSummary, indexed by enum, plus the beads with findings).
+struct Tally {
+  size_t total = 0;
+  size_t by_type[6] = {};      // indexed by FindingType
+  size_t by_severity[3] = {};  // indexed by Severity
+  size_t beads_with_findings = 0;
+};
+Tally Count(const std::vector<Finding>& findings);
+
 // Validates |report|: the alignment fits its versions (report_internal::
 // CheckAlignment) and every finding points inside them.
 Status CheckReport(const FindingsReport& report);

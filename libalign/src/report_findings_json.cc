@@ -51,7 +51,7 @@ Json FindingJson(const FindingsReport& report, const Finding& f) {
 }
 
 Json SummaryJson(const FindingsReport& report) {
-  FindingsSummary s = Summarize(*report.findings);
+  Tally s = Count(*report.findings);
   Json by_type = Json::object();
   for (FindingType t : kAllTypes) by_type[std::string(FindingTypeName(t))] = s.by_type[static_cast<size_t>(t)];
   Json by_severity = Json::object();

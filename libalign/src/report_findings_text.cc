@@ -152,7 +152,7 @@ Status WriteFindingsText(const FindingsReport& report, const ReportOptions& opti
     start = end;
   }
 
-  const FindingsSummary s = Summarize(findings);
+  const Tally s = Count(findings);
   out << (options.color ? "\x1b[1m" : "") << ui.Translate("Summary") << (options.color ? kReset : "") << '\n';
   if (s.total == 0) {
     out << "  " << ui.Translate("No findings.") << '\n';

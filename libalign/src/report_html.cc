@@ -159,7 +159,7 @@ class HtmlWriter {
     out_ << "<li>" << Escape(Translator::Format(ui_.TranslatePlural("{} bead", "{} beads", beads), beads))
          << "</li></ul>\n";
 
-    const FindingsSummary s = Summarize(findings_);
+    const Tally s = Count(findings_);
     out_ << "<h2 id=\"summary-heading\">" << Escape(ui_.Translate("Summary")) << "</h2>\n"
          << "<ul class=\"summary\" aria-labelledby=\"summary-heading\">"
          << "<li class=\"total\" data-count=\"" << s.total << "\"><span class=\"n\">" << s.total << "</span><span class=\"l\">"
@@ -199,7 +199,7 @@ class HtmlWriter {
   }
 
   void WriteToolbar() {
-    const FindingsSummary s = Summarize(findings_);
+    const Tally s = Count(findings_);
     out_ << "<div class=\"toolbar\" role=\"toolbar\" aria-label=\"" << Attr(ui_.Translate("Filters")) << "\">\n"
          << "<fieldset><legend>" << Escape(ui_.Translate("Types")) << "</legend>";
     for (FindingType t : kAllTypes) {

@@ -109,15 +109,6 @@ struct ReportOptions {
   double low_score = 0.5;
 };
 
-// Counts of a list of findings, as the summaries of every format give them.
-struct FindingsSummary {
-  size_t total = 0;
-  size_t by_type[6] = {};      // indexed by FindingType
-  size_t by_severity[3] = {};  // indexed by Severity
-  size_t beads_with_findings = 0;
-};
-FindingsSummary Summarize(const std::vector<Finding>& findings);
-
 // Writes |report| in |format|. kInvalidArgument when the alignment does not fit
 // its versions, or a finding points outside them (a bead, version, sentence or
 // span that does not exist, a concept the lexicon lacks); kIoError when the

@@ -1,0 +1,262 @@
+// The checker on small hand-made alignments (two and three versions): each
+// finding type, and the cases that must give nothing (inflections, admitted
+// variants, numbers written differently, overlapping terms, non-content).
+#include "align/check.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "align/pipeline.h"
+
+namespace align {
+namespace {
+
+constexpr char kTermbase[] =
+    "bri\ten\tBelt and Road Initiative\tpreferred\t\n"
+    "bri\ten\tBRI\tadmitted\t\n"
+    "bri\ten\tOne Belt, One Road\tdeprecated\t\n"
+    "bri\tzh\t一带一路倡议\tpreferred\t\n"
+    "bri\tur\tبیلٹ اینڈ روڈ انیشی ایٹو\tpreferred\t\n"
+    "fta\ten\tfree trade agreement\tpreferred\t\n"
+    "fta\tzh\t自由贸易协定\tpreferred\t\n"
+    "fta\tur\tآزاد تجارتی معاہدہ\tpreferred\t\n"
+    "csf\ten\tcommunity with a shared future for mankind\tpreferred\t\n"
+    "csf\ten\thuman community with a shared future\tadmitted\t\n"
+    "csf\tzh\t人类命运共同体\tpreferred\t\n"
+    "cpec\ten\tChina-Pakistan Economic Corridor\tpreferred\t\n"
+    "cpec\ten\tCPEC\tadmitted\t\n"
+    "cpec\tzh\t中巴经济走廊\tpreferred\t\n"
+    "cpec2\ten\tCPEC 2.0\tpreferred\t\n"
+    "cpec2\tzh\t中巴经济走廊升级版\tpreferred\t\n"
+    "president\ten\tPresident\tpreferred\t\n"
+    "president\tzh\t国家主席\tpreferred\t\n"
+    "xi\ten\tXi Jinping\tpreferred\t\n"
+    "xi\tzh\t习近平\tpreferred\t\n";
+
+class CheckTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto lexicon = Lexicon::ParseTsv(kTermbase, "test.tsv");
+    ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+    lexicon_ = std::make_shared<const Lexicon>(std::move(*lexicon));
+    auto matcher = TermMatcher::Create(lexicon_);
+    ASSERT_TRUE(matcher.ok()) << matcher.status().message();
+    matcher_ = *matcher;
+  }
+
+  // One sentence per line in every version; |beads| gives per bead the
+  // [begin, end) sentence range of every version.
+  void Build(const std::vector<std::pair<Language, std::vector<std::string>>>& versions,
+             const std::vector<std::vector<std::pair<uint32_t, uint32_t>>>& beads) {
+    aligned_ = AlignResult{};
+    hits_.clear();
+    for (const auto& [language, lines] : versions) {
+      std::string text;
+      for (const std::string& line : lines) text += line + "\n";
+      auto doc = Document::FromString(std::string(LanguageCode(language)) + ".txt", text);
+      ASSERT_TRUE(doc.ok());
+      AlignInput input{*doc, language, SplitLines(*doc), {}};
+      hits_.push_back(matcher_->Match(input.document, language, input.sentences));
+      aligned_.versions.push_back(std::move(input));
+      aligned_.language_tags.emplace_back(LanguageCode(language));
+    }
+    for (const auto& sides : beads) {
+      Bead bead;
+      for (const auto& [b, e] : sides) bead.sides.push_back(SentenceRange{b, e});
+      aligned_.alignment.beads.push_back(bead);
+    }
+  }
+
+  std::vector<Finding> Run(CheckConfig config = {}) {
+    auto findings = Check(aligned_, hits_, *matcher_, config);
+    EXPECT_TRUE(findings.ok()) << findings.status().message();
+    return findings.ok() ? *findings : std::vector<Finding>{};
+  }
+
+  std::string Concept(const Finding& f) const {
+    return f.concept_index ? lexicon_->concepts()[*f.concept_index].id : "-";
+  }
+
+  std::shared_ptr<const Lexicon> lexicon_;
+  std::shared_ptr<const TermMatcher> matcher_;
+  AlignResult aligned_;
+  std::vector<std::vector<TermHit>> hits_;
+};
+
+TEST_F(CheckTest, DeprecatedRenderingGivesOneFindingWithThePreferredOne) {
+  Build({{Language::kEnglish, {"China backs the One Belt, One Road initiative."}},
+         {Language::kChinese, {"中方支持一带一路倡议。"}}},
+        {{{0, 1}, {0, 1}}});
+  auto findings = Run();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].type, FindingType::kDeprecatedTerm);
+  EXPECT_EQ(findings[0].severity, Severity::kError);
+  EXPECT_EQ(findings[0].version, 0u);
+  EXPECT_EQ(Concept(findings[0]), "bri");
+  EXPECT_EQ(findings[0].evidence, "One Belt, One Road");
+  ASSERT_FALSE(findings[0].expected.empty());
+  EXPECT_EQ(findings[0].expected[0], "Belt and Road Initiative");
+  ASSERT_EQ(findings[0].places.size(), 2u);
+  const Span span = findings[0].places[0].spans.at(0);
+  EXPECT_EQ(aligned_.versions[0].document.Slice(span), "One Belt, One Road");
+}
+
+TEST_F(CheckTest, MissingTermIsReportedAgainstTheVersionWithoutIt) {
+  Build({{Language::kEnglish, {"Both sides back the Belt and Road Initiative."}},
+         {Language::kChinese, {"双方支持丝绸之路合作。"}}},
+        {{{0, 1}, {0, 1}}});
+  auto findings = Run();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].type, FindingType::kMissingTerm);
+  EXPECT_EQ(findings[0].version, 1u);
+  EXPECT_EQ(Concept(findings[0]), "bri");
+  EXPECT_EQ(findings[0].expected.at(0), "一带一路倡议");
+}
+
+TEST_F(CheckTest, InflectionsVariantsAndTermsInAnotherSentenceOfTheBeadAreNotMissing) {
+  Build({{Language::kEnglish, {"They signed two free trade agreements.", "The BRI grows."}},
+         {Language::kChinese, {"双方签署两项自由贸易协定，一带一路倡议不断发展。"}}},
+        {{{0, 2}, {0, 1}}});
+  EXPECT_TRUE(Run().empty());
+}
+
+TEST_F(CheckTest, AConceptInsideALongerOneDemandsNothing) {
+  // "CPEC 2.0" is matched as cpec2 (longest), so cpec demands nothing; and a
+  // demand for cpec is met by cpec2, whose rendering contains cpec's.
+  Build({{Language::kEnglish, {"CPEC 2.0 starts.", "CPEC grows."}},
+         {Language::kChinese, {"中巴经济走廊升级版启动。", "中巴经济走廊升级版发展。"}}},
+        {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}});
+  EXPECT_TRUE(Run().empty());
+}
+
+TEST_F(CheckTest, ATitleNextToANameIsOneDemand) {
+  Build({{Language::kEnglish, {"President Xi Jinping spoke."}}, {Language::kChinese, {"习近平主席讲话。"}}},
+        {{{0, 1}, {0, 1}}});
+  EXPECT_TRUE(Run().empty());
+}
+
+TEST_F(CheckTest, WithThreeVersionsAConceptOnlyOneNamesIsNotDemanded) {
+  Build({{Language::kEnglish, {"Both sides back the Belt and Road Initiative."}},
+         {Language::kChinese, {"双方支持相关合作。"}},
+         {Language::kUrdu, {"دونوں فریق تعاون کی حمایت کرتے ہیں۔"}}},
+        {{{0, 1}, {0, 1}, {0, 1}}});
+  EXPECT_TRUE(Run().empty());
+  // With English named as the source, both translations lack it.
+  CheckConfig config;
+  config.source_version = 0;
+  auto findings = Run(config);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].version, 1u);
+  EXPECT_EQ(findings[1].version, 2u);
+}
+
+TEST_F(CheckTest, InconsistentRenderingIsReportedOnceAtTheMinority) {
+  Build({{Language::kEnglish,
+          {"We build a community with a shared future for mankind.", "A human community with a shared future.",
+           "The community with a shared future for mankind matters."}},
+         {Language::kChinese, {"构建人类命运共同体。", "人类命运共同体。", "人类命运共同体很重要。"}}},
+        {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 3}}});
+  auto findings = Run();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].type, FindingType::kInconsistentTerm);
+  EXPECT_EQ(findings[0].bead, 1u);
+  EXPECT_EQ(findings[0].evidence, "human community with a shared future");
+  EXPECT_EQ(findings[0].expected.at(0), "community with a shared future for mankind");
+}
+
+TEST_F(CheckTest, NumbersMatchAcrossScriptsAndSpellings) {
+  Build({{Language::kEnglish,
+          {"Trade grew by 3.5 percent in 2026.", "There are fifteen projects worth 3.2 billion dollars.",
+           "The two sides will meet in 2027.", "It added 8,000 megawatts."}},
+         {Language::kChinese, {"二〇二六年贸易增长百分之三点五。", "共有十五个项目，总额32亿美元。", "双方将于2027年会晤。",
+                               "新增800万千瓦。"}}},
+        {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 3}}, {{3, 4}, {3, 4}}});
+  EXPECT_TRUE(Run().empty());
+}
+
+TEST_F(CheckTest, AChangedNumberIsAMismatchOfTheSecondVersion) {
+  Build({{Language::kEnglish, {"Trade grew by 3.5 percent in 2026."}},
+         {Language::kChinese, {"2026年贸易增长4.5%。"}}},
+        {{{0, 1}, {0, 1}}});
+  auto findings = Run();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].type, FindingType::kNumberMismatch);
+  EXPECT_EQ(findings[0].version, 1u);
+  EXPECT_EQ(findings[0].evidence, "4.5%");
+  EXPECT_EQ(findings[0].expected.at(0), "3.5 percent");
+  EXPECT_FALSE(findings[0].concept_index.has_value());
+}
+
+TEST_F(CheckTest, WithThreeVersionsTheOddNumberOutIsAtFault) {
+  Build({{Language::kEnglish, {"They signed 23 documents."}},
+         {Language::kChinese, {"双方签署了25份文件。"}},
+         {Language::kUrdu, {"23 دستاویزات پر دستخط کیے گئے۔"}}},
+        {{{0, 1}, {0, 1}, {0, 1}}});
+  auto findings = Run();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].version, 1u);
+  EXPECT_EQ(findings[0].evidence, "25");
+}
+
+TEST_F(CheckTest, AYearRenderedAsThisYearIsNotAMismatch) {
+  Build({{Language::kEnglish, {"2026 marks the 75th anniversary."}}, {Language::kChinese, {"今年是建交75周年。"}}},
+        {{{0, 1}, {0, 1}}});
+  EXPECT_TRUE(Run().empty());
+}
+
+TEST_F(CheckTest, OmissionAndAdditionFollowTheMajority) {
+  Build({{Language::kEnglish, {"Wang Yi and other senior officials were present.", "The talks went well.", "BEIJING --"}},
+         {Language::kChinese, {"王毅等高级官员参加会谈。"}},
+         {Language::kUrdu, {}}},
+        {{{0, 1}, {0, 1}, {0, 0}}, {{1, 2}, {1, 1}, {0, 0}}, {{2, 3}, {1, 1}, {0, 0}}});
+  auto findings = Run();
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].type, FindingType::kOmission);
+  EXPECT_EQ(findings[0].version, 2u);
+  EXPECT_EQ(findings[0].severity, Severity::kError);
+  EXPECT_EQ(findings[1].type, FindingType::kAddition);
+  EXPECT_EQ(findings[1].version, 0u);
+  EXPECT_EQ(findings[1].evidence, "The talks went well.");
+  // The lone dateline (bead 2) gives nothing.
+}
+
+TEST_F(CheckTest, TwoVersionsReportAnOmissionOfTheVersionWithoutTheSentence) {
+  Build({{Language::kEnglish, {"The talks went well."}}, {Language::kChinese, {}}}, {{{0, 1}, {0, 0}}});
+  auto findings = Run();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].type, FindingType::kOmission);
+  EXPECT_EQ(findings[0].version, 1u);
+  CheckConfig config;
+  config.source_version = 1;
+  findings = Run(config);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].type, FindingType::kAddition);
+  EXPECT_EQ(findings[0].version, 0u);
+}
+
+TEST_F(CheckTest, BadInputsAreErrors) {
+  Build({{Language::kEnglish, {"A."}}, {Language::kChinese, {"甲。"}}}, {{{0, 1}, {0, 1}}});
+  hits_.pop_back();
+  EXPECT_FALSE(Check(aligned_, hits_, *matcher_, {}).ok());
+  hits_.emplace_back();
+  CheckConfig config;
+  config.source_version = 5;
+  EXPECT_FALSE(Check(aligned_, hits_, *matcher_, config).ok());
+}
+
+TEST(CheckNames, RoundTrip) {
+  for (FindingType t : {FindingType::kDeprecatedTerm, FindingType::kMissingTerm, FindingType::kInconsistentTerm,
+                        FindingType::kNumberMismatch, FindingType::kOmission, FindingType::kAddition}) {
+    EXPECT_EQ(ParseFindingType(FindingTypeName(t)), t);
+  }
+  EXPECT_EQ(FindingTypeName(FindingType::kNumberMismatch), "number-mismatch");
+  EXPECT_EQ(ParseSeverity("warning"), Severity::kWarning);
+  EXPECT_FALSE(ParseSeverity("fatal").has_value());
+}
+
+}  // namespace
+}  // namespace align
