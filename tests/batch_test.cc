@@ -212,12 +212,12 @@ TEST(RunBatch, OutputIsByteIdenticalWhateverTheNumberOfThreads) {
   EXPECT_EQ(one->ok, 12u);
   EXPECT_EQ(one->failed, 0u);
   auto files = Outputs(out1.path());
-  EXPECT_EQ(files.size(), 24u);  // alignment + record per set
+  EXPECT_EQ(files.size(), 48u);  // alignment, findings, report and record per set
   EXPECT_EQ(files, Outputs(out2.path()));
   EXPECT_EQ(Read(out1 / "summary.json"), Read(out2 / "summary.json"));
   EXPECT_FALSE(AnyTemporary(out1.path()));
   EXPECT_THAT(Read(out1 / "s0.align.jsonl"), HasSubstr("\"bead\""));
-  EXPECT_THAT(Read(out1 / "summary.html"), HasSubstr("<td data-v=\"s11\">s11</td>"));
+  EXPECT_THAT(Read(out1 / "summary.html"), HasSubstr("<td data-v=\"s11\"><a href=\"s11.report.html\">s11</a></td>"));
 }
 
 TEST(RunBatch, AFailingSetIsRecordedAndTheOthersGoOn) {
@@ -396,6 +396,36 @@ TEST(RunBatch, ReportsAConceptRenderedDifferentlyAcrossSets) {
   EXPECT_EQ(again->resumed, 3u);
   ASSERT_EQ(again->inconsistencies.size(), 1u);
   EXPECT_THAT(again->inconsistencies[0].renderings[1].sets, ElementsAre("b"));
+}
+
+// Batch shares one matcher and one set of dictionaries across threads; what
+// it writes must still be what `talign check` computes for the set alone.
+TEST(RunBatch, WritesWhatRunCheckComputes) {
+  TempDir in, out;
+  const std::string corpus = std::string(TALIGN_SOURCE_DIR) + "/corpora/";
+  for (const char* lang : {"en", "zh", "ur"}) {
+    Write(in / (std::string("readout.") + lang + ".txt"), Read(corpus + "readout." + lang + ".txt"));
+  }
+  auto summary = RunBatch(DirJob(in.path(), out.path(), 2));
+  ASSERT_TRUE(summary.ok()) << summary.status().message();
+  ASSERT_EQ(summary->ok, 1u) << summary->sets[0].error;
+
+  CheckJob check;
+  check.align.inputs = {in / "readout.en.txt", in / "readout.zh.txt", in / "readout.ur.txt"};
+  check.align.language_tags = {"en", "zh", "ur"};
+  check.align.use_cedict = false;
+  auto checked = RunCheck(check);
+  ASSERT_TRUE(checked.ok()) << checked.status().message();
+  FindingsReport report{&checked->align, &checked->hits, checked->lexicon.get(), &checked->findings};
+  std::ostringstream aligned, json, html;
+  ASSERT_TRUE(WriteAlignment(checked->align, AlignFormat::kJsonl, aligned).ok());
+  ASSERT_TRUE(WriteFindingsJson(report, json).ok());
+  ASSERT_TRUE(WriteFindingsHtml(report, ReportOptions{}, html).ok());
+  EXPECT_EQ(Read(out / "readout.align.jsonl"), aligned.str());
+  EXPECT_EQ(Read(out / "readout.findings.json"), json.str());
+  EXPECT_EQ(Read(out / "readout.report.html"), html.str());
+  EXPECT_EQ(summary->sets[0].findings_total, checked->findings.size());
+  EXPECT_THAT(Read(out / "summary.html"), HasSubstr("<a href=\"readout.report.html\">readout</a>"));
 }
 
 TEST(RunBatch, BadJobsAreRefusedBeforeAnythingRuns) {

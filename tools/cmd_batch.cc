@@ -1,5 +1,5 @@
 // talign batch (DIR | --manifest FILE) --out DIR [--lexicon F]... [--dictionary F]...
-//              [--langs L1,L2[,L3]] [--format F] [--jobs N] [--task-index I --per-task K]
+//              [--langs L1,L2[,L3]] [--format F] [--ui-lang L] [--jobs N] [--task-index I --per-task K]
 //              [--resume] [--no-timings]
 // talign batch --merge-summaries OUT
 #include <unistd.h>
@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "align/batch.h"
+#include "cli_i18n.h"
 #include "cli_util.h"
 #include "commands.h"
 
@@ -128,6 +129,7 @@ int RunBatchCommand(const BatchFlags& flags) {
   auto format = align::ParseAlignFormat(flags.format);
   if (!format) return Fail(fmt::format("unknown format '{}'", flags.format));
   job.format = *format;
+  job.ui_language = Ui().language();
   job.presegmented = flags.presegmented;
   job.jobs = flags.jobs;
   job.task_index = flags.task_index;
@@ -147,13 +149,13 @@ int RunBatchCommand(const BatchFlags& flags) {
 void AddBatchCommand(CLI::App& app, int& exit_code) {
   auto flags = std::make_shared<BatchFlags>();
   CLI::App* cmd = app.add_subcommand(
-      "batch", "Align many document sets (NAME.en.txt, NAME.zh.txt, NAME.ur.txt, or a manifest) "
+      "batch", "Align and check many document sets (NAME.en.txt, NAME.zh.txt, NAME.ur.txt, or a manifest) "
                "on all cores, resumably; slices of a manifest for Slurm job arrays (docs/scale.md).");
   cmd->add_option("DIR", flags->dir, "Directory searched recursively for NAME.LANG.txt sets");
   cmd->add_option("--manifest", flags->manifest,
                   "Tab-separated sets, one per line: name<TAB>file<TAB>file[<TAB>file]; # comments");
-  cmd->add_option("--out", flags->out, "Output directory (per set NAME.align.FORMAT, NAME.set.json; "
-                                       "summary.json, summary.html)");
+  cmd->add_option("--out", flags->out, "Output directory (per set NAME.align.FORMAT, NAME.findings.json, "
+                                       "NAME.report.html, NAME.set.json; summary.json, summary.html)");
   cmd->add_option("--lexicon", flags->lexicons, "Termbase (TSV or TBX), loaded once; repeatable");
   cmd->add_option("--dictionary", flags->dictionaries,
                   "Bilingual dictionary, first version's language to the second's, or SRC,TGT=FILE; "
@@ -162,6 +164,7 @@ void AddBatchCommand(CLI::App& app, int& exit_code) {
                   "Languages of the manifest's file columns (when file names carry no .LANG.txt)");
   cmd->add_option("--format", flags->format, "Alignment format: beads, jsonl, tsv, tmx or ladder")
       ->check(CLI::IsMember({"beads", "jsonl", "tsv", "tmx", "ladder"}));
+  AddUiLangOption(*cmd);  // the HTML reports' headings, as for talign check
   cmd->add_flag("--presegmented", flags->presegmented, "Each input line is one sentence");
   cmd->add_option("--jobs", flags->jobs,
                   "Worker threads (default: SLURM_CPUS_PER_TASK, else every core); outputs do not depend on it")

@@ -23,6 +23,7 @@
 #include "align/lexicon.h"
 #include "align/match.h"
 #include "align/normalize.h"
+#include "align/i18n.h"
 #include "align/resources.h"
 #include "align/segment.h"
 #include "batch_internal.h"
@@ -78,6 +79,11 @@ class SharedResources {
     auto matcher = TermMatcher::Create(shared->lexicon_);
     if (!matcher.ok()) return matcher.status();
     shared->matcher_ = *matcher;
+    if (!job.ui_language.empty()) {
+      auto translator = Translator::Create(job.ui_language);
+      if (!translator.ok()) return translator.status();
+      shared->translator_ = std::make_unique<Translator>(std::move(*translator));
+    }
     if (job.use_cedict) {
       auto cedict = Dictionary::LoadCedict();
       if (cedict.ok()) {
@@ -90,6 +96,7 @@ class SharedResources {
   }
 
   const TermMatcher& matcher() const { return *matcher_; }
+  const Translator* translator() const { return translator_.get(); }  // null: English
 
   // The dictionaries for a set with these versions, named as RunAlign names
   // them in the output headers.
@@ -134,6 +141,7 @@ class SharedResources {
   const BatchJob* job_ = nullptr;
   std::shared_ptr<const Lexicon> lexicon_;
   std::shared_ptr<const TermMatcher> matcher_;
+  std::unique_ptr<const Translator> translator_;
   std::shared_ptr<const Dictionary> cedict_;
   std::mutex mutex_;
   std::map<std::tuple<std::string, Language, Language>, std::shared_ptr<const Dictionary>> user_;
@@ -158,7 +166,9 @@ struct SetOutputs {
 };
 
 SetOutputs OutputsOf(const BatchJob& job, const BatchSet& set) {
-  return {{fmt::format("{}.align.{}", set.name, Extension(job.format))}, set.name + ".set.json"};
+  return {{fmt::format("{}.align.{}", set.name, Extension(job.format)), set.name + ".findings.json",
+           set.name + ".report.html"},
+          set.name + ".set.json"};
 }
 
 std::string InDir(const BatchJob& job, const std::string& rel) { return (fs::path(job.out_dir) / rel).string(); }
@@ -236,7 +246,8 @@ bool IsFullRendering(const Lexicon& lexicon, uint32_t term_index) {
 
 // Term hits of every version → sentence anchors for the aligner (as
 // RunCheck gives them) and the full renderings used, for the summary.
-void MatchTerms(const TermMatcher& matcher, AlignResult& result, BatchSetSummary* summary) {
+void MatchTerms(const TermMatcher& matcher, AlignResult& result, BatchSetSummary* summary,
+                std::vector<std::vector<TermHit>>* hits_per_version) {
   const Lexicon& lexicon = matcher.lexicon();
   std::map<uint32_t, bool> full;  // term index → IsFullRendering
   std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> uses;
@@ -256,6 +267,7 @@ void MatchTerms(const TermMatcher& matcher, AlignResult& result, BatchSetSummary
       std::sort(concepts.begin(), concepts.end());
       concepts.erase(std::unique(concepts.begin(), concepts.end()), concepts.end());
     }
+    hits_per_version->push_back(std::move(hits));
   }
   for (const auto& [key, count] : uses) {
     const auto& [concept_id, language, term, status] = key;
@@ -308,19 +320,33 @@ Status AlignSet(const BatchJob& job, const BatchSet& set, const SetOutputs& outp
                            [](const Sentence& s) { return s.span.end > s.span.begin; });
     if (!any) return DataError(fmt::format("{}: empty document (no sentences)", v.document.name()));
   }
-  MatchTerms(shared.matcher(), result, summary);
+  // What RunCheck does, with the process's shared matcher and dictionaries.
+  std::vector<std::vector<TermHit>> hits;
+  MatchTerms(shared.matcher(), result, summary, &hits);
   auto resources = shared.For(result, &result.dictionaries);
   if (!resources.ok()) return resources.status();
   Aligner aligner(job.aligner, std::move(*resources));
   auto alignment = aligner.Align(result.versions);
   if (!alignment.ok()) return alignment.status();
   result.alignment = std::move(*alignment);
+  auto findings = Check(result, hits, shared.matcher(), job.check);
+  if (!findings.ok()) return findings.status();
 
-  std::ostringstream text;
-  ALIGN_RETURN_IF_ERROR(WriteAlignment(result, job.format, text));
-  ALIGN_RETURN_IF_ERROR(WriteFileAtomic(InDir(job, outputs.files[0]), text.str()));
+  FindingsReport report{&result, &hits, &shared.matcher().lexicon(), &*findings};
+  ReportOptions options;
+  options.translator = shared.translator();
+  std::ostringstream aligned, json, html;
+  ALIGN_RETURN_IF_ERROR(WriteAlignment(result, job.format, aligned));
+  ALIGN_RETURN_IF_ERROR(WriteFindingsJson(report, json));
+  ALIGN_RETURN_IF_ERROR(WriteFindingsHtml(report, options, html));
+  ALIGN_RETURN_IF_ERROR(WriteFileAtomic(InDir(job, outputs.files[0]), aligned.str()));
+  ALIGN_RETURN_IF_ERROR(WriteFileAtomic(InDir(job, outputs.files[1]), json.str()));
+  ALIGN_RETURN_IF_ERROR(WriteFileAtomic(InDir(job, outputs.files[2]), html.str()));
 
   Describe(result, summary);
+  CheckSummary counts = Summarize(*findings);
+  for (const auto& [type, count] : counts.by_type) summary->findings.emplace_back(FindingTypeName(type), count);
+  summary->findings_total = counts.total;
   summary->outputs = outputs.files;
   summary->ok = true;
   return WriteFileAtomic(InDir(job, outputs.record), SetToJson(*summary, false, false).dump(1, '\t') + "\n");

@@ -73,6 +73,10 @@ json SetToJson(const BatchSetSummary& set, bool run_fields, bool timings) {
                      {"status", t.status}, {"count", t.count}});
   }
   j["terms"] = terms;
+  json findings = json::object();
+  for (const auto& [type, count] : set.findings) findings[type] = count;
+  findings["total"] = set.findings_total;
+  j["findings"] = findings;
   j["warnings"] = set.warnings;
   j["outputs"] = set.outputs;
   if (run_fields) {
@@ -98,6 +102,15 @@ bool SetFromJson(const json& j, BatchSetSummary* set) {
       set->terms.push_back({t.at("concept").get<std::string>(), t.at("lang").get<std::string>(),
                             t.at("term").get<std::string>(), t.at("status").get<std::string>(),
                             t.at("count").get<size_t>()});
+    }
+    set->findings.clear();
+    set->findings_total = 0;
+    for (const auto& [type, count] : j.at("findings").items()) {
+      if (type == "total") {
+        set->findings_total = count.get<size_t>();
+      } else {
+        set->findings.emplace_back(type, count.get<size_t>());
+      }
     }
     set->warnings = j.at("warnings").get<std::vector<std::string>>();
     set->outputs = j.at("outputs").get<std::vector<std::string>>();
@@ -156,16 +169,25 @@ std::string SummaryJson(const BatchSummary& summary, int task_index, int per_tas
   }
   json sets = json::array();
   std::map<std::string, size_t> beads;
+  json findings = json::object();  // in the checker's type order, as in each set
+  size_t findings_total = 0;
   for (const BatchSetSummary& set : summary.sets) {
     sets.push_back(SetToJson(set, true, timings));
     for (const auto& [shape, count] : set.beads) beads[shape] += count;
+    for (const auto& [type, count] : set.findings) {
+      findings[type] = (findings.contains(type) ? findings[type].get<size_t>() : 0) + count;
+    }
+    findings_total += set.findings_total;
   }
+  findings["total"] = findings_total;
   json totals = json::object();
   totals["sets"] = summary.sets.size();
   totals["ok"] = summary.ok;
   totals["failed"] = summary.failed;
   totals["resumed"] = summary.resumed;
   totals["beads"] = beads;
+  totals["findings"] = findings;
+  totals["inconsistent_across_sets"] = summary.inconsistencies.size();
   if (timings) totals["seconds"] = Round3(summary.seconds);
   j["totals"] = totals;
   json consistency = json::array();
@@ -256,7 +278,8 @@ std::string SummaryHtml(const BatchSummary& summary) {
   out << fmt::format("<p>{} sets: {} ok, {} failed, {} resumed from an earlier run.</p>\n",
                      summary.sets.size(), summary.ok, summary.failed, summary.resumed);
   out << "<table>\n<thead><tr><th>set</th><th>status</th><th>languages</th><th>sentences</th>"
-         "<th>beads</th><th>unmatched beads</th><th>mean score</th><th>outputs</th><th>error</th></tr></thead>\n<tbody>\n";
+         "<th>beads</th><th>unmatched beads</th><th>mean score</th><th>findings</th><th>outputs</th>"
+         "<th>error</th></tr></thead>\n<tbody>\n";
   for (const BatchSetSummary& set : summary.sets) {
     std::string langs, sentences, outputs;
     for (size_t i = 0; i < set.languages.size(); ++i) langs += (i ? "," : "") + set.languages[i];
@@ -275,14 +298,20 @@ std::string SummaryHtml(const BatchSummary& summary) {
         ? Escape(set.name)
         : fmt::format("<a href=\"{}\">{}</a>", Escape(UrlPath(report)), Escape(set.name));
     size_t beads = Count(set, AnyShape), unmatched = Count(set, IsUnmatched);
+    std::string by_type;
+    for (const auto& [type, count] : set.findings) {
+      if (count > 0) by_type += fmt::format("{}{}: {}", by_type.empty() ? "" : ", ", type, count);
+    }
     out << fmt::format(
         "<tr class=\"{}\"><td data-v=\"{}\">{}</td><td data-v=\"{}\">{}</td><td data-v=\"{}\">{}</td>"
         "<td class=\"n\" data-v=\"{}\">{}</td><td class=\"n\" data-v=\"{}\">{}</td>"
         "<td class=\"n\" data-v=\"{}\">{}</td><td class=\"n\" data-v=\"{:.4f}\">{:.4f}</td>"
+        "<td class=\"n\" data-v=\"{}\" title=\"{}\">{}</td>"
         "<td data-v=\"\">{}</td><td data-v=\"{}\">{}</td></tr>\n",
         set.ok ? "ok" : "failed", Escape(set.name), name_cell, set.ok ? "ok" : "failed",
         set.ok ? "ok" : "failed", Escape(langs), Escape(langs), total_sentences, sentences, beads, beads,
-        unmatched, unmatched, set.mean_score, set.mean_score, outputs, Escape(set.error),
+        unmatched, unmatched, set.mean_score, set.mean_score, set.findings_total, Escape(by_type),
+        set.findings_total, outputs, Escape(set.error),
         Escape(set.error));
   }
   out << "</tbody>\n</table>\n";

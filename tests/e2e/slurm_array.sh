@@ -109,7 +109,7 @@ check_after_break() {
   local dir=$1 before=$2 what=$3
   local after
   after=$(mtimes "$dir")
-  [[ $(wc -l <<<"$before") == 16 ]] || fail "$what: expected 16 outputs before the break (8 sets × 2)"
+  [[ $(wc -l <<<"$before") == 32 ]] || fail "$what: expected 32 outputs before the break (8 sets × 4)"
   # The broken set's outputs are removed; every other output is untouched.
   diff <(grep -v "^./$broken_set\." <<<"$before") <(grep -v "^./$broken_set\." <<<"$after") >/dev/null ||
     fail "$what: outputs of other sets were rewritten"

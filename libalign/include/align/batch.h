@@ -9,6 +9,9 @@
 //   if (!summary.ok()) return fail(summary.status());      // bad job: nothing was run
 //   return summary->failed > 0 ? 2 : 0;                    // a set failed: it is in summary.json
 //
+// Each set is checked as `talign check` checks it: its alignment, its
+// findings as JSON and its HTML report are written beside each other.
+//
 // Every output is written under "FILE.tmp.PID" in its final directory and
 // renamed when complete, so killing the process at any moment leaves only
 // whole files (and temporaries that the next run over the same sets removes).
@@ -21,6 +24,7 @@
 #include <vector>
 
 #include "align/aligner.h"
+#include "align/check.h"
 #include "align/pipeline.h"
 #include "align/report.h"
 #include "align/status.h"
@@ -55,6 +59,12 @@ struct BatchJob {
 
   std::string out_dir;
   AlignFormat format = AlignFormat::kJsonl;
+  // The language of the HTML reports' headings and labels ("en", "zh",
+  // "ur"); empty is English. The library never looks at the locale (the CLI
+  // takes --ui-lang or the locale, as talign check does).
+  std::string ui_language;
+  // What the checker looks for (check.h); the defaults of `talign check`.
+  CheckConfig check;
 
   // Passed to every set's AlignJob. Termbases and dictionaries are loaded
   // once per process and shared read-only by all threads. Without a
@@ -110,6 +120,10 @@ struct BatchSetSummary {
     friend bool operator==(const TermUse&, const TermUse&) = default;
   };
   std::vector<TermUse> terms;
+  // Findings of the checker by type name ("missing-term", ...), every type
+  // of check.h in its order, and their total.
+  std::vector<std::pair<std::string, size_t>> findings;
+  size_t findings_total = 0;
   std::vector<std::string> warnings;   // from the aligner
   std::vector<std::string> outputs;    // file names relative to the out dir
   double seconds = 0;                  // 0 for resumed sets
