@@ -15,7 +15,7 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 # numbers and sentence counts (our own text, not evaluation data).
 # Fewer under AddressSanitizer, which makes every set several times slower.
 default_sets=300
-ldd "$talign" 2>/dev/null | grep -q libasan && default_sets=120
+ldd "$talign" 2>/dev/null | grep -q libasan && default_sets=80
 sets=${TALIGN_BATCH_E2E_SETS:-$default_sets}
 for ((n = 0; n < sets; n++)); do
   d=$work/in/$((n % 7))
