@@ -14,5 +14,6 @@ void AddTermsCommand(CLI::App& app, int& exit_code);
 void AddAlignCommand(CLI::App& app, int& exit_code);
 void AddEvalCommand(CLI::App& app, int& exit_code);
 void AddCheckCommand(CLI::App& app, int& exit_code);
+void AddBatchCommand(CLI::App& app, int& exit_code);
 
 }  // namespace talign_cli

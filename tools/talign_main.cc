@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   talign_cli::AddAlignCommand(app, exit_code);
   talign_cli::AddEvalCommand(app, exit_code);
   talign_cli::AddCheckCommand(app, exit_code);
+  talign_cli::AddBatchCommand(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,465 @@
+// RunBatch: one process, N worker threads, shared read-only resources, every
+// output published by rename, failures recorded and isolated.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "align/dictionary.h"
+#include "align/lexicon.h"
+#include "align/match.h"
+#include "align/normalize.h"
+#include "align/i18n.h"
+#include "align/resources.h"
+#include "align/segment.h"
+#include "batch_internal.h"
+
+namespace align {
+namespace fs = std::filesystem;
+using namespace batch_internal;
+
+int DefaultJobs() {
+  if (const char* slurm = std::getenv("SLURM_CPUS_PER_TASK")) {
+    char* end = nullptr;
+    long n = std::strtol(slurm, &end, 10);
+    if (end != slurm && *end == '\0' && n > 0 && n <= 4096) return static_cast<int>(n);
+  }
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : static_cast<int>(cores);
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Resources loaded once per process and shared read-only by the workers.
+// User dictionaries whose direction is "first version → second" depend on
+// the set's languages, so they are loaded on first use per direction.
+class SharedResources {
+ public:
+  static StatusOr<std::unique_ptr<SharedResources>> Load(const BatchJob& job) {
+    auto shared = std::make_unique<SharedResources>();
+    shared->job_ = &job;
+    std::vector<Lexicon> lexicons;
+    for (const std::string& path : job.lexicon_paths) {
+      auto lexicon = Lexicon::Load(path);
+      if (!lexicon.ok()) return lexicon.status();
+      lexicons.push_back(std::move(*lexicon));
+    }
+    if (lexicons.empty()) {
+      auto bundled = Lexicon::LoadDefault();
+      if (!bundled.ok()) return bundled.status();
+      lexicons.push_back(std::move(*bundled));
+    }
+    if (lexicons.size() == 1) {
+      shared->lexicon_ = std::make_shared<const Lexicon>(std::move(lexicons[0]));
+    } else {
+      auto merged = Lexicon::Merge(lexicons);
+      if (!merged.ok()) return merged.status();
+      shared->lexicon_ = std::make_shared<const Lexicon>(std::move(*merged));
+    }
+    auto matcher = TermMatcher::Create(shared->lexicon_);
+    if (!matcher.ok()) return matcher.status();
+    shared->matcher_ = *matcher;
+    if (!job.ui_language.empty()) {
+      auto translator = Translator::Create(job.ui_language);
+      if (!translator.ok()) return translator.status();
+      shared->translator_ = std::make_unique<Translator>(std::move(*translator));
+    }
+    if (job.use_cedict) {
+      auto cedict = Dictionary::LoadCedict();
+      if (cedict.ok()) {
+        shared->cedict_ = *cedict;
+      } else if (cedict.status().code() != StatusCode::kNotFound) {
+        return cedict.status();  // present but broken: say so rather than align worse
+      }
+    }
+    return shared;
+  }
+
+  const TermMatcher& matcher() const { return *matcher_; }
+  const Translator* translator() const { return translator_.get(); }  // null: English
+
+  // The dictionaries for a set with these versions, named as RunAlign names
+  // them in the output headers.
+  StatusOr<AlignResources> For(const AlignResult& result, std::vector<std::string>* names) {
+    AlignResources resources;
+    for (const DictionarySpec& spec : job_->dictionaries) {
+      Language source = spec.source, target = spec.target;
+      if (source == Language::kUnknown || target == Language::kUnknown) {
+        source = result.versions[0].language;
+        target = result.versions[1].language;
+      }
+      auto dictionary = User(spec.path, source, target);
+      if (!dictionary.ok()) return dictionary.status();
+      resources.dictionaries.push_back(*dictionary);
+      names->push_back(spec.path);
+    }
+    bool english = false, chinese = false;
+    for (const AlignInput& v : result.versions) {
+      english |= v.language == Language::kEnglish;
+      chinese |= v.language == Language::kChinese;
+    }
+    if (cedict_ && english && chinese) {
+      resources.dictionaries.push_back(cedict_);
+      names->push_back("CC-CEDICT");
+    }
+    return resources;
+  }
+
+ private:
+  StatusOr<std::shared_ptr<const Dictionary>> User(const std::string& path, Language source,
+                                                   Language target) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto key = std::make_tuple(path, source, target);
+    auto it = user_.find(key);
+    if (it != user_.end()) return it->second;
+    auto loaded = Dictionary::Load(path, source, target);
+    if (!loaded.ok()) return loaded.status();
+    user_.emplace(key, *loaded);
+    return *loaded;
+  }
+
+  const BatchJob* job_ = nullptr;
+  std::shared_ptr<const Lexicon> lexicon_;
+  std::shared_ptr<const TermMatcher> matcher_;
+  std::unique_ptr<const Translator> translator_;
+  std::shared_ptr<const Dictionary> cedict_;
+  std::mutex mutex_;
+  std::map<std::tuple<std::string, Language, Language>, std::shared_ptr<const Dictionary>> user_;
+};
+
+std::string_view Extension(AlignFormat format) {
+  switch (format) {
+    case AlignFormat::kBeads: return "beads";
+    case AlignFormat::kJsonl: return "jsonl";
+    case AlignFormat::kTsv: return "tsv";
+    case AlignFormat::kTmx: return "tmx";
+    case AlignFormat::kLadder: return "ladder";
+  }
+  return "out";
+}
+
+// Output names relative to the out dir. The record comes last: it is written
+// after the others and marks the set as complete.
+struct SetOutputs {
+  std::vector<std::string> files;  // alignment (and reports), in writing order
+  std::string record;              // NAME.set.json
+};
+
+SetOutputs OutputsOf(const BatchJob& job, const BatchSet& set) {
+  return {{fmt::format("{}.align.{}", set.name, Extension(job.format)), set.name + ".findings.json",
+           set.name + ".report.html"},
+          set.name + ".set.json"};
+}
+
+std::string InDir(const BatchJob& job, const std::string& rel) { return (fs::path(job.out_dir) / rel).string(); }
+
+// Modification time in nanoseconds, or nullopt when the file is missing.
+std::optional<int64_t> MTime(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+// The newest of the files every set depends on besides its own inputs.
+int64_t SharedInputsMTime(const BatchJob& job) {
+  int64_t newest = 0;
+  for (const std::string& path : job.lexicon_paths) newest = std::max(newest, MTime(path).value_or(0));
+  if (job.lexicon_paths.empty()) {
+    auto bundled = FindDataFile("lexicons/official-terms.tsv");
+    if (bundled.ok()) newest = std::max(newest, MTime(*bundled).value_or(0));
+  }
+  for (const DictionarySpec& spec : job.dictionaries) newest = std::max(newest, MTime(spec.path).value_or(0));
+  return newest;
+}
+
+// With --resume: the set's summary read back from its record when every
+// output exists and is newer than every input; nullopt means "run it".
+std::optional<BatchSetSummary> Finished(const BatchJob& job, const BatchSet& set,
+                                        const SetOutputs& outputs, int64_t shared_mtime) {
+  int64_t newest_input = shared_mtime;
+  for (const std::string& input : set.inputs) {
+    std::optional<int64_t> t = MTime(input);
+    if (!t) return std::nullopt;  // gone: run it so that the failure is recorded
+    newest_input = std::max(newest_input, *t);
+  }
+  std::vector<std::string> all = outputs.files;
+  all.push_back(outputs.record);
+  for (const std::string& rel : all) {
+    std::optional<int64_t> t = MTime(InDir(job, rel));
+    if (!t || *t <= newest_input) return std::nullopt;
+  }
+  std::ifstream in(InDir(job, outputs.record), std::ios::binary);
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(in, nullptr, /*allow_exceptions=*/false);
+  BatchSetSummary summary;
+  if (j.is_discarded() || !SetFromJson(j, &summary)) return std::nullopt;
+  if (summary.name != set.name || summary.inputs != set.inputs || !summary.ok) return std::nullopt;
+  summary.resumed = true;
+  summary.seconds = 0;
+  return summary;
+}
+
+// Whether a term counts as a rendering of its concept for consistency across
+// the batch, by the rules the checker applies inside one document: only
+// preferred and admitted full forms of a concept that has a preferred term
+// in that language. Short forms are not a second rendering (a term whose key
+// is part of another term of the concept, or at most half as long as the
+// preferred term: CPEC, BRI, سی پیک); deprecated and superseded ones are
+// deprecated-term findings, not inconsistencies.
+bool IsFullRendering(const Lexicon& lexicon, uint32_t term_index) {
+  const Term& term = lexicon.terms()[term_index];
+  if (term.status != TermStatus::kPreferred && term.status != TermStatus::kAdmitted) return false;
+  const Normalizer& normalizer = Normalizer::Get();
+  const std::string key = normalizer.KeyOf(term.text);
+  size_t preferred = 0;
+  bool has_preferred = false;
+  for (uint32_t t : lexicon.concepts()[term.concept_index].terms) {
+    const Term& other = lexicon.terms()[t];
+    if (other.language != term.language) continue;
+    if (other.status == TermStatus::kPreferred) has_preferred = true;
+    if (t == term_index) continue;
+    const std::string other_key = normalizer.KeyOf(other.text);
+    if (other_key.size() > key.size() && other_key.find(key) != std::string::npos) return false;
+    if (other.status == TermStatus::kPreferred) preferred = std::max(preferred, other_key.size());
+  }
+  return has_preferred && key.size() * 2 > preferred;
+}
+
+// Term hits of every version → sentence anchors for the aligner (as
+// RunCheck gives them) and the full renderings used, for the summary.
+void MatchTerms(const TermMatcher& matcher, AlignResult& result, BatchSetSummary* summary,
+                std::vector<std::vector<TermHit>>* hits_per_version) {
+  const Lexicon& lexicon = matcher.lexicon();
+  std::map<uint32_t, bool> full;  // term index → IsFullRendering
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> uses;
+  for (AlignInput& input : result.versions) {
+    std::vector<TermHit> hits = matcher.Match(input.document, input.language, input.sentences);
+    input.sentence_concepts.assign(input.sentences.size(), {});
+    for (const TermHit& h : hits) {
+      input.sentence_concepts[h.sentence].push_back(h.concept_index);
+      auto [it, fresh] = full.try_emplace(h.term_index, false);
+      if (fresh) it->second = IsFullRendering(lexicon, h.term_index);
+      if (!it->second) continue;
+      const Term& term = lexicon.terms()[h.term_index];
+      ++uses[{lexicon.concepts()[h.concept_index].id, std::string(LanguageCode(input.language)), term.text,
+              std::string(TermStatusName(h.status))}];
+    }
+    for (auto& concepts : input.sentence_concepts) {
+      std::sort(concepts.begin(), concepts.end());
+      concepts.erase(std::unique(concepts.begin(), concepts.end()), concepts.end());
+    }
+    hits_per_version->push_back(std::move(hits));
+  }
+  for (const auto& [key, count] : uses) {
+    const auto& [concept_id, language, term, status] = key;
+    summary->terms.push_back({concept_id, language, term, status, count});
+  }
+}
+
+void Describe(const AlignResult& result, BatchSetSummary* summary) {
+  summary->languages = result.language_tags;
+  for (const AlignInput& v : result.versions) summary->sentences.push_back(v.sentences.size());
+  std::map<std::string, size_t> shapes;
+  double total = 0;
+  for (const Bead& bead : result.alignment.beads) {
+    std::string shape;
+    for (size_t v = 0; v < bead.sides.size(); ++v) shape += (v ? "-" : "") + std::to_string(bead.sides[v].size());
+    ++shapes[shape];
+    total += bead.score;
+  }
+  summary->beads.assign(shapes.begin(), shapes.end());
+  summary->mean_score = result.alignment.beads.empty() ? 0 : total / result.alignment.beads.size();
+  summary->warnings = result.alignment.warnings;
+}
+
+void RemoveOutputs(const BatchJob& job, const SetOutputs& outputs) {
+  std::error_code ec;
+  fs::remove(InDir(job, outputs.record), ec);  // first: the set no longer counts as done
+  for (const std::string& rel : outputs.files) fs::remove(InDir(job, rel), ec);
+}
+
+Status AlignSet(const BatchJob& job, const BatchSet& set, const SetOutputs& outputs,
+                SharedResources& shared, BatchSetSummary* summary) {
+  AlignJob align_job;
+  align_job.inputs = set.inputs;
+  bool any_tag = std::any_of(set.language_tags.begin(), set.language_tags.end(),
+                             [](const std::string& t) { return !t.empty(); });
+  if (any_tag) align_job.language_tags = set.language_tags;
+  align_job.presegmented = job.presegmented;
+  align_job.lexicon_paths = job.lexicon_paths;
+  align_job.dictionaries = job.dictionaries;
+  align_job.use_cedict = job.use_cedict;
+  align_job.aligner = job.aligner;
+
+  auto prepared = PrepareAlign(align_job);
+  if (!prepared.ok()) return prepared.status();
+  AlignResult result = std::move(*prepared);
+  // An empty version would align as all omissions; in an archive it is far
+  // more likely a broken export than a translation that says nothing.
+  for (const AlignInput& v : result.versions) {
+    bool any = std::any_of(v.sentences.begin(), v.sentences.end(),
+                           [](const Sentence& s) { return s.span.end > s.span.begin; });
+    if (!any) return DataError(fmt::format("{}: empty document (no sentences)", v.document.name()));
+  }
+  // What RunCheck does, with the process's shared matcher and dictionaries.
+  std::vector<std::vector<TermHit>> hits;
+  MatchTerms(shared.matcher(), result, summary, &hits);
+  auto resources = shared.For(result, &result.dictionaries);
+  if (!resources.ok()) return resources.status();
+  Aligner aligner(job.aligner, std::move(*resources));
+  auto alignment = aligner.Align(result.versions);
+  if (!alignment.ok()) return alignment.status();
+  result.alignment = std::move(*alignment);
+  auto findings = Check(result, hits, shared.matcher(), job.check);
+  if (!findings.ok()) return findings.status();
+
+  FindingsReport report{&result, &hits, &shared.matcher().lexicon(), &*findings};
+  ReportOptions options;
+  options.translator = shared.translator();
+  std::ostringstream aligned, json, html;
+  ALIGN_RETURN_IF_ERROR(WriteAlignment(result, job.format, aligned));
+  ALIGN_RETURN_IF_ERROR(WriteFindingsJson(report, json));
+  ALIGN_RETURN_IF_ERROR(WriteFindingsHtml(report, options, html));
+  ALIGN_RETURN_IF_ERROR(WriteFileAtomic(InDir(job, outputs.files[0]), aligned.str()));
+  ALIGN_RETURN_IF_ERROR(WriteFileAtomic(InDir(job, outputs.files[1]), json.str()));
+  ALIGN_RETURN_IF_ERROR(WriteFileAtomic(InDir(job, outputs.files[2]), html.str()));
+
+  Describe(result, summary);
+  CheckSummary counts = Summarize(*findings);
+  for (const auto& [type, count] : counts.by_type) summary->findings.emplace_back(FindingTypeName(type), count);
+  summary->findings_total = counts.total;
+  summary->outputs = outputs.files;
+  summary->ok = true;
+  return WriteFileAtomic(InDir(job, outputs.record), SetToJson(*summary, false, false).dump(1, '\t') + "\n");
+}
+
+// Temporaries ("FILE.tmp.PID") of this run's outputs left by a killed run.
+// Only files this run owns are touched, so array tasks sharing an out dir
+// never remove each other's work in progress.
+void RemoveStaleTemporaries(const BatchJob& job, const std::vector<BatchSet>& sets,
+                            const std::string& summary_name) {
+  std::set<std::string> owned{InDir(job, summary_name), InDir(job, "summary.html")};
+  for (const BatchSet& set : sets) {
+    SetOutputs outputs = OutputsOf(job, set);
+    for (const std::string& rel : outputs.files) owned.insert(InDir(job, rel));
+    owned.insert(InDir(job, outputs.record));
+  }
+  std::error_code ec;
+  std::vector<fs::path> stale;
+  for (fs::recursive_directory_iterator it(job.out_dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string path = it->path().string();
+    size_t tmp = path.rfind(".tmp.");
+    if (tmp == std::string::npos || path.find_first_not_of("0123456789", tmp + 5) != std::string::npos) continue;
+    if (owned.count(path.substr(0, tmp))) stale.push_back(it->path());
+  }
+  for (const fs::path& path : stale) fs::remove(path, ec);
+}
+
+}  // namespace
+
+StatusOr<BatchSummary> RunBatch(const BatchJob& job, const BatchProgressFn& progress) {
+  Clock::time_point start = Clock::now();
+  if (job.input_dir.empty() == job.manifest_path.empty()) {
+    return InvalidArgument("give either an input directory or a manifest, not both");
+  }
+  if (job.out_dir.empty()) return InvalidArgument("no output directory (--out)");
+  if ((job.task_index > 0) != (job.per_task > 0)) {
+    return InvalidArgument("--task-index and --per-task go together (both ≥ 1)");
+  }
+  auto all = job.manifest_path.empty() ? DiscoverSets(job.input_dir)
+                                        : ReadManifest(job.manifest_path, job.language_tags);
+  if (!all.ok()) return all.status();
+  const std::vector<BatchSet> sets = TaskSlice(*all, job.task_index, job.per_task);
+
+  std::error_code ec;
+  fs::create_directories(job.out_dir, ec);
+  if (ec) return IoError(fmt::format("{}: cannot create: {}", job.out_dir, ec.message()));
+  const std::string summary_name =
+      job.task_index > 0 ? fmt::format("summary.task-{}.json", job.task_index) : "summary.json";
+  RemoveStaleTemporaries(job, sets, summary_name);
+
+  auto shared = SharedResources::Load(job);
+  if (!shared.ok()) return shared.status();
+  const int64_t shared_mtime = SharedInputsMTime(job);
+
+  BatchSummary summary;
+  summary.sets.resize(sets.size());
+  std::atomic<size_t> next{0};
+  std::mutex progress_mutex;
+  BatchProgress state;
+  state.total = sets.size();
+
+  auto worker = [&] {
+    for (size_t i = next++; i < sets.size(); i = next++) {
+      Clock::time_point set_start = Clock::now();
+      const BatchSet& set = sets[i];
+      SetOutputs outputs = OutputsOf(job, set);
+      BatchSetSummary& entry = summary.sets[i];
+      std::optional<BatchSetSummary> done;
+      if (job.resume) done = Finished(job, set, outputs, shared_mtime);
+      if (done) {
+        entry = std::move(*done);
+      } else {
+        entry.name = set.name;
+        entry.inputs = set.inputs;
+        Status status = AlignSet(job, set, outputs, **shared, &entry);
+        if (!status.ok()) {
+          RemoveOutputs(job, outputs);  // an earlier success no longer holds
+          BatchSetSummary failed;
+          failed.name = set.name;
+          failed.inputs = set.inputs;
+          failed.error = set.line > 0
+              ? fmt::format("{}:{}: set '{}': {}", job.manifest_path, set.line, set.name, status.message())
+              : status.message();
+          entry = std::move(failed);
+        }
+        entry.seconds = SecondsSince(set_start);
+      }
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      ++state.done;
+      state.failed += !entry.ok;
+      state.resumed += entry.resumed;
+      state.elapsed_seconds = SecondsSince(start);
+      state.last = &entry;
+      if (progress) progress(state);
+    }
+  };
+  int threads = std::max(1, std::min<int>(job.jobs > 0 ? job.jobs : DefaultJobs(),
+                                          static_cast<int>(std::max<size_t>(sets.size(), 1))));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+
+  Recount(&summary);
+  summary.inconsistencies = FindInconsistencies(summary.sets);
+  summary.seconds = SecondsSince(start);
+  summary.summary_path = InDir(job, summary_name);
+  ALIGN_RETURN_IF_ERROR(WriteFileAtomic(summary.summary_path,
+                                        SummaryJson(summary, job.task_index, job.per_task, job.timings)));
+  if (job.task_index == 0) {
+    ALIGN_RETURN_IF_ERROR(WriteFileAtomic(InDir(job, "summary.html"), SummaryHtml(summary)));
+  }
+  return summary;
+}
+
+}  // namespace align

@@ -1,0 +1,175 @@
+// Finding document sets: by name in a directory tree, or from a manifest.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "align/batch.h"
+#include "align/text.h"
+
+namespace align {
+namespace fs = std::filesystem;
+namespace {
+
+// "x/readout.zh-Hans.txt" → stem "x/readout", tag "zh-Hans"; false when the
+// name does not end in ".LANG.txt" with a language we know.
+bool SplitLanguageSuffix(const std::string& path, std::string* stem, std::string* tag) {
+  constexpr std::string_view kTxt = ".txt";
+  if (path.size() <= kTxt.size() || path.compare(path.size() - kTxt.size(), kTxt.size(), kTxt) != 0) {
+    return false;
+  }
+  std::string base = path.substr(0, path.size() - kTxt.size());
+  size_t dot = base.rfind('.');
+  size_t slash = base.rfind('/');
+  if (dot == std::string::npos || dot == 0 || (slash != std::string::npos && dot <= slash + 1)) {
+    return false;
+  }
+  std::string lang = base.substr(dot + 1);
+  std::optional<Language> parsed = ParseLanguage(lang);
+  if (!parsed || *parsed == Language::kUnknown) return false;
+  *stem = base.substr(0, dot);
+  *tag = lang;
+  return true;
+}
+
+Language LanguageOfTag(const std::string& tag) {
+  std::optional<Language> parsed = ParseLanguage(tag);
+  return parsed ? *parsed : Language::kUnknown;
+}
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> fields;
+  size_t begin = 0;
+  while (true) {
+    size_t tab = line.find('\t', begin);
+    fields.push_back(line.substr(begin, tab == std::string::npos ? std::string::npos : tab - begin));
+    if (tab == std::string::npos) return fields;
+    begin = tab + 1;
+  }
+}
+
+// Set names become paths inside the out dir: they must stay inside it.
+bool SafeName(const std::string& name) {
+  if (name.empty() || name.front() == '/' || name.back() == '/') return false;
+  for (const fs::path& part : fs::path(name)) {
+    if (part == ".." || part == "." || part.empty()) return false;
+  }
+  return name.find('\0') == std::string::npos;
+}
+
+}  // namespace
+
+StatusOr<std::vector<BatchSet>> DiscoverSets(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return NotFound(fmt::format("{}: no such directory", dir));
+  // stem → (language → relative file); std::map keeps names sorted.
+  std::map<std::string, std::map<Language, std::vector<std::string>>> groups;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) return IoError(fmt::format("{}: cannot read: {}", dir, ec.message()));
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) return IoError(fmt::format("{}: cannot read: {}", dir, ec.message()));
+    if (it->is_directory()) continue;
+    std::string rel = it->path().lexically_relative(dir).generic_string();
+    std::string stem, tag;
+    if (!SplitLanguageSuffix(rel, &stem, &tag)) continue;
+    groups[stem][LanguageOfTag(tag)].push_back(rel);
+  }
+  std::vector<BatchSet> sets;
+  const std::string prefix = (dir.empty() || dir.back() == '/') ? dir : dir + "/";
+  for (auto& [stem, by_language] : groups) {
+    size_t files = 0;
+    for (auto& [language, paths] : by_language) files += paths.size();
+    if (files < 2) continue;  // a lone version is not a set
+    BatchSet set;
+    set.name = stem;
+    for (auto& [language, paths] : by_language) {
+      if (paths.size() > 1) {
+        std::sort(paths.begin(), paths.end());
+        return InvalidArgument(fmt::format("{}{} and {}{}: two versions in one language for set '{}'",
+                                           prefix, paths[0], prefix, paths[1], stem));
+      }
+      std::string stem_unused, tag;
+      SplitLanguageSuffix(paths[0], &stem_unused, &tag);
+      set.inputs.push_back(prefix + paths[0]);
+      set.language_tags.push_back(tag);
+    }
+    if (set.inputs.size() > 3) {
+      return InvalidArgument(fmt::format("{}{}: more than three versions for set '{}'", prefix,
+                                         stem, stem));
+    }
+    sets.push_back(std::move(set));
+  }
+  return sets;
+}
+
+StatusOr<std::vector<BatchSet>> ReadManifest(const std::string& path,
+                                             const std::vector<std::string>& language_tags) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) return NotFound(fmt::format("{}: no such manifest", path));
+    return IoError(fmt::format("{}: cannot read", path));
+  }
+  const std::string base = fs::path(path).parent_path().string();
+  std::vector<BatchSet> sets;
+  std::map<std::string, int> seen;  // name → line
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    auto where = [&](int column) { return fmt::format("{}:{}:{}", path, number, column); };
+    std::vector<std::string> fields = SplitTabs(line);
+    if (fields.size() != 3 && fields.size() != 4) {
+      return DataError(fmt::format("{}: expected name<TAB>file<TAB>file[<TAB>file], got {} field{}",
+                                   where(1), fields.size(), fields.size() == 1 ? "" : "s"));
+    }
+    BatchSet set;
+    set.name = fields[0];
+    set.line = number;
+    if (!SafeName(set.name)) {
+      return DataError(fmt::format("{}: set name '{}' must be a relative path without '.' or '..' parts",
+                                   where(1), set.name));
+    }
+    if (auto [it, fresh] = seen.emplace(set.name, number); !fresh) {
+      return DataError(fmt::format("{}: set '{}' already named on line {}", where(1), set.name, it->second));
+    }
+    if (!language_tags.empty() && language_tags.size() != fields.size() - 1) {
+      return DataError(fmt::format("{}: {} files but --langs names {} languages", where(1),
+                                   fields.size() - 1, language_tags.size()));
+    }
+    size_t column = fields[0].size() + 2;
+    for (size_t f = 1; f < fields.size(); ++f) {
+      const std::string& file = fields[f];
+      if (file.empty()) return DataError(fmt::format("{}: empty file name", where(column)));
+      std::string stem, tag;
+      if (!language_tags.empty()) {
+        tag = language_tags[f - 1];
+      } else if (!SplitLanguageSuffix(file, &stem, &tag)) {
+        tag.clear();  // detected from the script of the text by the pipeline
+      }
+      bool absolute = fs::path(file).is_absolute();
+      set.inputs.push_back(absolute || base.empty() ? file : (fs::path(base) / file).string());
+      set.language_tags.push_back(tag);
+      column += file.size() + 1;
+    }
+    sets.push_back(std::move(set));
+  }
+  if (in.bad()) return IoError(fmt::format("{}: read error", path));
+  return sets;
+}
+
+std::vector<BatchSet> TaskSlice(const std::vector<BatchSet>& sets, int task_index, int per_task) {
+  if (task_index <= 0 || per_task <= 0) return sets;
+  size_t begin = static_cast<size_t>(task_index - 1) * static_cast<size_t>(per_task);
+  if (begin >= sets.size()) return {};
+  size_t end = std::min(sets.size(), begin + static_cast<size_t>(per_task));
+  return {sets.begin() + static_cast<std::ptrdiff_t>(begin), sets.begin() + static_cast<std::ptrdiff_t>(end)};
+}
+
+}  // namespace align

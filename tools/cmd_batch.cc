@@ -1,0 +1,184 @@
+// talign batch (DIR | --manifest FILE) --out DIR [--lexicon F]... [--dictionary F]...
+//              [--langs L1,L2[,L3]] [--format F] [--ui-lang L] [--jobs N] [--task-index I --per-task K]
+//              [--resume] [--no-timings]
+// talign batch --merge-summaries OUT
+#include <unistd.h>
+
+#include <cmath>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "align/batch.h"
+#include "cli_i18n.h"
+#include "cli_util.h"
+#include "commands.h"
+
+namespace talign_cli {
+namespace {
+
+struct BatchFlags {
+  std::string dir;
+  std::string manifest;
+  std::string out;
+  std::vector<std::string> lexicons;
+  std::vector<std::string> dictionaries;
+  std::string langs;
+  std::string format = "jsonl";
+  bool presegmented = false;
+  int jobs = 0;
+  int task_index = 0;
+  int per_task = 0;
+  bool resume = false;
+  bool no_timings = false;
+  std::string merge;
+};
+
+std::vector<std::string> SplitComma(const std::string& s) {
+  std::vector<std::string> parts;
+  size_t begin = 0;
+  while (true) {
+    size_t comma = s.find(',', begin);
+    parts.push_back(s.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin));
+    if (comma == std::string::npos) return parts;
+    begin = comma + 1;
+  }
+}
+
+std::string Clock(double seconds) {
+  long s = std::lround(seconds);
+  return s >= 3600 ? fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+                   : fmt::format("{}:{:02}", s / 60, s % 60);
+}
+
+// Draws "[#####.....] 120/400 sets  35.2 sets/s  0:08 left" in place; errors
+// of failed sets go above it on their own lines.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool tty) : tty_(tty) {}
+  void operator()(const align::BatchProgress& p) {
+    if (p.last && !p.last->ok) {
+      if (drawn_) std::cerr << "\r\033[K";
+      std::cerr << "talign: " << p.last->error << '\n';
+    }
+    if (!tty_) return;
+    constexpr int kWidth = 30;
+    int filled = p.total ? static_cast<int>(kWidth * p.done / p.total) : kWidth;
+    double rate = p.elapsed_seconds > 0 ? p.done / p.elapsed_seconds : 0;
+    std::string left = rate > 0 ? Clock((p.total - p.done) / rate) : "?";
+    std::cerr << fmt::format("\r[{}{}] {}/{} sets  {:.1f} sets/s  {} left", std::string(filled, '#'),
+                             std::string(kWidth - filled, '.'), p.done, p.total, rate, left)
+              << std::flush;
+    drawn_ = true;
+  }
+  void Finish() {
+    if (drawn_) std::cerr << "\r\033[K";
+  }
+
+ private:
+  bool tty_;
+  bool drawn_ = false;
+};
+
+int Report(const align::BatchSummary& s) {
+  std::cerr << fmt::format("talign: batch: {} sets, {} ok, {} failed, {} resumed in {:.1f} s; summary: {}\n",
+                           s.sets.size(), s.ok, s.failed, s.resumed, s.seconds, s.summary_path);
+  return s.failed > 0 ? 2 : 0;
+}
+
+int RunBatchCommand(const BatchFlags& flags) {
+  if (!flags.merge.empty()) {
+    if (!flags.dir.empty() || !flags.manifest.empty()) {
+      return Fail("--merge-summaries takes no input directory or manifest");
+    }
+    auto merged = align::MergeSummaries(flags.merge);
+    if (!merged.ok()) return Fail(merged.status());
+    return Report(*merged);
+  }
+  if (flags.dir.empty() == flags.manifest.empty()) {
+    return Fail("give an input directory or --manifest FILE (one of the two)\n"
+                "Run 'talign batch --help' for usage.");
+  }
+  if (flags.out.empty()) return Fail("--out DIR is required");
+  align::BatchJob job;
+  job.input_dir = flags.dir;
+  job.manifest_path = flags.manifest;
+  job.out_dir = flags.out;
+  if (!flags.langs.empty()) {
+    job.language_tags = SplitComma(flags.langs);
+    for (const std::string& tag : job.language_tags) {
+      align::Language language;
+      if (!ParseLangFlag(tag, &language)) return 2;
+    }
+  }
+  job.lexicon_paths = flags.lexicons;
+  for (const std::string& d : flags.dictionaries) {
+    align::DictionarySpec spec{d};
+    size_t eq = d.find('=');
+    if (eq != std::string::npos) {
+      std::vector<std::string> pair = SplitComma(d.substr(0, eq));
+      auto source = pair.size() == 2 ? align::ParseLanguage(pair[0]) : std::nullopt;
+      auto target = pair.size() == 2 ? align::ParseLanguage(pair[1]) : std::nullopt;
+      if (source && target) spec = {d.substr(eq + 1), *source, *target};
+    }
+    job.dictionaries.push_back(spec);
+  }
+  auto format = align::ParseAlignFormat(flags.format);
+  if (!format) return Fail(fmt::format("unknown format '{}'", flags.format));
+  job.format = *format;
+  job.ui_language = Ui().language();
+  job.presegmented = flags.presegmented;
+  job.jobs = flags.jobs;
+  job.task_index = flags.task_index;
+  job.per_task = flags.per_task;
+  job.resume = flags.resume;
+  job.timings = !flags.no_timings;
+
+  ProgressBar bar(::isatty(STDERR_FILENO) == 1);
+  auto summary = align::RunBatch(job, [&bar](const align::BatchProgress& p) { bar(p); });
+  bar.Finish();
+  if (!summary.ok()) return Fail(summary.status());
+  return Report(*summary);
+}
+
+}  // namespace
+
+void AddBatchCommand(CLI::App& app, int& exit_code) {
+  auto flags = std::make_shared<BatchFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "batch", "Align and check many document sets (NAME.en.txt, NAME.zh.txt, NAME.ur.txt, or a manifest) "
+               "on all cores, resumably; slices of a manifest for Slurm job arrays (docs/scale.md).");
+  cmd->add_option("DIR", flags->dir, "Directory searched recursively for NAME.LANG.txt sets");
+  cmd->add_option("--manifest", flags->manifest,
+                  "Tab-separated sets, one per line: name<TAB>file<TAB>file[<TAB>file]; # comments");
+  cmd->add_option("--out", flags->out, "Output directory (per set NAME.align.FORMAT, NAME.findings.json, "
+                                       "NAME.report.html, NAME.set.json; summary.json, summary.html)");
+  cmd->add_option("--lexicon", flags->lexicons, "Termbase (TSV or TBX), loaded once; repeatable");
+  cmd->add_option("--dictionary", flags->dictionaries,
+                  "Bilingual dictionary, first version's language to the second's, or SRC,TGT=FILE; "
+                  "loaded once; repeatable");
+  cmd->add_option("--langs", flags->langs,
+                  "Languages of the manifest's file columns (when file names carry no .LANG.txt)");
+  cmd->add_option("--format", flags->format, "Alignment format: beads, jsonl, tsv, tmx or ladder")
+      ->check(CLI::IsMember({"beads", "jsonl", "tsv", "tmx", "ladder"}));
+  AddUiLangOption(*cmd);  // the HTML reports' headings, as for talign check
+  cmd->add_flag("--presegmented", flags->presegmented, "Each input line is one sentence");
+  cmd->add_option("--jobs", flags->jobs,
+                  "Worker threads (default: SLURM_CPUS_PER_TASK, else every core); outputs do not depend on it")
+      ->check(CLI::Range(1, 4096));
+  cmd->add_option("--task-index", flags->task_index,
+                  "Array task I (1-based): take sets (I-1)*K+1 .. I*K; writes summary.task-I.json")
+      ->check(CLI::Range(1, 1 << 30));
+  cmd->add_option("--per-task", flags->per_task, "Sets per array task K")->check(CLI::Range(1, 1 << 30));
+  cmd->add_flag("--resume", flags->resume,
+                "Skip sets whose outputs exist and are newer than their inputs and the termbases");
+  cmd->add_flag("--no-timings", flags->no_timings, "Leave seconds out of the summary (byte-stable)");
+  cmd->add_option("--merge-summaries", flags->merge,
+                  "Merge OUT/summary.task-*.json into OUT/summary.json and summary.html, then stop");
+  cmd->callback([flags, &exit_code] { exit_code = RunBatchCommand(*flags); });
+}
+
+}  // namespace talign_cli
