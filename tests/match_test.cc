@@ -328,7 +328,7 @@ std::vector<TermHit> BruteForce(const Lexicon& lexicon, const internal::UnitCode
     uint32_t begin = tokens[s].begin;
     uint32_t end = tokens[best - 1].end;
     if (coder.profile().units == internal::MatchProfile::Units::kChars) internal::WidenToQuotes(key.text, &begin, &end);
-    internal::EmitHits(lexicon, terms, std::string_view(key.text).substr(begin, end - begin), term_keys, sentence,
+    internal::EmitHits(internal::MakeTermInfo(lexicon, term_keys), terms, std::string_view(key.text).substr(begin, end - begin), term_keys, sentence,
                        key.OriginalSpan(begin, end), &hits);
     s = best;
   }
@@ -473,6 +473,40 @@ TEST(MatchShippedResources, BriefExamples) {
       {kUr, "ترقی پذیر ممالک", {"dc=ترقی پذیر ممالک"}},
   };
   for (const Case& c : cases) EXPECT_EQ(Find(*matcher, c.language, c.text), c.expected) << c.text;
+}
+
+}  // namespace
+}  // namespace align
+
+#include <thread>
+
+namespace align {
+namespace {
+
+TEST(Match, ThreadsShareOneMatcher) {
+  // One matcher, several threads, cold caches: every thread gets what a
+  // single thread gets.
+  auto matcher = MakeMatcher(kTerms);
+  std::mt19937 rng(3);
+  std::vector<std::pair<Language, std::string>> texts;
+  for (int i = 0; i < 300; ++i) {
+    const Language l = i % 3 == 0 ? kEn : i % 3 == 1 ? kZh : kUr;
+    texts.emplace_back(l, RandomText(rng, l));
+  }
+  auto run = [&](std::vector<std::vector<TermHit>>* out) {
+    for (const auto& [language, text] : texts) {
+      const Key key = Normalizer::Get().MakeKey(text, {0, text.size()});
+      out->emplace_back();
+      matcher->MatchKey(key, language, 0, &out->back());
+    }
+  };
+  std::vector<std::vector<TermHit>> a, b, c;
+  std::thread t1(run, &a), t2(run, &b);
+  t1.join();
+  t2.join();
+  run(&c);
+  EXPECT_EQ(a, c);
+  EXPECT_EQ(b, c);
 }
 
 }  // namespace

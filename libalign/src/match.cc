@@ -14,6 +14,7 @@ struct TermMatcher::LanguageIndex {
   std::unique_ptr<internal::UnitCoder> coder;
   internal::UnitTrie trie;
   std::vector<std::string> term_keys;  // by term index; empty for other languages
+  std::vector<internal::TermInfo> term_info;
 };
 
 TermMatcher::~TermMatcher() = default;
@@ -54,7 +55,10 @@ StatusOr<std::shared_ptr<const TermMatcher>> TermMatcher::Create(std::shared_ptr
       index->trie.AddTerm(index->trie.Insert(units), static_cast<uint32_t>(t));
     }
   }
-  for (auto& index : matcher->indexes_) index->trie.Freeze();
+  for (auto& index : matcher->indexes_) {
+    index->trie.Freeze();
+    index->term_info = internal::MakeTermInfo(*matcher->lexicon_, index->term_keys);
+  }
   return std::shared_ptr<const TermMatcher>(std::move(matcher));
 }
 
@@ -87,6 +91,14 @@ void TermMatcher::MatchKey(const Key& key, Language language, size_t sentence_in
 
   uint32_t start = 0;
   while (start < n) {
+    // Most positions start no term: settle them with the root's dense array.
+    bool any = false;
+    for (uint32_t e = lattice.first_edge[start]; e < lattice.first_edge[start + 1] && !any; ++e)
+      any = trie.Child(0, lattice.edges[e].unit) != internal::UnitTrie::kNone;
+    if (!any) {
+      ++start;
+      continue;
+    }
     uint32_t best = start;
     ends.clear();
     stack.clear();
@@ -122,7 +134,7 @@ void TermMatcher::MatchKey(const Key& key, Language language, size_t sentence_in
     uint32_t end = tokens[best - 1].end;
     if (index->coder->profile().units == internal::MatchProfile::Units::kChars)
       internal::WidenToQuotes(key.text, &begin, &end);
-    internal::EmitHits(*lexicon_, terms, std::string_view(key.text).substr(begin, end - begin),
+    internal::EmitHits(index->term_info, terms, std::string_view(key.text).substr(begin, end - begin),
                        index->term_keys, sentence_index, key.OriginalSpan(begin, end), out);
     start = best;
   }
@@ -130,19 +142,31 @@ void TermMatcher::MatchKey(const Key& key, Language language, size_t sentence_in
 
 namespace internal {
 
-void EmitHits(const Lexicon& lexicon, const std::vector<uint32_t>& terms, std::string_view matched_key,
+std::vector<TermInfo> MakeTermInfo(const Lexicon& lexicon, const std::vector<std::string>& term_keys) {
+  std::vector<TermInfo> info(lexicon.terms().size());
+  for (size_t t = 0; t < info.size(); ++t) {
+    info[t].key_hash = HashBytes(term_keys[t]);
+    info[t].concept_index = lexicon.terms()[t].concept_index;
+    info[t].status = lexicon.terms()[t].status;
+  }
+  return info;
+}
+
+void EmitHits(const std::vector<TermInfo>& info, const std::vector<uint32_t>& terms, std::string_view matched_key,
               const std::vector<std::string>& term_keys, size_t sentence, Span span,
               std::vector<TermHit>* out) {
+  const uint64_t matched_hash = HashBytes(matched_key);
+  auto exact = [&](uint32_t t) { return info[t].key_hash == matched_hash && term_keys[t] == matched_key; };
   // |terms| is sorted by term index; pick per concept the term written as
   // matched, else the concept's first term that matched.
   thread_local std::vector<std::pair<uint32_t, uint32_t>> chosen;  // (concept, term)
   chosen.clear();
   for (uint32_t t : terms) {
-    const uint32_t concept_index = lexicon.terms()[t].concept_index;
+    const uint32_t concept_index = info[t].concept_index;
     auto it = std::find_if(chosen.begin(), chosen.end(), [&](const auto& c) { return c.first == concept_index; });
     if (it == chosen.end()) {
       chosen.emplace_back(concept_index, t);
-    } else if (term_keys[it->second] != matched_key && term_keys[t] == matched_key) {
+    } else if (!exact(it->second) && exact(t)) {
       it->second = t;
     }
   }
@@ -151,10 +175,10 @@ void EmitHits(const Lexicon& lexicon, const std::vector<uint32_t>& terms, std::s
     TermHit hit;
     hit.concept_index = concept_index;
     hit.term_index = t;
-    hit.status = lexicon.terms()[t].status;
+    hit.status = info[t].status;
     hit.sentence = sentence;
     hit.span = span;
-    hit.exact = term_keys[t] == matched_key;
+    hit.exact = exact(t);
     out->push_back(hit);
   }
 }

@@ -256,8 +256,17 @@ struct Candidate {
   std::vector<uint32_t> terms;
 };
 
+// What reporting a hit needs of a term, packed so that a hit costs one
+// cache line rather than a walk through the Lexicon's strings.
+struct TermInfo {
+  uint64_t key_hash = 0;  // HashBytes of the term's key
+  uint32_t concept_index = 0;
+  TermStatus status = TermStatus::kAdmitted;
+};
+std::vector<TermInfo> MakeTermInfo(const Lexicon& lexicon, const std::vector<std::string>& term_keys);
+
 // Turns the terms matching one span into hits: one per concept.
-void EmitHits(const Lexicon& lexicon, const std::vector<uint32_t>& terms, std::string_view matched_key,
+void EmitHits(const std::vector<TermInfo>& info, const std::vector<uint32_t>& terms, std::string_view matched_key,
               const std::vector<std::string>& term_keys, size_t sentence, Span span,
               std::vector<TermHit>* out);
 

@@ -280,6 +280,12 @@ void WordFolder::Classes(std::string_view word, std::vector<uint32_t>* out) cons
     if (const uint32_t* c = class_of_.Find(word)) out->push_back(*c);
     return;
   }
+  // Very long tokens (a URL, a run of letters in binary-looking input) are
+  // no term word's inflection: no hunspell call, no cache entry.
+  if (word.size() > 128) {
+    if (const uint32_t* c = class_of_.Find(word)) out->push_back(*c);
+    return;
+  }
   // A lock-free per-thread cache in front of everything else: a few folders
   // (one per language) per thread, each dropped when it grows past a bound.
   // Text repeats its words, so most lookups end here after one probe.
