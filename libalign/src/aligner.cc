@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "aligner_join.h"
 #include "aligner_pair.h"
 
 namespace align {
@@ -20,6 +21,9 @@ struct Oriented {
   std::vector<Bead> beads;  // sides {first, second}
   double mean_sim = 0;      // over beads with two sides
   double coverage = 0;
+  double match_rate = 0;
+  double chance_rate = 0;
+  bool rates_after_learning = false;
 };
 
 Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q,
@@ -36,6 +40,9 @@ Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q
                           : internal::AlignPair(f[p], f[q], forward, config);
   Oriented o;
   o.coverage = pa.lexical_coverage;
+  o.match_rate = pa.match_rate;
+  o.chance_rate = pa.chance_rate;
+  o.rates_after_learning = pa.rates_after_learning;
   double sims = 0;
   size_t two = 0;
   for (size_t k = 0; k < pa.beads.size(); ++k) {
@@ -49,78 +56,6 @@ Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q
   }
   o.mean_sim = two ? sims / two : 0;
   return o;
-}
-
-// Joins pivot↔x and pivot↔y into 3-way beads: pivot positions where both
-// pairwise alignments have a bead boundary cut the text into 3-way beads;
-// beads without a pivot sentence at such a position become one bead of
-// their own (x and y sentences that the pivot lacks).
-std::vector<Bead> JoinOnPivot(const std::vector<Bead>& px, const std::vector<Bead>& py, size_t n_pivot,
-                              size_t pivot, size_t vx, size_t vy) {
-  std::vector<uint8_t> cut_x(n_pivot + 1, 0), cut_y(n_pivot + 1, 0);
-  for (const Bead& b : px) { cut_x[b.sides[0].begin] = 1; cut_x[b.sides[0].end] = 1; }
-  for (const Bead& b : py) { cut_y[b.sides[0].begin] = 1; cut_y[b.sides[0].end] = 1; }
-  cut_x[0] = cut_y[0] = cut_x[n_pivot] = cut_y[n_pivot] = 1;
-  std::vector<Bead> out;
-  size_t kx = 0, ky = 0;
-  auto new_bead = [&](uint32_t p0, uint32_t p1) {
-    Bead b;
-    b.sides.assign(3, SentenceRange{});
-    b.sides[pivot] = {p0, p1};
-    return b;
-  };
-  auto extend = [](SentenceRange& r, const SentenceRange& add) {
-    if (add.empty()) return;
-    if (r.empty()) r = add;
-    else { r.begin = std::min(r.begin, add.begin); r.end = std::max(r.end, add.end); }
-  };
-  // Where an empty side sits: the other versions' beads before it decide.
-  uint32_t x_next = 0, y_next = 0;
-  size_t p = 0;
-  while (p <= n_pivot) {
-    // Beads without pivot sentences at position p.
-    Bead empty = new_bead(static_cast<uint32_t>(p), static_cast<uint32_t>(p));
-    double score = 0;
-    int parts = 0;
-    while (kx < px.size() && px[kx].sides[0].empty() && px[kx].sides[0].begin == p) {
-      extend(empty.sides[vx], px[kx].sides[1]); score += px[kx].score; ++parts; ++kx;
-    }
-    while (ky < py.size() && py[ky].sides[0].empty() && py[ky].sides[0].begin == p) {
-      extend(empty.sides[vy], py[ky].sides[1]); score += py[ky].score; ++parts; ++ky;
-    }
-    if (parts) {
-      if (empty.sides[vx].empty()) empty.sides[vx] = {x_next, x_next};
-      if (empty.sides[vy].empty()) empty.sides[vy] = {y_next, y_next};
-      x_next = empty.sides[vx].end;
-      y_next = empty.sides[vy].end;
-      empty.score = score / parts;
-      out.push_back(std::move(empty));
-    }
-    if (p == n_pivot) break;
-    // The pivot run up to the next common boundary.
-    size_t q = p + 1;
-    while (q < n_pivot && !(cut_x[q] && cut_y[q])) ++q;
-    Bead b = new_bead(static_cast<uint32_t>(p), static_cast<uint32_t>(q));
-    b.sides[vx] = {x_next, x_next};
-    b.sides[vy] = {y_next, y_next};
-    score = 0;
-    parts = 0;
-    // Every bead of each pair up to q; empty-pivot beads strictly inside join it.
-    while (kx < px.size() && (px[kx].sides[0].end < q || (px[kx].sides[0].end == q && !px[kx].sides[0].empty()) ||
-                              (px[kx].sides[0].empty() && px[kx].sides[0].begin < q))) {
-      extend(b.sides[vx], px[kx].sides[1]); score += px[kx].score; ++parts; ++kx;
-    }
-    while (ky < py.size() && (py[ky].sides[0].end < q || (py[ky].sides[0].end == q && !py[ky].sides[0].empty()) ||
-                              (py[ky].sides[0].empty() && py[ky].sides[0].begin < q))) {
-      extend(b.sides[vy], py[ky].sides[1]); score += py[ky].score; ++parts; ++ky;
-    }
-    x_next = b.sides[vx].end;
-    y_next = b.sides[vy].end;
-    b.score = parts ? score / parts : 0;
-    out.push_back(std::move(b));
-    p = q;
-  }
-  return out;
 }
 
 }  // namespace
@@ -174,18 +109,27 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions) cons
     pairs.push_back(AlignOriented(f, pivot, vy, resources_, config_));
     which.push_back({pivot, vx});
     which.push_back({pivot, vy});
-    out.beads = JoinOnPivot(pairs[0].beads, pairs[1].beads, versions[pivot].sentences.size(), pivot,
-                            vx, vy);
+    const Oriented xy = AlignOriented(f, vx, vy, resources_, config_);
+    out.beads = internal::JoinByVotes(
+        pairs[0].beads, pairs[1].beads, xy.beads, static_cast<uint32_t>(versions[pivot].sentences.size()),
+        static_cast<uint32_t>(versions[vx].sentences.size()),
+        static_cast<uint32_t>(versions[vy].sentences.size()), pivot, vx, vy);
   }
-  // Documents that are not translations of each other: almost no lexical
-  // evidence in the aligned beads although there was evidence to find.
+  // Documents that are not translations of each other.
   for (size_t k = 0; k < pairs.size(); ++k) {
     const auto [p, q] = which[k];
     if (versions[p].sentences.size() < 3 || versions[q].sentences.size() < 3) continue;
-    if (pairs[k].mean_sim < 0.12)
+    // Translations match several times more evidence inside their beads
+    // than the same beads moved elsewhere; unrelated texts about as much.
+    const Oriented& o = pairs[k];
+    // A lexicon learned from the alignment favours it even for unrelated
+    // texts, so its verdict needs a clearer margin to be believed.
+    const double factor = o.rates_after_learning ? 1.5 : 2.4;
+    if (o.match_rate < 0.05 || o.match_rate < factor * o.chance_rate)
       out.warnings.push_back(fmt::format(
-          "{} and {} share little vocabulary or numbers (mean lexical similarity {:.2f}): they may "
-          "not be versions of the same document", label(p), label(q), pairs[k].mean_sim));
+          "{} and {} look unrelated: the aligned sentences match {:.0f}% of their words, names and "
+          "numbers, sentences far apart {:.0f}%; they may not be versions of the same document",
+          label(p), label(q), 100 * o.match_rate, 100 * o.chance_rate));
   }
   return out;
 }

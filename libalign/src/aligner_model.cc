@@ -239,7 +239,10 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
 
   // x side: units by longest dictionary match, then identities.
   std::unordered_map<std::string, uint32_t> unit_index;
-  struct RawUnit { std::string s; double factor; std::vector<uint32_t> ids; };
+  unit_index.reserve(n * 8 + 16);
+  // |known|: the unit has a translation (dictionary, number, concept),
+  // whether or not the other text contains it.
+  struct RawUnit { std::string s; double factor; std::vector<uint32_t> ids; bool known = false; uint32_t id = 0; };
   std::vector<std::vector<RawUnit>> x_raw(n);
   std::vector<std::string_view> words;
   std::vector<std::string> targets;
@@ -255,7 +258,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
           std::string key = JoinKey(toks, p, p + k);
           dict->Lookup(key, &words);
           if (words.empty()) continue;
-          RawUnit u{key, 1.0f, {}};
+          RawUnit u{key, 1.0f, {}, true};
           for (std::string_view w : words) {
             TargetStrings(w, y_han, &targets);
             for (const std::string& t : targets)
@@ -268,7 +271,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       if (took) { p += took; continue; }
       const Token& t = toks[p++];
       if (t.kind == TokenKind::kNumber) {
-        RawUnit u{"n:" + t.text, config.number_weight, {}};
+        RawUnit u{"n:" + t.text, config.number_weight, {}, true};
         if (int64_t id = find_y(u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
         x_raw[i].push_back(std::move(u));
         continue;
@@ -286,31 +289,49 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       }
     }
     for (size_t p = plain; p < toks.size(); ++p) {
-      RawUnit u{"n:" + toks[p].text, config.number_weight, {}};
+      RawUnit u{"n:" + toks[p].text, config.number_weight, {}, true};
       if (int64_t id = find_y(u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
       x_raw[i].push_back(std::move(u));
     }
     for (uint32_t c : x.concepts[i]) {
-      RawUnit u{"c:" + std::to_string(c), config.concept_weight, {}};
+      RawUnit u{"c:" + std::to_string(c), config.concept_weight, {}, true};
       if (int64_t id = find_y(u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
       x_raw[i].push_back(std::move(u));
     }
-    for (auto& u : x_raw[i]) unit_index.emplace(u.s, 0);
+    for (auto& u : x_raw[i]) {
+      auto [it, fresh] = unit_index.try_emplace(u.s, static_cast<uint32_t>(unit_index.size()));
+      if (fresh) unit_strings_.push_back(u.s);
+      u.id = it->second;
+    }
   }
-  for (auto& [s, id] : unit_index) unit_strings_.push_back(s);
-  std::sort(unit_strings_.begin(), unit_strings_.end());
-  for (uint32_t k = 0; k < unit_strings_.size(); ++k) unit_index[unit_strings_[k]] = k;
+  // Renumber in sorted string order, so that ids depend on content only.
+  {
+    std::vector<uint32_t> order(unit_strings_.size());
+    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t p, uint32_t q) { return unit_strings_[p] < unit_strings_[q]; });
+    std::vector<uint32_t> renum(order.size());
+    std::vector<std::string> sorted(order.size());
+    for (uint32_t k = 0; k < order.size(); ++k) {
+      renum[order[k]] = k;
+      sorted[k] = std::move(unit_strings_[order[k]]);
+    }
+    unit_strings_ = std::move(sorted);
+    for (auto& units : x_raw)
+      for (auto& u : units) u.id = renum[u.id];
+  }
   std::vector<uint32_t> xdf(unit_strings_.size(), 0);
   unit_where_.resize(unit_strings_.size());
   x_units_.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    std::map<uint32_t, Unit> merged;  // one unit per string per sentence
+    std::map<uint32_t, Unit> merged;  // one unit per string per sentence, in id order
     for (auto& u : x_raw[i]) {
-      uint32_t id = unit_index.at(u.s);
+      uint32_t id = u.id;
       Unit& m_ = merged[id];
       m_.string_id = id;
       m_.weight = std::max(m_.weight, static_cast<float>(u.factor));
       m_.ids.insert(m_.ids.end(), u.ids.begin(), u.ids.end());
+      m_.known |= u.known;
     }
     for (auto& [id, u] : merged) {
       std::sort(u.ids.begin(), u.ids.end());
@@ -359,6 +380,12 @@ void PairModel::Reweigh() {
       ws_[i] += u.weight;
       for (uint32_t id : u.ids) reachable[id] = 1;
     }
+  // Known weight: what a sentence would match if its translation were
+  // there; an omitted sentence has it and matches nothing anywhere.
+  wk_.assign(x_units_.size(), 0);
+  for (size_t i = 0; i < x_units_.size(); ++i)
+    for (const Unit& u : x_units_[i])
+      if (u.known || !u.ids.empty()) wk_[i] += u.weight;
   wt_.assign(y_bags_.size(), 0);
   for (size_t j = 0; j < y_bags_.size(); ++j)
     for (auto [id, w] : y_bags_[j])
@@ -368,6 +395,25 @@ void PairModel::Reweigh() {
   for (float w : wt_) sum += w;
   const size_t count = ws_.size() + wt_.size();
   mean_weight_ = (count && sum > 0) ? sum / count : 1.0;
+  orphan_floor_ = static_cast<float>(std::max(0.5 * mean_weight_, 1e-6));
+}
+
+double PairModel::total_weight() const {
+  double all = 0;
+  for (const auto& units : x_units_)
+    for (const Unit& u : units) all += u.weight;
+  for (const auto& bag : y_bags_)
+    for (auto [id, w] : bag) all += w;
+  return all;
+}
+
+double PairModel::known_share() const {
+  double known = 0, all = 0;
+  for (size_t i = 0; i < x_units_.size(); ++i) {
+    for (const Unit& u : x_units_[i]) all += u.weight;
+    known += wk_[i];
+  }
+  return all > 0 ? known / all : 0;
 }
 
 double PairModel::lexical_coverage() const {

@@ -85,21 +85,26 @@ class PairModel {
   double Similarity(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell) const;
 
   // Matched and total reachable evidence weight of a bead (both sides).
+  // |orphans| counts the sentences of a merged side that carry evidence and
+  // have none of it matched: an omission glued to its neighbour.
   template <typename CellFn>
   void Unmatched(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell, double* matched,
-                 double* total) const;
+                 double* total, int* orphans) const;
 
   // For learning: the x units and y ids of each sentence.
   struct Unit {
     uint32_t string_id;        // index into unit_strings()
     float weight;              // idf in x, times a kind factor
     std::vector<uint32_t> ids; // y token ids it may translate to (sorted)
+    bool known = false;        // has a translation, present in y or not
   };
   const std::vector<std::vector<Unit>>& x_units() const { return x_units_; }
   const std::vector<std::vector<std::pair<uint32_t, float>>>& y_bags() const { return y_bags_; }
   const std::vector<std::string>& unit_strings() const { return unit_strings_; }
   const std::vector<std::string>& y_strings() const { return y_strings_; }
   double lexical_coverage() const;  // share of x weight that is translatable
+  double total_weight() const;      // all x unit and y token weight
+  double known_share() const;  // share of x weight with a translation (in y or not)
 
  private:
   void Reweigh();
@@ -117,7 +122,9 @@ class PairModel {
   std::vector<std::string> unit_strings_, y_strings_;
   std::vector<std::vector<uint32_t>> unit_where_;  // unit string id → x sentences
   std::vector<float> ws_, wt_;  // reachable weight per x / y sentence
+  std::vector<float> wk_;       // known weight per x sentence (>= ws_)
   double mean_weight_ = 1;      // mean of ws_ and wt_ over all sentences
+  float orphan_floor_ = 0;      // half the mean, or more: enough evidence to judge
   std::vector<double> neglog_erfc_;  // tabulated Gale–Church tail cost
 };
 
@@ -131,14 +138,15 @@ template <typename CellFn>
 double PairModel::Similarity(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell) const {
   if (a == 0 || b == 0) return 0;
   double matched = 0, total = 0;
-  Unmatched(i0, a, j0, b, cell, &matched, &total);
+  int orphans = 0;
+  Unmatched(i0, a, j0, b, cell, &matched, &total, &orphans);
   const double k = config_.lexical_prior_weight;
   return (matched + k * config_.lexical_prior) / (total + k);
 }
 
 template <typename CellFn>
 void PairModel::Unmatched(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell,
-                          double* matched_out, double* total_out) const {
+                          double* matched_out, double* total_out, int* orphans) const {
   double matched = 0, total = 0;
   float col_mt[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   for (uint32_t i = i0; i < i0 + a; ++i) {
@@ -150,10 +158,12 @@ void PairModel::Unmatched(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, Cell
     }
     matched += std::min(row_ms, ws_[i]);
     total += ws_[i];
+    if (a > 1 && wk_[i] >= orphan_floor_ && row_ms < 0.1f * wk_[i]) ++*orphans;
   }
   for (uint32_t j = j0; j < j0 + b; ++j) {
     matched += std::min(col_mt[j - j0], wt_[j]);
     total += wt_[j];
+    if (b > 1 && wt_[j] >= orphan_floor_ && col_mt[j - j0] < 0.1f * wt_[j]) ++*orphans;
   }
   *matched_out = matched;
   *total_out = total;
@@ -188,13 +198,17 @@ double PairModel::BeadCost(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, Cel
   // than |bound| cannot win, so the lexical sum is skipped.
   if (cost > bound) return cost;
   if (config_.lexical_weight != 0) {
+    double matched = 0, total = 0;
+    int orphans = 0;
+    Unmatched(i0, a, j0, b, cell, &matched, &total, &orphans);
     if (config_.lexical_mass) {
-      double matched = 0, total = 0;
-      Unmatched(i0, a, j0, b, cell, &matched, &total);
       cost += config_.lexical_weight * (total - matched) / mean_weight_;
     } else {
-      cost += config_.lexical_weight * (1.0 - Similarity(i0, a, j0, b, cell)) * 0.5 * (a + b);
+      const double k = config_.lexical_prior_weight;
+      const double sim = (matched + k * config_.lexical_prior) / (total + k);
+      cost += config_.lexical_weight * (1.0 - sim) * 0.5 * (a + b);
     }
+    cost += config_.orphan_cost * orphans;
   }
   return cost;
 }

@@ -107,6 +107,8 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
                                                      : 0.5 * (to_fine(c2[k]) + to_fine(c2[k + 1]));
       center[i] = std::min(v, double(m));
     }
+    // The full-resolution level is the caller's first pass, with the whole model.
+    if (block == 1) return center;
     width = 8;
   }
   static const std::vector<BeadType> kTypes = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}};
@@ -119,6 +121,31 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
     };
   });
   return PathCenter(r.beads, n);
+}
+
+// Evidence matched inside the beads, and inside the same beads moved half
+// the document away: for unrelated texts the two are alike. Measured with
+// the given dictionary and identities only (before learning), since a
+// lexicon learned from a path agrees with that path whatever the texts.
+void MatchRates(const PairModel& model, const std::vector<PathBead>& path, double* rate,
+                double* chance) {
+  double matched_all = 0, matched_shifted = 0;
+  auto direct = [&](uint32_t i, uint32_t j) { return model.ComputeCell(i, j); };
+  const uint32_t m = static_cast<uint32_t>(model.m());
+  for (const PathBead& b : path) {
+    if (!b.a || !b.b) continue;
+    double matched = 0, total = 0;
+    int orphans = 0;
+    model.Unmatched(b.i0, b.a, b.j0, b.b, direct, &matched, &total, &orphans);
+    matched_all += matched;
+    uint32_t j = (b.j0 + m / 2) % m;
+    if (j + b.b > m) j = m - b.b;
+    model.Unmatched(b.i0, b.a, j, b.b, direct, &matched, &total, &orphans);
+    matched_shifted += matched;
+  }
+  const double mass = model.total_weight();
+  *rate = mass > 0 ? matched_all / mass : 0;
+  *chance = mass > 0 ? matched_shifted / mass : 0;
 }
 
 }  // namespace
@@ -209,21 +236,28 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
   PairModel model(x, y, dictionary, config);
   const size_t width = static_cast<size_t>(std::max(config.band_width, 2));
   // The first pass only needs to be good enough to learn from when a
-  // lexicon will be learned: one re-centring, no more.
+  // lexicon will be learned: one round, no re-centring.
   const bool learn = config.learn_lexicon && (dictionary == nullptr || config.learn_with_dictionary);
   DpResult run = RunDp(model, config, CoarseCenter(model, model.x_cum(), model.y_cum(), config), width,
-                       learn ? 2 : config.max_band_rounds);
+                       learn ? 1 : config.max_band_rounds);
+  PairAlignment out;
+  MatchRates(model, run.beads, &out.match_rate, &out.chance_rate);
+  // Without a dictionary (and few numbers or names) there is nothing to
+  // judge by before learning; then the learned lexicon has to do.
+  const bool judge_after_learning = model.known_share() < 0.1;
   if (learn && model.n() >= 4 && model.m() >= 4) {
     auto links = LearnLexicon(model, run.beads, config);
     if (!links.empty()) {
       model.AddLexicon(links);
-      run = RunDp(model, config, PathCenter(run.beads, model.n()), std::max<size_t>(width / 2, 4),
+      run = RunDp(model, config, PathCenter(run.beads, model.n()), std::max<size_t>(width * 3 / 4, 4),
                   config.max_band_rounds);
     }
   }
-  PairAlignment out;
+  if (judge_after_learning) MatchRates(model, run.beads, &out.match_rate, &out.chance_rate);
+  out.rates_after_learning = judge_after_learning;
   out.total_cost = run.total;
   out.lexical_coverage = model.lexical_coverage();
+
   for (const PathBead& b : run.beads) {
     double sim = 0, score;
     if (b.a && b.b) {

@@ -15,6 +15,11 @@ struct PairAlignment {
   std::vector<double> sims;      // per bead lexical similarity (0 for 1-0/0-1)
   double total_cost = 0;
   double lexical_coverage = 0;   // share of x evidence that can be matched in y
+  // Share of all lexical evidence (x units and y tokens, by weight) that
+  // found its translation inside its bead: near 0 for unrelated texts.
+  double match_rate = 0;
+  double chance_rate = 0;  // the same for beads moved half the document away
+  bool rates_after_learning = false;  // judged with a learned lexicon (less telling)
 };
 
 // Runs the corridor DP of |model| from |center|.

@@ -207,8 +207,18 @@ PunctCounts CountPunctuation(std::string_view text) {
   PunctCounts p;
   size_t pos = 0;
   auto bump = [&](int k) { if (p.counts[k] < 255) ++p.counts[k]; };
+  char32_t prev = ' ';
   while (pos < text.size()) {
     char32_t cp = DecodeUtf8(text, pos);
+    char32_t before = prev;
+    prev = cp;
+    if (cp == '\'' || cp == 0x2018 || cp == 0x2019) {
+      // A single quote between two letters is an apostrophe (don't, China's).
+      size_t peek = pos;
+      char32_t next = pos < text.size() ? DecodeUtf8(text, peek) : ' ';
+      if (!(u_isalpha(static_cast<UChar32>(before)) && u_isalpha(static_cast<UChar32>(next)))) bump(2);
+      continue;
+    }
     switch (cp) {
       case '?': case 0xFF1F: case 0x061F: bump(0); break;
       case '!': case 0xFF01: bump(1); break;

@@ -88,6 +88,9 @@ struct AlignerConfig {
   // Lexical cost as unmatched evidence mass (in units of a mean sentence)
   // instead of (1 - similarity) per sentence.
   bool lexical_mass = false;
+  // Cost of a sentence merged into a bead although nothing of it is
+  // translated there (it is more likely an omission or an addition).
+  double orphan_cost = 3.0;
   // Prior similarity and its weight, for sentences with little lexical
   // evidence (a short sentence of unknown words says nothing).
   double lexical_prior = 0.25;
@@ -98,13 +101,13 @@ struct AlignerConfig {
   double name_weight = 1.5;
   // Cost per punctuation class (?, !, quotes, brackets, colons) present on
   // one side of a bead and absent from the other.
-  double punctuation_weight = 0.3;
+  double punctuation_weight = 0.5;
   // Cost of a paragraph boundary inside a bead, and of a bead that starts a
   // paragraph on one side only (running text only; presegmented input has
   // no paragraphs).
   double paragraph_weight = 1.5;
   // Costs of bead types beyond 1-1 (1-0/0-1 per sentence skipped).
-  double skip_cost = 6.0;
+  double skip_cost = 4.5;
   double cost_1_2 = 1.2;
   double cost_2_2 = 4.0;
   double cost_1_3 = 2.4;

@@ -1,0 +1,117 @@
+#include "aligner_join.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+namespace align::internal {
+namespace {
+
+using Cut = std::array<uint32_t, 3>;  // pivot, x, y
+
+// Bead boundaries of a pairwise alignment: (first, second) positions.
+std::set<std::pair<uint32_t, uint32_t>> Boundaries(const std::vector<Bead>& beads) {
+  std::set<std::pair<uint32_t, uint32_t>> b = {{0, 0}};
+  for (const Bead& bead : beads) b.insert({bead.sides[0].end, bead.sides[1].end});
+  return b;
+}
+
+}  // namespace
+
+std::vector<Bead> JoinByVotes(const std::vector<Bead>& pp_x, const std::vector<Bead>& pp_y,
+                              const std::vector<Bead>& x_y, uint32_t n_pivot, uint32_t n_x,
+                              uint32_t n_y, size_t pivot, size_t vx, size_t vy) {
+  const auto a = Boundaries(pp_x), b = Boundaries(pp_y), c = Boundaries(x_y);
+  std::multimap<uint32_t, uint32_t> a_by_p, a_by_x, b_by_p, b_by_y;
+  for (auto [p, x] : a) { a_by_p.emplace(p, x); a_by_x.emplace(x, p); }
+  for (auto [p, y] : b) { b_by_p.emplace(p, y); b_by_y.emplace(y, p); }
+  // Candidate cuts and how many alignments agree with each.
+  std::map<Cut, int> votes;
+  for (auto [p, x] : a)
+    for (auto [it, end] = b_by_p.equal_range(p); it != end; ++it) votes[{p, x, it->second}] = 3;
+  for (auto [x, y] : c) {
+    for (auto [it, end] = a_by_x.equal_range(x); it != end; ++it) {
+      Cut cut{it->second, x, y};
+      votes[cut] = votes.count(cut) ? 4 : 2;
+    }
+    for (auto [it, end] = b_by_y.equal_range(y); it != end; ++it) {
+      Cut cut{it->second, x, y};
+      if (!votes.count(cut)) votes[cut] = 2;
+    }
+  }
+  // Where two candidates share two positions and differ in the third, one
+  // of them is wrong: keep the better supported (the pivot pairs' shared
+  // cuts over a cut that x↔y supplied).
+  for (int drop = 1; drop < 3; ++drop) {
+    std::map<std::pair<uint32_t, uint32_t>, int> top;
+    auto key = [&](const Cut& cut) {
+      return drop == 0 ? std::make_pair(cut[1], cut[2]) : drop == 1 ? std::make_pair(cut[0], cut[2])
+                                                                     : std::make_pair(cut[0], cut[1]);
+    };
+    for (const auto& [cut, v] : votes) top[key(cut)] = std::max(top[key(cut)], v);
+    std::erase_if(votes, [&](const auto& kv) { return kv.second < top[key(kv.first)]; });
+  }
+  votes[{0, 0, 0}] = 4;
+  votes[{n_pivot, n_x, n_y}] = 4;
+  std::vector<std::pair<Cut, int>> cand(votes.begin(), votes.end());  // sorted by position
+
+  // Best chain from (0,0,0) to the end: most votes in total. A predecessor
+  // is looked for among the previous candidates in sorted order, within a
+  // window, which keeps this linear; a chain always exists through the
+  // cuts that both pivot pairs share, since consecutive ones are close.
+  constexpr size_t kWindow = 64;
+  const size_t k = cand.size();
+  std::vector<long> best(k, -1);
+  std::vector<size_t> back(k, 0);
+  best[0] = cand[0].second;
+  for (size_t i = 1; i < k; ++i) {
+    const Cut& ci = cand[i].first;
+    for (size_t j = i > kWindow ? i - kWindow : 0; j < i; ++j) {
+      if (best[j] < 0) continue;
+      const Cut& cj = cand[j].first;
+      if (cj[0] > ci[0] || cj[1] > ci[1] || cj[2] > ci[2]) continue;
+      const long v = best[j] + cand[i].second;
+      if (v > best[i]) { best[i] = v; back[i] = j; }
+    }
+  }
+  std::vector<Cut> chain;
+  if (best[k - 1] < 0) {  // cannot happen with the window above; stay safe anyway
+    chain = {cand[0].first, cand[k - 1].first};
+  } else {
+    for (size_t i = k - 1;; i = back[i]) {
+      chain.push_back(cand[i].first);
+      if (i == 0) break;
+    }
+    std::reverse(chain.begin(), chain.end());
+  }
+
+  // Scores: the mean of the pivot pairs' beads that end inside a 3-way bead.
+  std::vector<Bead> out;
+  size_t ka = 0, kb = 0;
+  for (size_t s = 1; s < chain.size(); ++s) {
+    const Cut& from = chain[s - 1];
+    const Cut& to = chain[s];
+    Bead bead;
+    bead.sides.assign(3, SentenceRange{});
+    bead.sides[pivot] = {from[0], to[0]};
+    bead.sides[vx] = {from[1], to[1]};
+    bead.sides[vy] = {from[2], to[2]};
+    if (bead.sides[pivot].empty() && bead.sides[vx].empty() && bead.sides[vy].empty()) continue;
+    double sum = 0;
+    int count = 0;
+    while (ka < pp_x.size() && pp_x[ka].sides[0].end <= to[0] && pp_x[ka].sides[1].end <= to[1]) {
+      sum += pp_x[ka++].score;
+      ++count;
+    }
+    while (kb < pp_y.size() && pp_y[kb].sides[0].end <= to[0] && pp_y[kb].sides[1].end <= to[2]) {
+      sum += pp_y[kb++].score;
+      ++count;
+    }
+    bead.score = count ? sum / count : 0;
+    out.push_back(std::move(bead));
+  }
+  return out;
+}
+
+}  // namespace align::internal

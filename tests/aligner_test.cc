@@ -1,0 +1,392 @@
+// The aligner's behaviour: bead types, 3-way joint beads, bad inputs,
+// warnings and determinism. The DP's optimality is checked separately
+// against a brute-force reference (aligner_reference_test.cc).
+#include "align/aligner.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "align/segment.h"
+
+namespace align {
+namespace {
+
+using ::testing::HasSubstr;
+
+// An artificial word: |prefix| then the digits of |id| spelled as letters
+// (digits would be numbers, which the aligner matches across languages).
+std::string W(char prefix, int id) {
+  std::string s(1, prefix);
+  for (char c : std::to_string(id)) s += static_cast<char>('g' + (c - '0'));
+  return s;
+}
+
+// Dictionaries from the artificial words aK of one "language" to bK and cK
+// of two others, so that tests control exactly which words translate.
+std::shared_ptr<const Dictionary> MakeDictionary(char from, char to, Language source, Language target) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("talign-aligner-test-" + std::to_string(::getpid()) + from + to + ".tsv");
+  {
+    std::ofstream out(path);
+    for (int k = 0; k < 400; ++k) out << W(from, k) << '\t' << W(to, k) << '\n';
+  }
+  auto d = Dictionary::Load(path.string(), source, target);
+  std::filesystem::remove(path);
+  EXPECT_TRUE(d.ok());
+  return d.ok() ? *d : nullptr;
+}
+
+AlignInput Input(const std::string& text, Language lang, const std::string& name = "doc") {
+  auto doc = Document::FromString(name, text);
+  return AlignInput{*doc, lang, SplitLines(*doc), {}};
+}
+
+// Sentence k of a synthetic document: words prefix+N drawn from k.
+std::string Sentence(char prefix, int k, int words, int first_word = 0) {
+  std::string s;
+  for (int w = 0; w < words; ++w) s += W(prefix, (k * 13 + w + first_word) % 400) + " ";
+  return s + ".";
+}
+
+std::string Lines(const std::vector<std::string>& lines) {
+  std::string s;
+  for (const auto& l : lines) s += l + "\n";
+  return s;
+}
+
+std::string Show(const Alignment& a) {
+  std::ostringstream out;
+  for (const Bead& b : a.beads) {
+    for (size_t v = 0; v < b.sides.size(); ++v)
+      out << (v ? ":" : "") << "[" << b.sides[v].begin << "," << b.sides[v].end << ")";
+    out << " ";
+  }
+  return out.str();
+}
+
+// Every sentence of every version in exactly one bead, in order.
+void ExpectCover(const Alignment& a, const std::vector<size_t>& sizes) {
+  std::vector<uint32_t> next(sizes.size(), 0);
+  for (const Bead& b : a.beads) {
+    ASSERT_EQ(b.sides.size(), sizes.size());
+    bool any = false;
+    for (size_t v = 0; v < sizes.size(); ++v) {
+      EXPECT_EQ(b.sides[v].begin, next[v]) << Show(a);
+      EXPECT_LE(b.sides[v].begin, b.sides[v].end);
+      next[v] = b.sides[v].end;
+      any |= !b.sides[v].empty();
+    }
+    EXPECT_TRUE(any) << "a bead without sentences: " << Show(a);
+    EXPECT_GE(b.score, 0.0);
+    EXPECT_LE(b.score, 1.0);
+  }
+  for (size_t v = 0; v < sizes.size(); ++v) EXPECT_EQ(next[v], sizes[v]) << Show(a);
+}
+
+class AlignerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    resources_.dictionaries = {MakeDictionary('a', 'b', Language::kEnglish, Language::kUrdu),
+                               MakeDictionary('a', 'c', Language::kEnglish, Language::kChinese)};
+  }
+  AlignResources resources_;
+};
+
+TEST_F(AlignerTest, FindsOneToTwoAndTwoToOneBeads) {
+  std::vector<std::string> x, y;
+  for (int k = 0; k < 8; ++k) x.push_back(Sentence('a', k, 10));
+  for (int k = 0; k < 8; ++k) {
+    if (k == 2) {  // split in two
+      y.push_back(Sentence('b', k, 5));
+      y.push_back(Sentence('b', k, 5, 5));
+    } else if (k == 5) {  // merged with the next
+      y.push_back(Sentence('b', 5, 10) + " " + Sentence('b', 6, 10));
+      ++k;
+    } else {
+      y.push_back(Sentence('b', k, 10));
+    }
+  }
+  Aligner aligner({}, resources_);
+  auto a = aligner.Align({Input(Lines(x), Language::kEnglish), Input(Lines(y), Language::kUrdu)});
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  ExpectCover(*a, {8, 8});
+  EXPECT_EQ(Show(*a),
+            "[0,1):[0,1) [1,2):[1,2) [2,3):[2,4) [3,4):[4,5) [4,5):[5,6) [5,7):[6,7) [7,8):[7,8) ");
+  EXPECT_TRUE(a->warnings.empty());
+}
+
+TEST_F(AlignerTest, AnOmissionIsAOneToZeroBeadWithALowScore) {
+  std::vector<std::string> x, y;
+  for (int k = 0; k < 10; ++k) {
+    x.push_back(Sentence('a', k, 8 + k % 3));
+    if (k != 4) y.push_back(Sentence('b', k, 8 + k % 3));
+  }
+  Aligner aligner({}, resources_);
+  auto a = aligner.Align({Input(Lines(x), Language::kEnglish), Input(Lines(y), Language::kUrdu)});
+  ASSERT_TRUE(a.ok());
+  ExpectCover(*a, {10, 9});
+  ASSERT_EQ(a->beads.size(), 10u) << Show(*a);
+  EXPECT_EQ(a->beads[4].sides[0], (SentenceRange{4, 5}));
+  EXPECT_TRUE(a->beads[4].sides[1].empty());
+  for (size_t k = 0; k < a->beads.size(); ++k)
+    if (k != 4) EXPECT_GT(a->beads[k].score, a->beads[4].score);
+}
+
+TEST_F(AlignerTest, WorksWithoutAnyDictionaryByLearningOne) {
+  // Same shape as above, no dictionary: the lexicon comes from the texts.
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> len(4, 16), word(0, 119);
+  std::vector<std::string> x, y;
+  for (int k = 0; k < 120; ++k) {
+    std::string xs, ys;
+    for (int w = len(rng); w > 0; --w) {
+      int id = word(rng);
+      xs += W('a', id) + " ";
+      ys += W('q', id) + " ";
+    }
+    x.push_back(xs + ".");
+    if (k % 10 == 3) {  // a split sentence
+      y.push_back(ys.substr(0, ys.size() / 2) + ".");
+      y.push_back(ys.substr(ys.size() / 2) + ".");
+    } else {
+      y.push_back(ys + ".");
+    }
+  }
+  Aligner aligner({}, {});
+  auto a = aligner.Align({Input(Lines(x), Language::kEnglish), Input(Lines(y), Language::kUrdu)});
+  ASSERT_TRUE(a.ok());
+  ExpectCover(*a, {120, 132});
+  int right = 0;
+  uint32_t j = 0;
+  for (int k = 0; k < 120; ++k) {
+    const uint32_t parts = k % 10 == 3 ? 2 : 1;
+    for (const Bead& b : a->beads)
+      right += b.sides[0] == SentenceRange{uint32_t(k), uint32_t(k + 1)} && b.sides[1] == SentenceRange{j, j + parts};
+    j += parts;
+  }
+  EXPECT_GE(right, 114) << Show(*a);
+  EXPECT_TRUE(a->warnings.empty());
+}
+
+TEST_F(AlignerTest, ThreeVersionsGiveJointBeadsConsistentWithEachPair) {
+  // English in the middle; Urdu lacks sentence 3, Chinese lacks sentence 6.
+  std::vector<std::string> en, ur, zh;
+  for (int k = 0; k < 10; ++k) {
+    en.push_back(Sentence('a', k, 9 + k % 4));
+    if (k != 3) ur.push_back(Sentence('b', k, 9 + k % 4));
+    if (k != 6) zh.push_back(Sentence('c', k, 9 + k % 4));
+  }
+  Aligner aligner({}, resources_);
+  auto three = aligner.Align({Input(Lines(ur), Language::kUrdu), Input(Lines(en), Language::kEnglish),
+                              Input(Lines(zh), Language::kChinese)});
+  ASSERT_TRUE(three.ok()) << three.status().message();
+  ExpectCover(*three, {9, 10, 9});
+  ASSERT_EQ(three->beads.size(), 10u) << Show(*three);
+  EXPECT_TRUE(three->beads[3].sides[0].empty());
+  EXPECT_EQ(three->beads[3].sides[1], (SentenceRange{3, 4}));
+  EXPECT_EQ(three->beads[3].sides[2], (SentenceRange{3, 4}));
+  EXPECT_TRUE(three->beads[6].sides[2].empty());
+
+  // The projection on each pair equals aligning that pair alone.
+  auto en_zh = aligner.Align({Input(Lines(en), Language::kEnglish), Input(Lines(zh), Language::kChinese)});
+  ASSERT_TRUE(en_zh.ok());
+  std::vector<std::pair<SentenceRange, SentenceRange>> projected, alone;
+  for (const Bead& b : three->beads)
+    if (!b.sides[1].empty() || !b.sides[2].empty()) projected.push_back({b.sides[1], b.sides[2]});
+  for (const Bead& b : en_zh->beads) alone.push_back({b.sides[0], b.sides[1]});
+  EXPECT_EQ(projected, alone);
+}
+
+TEST_F(AlignerTest, AnEmptyVersionWarnsAndLeavesEverythingUnaligned) {
+  std::vector<std::string> x;
+  for (int k = 0; k < 5; ++k) x.push_back(Sentence('a', k, 6));
+  Aligner aligner({}, resources_);
+  auto a = aligner.Align({Input(Lines(x), Language::kEnglish, "full.en"), Input("", Language::kUrdu, "empty.ur")});
+  ASSERT_TRUE(a.ok());
+  ExpectCover(*a, {5, 0});
+  ASSERT_FALSE(a->warnings.empty());
+  EXPECT_THAT(a->warnings[0], HasSubstr("empty.ur"));
+  for (const Bead& b : a->beads) EXPECT_TRUE(b.sides[1].empty());
+
+  auto none = aligner.Align({Input("", Language::kEnglish), Input("", Language::kUrdu)});
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->beads.empty());
+
+  auto three = aligner.Align({Input("", Language::kEnglish), Input(Lines(x), Language::kUrdu),
+                              Input("", Language::kChinese)});
+  ASSERT_TRUE(three.ok());
+  ExpectCover(*three, {0, 5, 0});
+}
+
+TEST_F(AlignerTest, AVersionTenTimesLongerWarns) {
+  std::vector<std::string> x, y;
+  for (int k = 0; k < 200; ++k) x.push_back(Sentence('a', k, 8));
+  for (int k = 0; k < 20; ++k) y.push_back(Sentence('b', k, 8));
+  Aligner aligner({}, resources_);
+  auto a = aligner.Align({Input(Lines(x), Language::kEnglish), Input(Lines(y), Language::kUrdu)});
+  ASSERT_TRUE(a.ok());
+  ExpectCover(*a, {200, 20});
+  ASSERT_FALSE(a->warnings.empty());
+  EXPECT_THAT(a->warnings[0], HasSubstr("three times"));
+}
+
+TEST_F(AlignerTest, UnrelatedDocumentsWarnAndRelatedOnesDoNot) {
+  std::mt19937 rng(3);
+  std::uniform_int_distribution<int> len(5, 14), word(0, 199);
+  // Two texts about different things: the first uses words 0..199, the
+  // second translations of words 200..399.
+  auto text = [&](char prefix, int n) {
+    std::vector<std::string> lines;
+    for (int k = 0; k < n; ++k) {
+      std::string s;
+      for (int w = len(rng); w > 0; --w) s += W(prefix, word(rng) + (prefix == 'a' ? 0 : 200)) + " ";
+      lines.push_back(s + ".");
+    }
+    return Lines(lines);
+  };
+  Aligner aligner({}, resources_);
+  auto a = aligner.Align({Input(text('a', 60), Language::kEnglish), Input(text('b', 70), Language::kUrdu)});
+  ASSERT_TRUE(a.ok());
+  ExpectCover(*a, {60, 70});
+  ASSERT_FALSE(a->warnings.empty());
+  EXPECT_THAT(a->warnings.back(), HasSubstr("unrelated"));
+
+  std::vector<std::string> x, y;
+  for (int k = 0; k < 60; ++k) {
+    x.push_back(Sentence('a', k, 10));
+    y.push_back(Sentence('b', k, 10));
+  }
+  auto b = aligner.Align({Input(Lines(x), Language::kEnglish), Input(Lines(y), Language::kUrdu)});
+  ASSERT_TRUE(b.ok());
+  EXPECT_TRUE(b->warnings.empty()) << b->warnings[0];
+}
+
+TEST_F(AlignerTest, SameInputSameOutputInAnyThread) {
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<int> len(3, 20), word(0, 399), op(0, 9);
+  std::vector<std::string> x, y, z;
+  for (int k = 0; k < 400; ++k) {
+    std::string xs, ys, zs;
+    for (int w = len(rng); w > 0; --w) {
+      int id = word(rng);
+      xs += W('a', id) + " ";
+      if (op(rng) > 1) ys += W('b', id) + " ";
+      if (op(rng) > 2) zs += W('c', id) + " ";
+    }
+    x.push_back(xs + ".");
+    if (op(rng) > 0) y.push_back(ys + ".");
+    if (op(rng) > 0) z.push_back(zs + "?");
+  }
+  const std::vector<AlignInput> inputs = {Input(Lines(x), Language::kEnglish),
+                                          Input(Lines(y), Language::kUrdu),
+                                          Input(Lines(z), Language::kChinese)};
+  Aligner aligner({}, resources_);
+  auto first = aligner.Align(inputs);
+  ASSERT_TRUE(first.ok());
+  ExpectCover(*first, {x.size(), y.size(), z.size()});
+  std::vector<Alignment> results(4);
+  std::vector<std::thread> threads;
+  for (auto& r : results)
+    threads.emplace_back([&] { r = *aligner.Align(inputs); });
+  for (auto& t : threads) t.join();
+  for (const Alignment& r : results) {
+    ASSERT_EQ(r.beads.size(), first->beads.size());
+    for (size_t k = 0; k < r.beads.size(); ++k) {
+      EXPECT_EQ(r.beads[k].sides, first->beads[k].sides);
+      EXPECT_EQ(r.beads[k].score, first->beads[k].score);  // bit for bit
+    }
+    EXPECT_EQ(r.warnings, first->warnings);
+  }
+}
+
+TEST_F(AlignerTest, TermAnchorsTieSentencesTogether) {
+  // Two texts whose words do not translate and whose sentences are all the
+  // same length; only the concept ids of the termbase say what goes where.
+  std::vector<std::string> x, y;
+  for (int k = 0; k < 12; ++k) x.push_back("xx xx xx xx xx xx.");
+  for (int k = 0; k < 13; ++k) y.push_back("yy yy yy yy yy yy.");
+  AlignInput ix = Input(Lines(x), Language::kEnglish), iy = Input(Lines(y), Language::kUrdu);
+  ix.sentence_concepts.resize(12);
+  iy.sentence_concepts.resize(13);
+  // y has an extra sentence at 5; the concepts of x's sentences 5..11 sit one later in y.
+  for (uint32_t k = 0; k < 12; ++k) {
+    ix.sentence_concepts[k] = {100 + k};
+    iy.sentence_concepts[k < 5 ? k : k + 1] = {100 + k};
+  }
+  AlignerConfig config;
+  config.learn_lexicon = false;
+  Aligner aligner(config, {});
+  auto a = aligner.Align({ix, iy});
+  ASSERT_TRUE(a.ok());
+  ExpectCover(*a, {12, 13});
+  for (const Bead& b : a->beads)
+    if (b.sides[0].begin == 5) EXPECT_EQ(b.sides[1].begin + (b.sides[1].size() == 2 ? 1 : 0), 6u) << Show(*a);
+}
+
+TEST_F(AlignerTest, RejectsBadArguments) {
+  Aligner aligner({}, resources_);
+  AlignInput one = Input("ah .\n", Language::kEnglish);
+  EXPECT_EQ(aligner.Align({one}).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(aligner.Align({one, one, one, one}).status().code(), StatusCode::kInvalidArgument);
+  AlignInput bad = one;
+  bad.sentences[0].span = {0, 1000};
+  EXPECT_EQ(aligner.Align({one, bad}).status().code(), StatusCode::kInvalidArgument);
+  AlignerConfig config;
+  config.max_bead_side = 0;
+  EXPECT_EQ(Aligner(config, {}).Align({one, one}).status().code(), StatusCode::kInvalidArgument);
+}
+
+// The non-literary development set (../shared/eval), when it and CC-CEDICT
+// are present: strict F1 of the Vecalign metric, as score.py computes it.
+TEST(AlignerQualityTest, NonLiteraryDevSetStrictF1) {
+  const std::filesystem::path eval = std::filesystem::path(TALIGN_SOURCE_DIR) / ".." / "shared" / "eval" /
+                                     "nonlit-dev" / "aca";
+  if (!std::filesystem::exists(eval / "gold" / "001")) GTEST_SKIP() << "no ../shared/eval";
+  auto cedict = Dictionary::LoadCedict();
+  if (!cedict.ok()) GTEST_SKIP() << "CC-CEDICT not set up";
+  auto src = Document::Load((eval / "src" / "001").string());
+  auto tgt = Document::Load((eval / "tgt" / "001").string());
+  ASSERT_TRUE(src.ok() && tgt.ok());
+  Aligner aligner({}, AlignResources{{*cedict}});
+  auto a = aligner.Align({{*src, Language::kEnglish, SplitLines(*src), {}},
+                          {*tgt, Language::kChinese, SplitLines(*tgt), {}}});
+  ASSERT_TRUE(a.ok());
+  using Key = std::pair<std::vector<uint32_t>, std::vector<uint32_t>>;
+  std::set<Key> gold, pred;
+  std::ifstream in(eval / "gold" / "001");
+  for (std::string line; std::getline(in, line);) {
+    Key k;
+    auto parse = [](const std::string& s, std::vector<uint32_t>* out) {
+      std::stringstream ss(s.substr(1, s.size() - 2));
+      for (std::string t; std::getline(ss, t, ',');) out->push_back(static_cast<uint32_t>(std::stoul(t)));
+    };
+    size_t colon = line.find("]:[");
+    parse(line.substr(0, colon + 1), &k.first);
+    parse(line.substr(colon + 2), &k.second);
+    gold.insert(k);
+  }
+  for (const Bead& b : a->beads) {
+    Key k;
+    for (uint32_t i = b.sides[0].begin; i < b.sides[0].end; ++i) k.first.push_back(i);
+    for (uint32_t i = b.sides[1].begin; i < b.sides[1].end; ++i) k.second.push_back(i);
+    pred.insert(k);
+  }
+  double hits = 0, gold_two = 0;
+  for (const Key& k : pred) hits += gold.count(k);
+  for (const Key& k : gold) gold_two += !k.first.empty() && !k.second.empty();
+  double recall_hits = 0;
+  for (const Key& k : gold)
+    if (!k.first.empty() && !k.second.empty()) recall_hits += pred.count(k);
+  const double p = hits / pred.size(), r = recall_hits / gold_two, f1 = 2 * p * r / (p + r);
+  EXPECT_GE(f1, 0.97) << "strict F1 on aca";
+}
+
+}  // namespace
+}  // namespace align
