@@ -432,6 +432,18 @@ TEST(ReportTest, OutputIsDeterministic) {
   }
 }
 
+TEST(ReportTest, JsonlHeaderHasEveryAlignerParameter) {
+  const std::vector<std::string> lines = Lines(Write(TwoVersions(), AlignFormat::kJsonl));
+  const auto aligner = nlohmann::json::parse(lines[0])["config"]["aligner"];
+  // A tripwire (x86-64 layout): when AlignerConfig changes, its size does;
+  // add the new field to WriteJsonl's header (report_jsonl.cc), then update
+  // both numbers here.
+  EXPECT_EQ(aligner.size(), 25u);  // every field of AlignerConfig
+  EXPECT_EQ(sizeof(AlignerConfig), 176u)
+      << "AlignerConfig changed: record the new field in the jsonl header (report_jsonl.cc)";
+  EXPECT_EQ(aligner["max_bead_side"], AlignerConfig{}.max_bead_side);
+}
+
 TEST(ReportTest, FailingStreamIsAnIoError) {
   std::ostringstream out;
   out.setstate(std::ios::badbit);

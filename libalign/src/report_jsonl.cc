@@ -20,16 +20,20 @@ Json Header(const AlignResult& result) {
   Json inputs = Json::array();
   for (const AlignInput& v : result.versions) inputs.push_back(v.document.name());
   const AlignerConfig& a = job.aligner;
-  // Every parameter of the model, so that a run can be reproduced from its output.
+  // Every parameter of the model, so that a run can be reproduced from its
+  // output. report_test fails when AlignerConfig grows, as a reminder to add
+  // the new field here.
   Json aligner = {
       {"max_bead_side", a.max_bead_side},
       {"learn_lexicon", a.learn_lexicon},
       {"learn_with_dictionary", a.learn_with_dictionary},
       {"band_width", a.band_width},
+      {"max_band_rounds", a.max_band_rounds},
       {"length_weight", a.length_weight},
       {"length_variance", a.length_variance},
       {"lexical_weight", a.lexical_weight},
       {"lexical_mass", a.lexical_mass},
+      {"orphan_cost", a.orphan_cost},
       {"lexical_prior", a.lexical_prior},
       {"lexical_prior_weight", a.lexical_prior_weight},
       {"number_weight", a.number_weight},
