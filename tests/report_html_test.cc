@@ -1,10 +1,13 @@
 // The writers of findings (text, JSON, TSV, HTML) and the UI translations,
 // on three short versions of an invented statement (tests/data/report/).
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
+
+#include <sys/wait.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -404,27 +407,72 @@ TEST(TranslatorTest, TheEnvironmentChoosesWhenNoLanguageIsGiven) {
 }  // namespace
 }  // namespace align
 
+#ifdef TALIGN_BINARY
 namespace align {
 namespace {
 
-// With TALIGN_REPORT_FIXTURE_DIR set, the fixture's reports are written
-// there (report.html, report.json, report-ur.html) to look at in a browser.
-TEST_F(ReportFixture, WritesTheFixtureReportsWhenAsked) {
-  const char* dir = std::getenv("TALIGN_REPORT_FIXTURE_DIR");
-  if (dir == nullptr) GTEST_SKIP() << "TALIGN_REPORT_FIXTURE_DIR not set";
-  auto ur = Translator::Create("ur");
-  ASSERT_TRUE(ur.ok());
-  ReportOptions urdu;
-  urdu.translator = &*ur;
-  for (auto [name, format, options] : {std::tuple{"report.html", FindingsFormat::kHtml, ReportOptions{}},
-                                       std::tuple{"report.json", FindingsFormat::kJson, ReportOptions{}},
-                                       std::tuple{"report-ur.html", FindingsFormat::kHtml, urdu}}) {
-    std::ofstream out(std::string(dir) + "/" + name);
-    ASSERT_TRUE(WriteFindings(report_, format, options, out).ok());
-    out.close();
-    ASSERT_TRUE(out) << name;
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+};
+
+// Runs `ENV talign ARGS` on the fixture's three versions, stdout captured.
+CliRun Talign(const std::string& env, const std::string& args) {
+  const std::string inputs = kData + "statement.en.txt " + kData + "statement.zh.txt " + kData + "statement.ur.txt";
+  const std::string command = "env -u LC_ALL -u LC_MESSAGES -u LANG " + env + " " + TALIGN_BINARY + " " +
+                              args + " " + inputs + " --lexicon " + kData + "terms.tsv 2>&1";
+  CliRun run;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  char buffer[4096];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
+  const int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+TEST(CheckCliTest, TheUiLanguageComesFromTheFlagOrTheLocale) {
+  CliRun en = Talign("", "check");
+  EXPECT_EQ(en.exit_code, 1) << en.out;
+  EXPECT_THAT(en.out, HasSubstr("Summary"));
+  CliRun ur = Talign("", "--ui-lang ur check");
+  EXPECT_EQ(ur.exit_code, 1) << ur.out;
+  EXPECT_THAT(ur.out, HasSubstr("خلاصہ"));
+  CliRun zh = Talign("LANG=zh_CN.UTF-8", "check");
+  EXPECT_THAT(zh.out, HasSubstr("摘要"));
+  CliRun flag_wins = Talign("LANG=zh_CN.UTF-8", "check --ui-lang en");
+  EXPECT_THAT(flag_wins.out, HasSubstr("Summary"));
+  CliRun unknown = Talign("", "--ui-lang fr check");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_THAT(unknown.out, HasSubstr("unknown UI language 'fr'"));
+}
+
+TEST(CheckCliTest, JsonAndTsvDoNotDependOnTheUiLanguage) {
+  for (const char* format : {"json", "tsv"}) {
+    CliRun en = Talign("", std::string("check --format ") + format);
+    CliRun ur = Talign("", std::string("--ui-lang ur check --format ") + format);
+    EXPECT_EQ(en.exit_code, 1) << en.out;
+    EXPECT_EQ(en.out, ur.out) << format;
   }
+  CliRun json = Talign("", "check --format json");
+  const auto j = nlohmann::json::parse(json.out, nullptr, /*allow_exceptions=*/false);
+  ASSERT_FALSE(j.is_discarded()) << json.out;
+  EXPECT_EQ(j["summary"]["findings"].get<size_t>(), j["findings"].size());
+}
+
+TEST(CheckCliTest, HtmlGoesToAFileInTheUiLanguage) {
+  const std::string path = ::testing::TempDir() + "/talign-report-ur.html";
+  CliRun run = Talign("", "check --ui-lang ur --format html -o " + path);
+  EXPECT_EQ(run.exit_code, 1) << run.out;
+  std::ifstream in(path);
+  std::stringstream html;
+  html << in.rdbuf();
+  EXPECT_THAT(html.str(), HasSubstr("<html lang=\"ur\" dir=\"rtl\">"));
+  EXPECT_THAT(html.str(), HasSubstr("&lt;script&gt;alert(1)&lt;/script&gt;"));
+  std::remove(path.c_str());
 }
 
 }  // namespace
 }  // namespace align
+#endif  // TALIGN_BINARY

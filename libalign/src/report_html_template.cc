@@ -40,7 +40,7 @@ html:lang(zh) h2, html:lang(ur) h2 { text-transform: none; letter-spacing: 0; fo
           margin: 0; padding: 0; list-style: none; }
 .legend li { white-space: nowrap; }
 .toolbar { position: sticky; top: 0; z-index: 5; display: flex; flex-wrap: wrap; align-items: center;
-           gap: 0.4rem 1.2rem; padding: 0.5rem 1.5rem; background: rgba(255,255,255,0.96);
+           gap: 0.4rem 1.2rem; padding: 0.5rem 1.5rem; background: var(--paper);
            border-bottom: 1px solid var(--rule); font-size: 0.9rem; }
 .toolbar fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; align-items: center; }
 .toolbar legend { float: inline-start; font-weight: 600; margin-inline-end: 0.4rem; padding: 0; }

@@ -30,11 +30,12 @@ if [[ "$want" != "$have" ]]; then
 fi
 
 inputs=("$data/statement.en.txt" "$data/statement.zh.txt" "$data/statement.ur.txt")
+lexicon=(--lexicon "$data/terms.tsv")
 run_check() {  # run_check OUTPUT FORMAT [global options...]
   local output=$1 format=$2
   shift 2
   local rc=0
-  "$talign" "$@" check "${inputs[@]}" --lexicon "$data/terms.tsv" --format "$format" -o "$output" || rc=$?
+  "$talign" "$@" check "${inputs[@]}" "${lexicon[@]}" --format "$format" -o "$output" || rc=$?
   # 1 = findings, which this fixture has; anything else is a failure.
   if [[ $rc -ne 1 ]]; then
     echo "FAIL: talign check --format $format exited with $rc (expected 1: findings)" >&2
@@ -45,5 +46,16 @@ run_check "$out/report.json" json
 run_check "$out/report.html" html --ui-lang en
 run_check "$out/report-ur.html" html --ui-lang ur
 
-node check-report.mjs "$out/report.html" "$out/report.json" "$out/report.png" en
-node check-report.mjs "$out/report-ur.html" "$out/report.json" "$out/report-ur.png" ur
+node check-report.mjs "$out/report.html" "$out/report.json" "$out/report.png" en markup
+node check-report.mjs "$out/report-ur.html" "$out/report.json" "$out/report-ur.png" ur markup
+
+# The project's divergent readout (every kind of term finding, numbers) with
+# the default termbase: a longer page with more kinds of marks.
+c=$src/corpora
+if [[ -f $c/readout-divergent.en.txt ]]; then
+  inputs=("$c/readout-divergent.en.txt" "$c/readout-divergent.zh.txt" "$c/readout-divergent.ur.txt")
+  lexicon=()
+  run_check "$out/readout-divergent.json" json
+  run_check "$out/readout-divergent.html" html --ui-lang zh
+  node check-report.mjs "$out/readout-divergent.html" "$out/readout-divergent.json" "$out/readout-divergent.png" zh
+fi
