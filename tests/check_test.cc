@@ -238,6 +238,40 @@ TEST_F(CheckTest, TwoVersionsReportAnOmissionOfTheVersionWithoutTheSentence) {
   EXPECT_EQ(findings[0].version, 0u);
 }
 
+TEST_F(CheckTest, ASentenceJoinedToItsNeighbourIsFoundByLength) {
+  // The aligner put the English and Urdu second sentences in one bead with
+  // the Chinese first one; the Chinese is as long as one sentence, not two.
+  // Other beads give the document-wide length ratios of the versions.
+  const std::vector<std::string> en = {"The two sides discussed trade, energy and agriculture at length.",
+                                       "They agreed to meet again next year in Islamabad.",
+                                       "The Prime Minister arrived in Beijing on Tuesday evening for talks.",
+                                       "Officials attended."};
+  const std::vector<std::string> zh = {"双方就贸易、能源和农业进行了深入讨论。", "双方同意明年在伊斯兰堡再次会晤。"};
+  const std::vector<std::string> ur = {"دونوں فریقوں نے تجارت، توانائی اور زراعت پر تفصیلی بات چیت کی۔",
+                                       "انہوں نے آئندہ سال اسلام آباد میں دوبارہ ملنے پر اتفاق کیا۔",
+                                       "وزیر اعظم منگل کی شام بات چیت کے لیے بیجنگ پہنچے۔",
+                                       "حکام شریک ہوئے۔"};
+  auto with = [&](std::string last) {
+    std::vector<std::string> lines = zh;
+    lines.push_back(std::move(last));
+    return lines;
+  };
+  Build({{Language::kEnglish, en}, {Language::kChinese, with("总理周二晚抵达北京举行会谈。")}, {Language::kUrdu, ur}},
+        {{{0, 1}, {0, 1}, {0, 1}}, {{1, 2}, {1, 2}, {1, 2}}, {{2, 4}, {2, 3}, {2, 4}}});
+  auto findings = Run();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].type, FindingType::kOmission);
+  EXPECT_EQ(findings[0].version, 1u);
+  EXPECT_EQ(findings[0].evidence, en[3]);
+  EXPECT_EQ(findings[0].bead, 2u);
+  // A Chinese sentence that renders both English ones is a merge, not an omission.
+  Build({{Language::kEnglish, en},
+         {Language::kChinese, with("总理周二晚抵达北京举行会谈，官员出席。")},
+         {Language::kUrdu, ur}},
+        {{{0, 1}, {0, 1}, {0, 1}}, {{1, 2}, {1, 2}, {1, 2}}, {{2, 4}, {2, 3}, {2, 4}}});
+  EXPECT_TRUE(Run().empty());
+}
+
 TEST_F(CheckTest, BadInputsAreErrors) {
   Build({{Language::kEnglish, {"A."}}, {Language::kChinese, {"甲。"}}}, {{{0, 1}, {0, 1}}});
   hits_.pop_back();

@@ -15,6 +15,13 @@
 //     one alone has it → that one adds it;
 //   - without a source, two versions: an omission of the version that
 //     lacks the sentence (nothing tells an omission from an addition).
+// A sentence the aligner joined to a neighbour instead is found by the
+// length model of MergedBeads (three versions only); an empty side whose
+// content the neighbouring sentence renders (AbsorbedByNeighbour) is not an
+// omission.
+#include <algorithm>
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "check_internal.h"
@@ -78,10 +85,146 @@ void Report(const CheckContext& ctx, size_t bead, FindingType type, size_t v, si
   out->push_back(std::move(f));
 }
 
+// Letters and digits of a sentence (Han counted twice, as above): its length
+// for the length model.
+double Length(const CheckContext& ctx, size_t v, uint32_t s) {
+  const AlignInput& input = ctx.aligned.versions[v];
+  std::string_view text = input.document.Slice(input.sentences[s].span);
+  return static_cast<double>(Letters(text)) + 1;
+}
+
+bool SentenceIsContent(const CheckContext& ctx, size_t v, uint32_t s) {
+  const AlignInput& input = ctx.aligned.versions[v];
+  return Letters(input.document.Slice(input.sentences[s].span)) >= ctx.config.min_content_letters;
+}
+
+// The aligner may join a sentence without counterpart to a neighbour (a 2-1
+// bead) rather than leave a side empty. With three versions, a bead where two
+// versions have k sentences and the third k-1 (or one has k and two k-1) is
+// looked at with the length model: the versions' lengths, scaled by their
+// document-wide ratio, must disagree as they stand (more than 1.5 times) and
+// agree within 25% once the sentence at one position is taken out of the
+// longer sides, and the sentences taken out must be of like length (each
+// other's counterparts). That position is the omitted (or added) sentence.
+void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std::vector<Finding>* out) {
+  if (ctx.versions() != 3) return;
+  const int source = ctx.source();
+  for (size_t b = 0; b < ctx.beads().size(); ++b) {
+    std::vector<size_t> sizes(3);
+    for (size_t v = 0; v < 3; ++v) sizes[v] = ctx.side(b, v).size();
+    const size_t k = *std::max_element(sizes.begin(), sizes.end());
+    if (k < 2 || *std::min_element(sizes.begin(), sizes.end()) != k - 1) continue;
+    std::vector<size_t> longer, shorter;
+    for (size_t v = 0; v < 3; ++v) (sizes[v] == k ? longer : shorter).push_back(v);
+    auto side_length = [&](size_t v, int skip) {
+      double sum = 0;
+      for (uint32_t s = ctx.side(b, v).begin; s < ctx.side(b, v).end; ++s) {
+        if (static_cast<int>(s - ctx.side(b, v).begin) != skip) sum += Length(ctx, v, s);
+      }
+      return sum / scale[v];
+    };
+    auto disagreement = [&](int skip) {  // largest |log ratio| between a longer and a shorter side
+      double worst = 0;
+      for (size_t l : longer) {
+        for (size_t sh : shorter) worst = std::max(worst, std::fabs(std::log(side_length(sh, -1) / side_length(l, skip))));
+      }
+      return worst;
+    };
+    if (disagreement(-1) < std::log(1.5)) continue;
+    int best = -1;
+    double best_value = 1e9;
+    for (int i = 0; i < static_cast<int>(k); ++i) {
+      double d = disagreement(i);
+      if (d < best_value) best_value = d, best = i;
+    }
+    if (best < 0 || best_value > std::log(1.25)) continue;
+    // The sentences taken out: content, and of like length across the longer sides.
+    bool content = true;
+    std::vector<double> lengths;
+    for (size_t l : longer) {
+      const uint32_t s = ctx.side(b, l).begin + best;
+      content = content && SentenceIsContent(ctx, l, s);
+      lengths.push_back(Length(ctx, l, s) / scale[l]);
+    }
+    if (!content) continue;
+    if (lengths.size() == 2 && std::fabs(std::log(lengths[0] / lengths[1])) > std::log(1.6)) continue;
+    const bool omission = longer.size() == 2 ? source < 0 || std::count(longer.begin(), longer.end(), source)
+                                             : source >= 0 && std::count(shorter.begin(), shorter.end(), source) == 0;
+    const std::vector<size_t>& at_fault = omission ? shorter : longer;
+    size_t reference = longer.front();
+    if (source >= 0 && std::count(longer.begin(), longer.end(), static_cast<size_t>(source))) reference = source;
+    for (size_t v : at_fault) {
+      if (source >= 0 && static_cast<int>(v) == source) continue;
+      Finding f;
+      f.type = omission ? FindingType::kOmission : FindingType::kAddition;
+      f.severity = omission ? Severity::kError : Severity::kWarning;
+      f.version = v;
+      f.bead = b;
+      f.places = ctx.Places(b, ctx.Place(b, v));
+      for (FindingPlace& p : f.places) {
+        if (std::count(longer.begin(), longer.end(), p.version)) {
+          p.spans = {ctx.aligned.versions[p.version].sentences[ctx.side(b, p.version).begin + best].span};
+        }
+      }
+      const size_t evidence_version = omission ? reference : v;
+      f.evidence = ctx.Text(evidence_version,
+                            ctx.aligned.versions[evidence_version].sentences[ctx.side(b, evidence_version).begin + best].span);
+      const std::string& tag = ctx.aligned.language_tags[v];
+      f.message = omission ? fmt::format("{} has no counterpart of a sentence of the {} version (its side of the "
+                                         "bead is too short by about that sentence)",
+                                         tag, ctx.aligned.language_tags[evidence_version])
+                           : fmt::format("{} has a sentence that the other versions do not have (their sides of the "
+                                         "bead are too short by about that sentence)",
+                                         tag);
+      out->push_back(std::move(f));
+    }
+  }
+}
+
+// The aligner may leave a side empty although that version renders the
+// sentence inside its neighbouring sentence (a translation that merges two).
+// The length model tells: the neighbouring bead's sides disagree by more
+// than 1.3 times as they stand and agree within 25% once this bead is added
+// to it. Then nothing is missing.
+bool AbsorbedByNeighbour(const CheckContext& ctx, const std::vector<double>& scale, size_t b,
+                         const std::vector<size_t>& empty, const std::vector<size_t>& filled) {
+  auto length = [&](size_t bead, size_t v) {
+    double sum = 0;
+    for (uint32_t s = ctx.side(bead, v).begin; s < ctx.side(bead, v).end; ++s) sum += Length(ctx, v, s);
+    return sum / scale[v];
+  };
+  for (size_t n : {b - 1, b + 1}) {
+    if (n >= ctx.beads().size()) continue;  // b - 1 wraps around when b == 0
+    double alone = 0, joined = 0;
+    bool usable = true;
+    for (size_t e : empty) {
+      if (ctx.side(n, e).empty()) usable = false;
+      for (size_t f : filled) {
+        if (ctx.side(n, f).empty()) usable = false;
+        if (!usable) break;
+        alone = std::max(alone, std::fabs(std::log(length(n, e) / length(n, f))));
+        joined = std::max(joined, std::fabs(std::log(length(n, e) / (length(n, f) + length(b, f)))));
+      }
+    }
+    if (usable && alone > std::log(1.3) && joined < std::log(1.25)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void CheckOmissions(const CheckContext& ctx, std::vector<Finding>* out) {
   const int source = ctx.source();
+  // Each version's length relative to the first, over the whole document.
+  std::vector<double> scale(ctx.versions(), 1.0);
+  {
+    std::vector<double> totals(ctx.versions(), 0);
+    for (size_t v = 0; v < ctx.versions(); ++v) {
+      for (uint32_t s = 0; s < ctx.aligned.versions[v].sentences.size(); ++s) totals[v] += Length(ctx, v, s);
+    }
+    for (size_t v = 0; v < ctx.versions(); ++v) scale[v] = totals[0] > 0 && totals[v] > 0 ? totals[v] / totals[0] : 1.0;
+  }
+  MergedBeads(ctx, scale, out);
   for (size_t b = 0; b < ctx.beads().size(); ++b) {
     std::vector<size_t> filled, empty;
     for (size_t v = 0; v < ctx.versions(); ++v) (ctx.side(b, v).empty() ? empty : filled).push_back(v);
@@ -89,6 +232,7 @@ void CheckOmissions(const CheckContext& ctx, std::vector<Finding>* out) {
     bool content = false;
     for (size_t v : filled) content = content || IsContent(ctx, b, v);
     if (!content) continue;
+    if (AbsorbedByNeighbour(ctx, scale, b, empty, filled)) continue;
     if (source >= 0) {
       if (ctx.side(b, source).empty()) {
         for (size_t v : filled) Report(ctx, b, FindingType::kAddition, v, v, out);
