@@ -105,6 +105,9 @@ const uint32_t* StringTable::Find(std::string_view s) const {
 void HashFilter::Insert(std::string_view s) { hashes_.push_back(HashBytes(s)); }
 
 void HashFilter::Freeze() {
+  // Term words repeat across terms: size the filter by distinct strings.
+  std::sort(hashes_.begin(), hashes_.end());
+  hashes_.erase(std::unique(hashes_.begin(), hashes_.end()), hashes_.end());
   int bits = 9;
   while ((size_t{1} << bits) < hashes_.size() * 16) ++bits;
   shift_ = 64 - bits;
