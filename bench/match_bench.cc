@@ -7,7 +7,9 @@
 //
 // The first pass over a text fills the per-word stem cache; Google Benchmark
 // reports the steady state over many passes. "Cold" runs build a fresh
-// matcher for every pass and so include every hunspell call.
+// matcher for every pass and so include every hunspell call. How the text is
+// generated (and why terms do not start with its most frequent words) is in
+// docs/matching.md, "Figures"; "Dense" is the worst case without that rule.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
