@@ -7,7 +7,9 @@
 //
 // The first pass over a text fills the per-word stem cache; Google Benchmark
 // reports the steady state over many passes. "Cold" runs build a fresh
-// matcher for every pass and so include every hunspell call.
+// matcher for every pass and so include every hunspell call. How the text is
+// generated (and why terms do not start with its most frequent words) is in
+// docs/matching.md, "Figures"; "Dense" is the worst case without that rule.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -18,6 +20,7 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "align/lexicon.h"
 #include "align/match.h"
@@ -64,6 +67,9 @@ struct Setup {
   std::string joiner;  // between words of a term and of the text
   std::string full_stop;
   Language language;
+  // Terms may start with any word, so that nearly every position of the
+  // text steps into the trie: the worst case, not running text.
+  bool dense = false;
 };
 
 Setup MakeSetup(Language language) {
@@ -85,6 +91,13 @@ Setup MakeSetup(Language language) {
   return {ScriptWords(urdu, 20000, 2, 7, rng), " ", "۔ ", language};
 }
 
+// The text's frequent words: its filler draws from the first kCommon words
+// of the vocabulary, most often from the first few hundred.
+constexpr size_t kCommon = 8000;
+// Terms rarely start with the most frequent words of running text (articles,
+// prepositions, "said"): a term's first word is never one of these.
+constexpr size_t kNoTermStart = 2000;
+
 std::string RandomTerm(const Setup& s, std::mt19937& rng) {
   // Termbases are mostly multi-word terms: 1 word 10% (none for Chinese,
   // whose "words" here are one to three characters), 2 words 40%, 3 30%, 4 20%.
@@ -94,7 +107,9 @@ std::string RandomTerm(const Setup& s, std::mt19937& rng) {
   std::string term;
   for (size_t i = 0; i < words; ++i) {
     if (i) term += s.joiner;
-    term += s.vocabulary[rng() % s.vocabulary.size()];
+    size_t w = rng() % s.vocabulary.size();
+    if (i == 0 && !s.dense) w = kNoTermStart + rng() % (s.vocabulary.size() - kNoTermStart);
+    term += s.vocabulary[w];
   }
   return term;
 }
@@ -123,7 +138,7 @@ std::string Text(const Setup& s, const align::Lexicon& lexicon, size_t bytes) {
   for (const align::Term& t : lexicon.terms())
     if (t.language == s.language) terms.push_back(&t);
   // A Zipf-like draw: real text repeats its words.
-  const size_t common = std::min<size_t>(s.vocabulary.size(), 8000);
+  const size_t common = std::min<size_t>(s.vocabulary.size(), kCommon);
   std::string text;
   while (text.size() < bytes) {
     const size_t words = 10 + rng() % 21;
@@ -160,11 +175,12 @@ struct Fixture {
 
 // Built once per (language, termbase): Google Benchmark calls a benchmark
 // function several times while it sizes the loop.
-const Fixture& GetFixture(Language language, bool synthetic) {
-  static std::map<std::pair<Language, bool>, Fixture> fixtures;
-  Fixture& f = fixtures[{language, synthetic}];
+const Fixture& GetFixture(Language language, bool synthetic, bool dense = false) {
+  static std::map<std::tuple<Language, bool, bool>, Fixture> fixtures;
+  Fixture& f = fixtures[{language, synthetic, dense}];
   if (f.matcher) return f;
-  const Setup setup = MakeSetup(language);
+  Setup setup = MakeSetup(language);
+  setup.dense = dense;
   f.lexicon = synthetic ? SyntheticLexicon(setup, 100000) : Shipped();
   // The text draws its inserted terms from the termbase it is matched with.
   auto doc = align::Document::FromString("bench", Text(setup, *f.lexicon, 1 << 20));
@@ -177,8 +193,8 @@ const Fixture& GetFixture(Language language, bool synthetic) {
   return f;
 }
 
-void Run(benchmark::State& state, Language language, bool synthetic, bool cold) {
-  const Fixture& f = GetFixture(language, synthetic);
+void Run(benchmark::State& state, Language language, bool synthetic, bool cold, bool dense = false) {
+  const Fixture& f = GetFixture(language, synthetic, dense);
   const auto& lexicon = f.lexicon;
   const auto& sentences = f.sentences;
   const align::Document* doc = &*f.doc;
@@ -206,6 +222,7 @@ void BM_MatchShipped_en(benchmark::State& s) { Run(s, Language::kEnglish, false,
 void BM_MatchShipped_zh(benchmark::State& s) { Run(s, Language::kChinese, false, false); }
 void BM_MatchShipped_ur(benchmark::State& s) { Run(s, Language::kUrdu, false, false); }
 void BM_Match100kCold_en(benchmark::State& s) { Run(s, Language::kEnglish, true, true); }
+void BM_Match100kDense_en(benchmark::State& s) { Run(s, Language::kEnglish, true, false, true); }
 
 BENCHMARK(BM_Match100k_en)->Unit(benchmark::kMillisecond)->MinTime(2);
 BENCHMARK(BM_Match100k_zh)->Unit(benchmark::kMillisecond)->MinTime(2);
@@ -214,6 +231,7 @@ BENCHMARK(BM_MatchShipped_en)->Unit(benchmark::kMillisecond)->MinTime(2);
 BENCHMARK(BM_MatchShipped_zh)->Unit(benchmark::kMillisecond)->MinTime(2);
 BENCHMARK(BM_MatchShipped_ur)->Unit(benchmark::kMillisecond)->MinTime(2);
 BENCHMARK(BM_Match100kCold_en)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_Match100kDense_en)->Unit(benchmark::kMillisecond)->MinTime(2);
 
 // Building the keys alone (align::Normalizer), which Match includes.
 void BM_Keys(benchmark::State& state, Language language) {

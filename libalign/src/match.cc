@@ -89,8 +89,25 @@ void TermMatcher::MatchKey(const Key& key, Language language, size_t sentence_in
   const uint32_t n = static_cast<uint32_t>(tokens.size());
   const internal::UnitTrie& trie = index->trie;
 
+  // The first two steps from each start are where the walk waits for
+  // memory: their lines are requested a few positions ahead, so that the
+  // waits overlap instead of adding up.
+  constexpr uint32_t kLookahead = 8;
+  uint32_t prefetched = 0;
+  auto prefetch_upto = [&](uint32_t limit) {
+    for (limit = std::min(limit, n); prefetched < limit; ++prefetched)
+      for (uint32_t e = lattice.first_edge[prefetched]; e < lattice.first_edge[prefetched + 1]; ++e) {
+        const internal::Lattice::Edge edge = lattice.edges[e];
+        const uint32_t child = trie.Child(0, edge.unit);
+        if (child == internal::UnitTrie::kNone || edge.to >= n) continue;
+        for (uint32_t f = lattice.first_edge[edge.to]; f < lattice.first_edge[edge.to + 1]; ++f)
+          trie.Prefetch(child, lattice.edges[f].unit);
+      }
+  };
+
   uint32_t start = 0;
   while (start < n) {
+    prefetch_upto(start + kLookahead);
     // Most positions start no term: settle them with the root's dense array.
     bool any = false;
     for (uint32_t e = lattice.first_edge[start]; e < lattice.first_edge[start + 1] && !any; ++e)
@@ -110,7 +127,7 @@ void TermMatcher::MatchKey(const Key& key, Language language, size_t sentence_in
         const internal::Lattice::Edge edge = lattice.edges[e];
         const uint32_t child = trie.Child(node, edge.unit);
         if (child == internal::UnitTrie::kNone) continue;
-        if (trie.Terminal(child) &&
+        if (internal::UnitTrie::Terminal(child) &&
             index->coder->AtBoundaries(key.text, tokens[start].begin, tokens[edge.to - 1].end)) {
           if (edge.to > best) {
             best = edge.to;

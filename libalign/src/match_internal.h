@@ -88,16 +88,21 @@ class StringTable {
 
 uint64_t HashBytes(std::string_view s);
 
-// A set of 64-bit string hashes, for filters where a rare false positive
-// only costs a lookup that then fails.
+// A Bloom filter over strings (both bits of a string in one 64-bit word,
+// 16 bits per string), for filters where a rare false positive only costs a
+// lookup that then fails. Small enough to stay in the cache with 100,000
+// terms, where a table of full hashes would not. Filled, then frozen.
 class HashFilter {
  public:
   void Insert(std::string_view s);
+  void Freeze();
+  // Before Freeze: always true.
   bool MayContain(std::string_view s) const;
 
  private:
-  std::vector<uint64_t> slots_ = std::vector<uint64_t>(64, 0);  // 0: empty
-  size_t used_ = 0;
+  std::vector<uint64_t> hashes_;  // before Freeze
+  std::vector<uint64_t> bits_;
+  int shift_ = 64;
 };
 
 // Maps words to equivalence classes: a word, its spelling fold and its
@@ -162,23 +167,35 @@ class WordFolder {
 
 // A trie over unit ids, frozen into one open-addressing table of
 // (node, unit) -> child, so a step is one probe whatever the termbase size.
+// After Freeze, Child returns a handle: the node id with kTerminal set when
+// terms end there, so that the walk learns it without touching another
+// table (with 100,000 terms every extra lookup is a cache miss).
 class UnitTrie {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
+  static constexpr uint32_t kTerminal = uint32_t{1} << 31;
   UnitTrie();
   uint32_t Insert(const std::vector<uint32_t>& units);  // returns the final node
   void AddTerm(uint32_t node, uint32_t term);
   void Freeze();
 
+  // |node|: 0 (the root) or a handle from Child.
   uint32_t Child(uint32_t node, uint32_t unit) const;
-  // Terms ending at |node| (sorted, unique).
-  const uint32_t* TermsBegin(uint32_t node) const { return terms_.data() + term_offsets_[node]; }
-  const uint32_t* TermsEnd(uint32_t node) const { return terms_.data() + term_offsets_[node + 1]; }
-  bool Terminal(uint32_t node) const { return term_offsets_[node] != term_offsets_[node + 1]; }
+  // Starts loading what Child(node, unit) will read, so that the memory
+  // waits of several steps overlap.
+  void Prefetch(uint32_t node, uint32_t unit) const;
+  static bool Terminal(uint32_t handle) { return (handle & kTerminal) != 0; }
+  // Terms ending at |handle| (sorted, unique).
+  const uint32_t* TermsBegin(uint32_t handle) const { return terms_.data() + term_offsets_[handle & ~kTerminal]; }
+  const uint32_t* TermsEnd(uint32_t handle) const { return terms_.data() + term_offsets_[(handle & ~kTerminal) + 1]; }
   size_t nodes() const { return node_count_; }
 
  private:
   static uint64_t Pack(uint32_t node, uint32_t unit) { return (uint64_t{node} << 32) | unit; }
+  static uint64_t FilterBit(uint64_t key, int shift) { return (key * 0xD6E8FEB86659FD93ull) >> shift; }
+  size_t Home(uint64_t key) const {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & (slots_.size() - 1);
+  }
   size_t Find(uint64_t key) const;
   void Grow();
 

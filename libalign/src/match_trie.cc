@@ -15,7 +15,7 @@ size_t UnitTrie::Find(uint64_t key) const {
   // Fibonacci hashing spreads the packed (node, unit) pairs; linear probing
   // keeps a lookup within one or two cache lines.
   const size_t mask = slots_.size() - 1;
-  size_t slot = static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask;
+  size_t slot = Home(key);
   while (slots_[slot].key != kEmpty && slots_[slot].key != key) slot = (slot + 1) & mask;
   return slot;
 }
@@ -57,6 +57,9 @@ void UnitTrie::Freeze() {
   for (size_t i = 0; i < pending_terms_.size(); ++i) terms_[i] = pending_terms_[i].second;
   pending_terms_.clear();
   pending_terms_.shrink_to_fit();
+  // Children become handles that say whether terms end there.
+  for (Slot& s : slots_)
+    if (s.key != kEmpty && term_offsets_[s.child] != term_offsets_[s.child + 1]) s.child |= kTerminal;
   // Most positions of a text start no term: the first step, from the root,
   // is a direct index for the small units (word classes, BMP characters).
   uint32_t max_unit = 0;
@@ -72,20 +75,33 @@ void UnitTrie::Freeze() {
   filter_.assign((size_t{1} << bits) / 64, 0);
   for (const Slot& s : slots_) {
     if (s.key == kEmpty) continue;
-    const uint64_t bit = (s.key * 0xD6E8FEB86659FD93ull) >> filter_shift_;
+    const uint64_t bit = FilterBit(s.key, filter_shift_);
     filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
 }
 
 uint32_t UnitTrie::Child(uint32_t node, uint32_t unit) const {
+  node &= ~kTerminal;
   if (node == 0 && unit < root_.size()) return root_[unit];
   const uint64_t key = Pack(node, unit);
   if (!filter_.empty()) {
-    const uint64_t bit = (key * 0xD6E8FEB86659FD93ull) >> filter_shift_;
+    const uint64_t bit = FilterBit(key, filter_shift_);
     if (!(filter_[bit >> 6] >> (bit & 63) & 1)) return kNone;
   }
   const Slot& s = slots_[Find(key)];
   return s.key == kEmpty ? kNone : s.child;
+}
+
+}  // namespace align::internal
+
+namespace align::internal {
+
+void UnitTrie::Prefetch(uint32_t node, uint32_t unit) const {
+  node &= ~kTerminal;
+  if ((node == 0 && unit < root_.size()) || filter_.empty()) return;
+  const uint64_t key = Pack(node, unit);
+  __builtin_prefetch(&filter_[FilterBit(key, filter_shift_) >> 6]);
+  __builtin_prefetch(&slots_[Home(key)]);
 }
 
 }  // namespace align::internal

@@ -102,34 +102,26 @@ const uint32_t* StringTable::Find(std::string_view s) const {
   return slot.length == UINT32_MAX ? nullptr : &slot.value;
 }
 
-void HashFilter::Insert(std::string_view s) {
-  if ((used_ + 1) * 2 > slots_.size()) {
-    std::vector<uint64_t> old(slots_.size() * 2, 0);
-    old.swap(slots_);
-    used_ = 0;
-    for (uint64_t h : old)
-      if (h != 0) {
-        size_t i = h & (slots_.size() - 1);
-        while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
-        slots_[i] = h;
-        ++used_;
-      }
-  }
-  const uint64_t h = HashBytes(s) | 1;
-  size_t i = h & (slots_.size() - 1);
-  while (slots_[i] != 0 && slots_[i] != h) i = (i + 1) & (slots_.size() - 1);
-  if (slots_[i] == 0) {
-    slots_[i] = h;
-    ++used_;
-  }
+void HashFilter::Insert(std::string_view s) { hashes_.push_back(HashBytes(s)); }
+
+void HashFilter::Freeze() {
+  // Term words repeat across terms: size the filter by distinct strings.
+  std::sort(hashes_.begin(), hashes_.end());
+  hashes_.erase(std::unique(hashes_.begin(), hashes_.end()), hashes_.end());
+  int bits = 9;
+  while ((size_t{1} << bits) < hashes_.size() * 16) ++bits;
+  shift_ = 64 - bits;
+  bits_.assign((size_t{1} << bits) / 64, 0);
+  for (uint64_t h : hashes_) bits_[h >> shift_ >> 6] |= (uint64_t{1} << (h & 63)) | (uint64_t{1} << ((h >> 6) & 63));
+  hashes_.clear();
+  hashes_.shrink_to_fit();
 }
 
 bool HashFilter::MayContain(std::string_view s) const {
-  const uint64_t h = HashBytes(s) | 1;
-  for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-    if (slots_[i] == h) return true;
-    if (slots_[i] == 0) return false;
-  }
+  if (bits_.empty()) return true;
+  const uint64_t h = HashBytes(s);
+  const uint64_t mask = (uint64_t{1} << (h & 63)) | (uint64_t{1} << ((h >> 6) & 63));
+  return (bits_[h >> shift_ >> 6] & mask) == mask;
 }
 
 WordFolder::WordFolder(const MatchProfile& profile, std::unique_ptr<Hunspell> hunspell,
@@ -251,6 +243,8 @@ void WordFolder::Freeze() {
       compound_prefixes_.Insert(std::string_view(s).substr(0, next));
     }
   }
+  prefixes_.Freeze();
+  compound_prefixes_.Freeze();
   solid_words_.clear();
   ids_.clear();
   parent_.clear();
@@ -304,7 +298,16 @@ void WordFolder::Classes(std::string_view word, std::vector<uint32_t>* out) cons
     *local = Local();
     local->serial = serial_;
   }
+  // Most words have no class or one: those are kept in the table itself
+  // (kNoClass, or the class with kOneClass set), the rest as an offset into
+  // |lists|, so that the common lookup touches one slot.
+  constexpr uint32_t kNoClass = UINT32_MAX, kOneClass = uint32_t{1} << 31;
   if (const uint32_t* at = local->table.Find(word)) {
+    if (*at == kNoClass) return;
+    if (*at & kOneClass) {
+      out->push_back(*at & ~kOneClass);
+      return;
+    }
     const uint32_t* list = local->lists.data() + *at;
     out->insert(out->end(), list + 1, list + 1 + list[0]);
     return;
@@ -319,9 +322,16 @@ void WordFolder::Classes(std::string_view word, std::vector<uint32_t>* out) cons
     possible = folded != word && MayHaveClass(folded);
   }
   if (possible) SharedClasses(word, out);
-  local->table.Insert(word, static_cast<uint32_t>(local->lists.size()));
-  local->lists.push_back(static_cast<uint32_t>(out->size() - before));
-  local->lists.insert(local->lists.end(), out->begin() + before, out->end());
+  const size_t count = out->size() - before;
+  if (count == 0) {
+    local->table.Insert(word, kNoClass);
+  } else if (count == 1 && (*out)[before] < kOneClass) {
+    local->table.Insert(word, (*out)[before] | kOneClass);
+  } else {
+    local->table.Insert(word, static_cast<uint32_t>(local->lists.size()));
+    local->lists.push_back(static_cast<uint32_t>(count));
+    local->lists.insert(local->lists.end(), out->begin() + before, out->end());
+  }
 }
 
 void WordFolder::SharedClasses(std::string_view word, std::vector<uint32_t>* out) const {
