@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <utility>
@@ -9,7 +10,9 @@
 #include <fmt/format.h>
 
 #include "align/dictionary.h"
+#include "align/match.h"
 #include "align/segment.h"
+#include "pipeline_internal.h"
 
 namespace align {
 namespace {
@@ -69,8 +72,8 @@ Status CheckDistinct(const AlignResult& result) {
   return Status::Ok();
 }
 
-// Lexicons are not read yet (see AlignJob::lexicon_paths), but a path that
-// does not exist is a usage error now rather than a surprise later.
+// A termbase path that does not exist is a usage error before any document
+// is read, rather than a surprise after segmenting.
 Status CheckLexiconPaths(const AlignJob& job) {
   for (const std::string& path : job.lexicon_paths) {
     struct stat st;
@@ -79,6 +82,10 @@ Status CheckLexiconPaths(const AlignJob& job) {
   }
   return Status::Ok();
 }
+
+}  // namespace
+
+namespace internal {
 
 bool HasLanguage(const AlignResult& result, Language language) {
   for (const AlignInput& v : result.versions) {
@@ -115,7 +122,42 @@ StatusOr<AlignResources> LoadDictionaries(const AlignJob& job, AlignResult& resu
   return resources;
 }
 
-}  // namespace
+
+StatusOr<std::shared_ptr<const Lexicon>> LoadLexicons(const std::vector<std::string>& paths) {
+  if (paths.empty()) {
+    auto lexicon = Lexicon::LoadDefault();
+    if (!lexicon.ok()) return lexicon.status();
+    return std::make_shared<const Lexicon>(std::move(*lexicon));
+  }
+  std::vector<Lexicon> loaded;
+  for (const std::string& path : paths) {
+    auto lexicon = Lexicon::Load(path);
+    if (!lexicon.ok()) return lexicon.status();
+    loaded.push_back(std::move(*lexicon));
+  }
+  if (loaded.size() == 1) return std::make_shared<const Lexicon>(std::move(loaded[0]));
+  auto merged = Lexicon::Merge(loaded);
+  if (!merged.ok()) return merged.status();
+  return std::make_shared<const Lexicon>(std::move(*merged));
+}
+
+std::vector<std::vector<TermHit>> MatchAnchors(const TermMatcher& matcher, AlignResult& result) {
+  std::vector<std::vector<TermHit>> hits_per_version;
+  for (AlignInput& input : result.versions) {
+    std::vector<TermHit> hits = matcher.Match(input.document, input.language, input.sentences);
+    input.sentence_concepts.assign(input.sentences.size(), {});
+    for (const TermHit& h : hits) input.sentence_concepts[h.sentence].push_back(h.concept_index);
+    for (auto& concepts : input.sentence_concepts) {
+      std::sort(concepts.begin(), concepts.end());
+      concepts.erase(std::unique(concepts.begin(), concepts.end()), concepts.end());
+    }
+    hits_per_version.push_back(std::move(hits));
+  }
+  return hits_per_version;
+}
+
+}  // namespace internal
+
 
 StatusOr<AlignResult> PrepareAlign(const AlignJob& job) {
   ALIGN_RETURN_IF_ERROR(CheckShape(job));
@@ -142,8 +184,7 @@ StatusOr<AlignResult> PrepareAlign(const AlignJob& job) {
       }
       input.sentences = segmenter->Split(input.document);
     }
-    // sentence_concepts stays empty: filling it from the term matcher
-    // (match.h, lexicon_paths) is the follow-up that turns on term anchors.
+    // sentence_concepts is filled by RunAlign when termbases are given.
     result.versions.push_back(std::move(input));
     result.language_tags.push_back(std::move(tag));
   }
@@ -155,7 +196,16 @@ StatusOr<AlignResult> RunAlign(const AlignJob& job) {
   auto prepared = PrepareAlign(job);
   if (!prepared.ok()) return prepared.status();
   AlignResult result = std::move(*prepared);
-  auto resources = LoadDictionaries(job, result);
+  // Termbases given with --lexicon anchor the alignment on shared concepts.
+  // Without one, talign align stays a pure text aligner (no termbase load).
+  if (!job.lexicon_paths.empty()) {
+    auto lexicon = internal::LoadLexicons(job.lexicon_paths);
+    if (!lexicon.ok()) return lexicon.status();
+    auto matcher = TermMatcher::Create(*lexicon);
+    if (!matcher.ok()) return matcher.status();
+    internal::MatchAnchors(**matcher, result);
+  }
+  auto resources = internal::LoadDictionaries(job, result);
   if (!resources.ok()) return resources.status();
   Aligner aligner(job.aligner, std::move(*resources));
   auto alignment = aligner.Align(result.versions);

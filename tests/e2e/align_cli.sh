@@ -86,7 +86,10 @@ tail -1 "$work/out.ladder" | grep -Eq "^[0-9]+	[0-9]+	[0-9]\.[0-9]{4}$" || fail 
 printf 'talks\t会谈\n' >"$work/en-zh.tsv"
 expect_exit 0 "" -- "$talign" align --dictionary "$work/en-zh.tsv" "$en" "$zh" --format jsonl
 head -1 "$work/stdout" | grep -q "\"en,zh=$work/en-zh.tsv\"" || fail "dictionary not in the jsonl header: $(head -1 "$work/stdout")"
-expect_exit 0 "" -- "$talign" align --dictionary "zh,en=$work/en-zh.tsv" --lexicon "$work/en-zh.tsv" "$en" "$zh"
+printf 'talks\ten\ttalks\tpreferred\ntalks\tzh\t会谈\tpreferred\n' >"$work/terms.tsv"
+expect_exit 0 "" -- "$talign" align --dictionary "zh,en=$work/en-zh.tsv" --lexicon "$work/terms.tsv" "$en" "$zh"
+# a termbase is read now: a file that is not one is an error naming its line
+expect_exit 2 "en-zh.tsv:1" -- "$talign" align --lexicon "$work/en-zh.tsv" "$en" "$zh"
 expect_exit 2 "qq" -- "$talign" align --dictionary "en,qq=$work/en-zh.tsv" "$en" "$zh"
 
 # --- standard input as one version

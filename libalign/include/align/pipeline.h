@@ -47,9 +47,9 @@ struct AlignJob {
   // Otherwise the text is segmented by the language's Segmenter.
   bool presegmented = false;
 
-  // Termbases (TSV or TBX). Their shared concepts will anchor the alignment
-  // once the term matcher (match.h) fills AlignInput::sentence_concepts; for
-  // now they are checked to exist and recorded in the output headers.
+  // Termbases (TSV or TBX). When given, RunAlign matches them in every
+  // version and the concepts two sentences share anchor the alignment
+  // (AlignInput::sentence_concepts); they are recorded in output headers.
   std::vector<std::string> lexicon_paths;
 
   // User dictionaries (TSV "source<TAB>target" or hunalign .dic).

@@ -1,0 +1,27 @@
+// Steps shared by the job entry points of pipeline.h (RunAlign, RunCheck,
+// batch): not installed.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "align/match.h"
+#include "align/pipeline.h"
+
+namespace align::internal {
+
+// The termbases of |paths| merged into one, or the default termbase when
+// |paths| is empty.
+StatusOr<std::shared_ptr<const Lexicon>> LoadLexicons(const std::vector<std::string>& paths);
+
+// The user dictionaries of |job| and, for an English–Chinese job, CC-CEDICT
+// when setup fetched it. Records their names in |result|.
+StatusOr<AlignResources> LoadDictionaries(const AlignJob& job, AlignResult& result);
+
+// Matches the termbase in every version and gives each sentence the concepts
+// found in it (sorted, unique), so that shared concepts anchor the alignment.
+// Returns the hits per version.
+std::vector<std::vector<TermHit>> MatchAnchors(const TermMatcher& matcher, AlignResult& result);
+
+}  // namespace align::internal
