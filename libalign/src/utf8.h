@@ -19,8 +19,13 @@ inline char32_t DecodeUtf8(std::string_view s, size_t& pos) {
   return cp;
 }
 
-// The code point that ends at |end| (exclusive) and its start offset.
+// The code point that ends at |end| (exclusive) and its start offset; 0 (and
+// start 0) when |end| is 0, so callers can look before the first character.
 inline char32_t DecodeUtf8Before(std::string_view s, size_t end, size_t* start) {
+  if (end == 0) {
+    if (start) *start = 0;
+    return 0;
+  }
   size_t p = end;
   do { --p; } while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80);
   if (start) *start = p;
