@@ -26,36 +26,6 @@ struct AlignFlags {
   std::string output;
 };
 
-std::vector<std::string> SplitComma(const std::string& s) {
-  std::vector<std::string> parts;
-  size_t begin = 0;
-  while (true) {
-    size_t comma = s.find(',', begin);
-    parts.push_back(s.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin));
-    if (comma == std::string::npos) break;
-    begin = comma + 1;
-  }
-  return parts;
-}
-
-// "FILE", or "SRC,TGT=FILE" to say which pair of languages FILE translates
-// (needed with three versions when the file is not for the first two).
-bool ParseDictionaryFlag(const std::string& flag, align::DictionarySpec* spec) {
-  spec->path = flag;
-  size_t eq = flag.find('=');
-  if (eq == std::string::npos) return true;
-  std::vector<std::string> pair = SplitComma(flag.substr(0, eq));
-  if (pair.size() != 2) return true;  // an '=' in a plain file name
-  std::optional<align::Language> source = align::ParseLanguage(pair[0]);
-  std::optional<align::Language> target = align::ParseLanguage(pair[1]);
-  if (!source || !target) {
-    Fail(fmt::format("--dictionary {}: unknown language in '{}' (expected SRC,TGT=FILE, e.g. en,ur=my.dic)",
-                     flag, flag.substr(0, eq)));
-    return false;
-  }
-  *spec = {flag.substr(eq + 1), *source, *target};
-  return true;
-}
 
 int RunAlignCommand(const AlignFlags& flags) {
   align::AlignJob job;

@@ -37,17 +37,6 @@ struct BatchFlags {
   std::string merge;
 };
 
-std::vector<std::string> SplitComma(const std::string& s) {
-  std::vector<std::string> parts;
-  size_t begin = 0;
-  while (true) {
-    size_t comma = s.find(',', begin);
-    parts.push_back(s.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin));
-    if (comma == std::string::npos) return parts;
-    begin = comma + 1;
-  }
-}
-
 std::string Clock(double seconds) {
   long s = std::lround(seconds);
   return s >= 3600 ? fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
@@ -116,14 +105,8 @@ int RunBatchCommand(const BatchFlags& flags) {
   }
   job.lexicon_paths = flags.lexicons;
   for (const std::string& d : flags.dictionaries) {
-    align::DictionarySpec spec{d};
-    size_t eq = d.find('=');
-    if (eq != std::string::npos) {
-      std::vector<std::string> pair = SplitComma(d.substr(0, eq));
-      auto source = pair.size() == 2 ? align::ParseLanguage(pair[0]) : std::nullopt;
-      auto target = pair.size() == 2 ? align::ParseLanguage(pair[1]) : std::nullopt;
-      if (source && target) spec = {d.substr(eq + 1), *source, *target};
-    }
+    align::DictionarySpec spec;
+    if (!ParseDictionaryFlag(d, &spec)) return 2;
     job.dictionaries.push_back(spec);
   }
   auto format = align::ParseAlignFormat(flags.format);

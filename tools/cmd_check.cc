@@ -32,18 +32,6 @@ struct CheckFlags {
   bool presegmented = false;
 };
 
-std::vector<std::string> SplitComma(const std::string& s) {
-  std::vector<std::string> parts;
-  size_t begin = 0;
-  while (true) {
-    size_t comma = s.find(',', begin);
-    parts.push_back(s.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin));
-    if (comma == std::string::npos) break;
-    begin = comma + 1;
-  }
-  return parts;
-}
-
 int RunCheckCommand(const CheckFlags& flags) {
   align::CheckJob job;
   job.align.inputs = flags.inputs;
