@@ -511,3 +511,71 @@ TEST(Match, ThreadsShareOneMatcher) {
 
 }  // namespace
 }  // namespace align
+
+namespace align {
+namespace {
+
+// The concepts whose quoteless keys nest, by comparing every pair of terms.
+std::vector<std::vector<uint32_t>> NestedBruteForce(const Lexicon& lexicon) {
+  std::vector<std::vector<uint32_t>> out(lexicon.concepts().size());
+  for (const Term& outer : lexicon.terms()) {
+    const std::string o = internal::QuotelessKey(outer.text);
+    for (const Term& inner : lexicon.terms()) {
+      const std::string i = internal::QuotelessKey(inner.text);
+      if (outer.language != inner.language || outer.concept_index == inner.concept_index || i.empty() ||
+          i.size() >= o.size() || o.find(i) == std::string::npos)
+        continue;
+      out[outer.concept_index].push_back(inner.concept_index);
+      out[inner.concept_index].push_back(outer.concept_index);
+    }
+  }
+  for (auto& list : out) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+  return out;
+}
+
+TEST(NestedConcepts, EqualsPairwiseComparison) {
+  const TermMatcher& matcher = Shared();
+  EXPECT_EQ(matcher.NestedConcepts(), NestedBruteForce(matcher.lexicon()));
+  const auto& lex = matcher.lexicon();
+  auto index = [&](const std::string& id) {
+    for (uint32_t c = 0; c < lex.concepts().size(); ++c)
+      if (lex.concepts()[c].id == id) return c;
+    ADD_FAILURE() << id;
+    return uint32_t{0};
+  };
+  // 中巴经济走廊 inside 中巴经济走廊“升级版” (quotes ignored), 经济走廊 inside both.
+  const auto& cpec = matcher.NestedConcepts()[index("cpec")];
+  EXPECT_TRUE(std::binary_search(cpec.begin(), cpec.end(), index("cpecup")));
+  EXPECT_TRUE(std::binary_search(cpec.begin(), cpec.end(), index("zhcollide")));
+  // Not across languages, and not a concept with itself.
+  EXPECT_FALSE(std::binary_search(cpec.begin(), cpec.end(), index("cpec")));
+}
+
+TEST(NestedConcepts, RandomTermbasesAndTheShippedOne) {
+  std::mt19937 rng(11);
+  const std::vector<std::string> alphabet = {"a", "b", "ab", " ", "经", "济", "ک", "ی", "é"};
+  for (int round = 0; round < 40; ++round) {
+    std::string tsv;
+    std::set<std::string> seen;
+    for (int t = 0; t < 60; ++t) {
+      std::string term;
+      const int n = 1 + static_cast<int>(rng() % 5);
+      for (int k = 0; k < n; ++k) term += alphabet[rng() % alphabet.size()];
+      const std::string key = Normalizer::Get().KeyOf(term);
+      if (key.empty() || key.front() == ' ' || key.back() == ' ' || !seen.insert(key).second) continue;
+      tsv += "c" + std::to_string(rng() % 25) + "\t" + (t % 2 ? "en" : "zh") + "\t" + term + "\t\t\n";
+    }
+    auto lexicon = Lexicon::ParseTsv(tsv, "random.tsv");
+    ASSERT_TRUE(lexicon.ok()) << lexicon.status().message() << "\n" << tsv;
+    EXPECT_EQ(internal::NestedConcepts(*lexicon), NestedBruteForce(*lexicon)) << tsv;
+  }
+  auto shipped = Lexicon::Load(std::string(TALIGN_SOURCE_DIR) + "/lexicons/official-terms.tsv");
+  ASSERT_TRUE(shipped.ok()) << shipped.status().message();
+  EXPECT_EQ(internal::NestedConcepts(*shipped), NestedBruteForce(*shipped));
+}
+
+}  // namespace
+}  // namespace align

@@ -527,5 +527,17 @@ TEST(Segment, SplitLinesKeepsLineNumbers) {
   EXPECT_EQ(doc->Slice(lines[3].span), "Four");
 }
 
+TEST(Segment, CacheKeepsOneSegmenterPerLanguage) {
+  SegmenterCache cache;
+  auto en = cache.Get(Language::kEnglish);
+  auto en_again = cache.Get(Language::kEnglish);
+  auto zh = cache.Get(Language::kChinese);
+  ASSERT_TRUE(en.ok() && en_again.ok() && zh.ok());
+  EXPECT_EQ(en->get(), en_again->get());
+  EXPECT_NE(en->get(), zh->get());
+  EXPECT_EQ((*zh)->language(), Language::kChinese);
+  EXPECT_FALSE(cache.Get(Language::kUnknown).ok());
+}
+
 }  // namespace
 }  // namespace align

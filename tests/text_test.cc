@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
 namespace align {
 namespace {
 
@@ -75,6 +79,34 @@ TEST(TextTest, TrimsUnicodeSpaces) {
   std::string s = "\u3000\u00A0 句子。\u3000";
   Span t = TrimSpan(s, {0, s.size()});
   EXPECT_EQ(s.substr(t.begin, t.size()), "句子。");
+}
+
+// Small files are read, large ones mapped: both give the file's bytes, and
+// invalid UTF-8 is found at the same place either way.
+TEST(TextTest, SmallAndLargeFilesLoadTheSameWay) {
+  const std::string dir = ::testing::TempDir();
+  for (size_t size : {size_t{1}, size_t{4096}, (size_t{1} << 20) - 1, size_t{1} << 20, (size_t{1} << 20) + 7}) {
+    std::string bytes;
+    while (bytes.size() < size) bytes += "Line \u4e2d\u6587 text.\n";
+    bytes.resize(size);
+    // Do not cut a code point: drop a cut one, pad with ASCII.
+    size_t keep = size;
+    while (keep > 0 && (static_cast<unsigned char>(bytes[keep - 1]) & 0x80)) --keep;
+    for (size_t i = keep; i < size; ++i) bytes[i] = 'x';
+    const std::string path = dir + "/talign_text_" + std::to_string(size) + ".txt";
+    std::ofstream(path, std::ios::binary) << bytes;
+    auto doc = Document::Load(path);
+    ASSERT_TRUE(doc.ok()) << size << ": " << doc.status().message();
+    EXPECT_EQ(doc->bytes(), bytes) << size;
+    std::string broken = bytes;
+    broken[size / 2] = '\xFF';
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << broken;
+    auto bad = Document::Load(path);
+    ASSERT_FALSE(bad.ok()) << size;
+    EXPECT_NE(bad.status().message().find("byte " + std::to_string(size / 2)), std::string::npos)
+        << bad.status().message();
+    std::remove(path.c_str());
+  }
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <future>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -58,6 +59,10 @@ class SharedResources {
   static StatusOr<std::unique_ptr<SharedResources>> Load(const BatchJob& job) {
     auto shared = std::make_unique<SharedResources>();
     shared->job_ = &job;
+    // CC-CEDICT loads on a second thread while the termbase and its matcher
+    // are built: start-up is the part of a batch that does not scale.
+    std::future<StatusOr<std::shared_ptr<const Dictionary>>> cedict;
+    if (job.use_cedict) cedict = std::async(std::launch::async, [] { return Dictionary::LoadCedict(); });
     std::vector<Lexicon> lexicons;
     for (const std::string& path : job.lexicon_paths) {
       auto lexicon = Lexicon::Load(path);
@@ -84,18 +89,19 @@ class SharedResources {
       if (!translator.ok()) return translator.status();
       shared->translator_ = std::make_unique<Translator>(std::move(*translator));
     }
-    if (job.use_cedict) {
-      auto cedict = Dictionary::LoadCedict();
-      if (cedict.ok()) {
-        shared->cedict_ = *cedict;
-      } else if (cedict.status().code() != StatusCode::kNotFound) {
-        return cedict.status();  // present but broken: say so rather than align worse
+    if (cedict.valid()) {
+      auto loaded = cedict.get();
+      if (loaded.ok()) {
+        shared->cedict_ = *loaded;
+      } else if (loaded.status().code() != StatusCode::kNotFound) {
+        return loaded.status();  // present but broken: say so rather than align worse
       }
     }
     return shared;
   }
 
   const TermMatcher& matcher() const { return *matcher_; }
+  SegmenterCache& segmenters() { return segmenters_; }
   const Translator* translator() const { return translator_.get(); }  // null: English
 
   // The dictionaries for a set with these versions, named as RunAlign names
@@ -143,6 +149,7 @@ class SharedResources {
   std::shared_ptr<const TermMatcher> matcher_;
   std::unique_ptr<const Translator> translator_;
   std::shared_ptr<const Dictionary> cedict_;
+  SegmenterCache segmenters_;
   std::mutex mutex_;
   std::map<std::tuple<std::string, Language, Language>, std::shared_ptr<const Dictionary>> user_;
 };
@@ -310,7 +317,7 @@ Status AlignSet(const BatchJob& job, const BatchSet& set, const SetOutputs& outp
   align_job.use_cedict = job.use_cedict;
   align_job.aligner = job.aligner;
 
-  auto prepared = PrepareAlign(align_job);
+  auto prepared = PrepareAlign(align_job, &shared.segmenters());
   if (!prepared.ok()) return prepared.status();
   AlignResult result = std::move(*prepared);
   // An empty version would align as all omissions; in an archive it is far

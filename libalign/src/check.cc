@@ -94,8 +94,8 @@ std::optional<Severity> ParseSeverity(std::string_view name) {
 namespace internal {
 
 CheckContext::CheckContext(const AlignResult& aligned_in, const std::vector<std::vector<TermHit>>& hits_in,
-                           const Lexicon& lexicon_in, const CheckConfig& config_in)
-    : aligned(aligned_in), hits(hits_in), lexicon(lexicon_in), config(config_in) {
+                           const TermMatcher& matcher_in, const CheckConfig& config_in)
+    : aligned(aligned_in), hits(hits_in), matcher(matcher_in), lexicon(matcher_in.lexicon()), config(config_in) {
   const size_t n = versions();
   bead_of_.resize(n);
   hits_by_bead_.resize(n);
@@ -171,7 +171,7 @@ StatusOr<std::vector<Finding>> Check(const AlignResult& aligned,
                                      const std::vector<std::vector<TermHit>>& hits_per_version,
                                      const TermMatcher& matcher, const CheckConfig& config) {
   ALIGN_RETURN_IF_ERROR(Validate(aligned, hits_per_version, config));
-  internal::CheckContext ctx(aligned, hits_per_version, matcher.lexicon(), config);
+  internal::CheckContext ctx(aligned, hits_per_version, matcher, config);
   std::vector<Finding> findings;
   if (config.deprecated_terms || config.missing_terms) internal::CheckTerms(ctx, &findings);
   if (config.inconsistent_terms) internal::CheckInconsistency(ctx, &findings);

@@ -13,11 +13,12 @@ namespace align::internal {
 class CheckContext {
  public:
   CheckContext(const AlignResult& aligned, const std::vector<std::vector<TermHit>>& hits,
-               const Lexicon& lexicon, const CheckConfig& config);
+               const TermMatcher& matcher, const CheckConfig& config);
 
   const AlignResult& aligned;
   const std::vector<std::vector<TermHit>>& hits;
-  const Lexicon& lexicon;
+  const TermMatcher& matcher;
+  const Lexicon& lexicon;  // matcher.lexicon()
   const CheckConfig& config;
 
   size_t versions() const { return aligned.versions.size(); }

@@ -28,47 +28,17 @@
 
 #include "align/normalize.h"
 #include "check_internal.h"
+#include "match_internal.h"
 
 namespace align::internal {
 namespace {
 
-// The key of a term without quote marks (the matcher ignores them in Chinese).
-std::string BareKey(std::string_view text) {
-  std::string key = Normalizer::Get().KeyOf(text);
-  std::string out;
-  for (size_t i = 0; i < key.size();) {
-    size_t n = 1;
-    auto b = static_cast<unsigned char>(key[i]);
-    if (b >= 0xF0) n = 4; else if (b >= 0xE0) n = 3; else if (b >= 0xC0) n = 2;
-    std::string_view cp(key.data() + i, n);
-    if (cp != "\"" && cp != "'" && cp != "“" && cp != "”" && cp != "‘" && cp != "’" && cp != "《" && cp != "》") out += cp;
-    i += n;
-  }
-  return out;
-}
+std::string BareKey(std::string_view text) { return QuotelessKey(text); }
 
-// related[c]: the concepts one of whose renderings contains, or is
-// contained in, a rendering of c in the same language (外交部 in 外交部长,
-// CPEC in "CPEC 2.0"). Where terms overlap like this the matcher keeps one
-// of them at a place, so either meets a demand for the other.
-using Related = std::map<uint32_t, std::set<uint32_t>>;
-
-Related BuildRelated(const Lexicon& lexicon) {
-  std::map<Language, std::vector<std::pair<std::string, uint32_t>>> keys;
-  for (const Term& t : lexicon.terms()) keys[t.language].emplace_back(BareKey(t.text), t.concept_index);
-  Related out;
-  for (const auto& [language, list] : keys) {
-    for (const auto& [outer, d] : list) {
-      for (const auto& [inner, c] : list) {
-        if (c != d && !inner.empty() && inner.size() < outer.size() && outer.find(inner) != std::string::npos) {
-          out[d].insert(c);
-          out[c].insert(d);
-        }
-      }
-    }
-  }
-  return out;
-}
+// related[c]: TermMatcher::NestedConcepts(), concepts whose renderings nest
+// in c's (外交部 in 外交部长, CPEC in "CPEC 2.0"): either meets a demand for
+// the other.
+using Related = std::vector<std::vector<uint32_t>>;
 
 // Words of a key (split on spaces and hyphens), or its Han characters.
 std::vector<std::string> Units(const std::string& key, bool han) {
@@ -295,8 +265,7 @@ void Missing(const CheckContext& ctx, const Related& related, size_t b, size_t a
     for (size_t j : ctx.HitsIn(b, v)) {
       uint32_t d = ctx.hits[v][j].concept_index;
       present.insert(d);
-      auto it = related.find(d);
-      if (it != related.end()) implied.insert(it->second.begin(), it->second.end());
+      implied.insert(related[d].begin(), related[d].end());
     }
     // Concepts version v named before this bead (for references back).
     std::set<uint32_t> named_before;
@@ -311,9 +280,7 @@ void Missing(const CheckContext& ctx, const Related& related, size_t b, size_t a
     const bool han = lang == Language::kChinese;
     auto named = [&](uint32_t c) {
       if (named_before.count(c)) return true;
-      auto it = related.find(c);
-      if (it == related.end()) return false;
-      for (uint32_t d : it->second) {
+      for (uint32_t d : related[c]) {
         if (named_before.count(d)) return true;
       }
       return false;
@@ -373,7 +340,7 @@ void Missing(const CheckContext& ctx, const Related& related, size_t b, size_t a
 }  // namespace
 
 void CheckTerms(const CheckContext& ctx, std::vector<Finding>* out) {
-  const Related related = BuildRelated(ctx.lexicon);
+  const Related& related = ctx.matcher.NestedConcepts();
   for (size_t b = 0; b < ctx.beads().size(); ++b) {
     for (size_t v = 0; v < ctx.versions(); ++v) {
       if (ctx.config.deprecated_terms) Deprecated(ctx, b, v, out);

@@ -43,11 +43,17 @@ std::string DropBracketed(std::string_view s) {
   return out;
 }
 
+// In one read of the file's size: the raw dictionary (9 MB) is read at every
+// start to check the cache against it, so a byte-wise stream would show.
 StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return NotFound(fmt::format("{}: cannot open", path));
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return IoError(fmt::format("{}: read error", path));
+  const std::streamoff size = in.tellg();
+  if (size < 0) return IoError(fmt::format("{}: cannot tell its size", path));
+  std::string data(static_cast<size_t>(size), '\0');
+  in.seekg(0);
+  in.read(data.data(), size);
+  if (in.gcount() != size) return IoError(fmt::format("{}: read error", path));
   return data;
 }
 

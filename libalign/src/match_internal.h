@@ -38,6 +38,13 @@ struct MatchProfile {
 
 MatchProfile ProfileFor(Language language, const MatcherOptions& options);
 
+// Normalizer::KeyOf(text) without quotation marks (Chinese terms match
+// with their quotes written or not: “一带一路”倡议 / 一带一路倡议).
+std::string QuotelessKey(std::string_view text);
+
+// What TermMatcher::NestedConcepts() returns, computed afresh.
+std::vector<std::vector<uint32_t>> NestedConcepts(const Lexicon& lexicon);
+
 // What separates a token from the one before it.
 enum class Gap : uint8_t {
   kNone,        // nothing (first token, or punctuation right after a word)

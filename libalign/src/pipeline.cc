@@ -159,12 +159,13 @@ std::vector<std::vector<TermHit>> MatchAnchors(const TermMatcher& matcher, Align
 }  // namespace internal
 
 
-StatusOr<AlignResult> PrepareAlign(const AlignJob& job) {
+StatusOr<AlignResult> PrepareAlign(const AlignJob& job, SegmenterCache* segmenters) {
   ALIGN_RETURN_IF_ERROR(CheckShape(job));
   ALIGN_RETURN_IF_ERROR(CheckLexiconPaths(job));
   AlignResult result;
   result.job = job;
-  std::map<Language, std::shared_ptr<const Segmenter>> segmenters;
+  SegmenterCache own;
+  if (!segmenters) segmenters = &own;
   for (size_t v = 0; v < job.inputs.size(); ++v) {
     auto doc = Document::Load(job.inputs[v]);
     if (!doc.ok()) return doc.status();
@@ -176,13 +177,9 @@ StatusOr<AlignResult> PrepareAlign(const AlignJob& job) {
     if (job.presegmented) {
       input.sentences = SplitLines(input.document);
     } else {
-      auto& segmenter = segmenters[*language];
-      if (!segmenter) {
-        auto created = Segmenter::Create(*language);
-        if (!created.ok()) return created.status();
-        segmenter = *created;
-      }
-      input.sentences = segmenter->Split(input.document);
+      auto segmenter = segmenters->Get(*language);
+      if (!segmenter.ok()) return segmenter.status();
+      input.sentences = (*segmenter)->Split(input.document);
     }
     // sentence_concepts is filled by RunAlign when termbases are given.
     result.versions.push_back(std::move(input));

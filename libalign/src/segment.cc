@@ -477,6 +477,17 @@ StatusOr<std::shared_ptr<const Segmenter>> Segmenter::Create(Language language,
       std::make_shared<RuleSegmenter>(language, std::move(*rules), std::move(it)));
 }
 
+StatusOr<std::shared_ptr<const Segmenter>> SegmenterCache::Get(Language language) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto& slot = segmenters_[language];
+  if (!slot) {
+    auto created = Segmenter::Create(language);
+    if (!created.ok()) return created.status();
+    slot = *created;
+  }
+  return slot;
+}
+
 std::vector<Sentence> SplitLines(const Document& doc) {
   std::vector<Sentence> out;
   const std::string_view bytes = doc.bytes();

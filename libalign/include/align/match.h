@@ -31,6 +31,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -84,6 +85,12 @@ class TermMatcher {
                 std::vector<TermHit>* out) const;
 
   const Lexicon& lexicon() const { return *lexicon_; }
+  // By concept index, the concepts one of whose terms contains, or is
+  // contained in, one of its terms in the same language (外交部 in 外交部长,
+  // CPEC in "CPEC 2.0"), compared on keys without quote marks. Where such
+  // terms overlap in a text the matcher keeps one of them at a place.
+  // Computed on first use, once per matcher; thread-safe.
+  const std::vector<std::vector<uint32_t>>& NestedConcepts() const;
   // Resources that were not found and what matching does without them.
   const std::vector<std::string>& warnings() const { return warnings_; }
 
@@ -98,6 +105,8 @@ class TermMatcher {
   std::shared_ptr<const Lexicon> lexicon_;
   std::vector<std::unique_ptr<LanguageIndex>> indexes_;  // one per language with terms
   std::vector<std::string> warnings_;
+  mutable std::once_flag nested_once_;
+  mutable std::vector<std::vector<uint32_t>> nested_;
 };
 
 }  // namespace align

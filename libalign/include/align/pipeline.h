@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "align/aligner.h"
+#include "align/segment.h"
 #include "align/status.h"
 #include "align/text.h"
 
@@ -92,7 +93,8 @@ StatusOr<AlignResult> RunAlign(const AlignJob& job);
 
 // The versions of |job| read and segmented, without aligning: what RunAlign
 // hands to the aligner. Exposed for tools that align by other means and for tests.
-StatusOr<AlignResult> PrepareAlign(const AlignJob& job);
+// |segmenters|, when given, keeps the segmenters across calls (batch runs).
+StatusOr<AlignResult> PrepareAlign(const AlignJob& job, SegmenterCache* segmenters = nullptr);
 
 }  // namespace align
 

@@ -14,7 +14,9 @@
 //   for (const align::Sentence& s : (*seg)->Split(doc)) print(doc.Slice(s.span));
 #pragma once
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,18 @@ class Segmenter {
   virtual std::vector<Sentence> Split(const Document& doc) const = 0;
 
   virtual Language language() const = 0;
+};
+
+// The bundled segmenter of each language, created on first use and kept:
+// a batch segments thousands of documents with one rules load and one ICU
+// iterator per language. Thread-safe.
+class SegmenterCache {
+ public:
+  StatusOr<std::shared_ptr<const Segmenter>> Get(Language language);
+
+ private:
+  std::mutex mutex_;
+  std::map<Language, std::shared_ptr<const Segmenter>> segmenters_;
 };
 
 // One sentence per non-blank line, for --presegmented input: sentence i is
