@@ -2,7 +2,8 @@
 """Checks a long-form TSV termbase (concept_id, lang, term, status, note).
 
 Stricter than the loader: it enforces the conventions of the bundled
-termbase (every concept in en, zh and ur; one preferred term per language;
+termbase (every concept in en, zh and ur, unless a note of the concept says
+"no distinct LANG rendering" and why; one preferred term per language;
 a confidence in every note; Urdu written with Urdu code points), so that
 an edit that breaks them fails in CI rather than at a user's desk.
 
@@ -94,12 +95,14 @@ def check(path, problems):
             other_concept, other_line = seen_keys[key]
             problems.append(f"{where}: '{term}' is also a term of {other_concept} (line {other_line})")
         seen_keys.setdefault(key, (concept, number))
-        concepts.setdefault(concept, []).append((number, lang, term, status))
+        concepts.setdefault(concept, []).append((number, lang, term, status, note))
     for concept, rows in concepts.items():
         first = rows[0][0]
         for lang in LANGS:
             preferred = [r for r in rows if r[1] == lang and r[3] == "preferred"]
             if not any(r[1] == lang for r in rows):
+                if any(f"no distinct {lang} rendering" in r[4] for r in rows):
+                    continue
                 problems.append(f"{path}:{first}: concept {concept} has no {lang} term")
             elif len(preferred) != 1:
                 problems.append(f"{path}:{first}: concept {concept} has {len(preferred)} "
@@ -131,7 +134,7 @@ def check_stem_collisions(path, lang, dictionary, concepts, problems):
     """Two terms of different concepts whose words can stem alike would match the same text."""
     terms = [(number, concept, WORD[lang].findall(term), term)
              for concept, rows in concepts.items()
-             for number, row_lang, term, _ in rows if row_lang == lang]
+             for number, row_lang, term, _, _ in rows if row_lang == lang]
     words = list(dict.fromkeys(w for _, _, ws, _ in terms for w in ws))
     # hunspell skips or splits tokens that are not plain words (2.0, B&R); they
     # compare as themselves.
@@ -154,7 +157,7 @@ def check_stem_collisions(path, lang, dictionary, concepts, problems):
 def check_hunspell(path, dictionary, concepts, problems):
     words = collections.OrderedDict()
     for rows in concepts.values():
-        for number, lang, term, status in rows:
+        for number, lang, term, status, _ in rows:
             # Deprecated rows record misspellings and machine output as found.
             if lang != "ur" or status == "deprecated":
                 continue
@@ -192,7 +195,7 @@ def main():
     if args.stats:
         counts = collections.Counter()
         for rows in concepts.values():
-            for _, lang, _, status in rows:
+            for _, lang, _, status, _ in rows:
                 counts[(lang, status)] += 1
         print(f"concepts\t{len(concepts)}")
         for lang in LANGS:

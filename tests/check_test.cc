@@ -272,6 +272,58 @@ TEST_F(CheckTest, ASentenceJoinedToItsNeighbourIsFoundByLength) {
   EXPECT_TRUE(Run().empty());
 }
 
+TEST_F(CheckTest, AnchorsTellWhichJoinedSentenceIsOmitted) {
+  // The Urdu side of bead 3 renders only the second English and Chinese
+  // sentence (its year), at length: by length alone the wrong sentence
+  // would go, and taking the right one out leaves the lengths 1.5 times
+  // apart. The shared year says which sentence Urdu has.
+  const std::vector<std::string> en = {
+      "The two sides discussed trade, energy and agriculture at length.",
+      "They agreed to meet again next year in Islamabad.",
+      "The Prime Minister arrived in Beijing on Tuesday evening for talks.",
+      "He added that the security of Chinese personnel remained a top priority.",
+      "Asked about the trade deal, he said talks would end in 2027."};
+  const std::vector<std::string> zh = {"双方就贸易、能源和农业进行了深入讨论。", "双方同意明年在伊斯兰堡再次会晤。",
+                                       "总理周二晚抵达北京举行会谈。", "他还表示，中方人员安全仍是政府的头等大事。",
+                                       "被问及贸易协定时，他说谈判将于2027年结束。"};
+  const std::vector<std::string> ur = {"دونوں فریقوں نے تجارت، توانائی اور زراعت پر تفصیلی بات چیت کی۔",
+                                       "انہوں نے آئندہ سال اسلام آباد میں دوبارہ ملنے پر اتفاق کیا۔",
+                                       "وزیر اعظم منگل کی شام بات چیت کے لیے بیجنگ پہنچے۔",
+                                       "سوال پر انہوں نے کہا کہ تجارتی مذاکرات 2027 میں مکمل ہو جائیں گے۔"};
+  Build({{Language::kEnglish, en}, {Language::kChinese, zh}, {Language::kUrdu, ur}},
+        {{{0, 1}, {0, 1}, {0, 1}}, {{1, 2}, {1, 2}, {1, 2}}, {{2, 3}, {2, 3}, {2, 3}}, {{3, 5}, {3, 5}, {3, 4}}});
+  auto findings = Run();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].type, FindingType::kOmission);
+  EXPECT_EQ(findings[0].version, 2u);
+  EXPECT_EQ(findings[0].bead, 3u);
+  EXPECT_EQ(findings[0].evidence, en[3]);
+  // Without the year in Urdu nothing tells which sentence is there: no finding.
+  std::vector<std::string> ur_no_year = ur;
+  ur_no_year[3] = "سوال پر انہوں نے کہا کہ تجارتی مذاکرات اگلے برس مکمل ہو جائیں گے۔";
+  Build({{Language::kEnglish, en}, {Language::kChinese, zh}, {Language::kUrdu, ur_no_year}},
+        {{{0, 1}, {0, 1}, {0, 1}}, {{1, 2}, {1, 2}, {1, 2}}, {{2, 3}, {2, 3}, {2, 3}}, {{3, 5}, {3, 5}, {3, 4}}});
+  for (const Finding& f : Run()) EXPECT_NE(f.evidence, en[3]) << f.message;
+}
+
+TEST_F(CheckTest, ABoundaryInTheWrongPlaceIsNotAnOmission) {
+  // Chinese is one sentence short in bead 2 and one long in bead 3: its
+  // last sentence went to the next bead, nothing is missing.
+  const std::vector<std::string> en = {"The two sides discussed trade, energy and agriculture at length.",
+                                       "They agreed to meet again next year in Islamabad.",
+                                       "The Prime Minister arrived in Beijing on Tuesday evening for talks.",
+                                       "Officials attended.", "The talks lasted more than two hours."};
+  const std::vector<std::string> zh = {"双方就贸易、能源和农业进行了深入讨论。", "双方同意明年在伊斯兰堡再次会晤。",
+                                       "总理周二晚抵达北京举行会谈。", "官员出席。", "会谈持续了两个多小时。"};
+  const std::vector<std::string> ur = {"دونوں فریقوں نے تجارت، توانائی اور زراعت پر تفصیلی بات چیت کی۔",
+                                       "انہوں نے آئندہ سال اسلام آباد میں دوبارہ ملنے پر اتفاق کیا۔",
+                                       "وزیر اعظم منگل کی شام بات چیت کے لیے بیجنگ پہنچے۔", "حکام شریک ہوئے۔",
+                                       "بات چیت دو گھنٹے سے زائد جاری رہی۔"};
+  Build({{Language::kEnglish, en}, {Language::kChinese, zh}, {Language::kUrdu, ur}},
+        {{{0, 1}, {0, 1}, {0, 1}}, {{1, 2}, {1, 2}, {1, 2}}, {{2, 4}, {2, 3}, {2, 4}}, {{4, 5}, {3, 5}, {4, 5}}});
+  EXPECT_TRUE(Run().empty());
+}
+
 TEST_F(CheckTest, BadInputsAreErrors) {
   Build({{Language::kEnglish, {"A."}}, {Language::kChinese, {"甲。"}}}, {{{0, 1}, {0, 1}}});
   hits_.pop_back();

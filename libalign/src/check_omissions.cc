@@ -25,6 +25,7 @@
 #include <fmt/format.h>
 
 #include "check_internal.h"
+#include "numbers.h"
 #include "utf8.h"
 
 namespace align::internal {
@@ -98,14 +99,66 @@ bool SentenceIsContent(const CheckContext& ctx, size_t v, uint32_t s) {
   return Letters(input.document.Slice(input.sentences[s].span)) >= ctx.config.min_content_letters;
 }
 
+// What ties a sentence to its translation whatever the language: its
+// numbers (small number words aside: they double as determiners) and the
+// concepts of its term hits.
+struct Anchors {
+  std::vector<NumberMention> numbers;
+  std::vector<uint32_t> concepts;
+};
+
+Anchors SentenceAnchors(const CheckContext& ctx, size_t v, uint32_t s) {
+  Anchors a;
+  const AlignInput& input = ctx.aligned.versions[v];
+  Key key = Normalizer::Get().MakeKey(input.document.bytes(), input.sentences[s].span);
+  for (NumberMention& n : ExtractNumbers(key, input.language))
+    if (!n.soft) a.numbers.push_back(std::move(n));
+  for (const TermHit& h : ctx.hits[v])
+    if (h.sentence == s) a.concepts.push_back(h.concept_index);
+  return a;
+}
+
+bool Shares(const Anchors& a, const std::vector<Anchors>& side) {
+  for (const Anchors& b : side) {
+    for (const NumberMention& n : a.numbers)
+      for (const NumberMention& m : b.numbers)
+        if (SameNumber(n, m)) return true;
+    for (uint32_t c : a.concepts)
+      if (std::count(b.concepts.begin(), b.concepts.end(), c)) return true;
+  }
+  return false;
+}
+
+// A version one sentence short in bead b and one sentence long in a
+// neighbouring bead has that sentence there: the aligner put a boundary in
+// the wrong place (two short sentences one way, one long the other), and
+// nothing is missing.
+bool BoundaryShifted(const CheckContext& ctx, size_t b, const std::vector<size_t>& longer,
+                     const std::vector<size_t>& shorter) {
+  for (size_t n : {b - 1, b + 1}) {
+    if (n >= ctx.beads().size()) continue;  // b - 1 wraps around when b == 0
+    bool shifted = true;
+    for (size_t sh : shorter)
+      for (size_t l : longer) shifted = shifted && ctx.side(n, sh).size() == ctx.side(n, l).size() + 1;
+    if (shifted) return true;
+  }
+  return false;
+}
+
 // The aligner may join a sentence without counterpart to a neighbour (a 2-1
 // bead) rather than leave a side empty. With three versions, a bead where two
 // versions have k sentences and the third k-1 (or one has k and two k-1) is
-// looked at with the length model: the versions' lengths, scaled by their
-// document-wide ratio, must disagree as they stand (more than 1.5 times) and
-// agree within 25% once the sentence at one position is taken out of the
-// longer sides, and the sentences taken out must be of like length (each
-// other's counterparts). That position is the omitted (or added) sentence.
+// looked at with the length model and the anchors (numbers, concepts). The
+// versions' lengths, scaled by their document-wide ratio, must disagree as
+// they stand, and the sentences taken out must be of like length across the
+// longer sides (each other's counterparts) and have no anchor in the shorter
+// sides. Then one position of the longer sides is the omitted (or added)
+// sentence when either
+//   - taking it out makes the lengths agree: they disagree by more than 1.3
+//     times as they stand and agree within 25% without it; or
+//   - length says something is missing (more than 1.4 times) and anchors
+//     say what: every other position shares a number or a concept with the
+//     shorter sides, this one none, and taking it out brings lengths closer.
 void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std::vector<Finding>* out) {
   if (ctx.versions() != 3) return;
   const int source = ctx.source();
@@ -116,6 +169,7 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
     if (k < 2 || *std::min_element(sizes.begin(), sizes.end()) != k - 1) continue;
     std::vector<size_t> longer, shorter;
     for (size_t v = 0; v < 3; ++v) (sizes[v] == k ? longer : shorter).push_back(v);
+    if (BoundaryShifted(ctx, b, longer, shorter)) continue;
     auto side_length = [&](size_t v, int skip) {
       double sum = 0;
       for (uint32_t s = ctx.side(b, v).begin; s < ctx.side(b, v).end; ++s) {
@@ -130,14 +184,52 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
       }
       return worst;
     };
-    if (disagreement(-1) < std::log(1.5)) continue;
+    const double as_they_stand = disagreement(-1);
+    if (as_they_stand < std::log(1.3)) continue;
+    // anchored[i]: position i of some longer side shares an anchor with
+    // every shorter side that no other position of that side has.
+    std::vector<std::vector<Anchors>> short_anchors;
+    for (size_t sh : shorter) {
+      short_anchors.emplace_back();
+      for (uint32_t s = ctx.side(b, sh).begin; s < ctx.side(b, sh).end; ++s)
+        short_anchors.back().push_back(SentenceAnchors(ctx, sh, s));
+    }
+    std::vector<bool> anchored(k, false);
+    for (size_t l : longer) {
+      std::vector<Anchors> own;
+      for (uint32_t s = ctx.side(b, l).begin; s < ctx.side(b, l).end; ++s) own.push_back(SentenceAnchors(ctx, l, s));
+      for (size_t i = 0; i < k; ++i) {
+        Anchors unique_to_i;
+        for (const NumberMention& n : own[i].numbers) {
+          bool elsewhere = false;
+          for (size_t j = 0; j < k; ++j)
+            if (j != i) elsewhere = elsewhere || std::any_of(own[j].numbers.begin(), own[j].numbers.end(),
+                                                             [&](const NumberMention& m) { return SameNumber(n, m); });
+          if (!elsewhere) unique_to_i.numbers.push_back(n);
+        }
+        for (uint32_t c : own[i].concepts) {
+          bool elsewhere = false;
+          for (size_t j = 0; j < k; ++j)
+            if (j != i) elsewhere = elsewhere || std::count(own[j].concepts.begin(), own[j].concepts.end(), c);
+          if (!elsewhere) unique_to_i.concepts.push_back(c);
+        }
+        bool in_all = true;
+        for (const auto& side : short_anchors) in_all = in_all && Shares(unique_to_i, side);
+        if (in_all && !(unique_to_i.numbers.empty() && unique_to_i.concepts.empty())) anchored[i] = true;
+      }
+    }
     int best = -1;
     double best_value = 1e9;
     for (int i = 0; i < static_cast<int>(k); ++i) {
+      if (anchored[i]) continue;
       double d = disagreement(i);
       if (d < best_value) best_value = d, best = i;
     }
-    if (best < 0 || best_value > std::log(1.25)) continue;
+    if (best < 0) continue;
+    const bool by_length = best_value <= std::log(1.25);
+    const bool by_anchors = as_they_stand > std::log(1.4) && best_value < as_they_stand &&
+                            std::count(anchored.begin(), anchored.end(), true) == static_cast<long>(k) - 1;
+    if (!by_length && !by_anchors) continue;
     // The sentences taken out: content, and of like length across the longer sides.
     bool content = true;
     std::vector<double> lengths;
