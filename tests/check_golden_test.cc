@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "align/check.h"
+#include "align/i18n.h"
 #include "align/pipeline.h"
 
 namespace align {
@@ -54,6 +55,9 @@ TEST(CheckGoldenTest, EveryCorpusSetMatchesItsGoldFindings) {
   const fs::path corpora = fs::path(TALIGN_SOURCE_DIR) / "corpora";
   std::map<std::string, Counts> per_type;
   const std::vector<std::string> sets = Sets();
+  auto zh = Translator::Create("zh");
+  auto ur = Translator::Create("ur");
+  ASSERT_TRUE(zh.ok() && ur.ok());
   ASSERT_FALSE(sets.empty());
   for (const std::string& set : sets) {
     SCOPED_TRACE(set);
@@ -86,6 +90,11 @@ TEST(CheckGoldenTest, EveryCorpusSetMatchesItsGoldFindings) {
     ASSERT_TRUE(result.ok()) << result.status().message();
     std::set<Key> found;
     for (const Finding& f : result->findings) {
+      // Every message comes from a pattern the UI catalogs translate.
+      EXPECT_EQ(Translator::FormatArgs(f.message_pattern, f.message_args), f.message);
+      for (const Translator* ui : {&*zh, &*ur}) {
+        EXPECT_NE(ui->Translate(f.message_pattern), f.message_pattern) << ui->language() << ": " << f.message_pattern;
+      }
       found.insert(Key{std::string(FindingTypeName(f.type)), result->align.language_tags[f.version],
                        f.concept_index ? result->lexicon->concepts()[*f.concept_index].id : "", f.bead, f.evidence});
     }

@@ -287,6 +287,28 @@ TEST_F(ReportFixture, TextInChinese) {
   EXPECT_THAT(text, HasSubstr("4 个问题"));
 }
 
+TEST_F(ReportFixture, MessagesComeInTheUiLanguage) {
+  // A message the checker made from a pattern is given in the UI language
+  // by text and HTML; JSON and TSV keep the English message.
+  Finding& number = findings_[1];
+  number.message_pattern = "{} has {} where the other versions have {}";
+  number.message_args = {"zh", "13", "15"};
+  number.message = "zh has 13 where the other versions have 15";
+  auto zh = Translator::Create("zh");
+  auto ur = Translator::Create("ur");
+  ASSERT_TRUE(zh.ok() && ur.ok());
+  ReportOptions in_zh, in_ur;
+  in_zh.translator = &*zh;
+  in_ur.translator = &*ur;
+  EXPECT_THAT(Write(FindingsFormat::kText, in_zh), HasSubstr("zh中为13，而其他版本为15"));
+  const std::string html = Write(FindingsFormat::kHtml, in_ur);
+  EXPECT_THAT(html, HasSubstr("<bdi class=\"msg\" lang=\"ur\" dir=\"rtl\">zh میں 13 ہے جبکہ دوسرے متون میں 15</bdi>"));
+  // A hand-made message without a pattern stays English, marked as such.
+  EXPECT_THAT(html, HasSubstr("<bdi class=\"msg\" lang=\"en\" dir=\"ltr\">deprecated rendering of belt-and-road</bdi>"));
+  EXPECT_THAT(Write(FindingsFormat::kJson, in_zh), HasSubstr("zh has 13 where the other versions have 15"));
+  EXPECT_THAT(Write(FindingsFormat::kTsv, in_ur), HasSubstr("zh has 13 where the other versions have 15"));
+}
+
 TEST_F(ReportFixture, FindingsOutsideTheAlignmentAreRefused) {
   findings_[1].bead = 99;
   std::ostringstream out;

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "align/i18n.h"
 #include "align/pipeline.h"
 #include "check_internal.h"
 
@@ -163,6 +164,12 @@ std::vector<FindingPlace> CheckContext::Places(size_t bead, FindingPlace own) co
     }
   }
   return places;
+}
+
+void SetMessage(Finding* f, const char* pattern, std::vector<std::string> args) {
+  f->message_pattern = pattern;
+  f->message_args = std::move(args);
+  f->message = Translator::FormatArgs(f->message_pattern, f->message_args);
 }
 
 }  // namespace internal

@@ -126,9 +126,9 @@ void ConceptRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* 
     f.places = {place};
     f.evidence = ctx.Text(v, first.span);
     f.expected = {lex.terms()[majority->first].text};
-    f.message = fmt::format("{} is rendered in {} ways in this version ({} uses of '{}', {} of others); keep one",
-                            lex.concepts()[c].id, by_term.size(), majority->second.size(),
-                            lex.terms()[majority->first].text, minority.size());
+    SetMessage(&f, "{} is rendered in {} ways in this version ({} uses of '{}', {} of others); keep one",
+               {lex.concepts()[c].id, std::to_string(by_term.size()), std::to_string(majority->second.size()),
+                lex.terms()[majority->first].text, std::to_string(minority.size())});
     out->push_back(std::move(f));
   }
 }
@@ -157,8 +157,8 @@ void SharedRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* o
     f.bead = ctx.BeadOf(v, h.sentence);
     f.places = {FindingPlace{v, {static_cast<uint32_t>(h.sentence)}, {h.span}}};
     f.evidence = ctx.Text(v, h.span);
-    f.message = fmt::format("'{}' renders {} concepts ({}); the termbase should give each its own term",
-                            f.evidence, ids.size(), fmt::join(ids, ", "));
+    SetMessage(&f, "'{}' renders {} concepts ({}); the termbase should give each its own term",
+               {f.evidence, std::to_string(ids.size()), fmt::format("{}", fmt::join(ids, ", "))});
     out->push_back(std::move(f));
   }
 }

@@ -44,6 +44,11 @@ class CheckContext {
   std::vector<std::vector<std::vector<size_t>>> hits_by_bead_;  // [v][bead] → indices into hits[v]
 };
 
+// Sets f->message to |pattern| filled with |args|, and keeps both so that a
+// report can give the message in its UI language. |pattern| must be a string
+// literal: po/update.sh extracts it for the catalogs (keyword SetMessage:2).
+void SetMessage(Finding* f, const char* pattern, std::vector<std::string> args);
+
 void CheckTerms(const CheckContext& ctx, std::vector<Finding>* out);
 void CheckInconsistency(const CheckContext& ctx, std::vector<Finding>* out);
 void CheckNumbers(const CheckContext& ctx, std::vector<Finding>* out);

@@ -121,12 +121,14 @@ void Report(const CheckContext& ctx, size_t bead, size_t v, const Mentions& expe
   for (const NumberMention& n : expected) lacks.push_back(FormatNumber(n));
   for (const NumberMention& n : extra) has.push_back(FormatNumber(n));
   const std::string& tag = ctx.aligned.language_tags[v];
+  const std::string has_list = fmt::format("{}", fmt::join(has, ", "));
+  const std::string lacks_list = fmt::format("{}", fmt::join(lacks, ", "));
   if (!has.empty() && !lacks.empty()) {
-    f.message = fmt::format("{} has {} where the other versions have {}", tag, fmt::join(has, ", "), fmt::join(lacks, ", "));
+    SetMessage(&f, "{} has {} where the other versions have {}", {tag, has_list, lacks_list});
   } else if (!has.empty()) {
-    f.message = fmt::format("{} has {}, which the other versions do not", tag, fmt::join(has, ", "));
+    SetMessage(&f, "{} has {}, which the other versions do not", {tag, has_list});
   } else {
-    f.message = fmt::format("{} lacks {}, which the other versions have", tag, fmt::join(lacks, ", "));
+    SetMessage(&f, "{} lacks {}, which the other versions have", {tag, lacks_list});
   }
   out->push_back(std::move(f));
 }

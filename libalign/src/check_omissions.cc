@@ -78,11 +78,14 @@ void Report(const CheckContext& ctx, size_t bead, FindingType type, size_t v, si
   f.evidence = ctx.SideText(bead, evidence_version);
   const std::string& tag = ctx.aligned.language_tags[v];
   const size_t count = ctx.side(bead, evidence_version).size();
-  f.message = type == FindingType::kOmission
-                  ? fmt::format("{} has no counterpart of {} sentence{} of the {} version", tag, count,
-                                count == 1 ? "" : "s", ctx.aligned.language_tags[evidence_version])
-                  : fmt::format("{} has {} sentence{} that the other versions do not have", tag, count,
-                                count == 1 ? "" : "s");
+  const std::string& other = ctx.aligned.language_tags[evidence_version];
+  if (type == FindingType::kOmission) {
+    if (count == 1) SetMessage(&f, "{} has no counterpart of a sentence of the {} version", {tag, other});
+    else SetMessage(&f, "{} has no counterpart of {} sentences of the {} version", {tag, std::to_string(count), other});
+  } else {
+    if (count == 1) SetMessage(&f, "{} has a sentence that the other versions do not have", {tag});
+    else SetMessage(&f, "{} has {} sentences that the other versions do not have", {tag, std::to_string(count)});
+  }
   out->push_back(std::move(f));
 }
 
@@ -262,12 +265,17 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
       f.evidence = ctx.Text(evidence_version,
                             ctx.aligned.versions[evidence_version].sentences[ctx.side(b, evidence_version).begin + best].span);
       const std::string& tag = ctx.aligned.language_tags[v];
-      f.message = omission ? fmt::format("{} has no counterpart of a sentence of the {} version (its side of the "
-                                         "bead is too short by about that sentence)",
-                                         tag, ctx.aligned.language_tags[evidence_version])
-                           : fmt::format("{} has a sentence that the other versions do not have (their sides of the "
-                                         "bead are too short by about that sentence)",
-                                         tag);
+      if (omission) {
+        SetMessage(&f,
+                   "{} has no counterpart of a sentence of the {} version (its side of the bead is too short by "
+                   "about that sentence)",
+                   {tag, ctx.aligned.language_tags[evidence_version]});
+      } else {
+        SetMessage(&f,
+                   "{} has a sentence that the other versions do not have (their sides of the bead are too short "
+                   "by about that sentence)",
+                   {tag});
+      }
       out->push_back(std::move(f));
     }
   }

@@ -222,10 +222,16 @@ void Deprecated(const CheckContext& ctx, size_t b, size_t v, std::vector<Finding
     f.evidence = ctx.Text(v, h.span);
     f.expected = Renderings(lex, h.concept_index, ctx.language(v));
     const std::string& id = lex.concepts()[h.concept_index].id;
-    f.message = f.expected.empty()
-                    ? fmt::format("'{}' is a {} rendering of {}", f.evidence, TermStatusName(h.status), id)
-                    : fmt::format("'{}' is a {} rendering of {}; use '{}'", f.evidence,
-                                  TermStatusName(h.status), id, f.expected.front());
+    const bool superseded = h.status == TermStatus::kSuperseded;
+    if (f.expected.empty() && superseded) {
+      SetMessage(&f, "'{}' is a superseded rendering of {}", {f.evidence, id});
+    } else if (f.expected.empty()) {
+      SetMessage(&f, "'{}' is a deprecated rendering of {}", {f.evidence, id});
+    } else if (superseded) {
+      SetMessage(&f, "'{}' is a superseded rendering of {}; use '{}'", {f.evidence, id, f.expected.front()});
+    } else {
+      SetMessage(&f, "'{}' is a deprecated rendering of {}; use '{}'", {f.evidence, id, f.expected.front()});
+    }
     out->push_back(std::move(f));
   }
 }
@@ -329,9 +335,9 @@ void Missing(const CheckContext& ctx, const Related& related, size_t b, size_t a
       }
       f.evidence = ctx.SideText(b, v);
       f.expected = Renderings(lex, c, lang);
-      f.message = fmt::format("{} ('{}' in {}) has no admitted rendering in the aligned {} text; expected '{}'",
-                              lex.concepts()[c].id, ctx.Text(a, span), ctx.aligned.language_tags[a],
-                              ctx.aligned.language_tags[v], f.expected.empty() ? "" : f.expected.front());
+      SetMessage(&f, "{} ('{}' in {}) has no admitted rendering in the aligned {} text; expected '{}'",
+                 {lex.concepts()[c].id, ctx.Text(a, span), ctx.aligned.language_tags[a], ctx.aligned.language_tags[v],
+                  f.expected.empty() ? "" : f.expected.front()});
       out->push_back(std::move(f));
     }
   }

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include <fmt/args.h>
+
 #include <boost/locale/generator.hpp>
 #include <boost/locale/message.hpp>
 
@@ -123,6 +125,20 @@ std::string Translator::TranslatePlural(std::string_view singular, std::string_v
   // Boost.Locale takes an int count; counts in a report never come close.
   const int count = n > 1000000000 ? 1000000000 : static_cast<int>(n);
   return boost::locale::translate(one, many, count).str(locale_);
+}
+
+}  // namespace align
+
+namespace align {
+
+std::string Translator::FormatArgs(const std::string& pattern, const std::vector<std::string>& args) {
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const std::string& a : args) store.push_back(a);
+  try {
+    return fmt::vformat(pattern, store);
+  } catch (const fmt::format_error&) {
+    return pattern;
+  }
 }
 
 }  // namespace align

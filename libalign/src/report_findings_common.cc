@@ -199,6 +199,11 @@ std::string LanguageLabel(const Translator& ui, const AlignResult& aligned, size
   return aligned.language_tags[v];
 }
 
+std::string MessageOf(const Translator& ui, const Finding& f) {
+  if (f.message_pattern.empty() || ui.language() == "en") return f.message;
+  return Translator::FormatArgs(ui.Translate(f.message_pattern), f.message_args);
+}
+
 std::optional<Span> Clip(Span span, Span within) {
   if (span.empty()) {
     if (span.begin < within.begin || span.begin > within.end) return std::nullopt;

@@ -47,6 +47,11 @@ std::string SeverityLabel(const Translator& ui, Severity severity);
 // language, followed by nothing else; unknown languages give their tag.
 std::string LanguageLabel(const Translator& ui, const AlignResult& aligned, size_t v);
 
+// The message of |f| in the UI language: its pattern translated and filled
+// with its arguments; f.message itself when it has no pattern (findings made
+// by hand) or the UI is English.
+std::string MessageOf(const Translator& ui, const Finding& f);
+
 // Every finding type and severity in the order reports list them.
 inline constexpr FindingType kAllTypes[] = {
     FindingType::kDeprecatedTerm, FindingType::kMissingTerm,  FindingType::kInconsistentTerm,

@@ -127,7 +127,7 @@ void WriteBead(const FindingsReport& report, const ReportOptions& options, size_
     line += " \u00B7 " + TerminalSafe(aligned.language_tags[f.version]);
     out << "  " << (options.color ? SeverityColor(f.severity) : "") << "\u25B6 " << line
         << (options.color ? kReset : "") << '\n';
-    if (!f.message.empty()) out << "    " << TerminalSafe(f.message) << '\n';
+    if (!f.message.empty()) out << "    " << TerminalSafe(MessageOf(ui, f)) << '\n';
     if (!f.expected.empty()) {
       std::string expected;
       for (const std::string& e : f.expected) expected += (expected.empty() ? "" : " | ") + TerminalSafe(e);

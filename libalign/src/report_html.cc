@@ -343,7 +343,12 @@ class HtmlWriter {
       if (std::optional<std::string> id = ConceptId(report_, f)) {
         out_ << " \u00B7 " << Escape(ui_.Translate("concept")) << " <code><bdi dir=\"ltr\">" << Escape(*id) << "</bdi></code>";
       }
-      out_ << "</span> \u2014 <bdi class=\"msg\" lang=\"en\" dir=\"ltr\">" << Escape(f.message) << "</bdi>";
+      // A message in the UI language takes its direction; an English one
+      // (a finding without a pattern, or no catalog entry) stays ltr.
+      const std::string message = MessageOf(ui_, f);
+      const bool translated = message != f.message || ui_.language() == "en";
+      out_ << "</span> \u2014 <bdi class=\"msg\" lang=\"" << (translated ? Attr(ui_.language()) : "en")
+           << "\" dir=\"" << (translated && ui_.rtl() ? "rtl" : "ltr") << "\">" << Escape(message) << "</bdi>";
       if (!f.evidence.empty()) {
         out_ << " <span class=\"exp\">" << Escape(ui_.Translate("found:")) << " <bdi " << LangAttrs(tag) << ">"
              << Escape(f.evidence) << "</bdi></span>";

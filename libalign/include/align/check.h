@@ -58,6 +58,11 @@ struct Finding {
   std::string evidence;                   // the offending text, as written
   std::vector<std::string> expected;      // what was expected (preferred renderings, numbers)
   std::string message;                    // one line, English
+  // |message| is |message_pattern| (an English msgid with fmt "{}"
+  // placeholders, in the UI catalogs) filled with |message_args|: a report
+  // in another UI language translates the pattern and fills it again.
+  std::string message_pattern;
+  std::vector<std::string> message_args;
 };
 
 // What Check() looks for, and how it decides which version is at fault.

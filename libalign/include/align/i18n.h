@@ -60,6 +60,8 @@ class Translator {
       return pattern;
     }
   }
+  // The same with arguments known at run time (a finding's message_args).
+  static std::string FormatArgs(const std::string& pattern, const std::vector<std::string>& args);
 
  private:
   std::string language_ = "en";
