@@ -252,8 +252,11 @@ class RuleSegmenter final : public Segmenter {
 
     // A quoted exclamation or question that opens the sentence is the object
     // of what follows it: “中巴友谊万岁！”青年学生们齐声高呼。 "Why?" Li asked.
+    // Where a space follows the quote (Latin script), only its speaker
+    // continues the sentence, found by a speech verb a few words on.
     if (closed && rules_.embedded_terminators.count(t) && IsOpening(At(v, start)) && n == next &&
-        !next_is_marker && !rules_.starters.count(std::string(WordAt(v, next))))
+        !next_is_marker && !rules_.starters.count(std::string(WordAt(v, next))) &&
+        (next == end || SpeakerFollows(v, next)))
       return d;
 
     if (t == '.' && !ellipsis) {
@@ -321,6 +324,27 @@ class RuleSegmenter final : public Segmenter {
 
   // A short clause at |pos| that ends with a [speech_verbs] entry and then
   // with punctuation: 达尔说。 扎尔达里表示， انہوں نے کہا۔
+  // A speech verb among the next six words ('"Why?" Foreign Minister Li
+  // asked'), before any terminator; true when the language lists none.
+  bool SpeakerFollows(std::string_view v, size_t pos) const {
+    if (rules_.speech_verbs.empty()) return true;
+    size_t q = pos;
+    for (int words = 0; words < 6 && q < v.size(); ++words) {
+      size_t begin = q;
+      while (q < v.size()) {
+        size_t r = q;
+        if (!IsWordChar(DecodeUtf8(v, r))) break;
+        q = r;
+      }
+      if (q == begin) return false;  // punctuation: the clause ended
+      const std::string_view word = v.substr(begin, q - begin);
+      for (const std::string& verb : rules_.speech_verbs)
+        if (word == verb) return true;
+      while (q < v.size() && v[q] == ' ') ++q;
+    }
+    return false;
+  }
+
   bool SpeechClause(std::string_view v, size_t pos) const {
     if (rules_.speech_verbs.empty()) return false;
     size_t q = pos, last = pos;
