@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "align/segment.h"
+#include "aligner_model.h"
 
 namespace align {
 namespace {
@@ -328,6 +329,19 @@ TEST_F(AlignerTest, TermAnchorsTieSentencesTogether) {
   ExpectCover(*a, {12, 13});
   for (const Bead& b : a->beads)
     if (b.sides[0].begin == 5) EXPECT_EQ(b.sides[1].begin + (b.sides[1].size() == 2 ? 1 : 0), 6u) << Show(*a);
+}
+
+TEST(AlignerModelTest, LoanwordsInUrduMatchTheirEnglishByConsonants) {
+  // Urdu news writes English loanwords in Urdu script (ٹیبل, چانس): their
+  // consonant skeletons tie them to the English word as for names, for
+  // lowercase words of five letters or more; shorter ones are too often alike.
+  AlignerConfig config;
+  auto en = internal::ExtractFeatures(Input("They now top the table.\nThey met.\n", Language::kEnglish));
+  auto ur = internal::ExtractFeatures(Input("وہ اب ٹیبل میں سب سے اوپر ہیں۔\n", Language::kUrdu));
+  const internal::PairModel model(en, ur, nullptr, config);
+  ASSERT_EQ(model.n(), 2u);
+  EXPECT_GT(model.ComputeCell(0, 0).ms, 0.0f);
+  EXPECT_EQ(model.ComputeCell(1, 0).ms, 0.0f);
 }
 
 TEST_F(AlignerTest, RejectsBadArguments) {

@@ -201,7 +201,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       key = "w:" + (t.latin ? StemLatin(t.text) : t.text);
       intern(j, 1.0f);
       if (names) {
-        std::string sk = t.latin ? (t.capitalised ? LatinSkeleton(t.text) : "") : ArabicSkeleton(t.text);
+        std::string sk = t.latin ? ((t.capitalised || t.text.size() >= 5) ? LatinSkeleton(t.text) : "") : ArabicSkeleton(t.text);
         if (sk.size() >= 3) { key = "k:" + sk; intern(j, config.name_weight); }
       }
     }
@@ -282,7 +282,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
         if (int64_t id = find_y("w:" + u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
       x_raw[i].push_back(std::move(u));
       if (names) {
-        std::string sk = t.latin ? (t.capitalised ? LatinSkeleton(t.text) : "") : ArabicSkeleton(t.text);
+        std::string sk = t.latin ? ((t.capitalised || t.text.size() >= 5) ? LatinSkeleton(t.text) : "") : ArabicSkeleton(t.text);
         if (sk.size() >= 3)
           if (int64_t id = find_y("k:" + sk); id >= 0)
             x_raw[i].push_back({"k:" + sk, config.name_weight, {static_cast<uint32_t>(id)}});
