@@ -198,6 +198,7 @@ BatchJob DirJob(const std::string& in, const std::string& out, int jobs) {
   job.out_dir = out;
   job.jobs = jobs;
   job.use_cedict = false;  // the same result whether or not setup fetched it
+  job.use_urdu_english = false;
   job.timings = false;
   return job;
 }
@@ -314,6 +315,7 @@ TEST(RunBatch, RemovesTemporariesOfItsOwnSetsOnly) {
   job.manifest_path = in / "m.tsv";
   job.out_dir = out.path();
   job.use_cedict = false;
+  job.use_urdu_english = false;
   job.task_index = 1;
   job.per_task = 1;
   auto summary = RunBatch(job);
@@ -338,6 +340,7 @@ TEST(RunBatch, TasksMergedGiveTheSerialSummary) {
   BatchJob job;
   job.manifest_path = in / "m.tsv";
   job.use_cedict = false;
+  job.use_urdu_english = false;
   job.timings = false;
   job.out_dir = serial.path();
   ASSERT_TRUE(RunBatch(job).ok());
@@ -414,6 +417,7 @@ TEST(RunBatch, WritesWhatRunCheckComputes) {
   check.align.inputs = {in / "readout.en.txt", in / "readout.zh.txt", in / "readout.ur.txt"};
   check.align.language_tags = {"en", "zh", "ur"};
   check.align.use_cedict = false;
+  check.align.use_urdu_english = false;
   auto checked = RunCheck(check);
   ASSERT_TRUE(checked.ok()) << checked.status().message();
   FindingsReport report{&checked->align, &checked->hits, checked->lexicon.get(), &checked->findings};

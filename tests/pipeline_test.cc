@@ -4,6 +4,8 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <cstdlib>
 #include <unistd.h>
 
 #include <filesystem>
@@ -44,6 +46,7 @@ class PipelineTest : public ::testing::Test {
     AlignJob job;
     job.inputs = std::move(inputs);
     job.use_cedict = false;  // the same result whether or not setup fetched it
+    job.use_urdu_english = false;
     return job;
   }
 
@@ -180,6 +183,36 @@ TEST_F(PipelineTest, UserDictionaries) {
   ASSERT_TRUE(t.ok()) << t.status().message();
   EXPECT_THAT(t->dictionaries[0], ::testing::StartsWith("en,ur="));
   ExpectCover(*t);
+}
+
+TEST_F(PipelineTest, TheUrduEnglishLexiconIsUsedForEnglishAndUrduOnly) {
+  // $TALIGN_UR_EN names the list that tools/fetch-ur-en.sh builds; an
+  // English–Urdu job uses and records it, an English–Chinese one does not,
+  // a list that does not parse is an error naming it, not a silent skip,
+  // and a path that does not exist turns it off (as TALIGN_CEDICT does).
+  const char* saved = std::getenv("TALIGN_UR_EN");
+  const std::string keep = saved ? saved : "";
+  ::setenv("TALIGN_UR_EN", Write("ur-en.tsv", "# comment\nتعاون\tcooperation\nتجارت\ttrade\n").c_str(), 1);
+  AlignJob job = Job({en_, ur_});
+  job.use_urdu_english = true;
+  auto r = RunAlign(job);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->dictionaries.size(), 1u);
+  EXPECT_THAT(r->dictionaries[0], HasSubstr("ur-en pivot lexicon"));
+  AlignJob en_zh = Job({en_, zh_});
+  en_zh.use_urdu_english = true;
+  auto z = RunAlign(en_zh);
+  ASSERT_TRUE(z.ok());
+  EXPECT_TRUE(z->dictionaries.empty());
+  ::setenv("TALIGN_UR_EN", Write("broken.tsv", "تعاون\t!!!\n").c_str(), 1);
+  auto broken = RunAlign(job);
+  EXPECT_FALSE(broken.ok());
+  EXPECT_THAT(broken.status().message(), HasSubstr("broken.tsv:1"));
+  ::setenv("TALIGN_UR_EN", (dir_ / "absent.tsv").string().c_str(), 1);
+  auto off = RunAlign(job);
+  ASSERT_TRUE(off.ok()) << off.status().message();
+  EXPECT_TRUE(off->dictionaries.empty());
+  if (saved) ::setenv("TALIGN_UR_EN", keep.c_str(), 1); else ::unsetenv("TALIGN_UR_EN");
 }
 
 }  // namespace

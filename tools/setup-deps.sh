@@ -17,7 +17,9 @@ packages=(
   nlohmann-json3-dev    # JSON and JSON-lines output
   libcli11-dev          # command-line parsing
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3               # the evaluation scorer in ../shared/eval
+  python3               # the evaluation scorer in ../shared/eval; tools/build-ur-en-lexicon.py
+  # The Urdu→English pivot lexicon (GPL data, built by tools/fetch-ur-en.sh):
+  apertium-urd-hin dict-freedict-eng-hin lttoolbox-dev
 )
 # Chromium for the HTML report test, and fonts with Nastaliq Urdu and CJK
 # glyphs so that its screenshot shows the text rather than empty boxes.

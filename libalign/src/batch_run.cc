@@ -28,6 +28,7 @@
 #include "align/resources.h"
 #include "align/segment.h"
 #include "batch_internal.h"
+#include "pipeline_internal.h"
 
 namespace align {
 namespace fs = std::filesystem;
@@ -89,6 +90,14 @@ class SharedResources {
       if (!translator.ok()) return translator.status();
       shared->translator_ = std::make_unique<Translator>(std::move(*translator));
     }
+    if (job.use_urdu_english) {
+      auto loaded = Dictionary::LoadUrduEnglish();
+      if (loaded.ok()) {
+        shared->urdu_english_ = *loaded;
+      } else if (loaded.status().code() != StatusCode::kNotFound) {
+        return loaded.status();
+      }
+    }
     if (cedict.valid()) {
       auto loaded = cedict.get();
       if (loaded.ok()) {
@@ -119,14 +128,19 @@ class SharedResources {
       resources.dictionaries.push_back(*dictionary);
       names->push_back(spec.path);
     }
-    bool english = false, chinese = false;
+    bool english = false, chinese = false, urdu = false;
     for (const AlignInput& v : result.versions) {
       english |= v.language == Language::kEnglish;
       chinese |= v.language == Language::kChinese;
+      urdu |= v.language == Language::kUrdu;
     }
     if (cedict_ && english && chinese) {
       resources.dictionaries.push_back(cedict_);
       names->push_back("CC-CEDICT");
+    }
+    if (urdu_english_ && english && urdu) {
+      resources.dictionaries.push_back(urdu_english_);
+      names->push_back(internal::kUrduEnglishName);
     }
     return resources;
   }
@@ -149,6 +163,7 @@ class SharedResources {
   std::shared_ptr<const TermMatcher> matcher_;
   std::unique_ptr<const Translator> translator_;
   std::shared_ptr<const Dictionary> cedict_;
+  std::shared_ptr<const Dictionary> urdu_english_;
   SegmenterCache segmenters_;
   std::mutex mutex_;
   std::map<std::tuple<std::string, Language, Language>, std::shared_ptr<const Dictionary>> user_;
@@ -315,6 +330,7 @@ Status AlignSet(const BatchJob& job, const BatchSet& set, const SetOutputs& outp
   align_job.lexicon_paths = job.lexicon_paths;
   align_job.dictionaries = job.dictionaries;
   align_job.use_cedict = job.use_cedict;
+  align_job.use_urdu_english = job.use_urdu_english;
   align_job.aligner = job.aligner;
 
   auto prepared = PrepareAlign(align_job, &shared.segmenters());

@@ -119,6 +119,15 @@ StatusOr<AlignResources> LoadDictionaries(const AlignJob& job, AlignResult& resu
       return cedict.status();  // present but broken: say so instead of aligning worse
     }
   }
+  if (job.use_urdu_english && HasLanguage(result, Language::kEnglish) && HasLanguage(result, Language::kUrdu)) {
+    auto pivot = Dictionary::LoadUrduEnglish();
+    if (pivot.ok()) {
+      resources.dictionaries.push_back(*pivot);
+      result.dictionaries.push_back(kUrduEnglishName);
+    } else if (pivot.status().code() != StatusCode::kNotFound) {
+      return pivot.status();
+    }
+  }
   return resources;
 }
 

@@ -15,8 +15,12 @@ namespace align::internal {
 // |paths| is empty.
 StatusOr<std::shared_ptr<const Lexicon>> LoadLexicons(const std::vector<std::string>& paths);
 
-// The user dictionaries of |job| and, for an English–Chinese job, CC-CEDICT
-// when setup fetched it. Records their names in |result|.
+// How the output headers name the setup-built Urdu→English lexicon.
+inline constexpr char kUrduEnglishName[] = "ur-en pivot lexicon (Apertium urd-hin + FreeDict eng-hin)";
+
+// The user dictionaries of |job| and, when setup provided them, CC-CEDICT for
+// an English–Chinese job and the Urdu→English lexicon for an English–Urdu
+// one. Records their names in |result|.
 StatusOr<AlignResources> LoadDictionaries(const AlignJob& job, AlignResult& result);
 
 // Matches the termbase in every version and gives each sentence the concepts

@@ -73,6 +73,7 @@ struct BatchJob {
   std::vector<std::string> lexicon_paths;
   std::vector<DictionarySpec> dictionaries;
   bool use_cedict = true;
+  bool use_urdu_english = true;
   bool presegmented = false;
   AlignerConfig aligner;
 

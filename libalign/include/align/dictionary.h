@@ -41,6 +41,13 @@ class Dictionary {
   static StatusOr<std::shared_ptr<const Dictionary>> LoadCedictFrom(const std::string& raw_path,
                                                                     const std::string& cache_path);
 
+  // The Urdu→English pivot lexicon: Urdu lemmas with English words, joined
+  // through Hindi from Debian's Apertium urd-hin and FreeDict eng-hin (GPL
+  // data; tools/fetch-ur-en.sh builds it at setup, docs/UR-EN-NOTICE.md). Found
+  // at $TALIGN_UR_EN, or as data file third_party/ur-en/ur-en.tsv, and read
+  // as a TSV user dictionary. kNotFound when setup has not built it.
+  static StatusOr<std::shared_ptr<const Dictionary>> LoadUrduEnglish();
+
   // One CC-CEDICT line "TRAD SIMP [pin1 yin1] /gloss/gloss/": the two
   // headwords and the English content words of the glosses (classifier
   // notes, "variant of", "surname X", parenthesised remarks and function

@@ -59,6 +59,9 @@ struct AlignJob {
   // Also use CC-CEDICT when two versions are English and Chinese and setup has
   // fetched it (tools/fetch-cedict.sh); silently skipped when it has not.
   bool use_cedict = true;
+  // Also use the Urdu→English pivot lexicon when two versions are English and
+  // Urdu and setup has built it (tools/fetch-ur-en.sh); skipped when it has not.
+  bool use_urdu_english = true;
 
   // The version that is the original, when known (index into inputs); -1 when
   // the versions are co-authentic. Only TMX records it (srclang).
