@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "align/segment.h"
+#include "aligner_join.h"
 #include "aligner_model.h"
 
 namespace align {
@@ -342,6 +343,44 @@ TEST(AlignerModelTest, LoanwordsInUrduMatchTheirEnglishByConsonants) {
   ASSERT_EQ(model.n(), 2u);
   EXPECT_GT(model.ComputeCell(0, 0).ms, 0.0f);
   EXPECT_EQ(model.ComputeCell(1, 0).ms, 0.0f);
+}
+
+TEST(AlignerJoinTest, AMergeInOneVersionIsSplitWhereTheOtherTwoHaveABoundary) {
+  // Versions 0 and 2 say in two sentences what version 1 says in one; their
+  // own alignment has a boundary after the first. The joint bead is split
+  // there, version 1's sentence goes to the piece its length fits (the
+  // second: 30 of 40), and the first piece has an empty version-1 side.
+  auto bead = [](std::vector<SentenceRange> sides, double score = 0.5) { return Bead{std::move(sides), score}; };
+  const std::vector<Bead> joint = {bead({{0, 2}, {0, 1}, {0, 2}})};
+  const std::vector<Bead> b01 = {bead({{0, 2}, {0, 1}})}, b02 = {bead({{0, 1}, {0, 1}}), bead({{1, 2}, {1, 2}})},
+                          b12 = {bead({{0, 1}, {0, 2}})};
+  const std::vector<Bead>* pairs[3][3] = {};
+  pairs[0][1] = &b01;
+  pairs[0][2] = &b02;
+  pairs[1][2] = &b12;
+  const std::vector<float> l0 = {10, 30}, l1 = {30}, l2 = {10, 30};
+  const std::vector<float>* lengths[3] = {&l0, &l1, &l2};
+  const std::vector<Bead> out = internal::SplitMerges(joint, pairs, lengths);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].sides, (std::vector<SentenceRange>{{0, 1}, {0, 0}, {0, 1}}));
+  EXPECT_EQ(out[1].sides, (std::vector<SentenceRange>{{1, 2}, {0, 1}, {1, 2}}));
+  EXPECT_EQ(out[1].score, 0.5);
+  // When version 1's sentence is as long as the first pair of sentences,
+  // it goes to the first piece instead.
+  const std::vector<float> first = {30, 10}, first2 = {30, 10};
+  const std::vector<float>* lengths_first[3] = {&first, &l1, &first2};
+  const std::vector<Bead> other = internal::SplitMerges(joint, pairs, lengths_first);
+  ASSERT_EQ(other.size(), 2u);
+  EXPECT_EQ(other[0].sides[1], (SentenceRange{0, 1}));
+  EXPECT_EQ(other[1].sides[1], (SentenceRange{1, 1}));
+  // Two sentences in every version, or no boundary inside: nothing to split.
+  const std::vector<Bead> two = {bead({{0, 2}, {0, 2}, {0, 2}})};
+  const std::vector<float> l1b = {15, 15};
+  const std::vector<float>* lengths_two[3] = {&l0, &l1b, &l2};
+  EXPECT_EQ(internal::SplitMerges(two, pairs, lengths_two).size(), 1u);
+  const std::vector<Bead> whole = {bead({{0, 2}, {0, 2}})};
+  pairs[0][2] = &whole;
+  EXPECT_EQ(internal::SplitMerges(joint, pairs, lengths).size(), 1u);
 }
 
 TEST_F(AlignerTest, RejectsBadArguments) {

@@ -1,6 +1,7 @@
 #include "aligner_join.h"
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <map>
 #include <set>
@@ -110,6 +111,101 @@ std::vector<Bead> JoinByVotes(const std::vector<Bead>& pp_x, const std::vector<B
     }
     bead.score = count ? sum / count : 0;
     out.push_back(std::move(bead));
+  }
+  return out;
+}
+
+namespace {
+
+// Boundaries (position in a, position in b) of the a↔b alignment.
+std::vector<std::pair<uint32_t, uint32_t>> Cuts(const std::vector<Bead>* const pairs[3][3], size_t a, size_t b) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  const bool flip = a > b;
+  const std::vector<Bead>* beads = flip ? pairs[b][a] : pairs[a][b];
+  if (!beads) return out;
+  for (const Bead& bead : *beads) {
+    const uint32_t ea = bead.sides[flip ? 1 : 0].end, eb = bead.sides[flip ? 0 : 1].end;
+    out.push_back({ea, eb});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::vector<Bead>* const pairs[3][3],
+                              const std::vector<float>* const lengths[3]) {
+  double total[3] = {0, 0, 0};
+  for (size_t k = 0; k < 3; ++k)
+    for (float l : *lengths[k]) total[k] += l;
+  // Length of a range of version k in units of version 0's length.
+  auto scaled = [&](size_t k, const SentenceRange& r) {
+    double sum = 0;
+    for (uint32_t i = r.begin; i < r.end; ++i) sum += (*lengths[k])[i];
+    return total[k] > 0 && total[0] > 0 ? sum * total[0] / total[k] : sum;
+  };
+  std::vector<Bead> out;
+  for (const Bead& bead : beads) {
+    bool split = false;
+    for (size_t w = 0; w < 3 && !split; ++w) {
+      const size_t u = w == 0 ? 1 : 0, v = w == 2 ? 1 : 2;
+      const SentenceRange& ru = bead.sides[u];
+      const SentenceRange& rv = bead.sides[v];
+      if (bead.sides[w].size() > 1 || ru.size() < 2 || rv.size() < 2) continue;
+      std::vector<std::pair<uint32_t, uint32_t>> inside;
+      for (auto [pu, pv] : Cuts(pairs, u, v))
+        if (pu > ru.begin && pu < ru.end && pv > rv.begin && pv < rv.end) inside.push_back({pu, pv});
+      if (inside.empty()) continue;
+      std::vector<Bead> pieces;
+      uint32_t bu = ru.begin, bv = rv.begin;
+      inside.push_back({ru.end, rv.end});
+      for (auto [pu, pv] : inside) {
+        Bead piece;
+        piece.sides.assign(3, SentenceRange{bead.sides[w].begin, bead.sides[w].begin});
+        piece.sides[u] = {bu, pu};
+        piece.sides[v] = {bv, pv};
+        piece.score = bead.score;
+        pieces.push_back(std::move(piece));
+        bu = pu;
+        bv = pv;
+      }
+      // Where w's sentence goes: the piece whose sentences w's alignments
+      // with u and with v pair it with most, else the piece it fits by length.
+      size_t home = 0;
+      if (!bead.sides[w].empty()) {
+        const uint32_t s = bead.sides[w].begin;
+        std::vector<size_t> overlap(pieces.size(), 0);
+        for (size_t side : {u, v}) {
+          uint32_t prev_side = 0, prev_w = 0;
+          for (auto [ps, pw] : Cuts(pairs, side, w)) {
+            if (prev_w <= s && s < pw) {
+              for (size_t k = 0; k < pieces.size(); ++k) {
+                const SentenceRange& r = pieces[k].sides[side];
+                const uint32_t lo = std::max(r.begin, prev_side), hi = std::min(r.end, ps);
+                if (hi > lo) overlap[k] += hi - lo;
+              }
+            }
+            prev_side = ps;
+            prev_w = pw;
+          }
+        }
+        const double own = scaled(w, bead.sides[w]) + 1;
+        auto misfit = [&](size_t k) {
+          const double there = 0.5 * (scaled(u, pieces[k].sides[u]) + scaled(v, pieces[k].sides[v])) + 1;
+          return std::fabs(std::log(own / there));
+        };
+        size_t best = 0;
+        for (size_t k = 1; k < pieces.size(); ++k)
+          if (overlap[k] > overlap[best] || (overlap[k] == overlap[best] && misfit(k) < misfit(best))) best = k;
+        home = best;
+        for (size_t k = 0; k < pieces.size(); ++k) {
+          const uint32_t at = k <= home ? bead.sides[w].begin : bead.sides[w].end;
+          pieces[k].sides[w] = k == home ? bead.sides[w] : SentenceRange{at, at};
+        }
+      }
+      for (Bead& piece : pieces) out.push_back(std::move(piece));
+      split = true;
+    }
+    if (!split) out.push_back(bead);
   }
   return out;
 }

@@ -17,4 +17,18 @@ std::vector<Bead> JoinByVotes(const std::vector<Bead>& pp_x, const std::vector<B
                               const std::vector<Bead>& x_y, uint32_t n_pivot, uint32_t n_x,
                               uint32_t n_y, size_t pivot, size_t vx, size_t vy);
 
+// A 3-way bead where two versions u and v have a bead boundary inside it
+// (their own alignment |pairs| cuts it) and the third version w has at most
+// one sentence there (w merged what u and v say in two): the bead is split
+// at those boundaries, and w's sentence goes to the piece its alignment with
+// u and v point to (else the piece whose length it fits best). The other pieces have
+// an empty w side, which the checker reads as a merge, not an omission
+// (check_omissions.cc, AbsorbedByNeighbour); each pair's projection is then
+// as fine as its own alignment. |pairs[a][b]| aligns version a↔b (sides
+// {a, b}); only a < b is read, the other order is derived.
+// |lengths[k]| are the sentence lengths of version k (ties between pieces go
+// to the one whose length, scaled by the documents' ratio, w's sentence fits).
+std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::vector<Bead>* const pairs[3][3],
+                              const std::vector<float>* const lengths[3]);
+
 }  // namespace align::internal

@@ -282,10 +282,13 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
 }
 
 // The aligner may leave a side empty although that version renders the
-// sentence inside its neighbouring sentence (a translation that merges two).
-// The length model tells: the neighbouring bead's sides disagree by more
-// than 1.3 times as they stand and agree within 25% once this bead is added
-// to it. Then nothing is missing.
+// sentence inside its neighbouring sentence (a translation that merges two;
+// the 3-way aligner splits such a bead where the other two versions have a
+// boundary). The length model tells: the neighbouring bead's sides disagree
+// by more than 1.2 times as they stand, and agree within 25%, and better,
+// once this bead is added to it. Then nothing is missing. So too when the
+// empty version has one sentence more than the others in the neighbouring
+// bead: the boundary is misplaced, the sentence is there.
 bool AbsorbedByNeighbour(const CheckContext& ctx, const std::vector<double>& scale, size_t b,
                          const std::vector<size_t>& empty, const std::vector<size_t>& filled) {
   auto length = [&](size_t bead, size_t v) {
@@ -306,7 +309,11 @@ bool AbsorbedByNeighbour(const CheckContext& ctx, const std::vector<double>& sca
         joined = std::max(joined, std::fabs(std::log(length(n, e) / (length(n, f) + length(b, f)))));
       }
     }
-    if (usable && alone > std::log(1.3) && joined < std::log(1.25)) return true;
+    if (usable && alone > std::log(1.2) && joined < std::log(1.25) && joined < alone) return true;
+    bool shifted = true;
+    for (size_t e : empty)
+      for (size_t f : filled) shifted = shifted && ctx.side(n, e).size() == ctx.side(n, f).size() + 1;
+    if (shifted) return true;
   }
   return false;
 }
