@@ -24,7 +24,9 @@ for set_en in corpora/*.en.txt; do
     file=corpora/$name.$lang.txt
     [[ -f $file ]] || continue
     echo "--- $name.$lang: first sentences"
-    "$talign" segment --lang "$lang" "$file" | head -n 4 | nl -v 0 -w 3 -s '  '
+    # sed reads to the end: head would close the pipe early and, under
+    # pipefail, kill the demo with talign's SIGPIPE.
+    "$talign" segment --lang "$lang" "$file" | sed -n '1,4p' | nl -v 0 -w 3 -s '  '
   done
 done
 
