@@ -354,12 +354,9 @@ TEST(AlignerJoinTest, AMergeInOneVersionIsSplitWhereTheOtherTwoHaveABoundary) {
   const std::vector<Bead> joint = {bead({{0, 2}, {0, 1}, {0, 2}})};
   const std::vector<Bead> b01 = {bead({{0, 2}, {0, 1}})}, b02 = {bead({{0, 1}, {0, 1}}), bead({{1, 2}, {1, 2}})},
                           b12 = {bead({{0, 1}, {0, 2}})};
-  const std::vector<Bead>* pairs[3][3] = {};
-  pairs[0][1] = &b01;
-  pairs[0][2] = &b02;
-  pairs[1][2] = &b12;
+  std::array<internal::PairBeads, 3> pairs = {{{0, 1, &b01}, {0, 2, &b02}, {1, 2, &b12}}};
   const std::vector<float> l0 = {10, 30}, l1 = {30}, l2 = {10, 30};
-  const std::vector<float>* lengths[3] = {&l0, &l1, &l2};
+  const std::array<const std::vector<float>*, 3> lengths = {&l0, &l1, &l2};
   const std::vector<Bead> out = internal::SplitMerges(joint, pairs, lengths);
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[0].sides, (std::vector<SentenceRange>{{0, 1}, {0, 0}, {0, 1}}));
@@ -368,7 +365,7 @@ TEST(AlignerJoinTest, AMergeInOneVersionIsSplitWhereTheOtherTwoHaveABoundary) {
   // When version 1's sentence is as long as the first pair of sentences,
   // it goes to the first piece instead.
   const std::vector<float> first = {30, 10}, first2 = {30, 10};
-  const std::vector<float>* lengths_first[3] = {&first, &l1, &first2};
+  const std::array<const std::vector<float>*, 3> lengths_first = {&first, &l1, &first2};
   const std::vector<Bead> other = internal::SplitMerges(joint, pairs, lengths_first);
   ASSERT_EQ(other.size(), 2u);
   EXPECT_EQ(other[0].sides[1], (SentenceRange{0, 1}));
@@ -376,10 +373,10 @@ TEST(AlignerJoinTest, AMergeInOneVersionIsSplitWhereTheOtherTwoHaveABoundary) {
   // Two sentences in every version, or no boundary inside: nothing to split.
   const std::vector<Bead> two = {bead({{0, 2}, {0, 2}, {0, 2}})};
   const std::vector<float> l1b = {15, 15};
-  const std::vector<float>* lengths_two[3] = {&l0, &l1b, &l2};
+  const std::array<const std::vector<float>*, 3> lengths_two = {&l0, &l1b, &l2};
   EXPECT_EQ(internal::SplitMerges(two, pairs, lengths_two).size(), 1u);
   const std::vector<Bead> whole = {bead({{0, 2}, {0, 2}})};
-  pairs[0][2] = &whole;
+  pairs[1].beads = &whole;
   EXPECT_EQ(internal::SplitMerges(joint, pairs, lengths).size(), 1u);
 }
 

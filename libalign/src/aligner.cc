@@ -114,19 +114,9 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions) cons
         pairs[0].beads, pairs[1].beads, xy.beads, static_cast<uint32_t>(versions[pivot].sentences.size()),
         static_cast<uint32_t>(versions[vx].sentences.size()),
         static_cast<uint32_t>(versions[vy].sentences.size()), pivot, vx, vy);
-    // Each pair's own alignment, as a↔b with a < b.
-    const std::vector<Bead>* by_pair[3][3] = {};
-    std::vector<Bead> flipped[3];
-    auto store = [&](size_t k, size_t a, size_t b, const std::vector<Bead>& beads) {
-      if (a < b) { by_pair[a][b] = &beads; return; }
-      for (const Bead& bead : beads) flipped[k].push_back(Bead{{bead.sides[1], bead.sides[0]}, bead.score});
-      by_pair[b][a] = &flipped[k];
-    };
-    store(0, pivot, vx, pairs[0].beads);
-    store(1, pivot, vy, pairs[1].beads);
-    store(2, vx, vy, xy.beads);
-    const std::vector<float>* lengths[3] = {&f[0].length, &f[1].length, &f[2].length};
-    out.beads = internal::SplitMerges(out.beads, by_pair, lengths);
+    out.beads = internal::SplitMerges(
+        out.beads, {{{pivot, vx, &pairs[0].beads}, {pivot, vy, &pairs[1].beads}, {vx, vy, &xy.beads}}},
+        {&f[0].length, &f[1].length, &f[2].length});
   }
   // Documents that are not translations of each other.
   for (size_t k = 0; k < pairs.size(); ++k) {

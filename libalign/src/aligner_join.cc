@@ -1,8 +1,8 @@
 #include "aligner_join.h"
 
 #include <algorithm>
-#include <cmath>
 #include <array>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -118,22 +118,21 @@ std::vector<Bead> JoinByVotes(const std::vector<Bead>& pp_x, const std::vector<B
 namespace {
 
 // Boundaries (position in a, position in b) of the a↔b alignment.
-std::vector<std::pair<uint32_t, uint32_t>> Cuts(const std::vector<Bead>* const pairs[3][3], size_t a, size_t b) {
+std::vector<std::pair<uint32_t, uint32_t>> Cuts(const std::array<PairBeads, 3>& pairs, size_t a, size_t b) {
   std::vector<std::pair<uint32_t, uint32_t>> out;
-  const bool flip = a > b;
-  const std::vector<Bead>* beads = flip ? pairs[b][a] : pairs[a][b];
-  if (!beads) return out;
-  for (const Bead& bead : *beads) {
-    const uint32_t ea = bead.sides[flip ? 1 : 0].end, eb = bead.sides[flip ? 0 : 1].end;
-    out.push_back({ea, eb});
+  for (const PairBeads& p : pairs) {
+    if (!p.beads || !((p.first == a && p.second == b) || (p.first == b && p.second == a))) continue;
+    const size_t ia = p.first == a ? 0 : 1;
+    for (const Bead& bead : *p.beads) out.push_back({bead.sides[ia].end, bead.sides[1 - ia].end});
+    break;
   }
   return out;
 }
 
 }  // namespace
 
-std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::vector<Bead>* const pairs[3][3],
-                              const std::vector<float>* const lengths[3]) {
+std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::array<PairBeads, 3>& pairs,
+                              const std::array<const std::vector<float>*, 3>& lengths) {
   double total[3] = {0, 0, 0};
   for (size_t k = 0; k < 3; ++k)
     for (float l : *lengths[k]) total[k] += l;
@@ -170,7 +169,6 @@ std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::vector<
       }
       // Where w's sentence goes: the piece whose sentences w's alignments
       // with u and with v pair it with most, else the piece it fits by length.
-      size_t home = 0;
       if (!bead.sides[w].empty()) {
         const uint32_t s = bead.sides[w].begin;
         std::vector<size_t> overlap(pieces.size(), 0);
@@ -193,10 +191,9 @@ std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::vector<
           const double there = 0.5 * (scaled(u, pieces[k].sides[u]) + scaled(v, pieces[k].sides[v])) + 1;
           return std::fabs(std::log(own / there));
         };
-        size_t best = 0;
+        size_t home = 0;
         for (size_t k = 1; k < pieces.size(); ++k)
-          if (overlap[k] > overlap[best] || (overlap[k] == overlap[best] && misfit(k) < misfit(best))) best = k;
-        home = best;
+          if (overlap[k] > overlap[home] || (overlap[k] == overlap[home] && misfit(k) < misfit(home))) home = k;
         for (size_t k = 0; k < pieces.size(); ++k) {
           const uint32_t at = k <= home ? bead.sides[w].begin : bead.sides[w].end;
           pieces[k].sides[w] = k == home ? bead.sides[w] : SentenceRange{at, at};

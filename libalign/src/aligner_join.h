@@ -1,6 +1,7 @@
 // Joining pairwise alignments of three versions into 3-way beads (internal).
 #pragma once
 
+#include <array>
 #include <vector>
 
 #include "align/aligner.h"
@@ -24,11 +25,14 @@ std::vector<Bead> JoinByVotes(const std::vector<Bead>& pp_x, const std::vector<B
 // u and v point to (else the piece whose length it fits best). The other pieces have
 // an empty w side, which the checker reads as a merge, not an omission
 // (check_omissions.cc, AbsorbedByNeighbour); each pair's projection is then
-// as fine as its own alignment. |pairs[a][b]| aligns version a↔b (sides
-// {a, b}); only a < b is read, the other order is derived.
-// |lengths[k]| are the sentence lengths of version k (ties between pieces go
-// to the one whose length, scaled by the documents' ratio, w's sentence fits).
-std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::vector<Bead>* const pairs[3][3],
-                              const std::vector<float>* const lengths[3]);
+// as fine as its own alignment. |pairs| are the three pairwise alignments,
+// |lengths[k]| the sentence lengths of version k (ties between pieces go to
+// the one whose length, scaled by the documents' ratio, w's sentence fits).
+struct PairBeads {
+  size_t first, second;             // versions; the beads' sides are {first, second}
+  const std::vector<Bead>* beads;
+};
+std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::array<PairBeads, 3>& pairs,
+                              const std::array<const std::vector<float>*, 3>& lengths);
 
 }  // namespace align::internal

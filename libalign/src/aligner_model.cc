@@ -68,6 +68,15 @@ std::string ArabicSkeleton(std::string_view w) {
   return s;
 }
 
+// The skeleton a token is compared by between a Latin and an Arabic-script
+// side: every Arabic-script word; Latin names, and lowercase words of five
+// letters or more, for the English loanwords Urdu writes in its own script
+// (table / ٹیبل); shorter lowercase words collide too often.
+std::string Skeleton(const Token& t) {
+  if (!t.latin) return ArabicSkeleton(t.text);
+  return t.capitalised || t.text.size() >= 5 ? LatinSkeleton(t.text) : "";
+}
+
 bool IsArabicWord(const Token& t) {
   if (t.kind != TokenKind::kWord || t.text.empty()) return false;
   size_t pos = 0;
@@ -201,7 +210,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       key = "w:" + (t.latin ? StemLatin(t.text) : t.text);
       intern(j, 1.0f);
       if (names) {
-        std::string sk = t.latin ? ((t.capitalised || t.text.size() >= 5) ? LatinSkeleton(t.text) : "") : ArabicSkeleton(t.text);
+        std::string sk = Skeleton(t);
         if (sk.size() >= 3) { key = "k:" + sk; intern(j, config.name_weight); }
       }
     }
@@ -282,7 +291,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
         if (int64_t id = find_y("w:" + u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
       x_raw[i].push_back(std::move(u));
       if (names) {
-        std::string sk = t.latin ? ((t.capitalised || t.text.size() >= 5) ? LatinSkeleton(t.text) : "") : ArabicSkeleton(t.text);
+        std::string sk = Skeleton(t);
         if (sk.size() >= 3)
           if (int64_t id = find_y("k:" + sk); id >= 0)
             x_raw[i].push_back({"k:" + sk, config.name_weight, {static_cast<uint32_t>(id)}});

@@ -62,8 +62,9 @@ class SharedResources {
     shared->job_ = &job;
     // CC-CEDICT loads on a second thread while the termbase and its matcher
     // are built: start-up is the part of a batch that does not scale.
-    std::future<StatusOr<std::shared_ptr<const Dictionary>>> cedict;
-    if (job.use_cedict) cedict = std::async(std::launch::async, [] { return Dictionary::LoadCedict(); });
+    auto setup = std::async(std::launch::async, [&job] {
+      return internal::LoadSetupDictionaries(job.use_cedict, job.use_urdu_english);
+    });
     std::vector<Lexicon> lexicons;
     for (const std::string& path : job.lexicon_paths) {
       auto lexicon = Lexicon::Load(path);
@@ -90,22 +91,9 @@ class SharedResources {
       if (!translator.ok()) return translator.status();
       shared->translator_ = std::make_unique<Translator>(std::move(*translator));
     }
-    if (job.use_urdu_english) {
-      auto loaded = Dictionary::LoadUrduEnglish();
-      if (loaded.ok()) {
-        shared->urdu_english_ = *loaded;
-      } else if (loaded.status().code() != StatusCode::kNotFound) {
-        return loaded.status();
-      }
-    }
-    if (cedict.valid()) {
-      auto loaded = cedict.get();
-      if (loaded.ok()) {
-        shared->cedict_ = *loaded;
-      } else if (loaded.status().code() != StatusCode::kNotFound) {
-        return loaded.status();  // present but broken: say so rather than align worse
-      }
-    }
+    auto loaded = setup.get();
+    if (!loaded.ok()) return loaded.status();
+    shared->setup_ = std::move(*loaded);
     return shared;
   }
 
@@ -128,20 +116,7 @@ class SharedResources {
       resources.dictionaries.push_back(*dictionary);
       names->push_back(spec.path);
     }
-    bool english = false, chinese = false, urdu = false;
-    for (const AlignInput& v : result.versions) {
-      english |= v.language == Language::kEnglish;
-      chinese |= v.language == Language::kChinese;
-      urdu |= v.language == Language::kUrdu;
-    }
-    if (cedict_ && english && chinese) {
-      resources.dictionaries.push_back(cedict_);
-      names->push_back("CC-CEDICT");
-    }
-    if (urdu_english_ && english && urdu) {
-      resources.dictionaries.push_back(urdu_english_);
-      names->push_back(internal::kUrduEnglishName);
-    }
+    internal::AddSetupDictionaries(setup_, result, &resources, names);
     return resources;
   }
 
@@ -162,8 +137,7 @@ class SharedResources {
   std::shared_ptr<const Lexicon> lexicon_;
   std::shared_ptr<const TermMatcher> matcher_;
   std::unique_ptr<const Translator> translator_;
-  std::shared_ptr<const Dictionary> cedict_;
-  std::shared_ptr<const Dictionary> urdu_english_;
+  internal::SetupDictionaries setup_;
   SegmenterCache segmenters_;
   std::mutex mutex_;
   std::map<std::tuple<std::string, Language, Language>, std::shared_ptr<const Dictionary>> user_;

@@ -110,26 +110,53 @@ struct Anchors {
   std::vector<uint32_t> concepts;
 };
 
-Anchors SentenceAnchors(const CheckContext& ctx, size_t v, uint32_t s) {
-  Anchors a;
+// The anchors of each sentence of bead |b| in version |v|.
+std::vector<Anchors> SideAnchors(const CheckContext& ctx, size_t b, size_t v) {
   const AlignInput& input = ctx.aligned.versions[v];
-  Key key = Normalizer::Get().MakeKey(input.document.bytes(), input.sentences[s].span);
-  for (NumberMention& n : ExtractNumbers(key, input.language))
-    if (!n.soft) a.numbers.push_back(std::move(n));
-  for (const TermHit& h : ctx.hits[v])
-    if (h.sentence == s) a.concepts.push_back(h.concept_index);
-  return a;
+  const SentenceRange& side = ctx.side(b, v);
+  std::vector<Anchors> out(side.size());
+  for (uint32_t s = side.begin; s < side.end; ++s) {
+    Key key = Normalizer::Get().MakeKey(input.document.bytes(), input.sentences[s].span);
+    for (NumberMention& n : ExtractNumbers(key, input.language))
+      if (!n.soft) out[s - side.begin].numbers.push_back(std::move(n));
+  }
+  for (size_t i : ctx.HitsIn(b, v)) {
+    const TermHit& h = ctx.hits[v][i];
+    out[h.sentence - side.begin].concepts.push_back(h.concept_index);
+  }
+  return out;
+}
+
+bool Has(const Anchors& a, const NumberMention& n) {
+  return std::any_of(a.numbers.begin(), a.numbers.end(), [&](const NumberMention& m) { return SameNumber(n, m); });
+}
+bool Has(const Anchors& a, uint32_t concept_index) {
+  return std::count(a.concepts.begin(), a.concepts.end(), concept_index) > 0;
 }
 
 bool Shares(const Anchors& a, const std::vector<Anchors>& side) {
   for (const Anchors& b : side) {
     for (const NumberMention& n : a.numbers)
-      for (const NumberMention& m : b.numbers)
-        if (SameNumber(n, m)) return true;
+      if (Has(b, n)) return true;
     for (uint32_t c : a.concepts)
-      if (std::count(b.concepts.begin(), b.concepts.end(), c)) return true;
+      if (Has(b, c)) return true;
   }
   return false;
+}
+
+// The anchors of sentence |i| of a side that no other sentence of it has.
+Anchors UniqueTo(const std::vector<Anchors>& side, size_t i) {
+  auto elsewhere = [&](const auto& anchor) {
+    for (size_t j = 0; j < side.size(); ++j)
+      if (j != i && Has(side[j], anchor)) return true;
+    return false;
+  };
+  Anchors out;
+  for (const NumberMention& n : side[i].numbers)
+    if (!elsewhere(n)) out.numbers.push_back(n);
+  for (uint32_t c : side[i].concepts)
+    if (!elsewhere(c)) out.concepts.push_back(c);
+  return out;
 }
 
 // A version one sentence short in bead b and one sentence long in a
@@ -192,33 +219,16 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
     // anchored[i]: position i of some longer side shares an anchor with
     // every shorter side that no other position of that side has.
     std::vector<std::vector<Anchors>> short_anchors;
-    for (size_t sh : shorter) {
-      short_anchors.emplace_back();
-      for (uint32_t s = ctx.side(b, sh).begin; s < ctx.side(b, sh).end; ++s)
-        short_anchors.back().push_back(SentenceAnchors(ctx, sh, s));
-    }
+    for (size_t sh : shorter) short_anchors.push_back(SideAnchors(ctx, b, sh));
     std::vector<bool> anchored(k, false);
     for (size_t l : longer) {
-      std::vector<Anchors> own;
-      for (uint32_t s = ctx.side(b, l).begin; s < ctx.side(b, l).end; ++s) own.push_back(SentenceAnchors(ctx, l, s));
+      const std::vector<Anchors> own = SideAnchors(ctx, b, l);
       for (size_t i = 0; i < k; ++i) {
-        Anchors unique_to_i;
-        for (const NumberMention& n : own[i].numbers) {
-          bool elsewhere = false;
-          for (size_t j = 0; j < k; ++j)
-            if (j != i) elsewhere = elsewhere || std::any_of(own[j].numbers.begin(), own[j].numbers.end(),
-                                                             [&](const NumberMention& m) { return SameNumber(n, m); });
-          if (!elsewhere) unique_to_i.numbers.push_back(n);
-        }
-        for (uint32_t c : own[i].concepts) {
-          bool elsewhere = false;
-          for (size_t j = 0; j < k; ++j)
-            if (j != i) elsewhere = elsewhere || std::count(own[j].concepts.begin(), own[j].concepts.end(), c);
-          if (!elsewhere) unique_to_i.concepts.push_back(c);
-        }
+        const Anchors unique = UniqueTo(own, i);
+        if (unique.numbers.empty() && unique.concepts.empty()) continue;
         bool in_all = true;
-        for (const auto& side : short_anchors) in_all = in_all && Shares(unique_to_i, side);
-        if (in_all && !(unique_to_i.numbers.empty() && unique_to_i.concepts.empty())) anchored[i] = true;
+        for (const auto& side : short_anchors) in_all = in_all && Shares(unique, side);
+        if (in_all) anchored[i] = true;
       }
     }
     int best = -1;
@@ -310,12 +320,8 @@ bool AbsorbedByNeighbour(const CheckContext& ctx, const std::vector<double>& sca
       }
     }
     if (usable && alone > std::log(1.2) && joined < std::log(1.25) && joined < alone) return true;
-    bool shifted = true;
-    for (size_t e : empty)
-      for (size_t f : filled) shifted = shifted && ctx.side(n, e).size() == ctx.side(n, f).size() + 1;
-    if (shifted) return true;
   }
-  return false;
+  return BoundaryShifted(ctx, b, filled, empty);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "align/dictionary.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -8,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "align/resources.h"
 #include "aligner_text.h"
 #include "dictionary_table.h"
 
@@ -201,6 +203,15 @@ StatusOr<std::shared_ptr<const Dictionary>> Dictionary::Load(const std::string& 
   auto table = internal::TableDictionary::FromBlob(builder.Build(source, target, 0, 0), path);
   if (!table.ok()) return table.status();
   return std::shared_ptr<const Dictionary>(*table);
+}
+
+StatusOr<std::shared_ptr<const Dictionary>> Dictionary::LoadUrduEnglish() {
+  if (const char* env = std::getenv("TALIGN_UR_EN"); env && *env) return Load(env, Language::kUrdu, Language::kEnglish);
+  auto path = FindDataFile("third_party/ur-en/ur-en.tsv");
+  if (!path.ok())
+    return NotFound("the Urdu–English lexicon is not set up (run tools/fetch-ur-en.sh or set TALIGN_UR_EN); " +
+                    path.status().message());
+  return Load(*path, Language::kUrdu, Language::kEnglish);
 }
 
 }  // namespace align

@@ -177,15 +177,6 @@ StatusOr<std::shared_ptr<const Dictionary>> Dictionary::LoadCedictFrom(const std
   return std::shared_ptr<const Dictionary>(*table);
 }
 
-StatusOr<std::shared_ptr<const Dictionary>> Dictionary::LoadUrduEnglish() {
-  if (const char* env = std::getenv("TALIGN_UR_EN"); env && *env) return Load(env, Language::kUrdu, Language::kEnglish);
-  auto path = FindDataFile("third_party/ur-en/ur-en.tsv");
-  if (!path.ok())
-    return NotFound("the Urdu–English lexicon is not set up (run tools/fetch-ur-en.sh or set TALIGN_UR_EN); " +
-                    path.status().message());
-  return Load(*path, Language::kUrdu, Language::kEnglish);
-}
-
 StatusOr<std::shared_ptr<const Dictionary>> Dictionary::LoadCedict() {
   if (const char* env = std::getenv("TALIGN_CEDICT"); env && *env) return LoadCedictFrom(env, "");
   auto path = FindDataFile("third_party/cedict/cedict_ts.u8");

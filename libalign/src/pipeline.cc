@@ -94,6 +94,31 @@ bool HasLanguage(const AlignResult& result, Language language) {
   return false;
 }
 
+StatusOr<SetupDictionaries> LoadSetupDictionaries(bool cedict, bool urdu_english) {
+  SetupDictionaries out;
+  // Absent (kNotFound) is fine; present but broken: say so instead of aligning worse.
+  auto take = [](StatusOr<std::shared_ptr<const Dictionary>> loaded, std::shared_ptr<const Dictionary>* into) {
+    if (loaded.ok()) *into = *loaded;
+    return loaded.ok() || loaded.status().code() == StatusCode::kNotFound ? Status::Ok() : loaded.status();
+  };
+  if (cedict) ALIGN_RETURN_IF_ERROR(take(Dictionary::LoadCedict(), &out.cedict));
+  if (urdu_english) ALIGN_RETURN_IF_ERROR(take(Dictionary::LoadUrduEnglish(), &out.urdu_english));
+  return out;
+}
+
+void AddSetupDictionaries(const SetupDictionaries& setup, const AlignResult& result, AlignResources* resources,
+                          std::vector<std::string>* names) {
+  const bool english = HasLanguage(result, Language::kEnglish);
+  if (setup.cedict && english && HasLanguage(result, Language::kChinese)) {
+    resources->dictionaries.push_back(setup.cedict);
+    names->push_back("CC-CEDICT");
+  }
+  if (setup.urdu_english && english && HasLanguage(result, Language::kUrdu)) {
+    resources->dictionaries.push_back(setup.urdu_english);
+    names->push_back("ur-en pivot lexicon (Apertium urd-hin + FreeDict eng-hin)");
+  }
+}
+
 StatusOr<AlignResources> LoadDictionaries(const AlignJob& job, AlignResult& result) {
   AlignResources resources;
   for (const DictionarySpec& spec : job.dictionaries) {
@@ -109,25 +134,12 @@ StatusOr<AlignResources> LoadDictionaries(const AlignJob& job, AlignResult& resu
     result.dictionaries.push_back(
         fmt::format("{},{}={}", LanguageCode(source), LanguageCode(target), spec.path));
   }
-  if (job.use_cedict && HasLanguage(result, Language::kEnglish) &&
-      HasLanguage(result, Language::kChinese)) {
-    auto cedict = Dictionary::LoadCedict();
-    if (cedict.ok()) {
-      resources.dictionaries.push_back(*cedict);
-      result.dictionaries.push_back("CC-CEDICT");
-    } else if (cedict.status().code() != StatusCode::kNotFound) {
-      return cedict.status();  // present but broken: say so instead of aligning worse
-    }
-  }
-  if (job.use_urdu_english && HasLanguage(result, Language::kEnglish) && HasLanguage(result, Language::kUrdu)) {
-    auto pivot = Dictionary::LoadUrduEnglish();
-    if (pivot.ok()) {
-      resources.dictionaries.push_back(*pivot);
-      result.dictionaries.push_back(kUrduEnglishName);
-    } else if (pivot.status().code() != StatusCode::kNotFound) {
-      return pivot.status();
-    }
-  }
+  // Loaded only for the pairs that use them: CC-CEDICT takes tens of milliseconds.
+  const bool english = HasLanguage(result, Language::kEnglish);
+  auto setup = LoadSetupDictionaries(job.use_cedict && english && HasLanguage(result, Language::kChinese),
+                                     job.use_urdu_english && english && HasLanguage(result, Language::kUrdu));
+  if (!setup.ok()) return setup.status();
+  AddSetupDictionaries(*setup, result, &resources, &result.dictionaries);
   return resources;
 }
 

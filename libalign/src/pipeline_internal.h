@@ -15,8 +15,17 @@ namespace align::internal {
 // |paths| is empty.
 StatusOr<std::shared_ptr<const Lexicon>> LoadLexicons(const std::vector<std::string>& paths);
 
-// How the output headers name the setup-built Urdu→English lexicon.
-inline constexpr char kUrduEnglishName[] = "ur-en pivot lexicon (Apertium urd-hin + FreeDict eng-hin)";
+// The dictionaries that setup fetches or builds, when it has: CC-CEDICT for
+// English–Chinese and the Urdu→English lexicon for English–Urdu. Null when
+// not wanted or not set up; a file that is there but broken is an error.
+struct SetupDictionaries {
+  std::shared_ptr<const Dictionary> cedict, urdu_english;
+};
+StatusOr<SetupDictionaries> LoadSetupDictionaries(bool cedict, bool urdu_english);
+// Adds to |resources| those of |setup| that serve a language pair of
+// |result|'s versions, and their names (as output headers give them) to |names|.
+void AddSetupDictionaries(const SetupDictionaries& setup, const AlignResult& result, AlignResources* resources,
+                          std::vector<std::string>* names);
 
 // The user dictionaries of |job| and, when setup provided them, CC-CEDICT for
 // an English–Chinese job and the Urdu→English lexicon for an English–Urdu

@@ -322,29 +322,23 @@ class RuleSegmenter final : public Segmenter {
     return u_islower(static_cast<UChar32>(At(v, word_end + 1)));
   }
 
-  // A short clause at |pos| that ends with a [speech_verbs] entry and then
-  // with punctuation: 达尔说。 扎尔达里表示， انہوں نے کہا۔
   // A speech verb among the next six words ('"Why?" Foreign Minister Li
   // asked'), before any terminator; true when the language lists none.
   bool SpeakerFollows(std::string_view v, size_t pos) const {
     if (rules_.speech_verbs.empty()) return true;
-    size_t q = pos;
-    for (int words = 0; words < 6 && q < v.size(); ++words) {
-      size_t begin = q;
-      while (q < v.size()) {
-        size_t r = q;
-        if (!IsWordChar(DecodeUtf8(v, r))) break;
-        q = r;
-      }
-      if (q == begin) return false;  // punctuation: the clause ended
-      const std::string_view word = v.substr(begin, q - begin);
-      for (const std::string& verb : rules_.speech_verbs)
-        if (word == verb) return true;
-      while (q < v.size() && v[q] == ' ') ++q;
+    for (int words = 0; words < 6 && pos < v.size(); ++words) {
+      const std::string_view word = WordAt(v, pos);
+      if (word.empty()) return false;  // punctuation: the clause ended
+      if (std::find(rules_.speech_verbs.begin(), rules_.speech_verbs.end(), word) != rules_.speech_verbs.end())
+        return true;
+      pos += word.size();
+      while (pos < v.size() && v[pos] == ' ') ++pos;
     }
     return false;
   }
 
+  // A short clause at |pos| that ends with a [speech_verbs] entry and then
+  // with punctuation: 达尔说。 扎尔达里表示， انہوں نے کہا۔
   bool SpeechClause(std::string_view v, size_t pos) const {
     if (rules_.speech_verbs.empty()) return false;
     size_t q = pos, last = pos;
