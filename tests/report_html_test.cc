@@ -17,6 +17,7 @@
 #include "align/match.h"
 #include "align/report.h"
 #include "report_html_internal.h"
+#include "sha256.h"
 
 namespace align {
 namespace {
@@ -145,7 +146,7 @@ TEST_F(ReportFixture, HtmlIsSelfContained) {
   EXPECT_THAT(html, Not(HasSubstr("https://")));
   EXPECT_THAT(html, Not(HasSubstr("<link")));
   EXPECT_THAT(html, Not(HasSubstr("src=")));
-  EXPECT_THAT(html, HasSubstr("script-src 'sha256-" + html_internal::Sha256Base64(html_internal::Script()) + "'"));
+  EXPECT_THAT(html, HasSubstr("script-src 'sha256-" + internal::Sha256Base64(html_internal::Script()) + "'"));
 }
 
 TEST_F(ReportFixture, HtmlHasDirectionAndLanguageOfEveryVersion) {
@@ -325,13 +326,13 @@ TEST(HtmlTest, EscapeCoversMarkupQuotesAndControls) {
 }
 
 TEST(HtmlTest, Sha256MatchesTheStandardVectors) {
-  EXPECT_EQ(html_internal::Sha256Base64(""), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
-  EXPECT_EQ(html_internal::Sha256Base64("abc"), "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
+  EXPECT_EQ(internal::Sha256Base64(""), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+  EXPECT_EQ(internal::Sha256Base64("abc"), "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
   // Lengths around the padding boundary (55, 56, 64 bytes) and several blocks.
-  EXPECT_EQ(html_internal::Sha256Base64(std::string(55, 'a')), "n0OQ+NMMLdkuyfCVtl4rmumwqSWlJY4kHJ8ekQ9zQxg=");
-  EXPECT_EQ(html_internal::Sha256Base64(std::string(56, 'a')), "s1Q5pKxvCUi21vnjxq8PX1kM4g8b3nCQ73lwaG7Gc4o=");
-  EXPECT_EQ(html_internal::Sha256Base64(std::string(64, 'a')), "/+BU/nrgy23GXDr5th1SCfQ5hR20PQulmXM33xVGaOs=");
-  EXPECT_EQ(html_internal::Sha256Base64(std::string(1000, 'a')), "Qe3s5C1j6Nm/UVqbppMuHCDLyfWl0TRkWttdsblzfqM=");
+  EXPECT_EQ(internal::Sha256Base64(std::string(55, 'a')), "n0OQ+NMMLdkuyfCVtl4rmumwqSWlJY4kHJ8ekQ9zQxg=");
+  EXPECT_EQ(internal::Sha256Base64(std::string(56, 'a')), "s1Q5pKxvCUi21vnjxq8PX1kM4g8b3nCQ73lwaG7Gc4o=");
+  EXPECT_EQ(internal::Sha256Base64(std::string(64, 'a')), "/+BU/nrgy23GXDr5th1SCfQ5hR20PQulmXM33xVGaOs=");
+  EXPECT_EQ(internal::Sha256Base64(std::string(1000, 'a')), "Qe3s5C1j6Nm/UVqbppMuHCDLyfWl0TRkWttdsblzfqM=");
 }
 
 // Every msgid of po/talign.pot, singular and plural.

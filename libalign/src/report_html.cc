@@ -15,6 +15,7 @@
 #include "align/resources.h"
 #include "report_findings_internal.h"
 #include "report_html_internal.h"
+#include "sha256.h"
 #include "report_internal.h"
 
 namespace align {
@@ -129,7 +130,7 @@ class HtmlWriter {
     out_ << "<!DOCTYPE html>\n<html lang=\"" << Attr(ui_.language()) << "\" dir=\"" << (ui_.rtl() ? "rtl" : "ltr")
          << "\">\n<head>\n<meta charset=\"utf-8\">\n"
          << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-         << "script-src 'sha256-" << html_internal::Sha256Base64(html_internal::Script())
+         << "script-src 'sha256-" << internal::Sha256Base64(html_internal::Script())
          << "'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
          << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          << "<meta name=\"generator\" content=\"talign " << Attr(Version()) << "\">\n<title>" << Escape(title);

@@ -11,9 +11,6 @@ namespace align::html_internal {
 std::string_view Style();
 std::string_view Script();
 
-// SHA-256 of |bytes|, base64-encoded: the form CSP's 'sha256-…' source takes.
-std::string Sha256Base64(std::string_view bytes);
-
 // |text| escaped for HTML element content and attribute values (& < > " '),
 // with characters HTML forbids (C0 controls but tab and line ends, U+FFFE,
 // U+FFFF) replaced by U+FFFD.
