@@ -5,6 +5,7 @@
 
 #include "align/report.h"
 #include "align/resources.h"
+#include "config_internal.h"
 #include "report_internal.h"
 
 namespace align {
@@ -19,37 +20,6 @@ Json Header(const AlignResult& result) {
   const AlignJob& job = result.job;
   Json inputs = Json::array();
   for (const AlignInput& v : result.versions) inputs.push_back(v.document.name());
-  const AlignerConfig& a = job.aligner;
-  // Every parameter of the model, so that a run can be reproduced from its
-  // output. report_test fails when AlignerConfig grows, as a reminder to add
-  // the new field here.
-  Json aligner = {
-      {"max_bead_side", a.max_bead_side},
-      {"learn_lexicon", a.learn_lexicon},
-      {"learn_with_dictionary", a.learn_with_dictionary},
-      {"band_width", a.band_width},
-      {"max_band_rounds", a.max_band_rounds},
-      {"length_weight", a.length_weight},
-      {"length_variance", a.length_variance},
-      {"lexical_weight", a.lexical_weight},
-      {"lexical_mass", a.lexical_mass},
-      {"orphan_cost", a.orphan_cost},
-      {"lexical_prior", a.lexical_prior},
-      {"lexical_prior_weight", a.lexical_prior_weight},
-      {"number_weight", a.number_weight},
-      {"concept_weight", a.concept_weight},
-      {"name_weight", a.name_weight},
-      {"punctuation_weight", a.punctuation_weight},
-      {"paragraph_weight", a.paragraph_weight},
-      {"skip_cost", a.skip_cost},
-      {"cost_1_2", a.cost_1_2},
-      {"cost_2_2", a.cost_2_2},
-      {"cost_1_3", a.cost_1_3},
-      {"cost_1_4", a.cost_1_4},
-      {"learn_min_count", a.learn_min_count},
-      {"learn_min_dice", a.learn_min_dice},
-      {"learn_max_links", a.learn_max_links},
-  };
   Json config = {
       {"presegmented", job.presegmented},
       {"dictionaries", result.dictionaries},
@@ -57,7 +27,7 @@ Json Header(const AlignResult& result) {
                      ? Json(result.language_tags[job.source_version])
                      : Json(nullptr)},
       {"sentences", Json::array()},
-      {"aligner", aligner},
+      {"aligner", internal::AlignerConfigToJson(job.aligner)},
   };
   for (const AlignInput& v : result.versions) config["sentences"].push_back(v.sentences.size());
   return Json{{"talign", std::string(Version())},

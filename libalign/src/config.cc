@@ -1,0 +1,146 @@
+#include "align/config.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "align/text.h"
+#include "config_internal.h"
+
+namespace align {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using A = AlignerConfig;
+using C = CheckConfig;
+
+// Ranges keep every setting where the model still means something and the
+// work stays bounded (a bead side of 50 would make the DP cubic in practice).
+const ConfigField<A> kAlignerFields[] = {
+    {"max_bead_side", "largest number of sentences on one side of a bead (1-4 and 4-1)", &A::max_bead_side, 1, 8},
+    {"learn_lexicon", "learn a lexicon from the documents for pairs without a dictionary", &A::learn_lexicon},
+    {"learn_with_dictionary", "also learn for pairs that have a dictionary", &A::learn_with_dictionary},
+    {"band_width", "half-width in sentences of the first band around the corridor", &A::band_width, 1, 1 << 20},
+    {"max_band_rounds", "at most this many DP rounds per pass", &A::max_band_rounds, 1, 64},
+    {"length_weight", "weight of the Gale-Church length cost", &A::length_weight, 0, 1e6},
+    {"length_variance", "variance of the length difference per character", &A::length_variance, 1e-6, 1e9},
+    {"lexical_weight", "weight of (1 - lexical similarity) per sentence", &A::lexical_weight, 0, 1e6},
+    {"lexical_mass", "lexical cost as unmatched evidence mass", &A::lexical_mass},
+    {"orphan_cost", "cost of a sentence merged into a bead with nothing of it translated there", &A::orphan_cost, 0, 1e6},
+    {"lexical_prior", "prior similarity for sentences with little lexical evidence", &A::lexical_prior, 0, 1},
+    {"lexical_prior_weight", "weight of the prior similarity", &A::lexical_prior_weight, 0, 1e6},
+    {"number_weight", "extra weight of numbers over common words", &A::number_weight, 0, 1e6},
+    {"concept_weight", "extra weight of termbase concepts", &A::concept_weight, 0, 1e6},
+    {"name_weight", "extra weight of names", &A::name_weight, 0, 1e6},
+    {"punctuation_weight", "cost per punctuation class present on one side only", &A::punctuation_weight, 0, 1e6},
+    {"paragraph_weight", "cost of a paragraph boundary inside a bead or on one side only", &A::paragraph_weight, 0, 1e6},
+    {"skip_cost", "cost per sentence of 1-0 and 0-1 beads", &A::skip_cost, 0, 1e6},
+    {"cost_1_2", "cost of a 1-2 or 2-1 bead", &A::cost_1_2, 0, 1e6},
+    {"cost_2_2", "cost of a 2-2 bead", &A::cost_2_2, 0, 1e6},
+    {"cost_1_3", "cost of a 1-3 or 3-1 bead", &A::cost_1_3, 0, 1e6},
+    {"cost_1_4", "cost of a 1-4 or 4-1 bead", &A::cost_1_4, 0, 1e6},
+    {"learn_min_count", "a learned pair co-occurs in at least this many confident beads", &A::learn_min_count, 1, 1e6},
+    {"learn_min_dice", "a learned pair has at least this Dice coefficient", &A::learn_min_dice, 0, 1},
+    {"learn_max_links", "at most this many learned targets per word", &A::learn_max_links, 1, 1000},
+};
+
+const ConfigField<C> kCheckFields[] = {
+    {"deprecated_terms", "report deprecated and superseded renderings", &C::deprecated_terms},
+    {"missing_terms", "report concepts a version does not render", &C::missing_terms},
+    {"inconsistent_terms", "report concepts rendered in different ways", &C::inconsistent_terms},
+    {"numbers", "report numbers that differ between aligned sentences", &C::numbers},
+    {"omissions", "report omitted and added sentences", &C::omissions},
+    {"min_content_letters", "letters (a Han character counts two) that make a sentence content", &C::min_content_letters, 0, 1e6},
+};
+
+template <typename Config>
+Json ToJson(std::span<const ConfigField<Config>> fields, const Config& config) {
+  Json out = Json::object();
+  for (const auto& field : fields) {
+    std::visit([&](auto member) { out[std::string(field.name)] = config.*member; }, field.member);
+  }
+  return out;
+}
+
+template <typename Config>
+Status FromJson(std::span<const ConfigField<Config>> fields, const Json& in, const std::string& where,
+                Config* config) {
+  if (!in.is_object()) return DataError(fmt::format("{}: expected an object", where));
+  for (const auto& [key, value] : in.items()) {
+    const ConfigField<Config>* field = nullptr;
+    for (const auto& f : fields) {
+      if (f.name == key) field = &f;
+    }
+    if (!field) return DataError(fmt::format("{}.{}: no such setting (talign config lists them)", where, key));
+    const std::string name = fmt::format("{}.{}", where, key);
+    Status status = std::visit(
+        [&](auto member) -> Status {
+          using T = std::remove_reference_t<decltype(config->*member)>;
+          if constexpr (std::is_same_v<T, bool>) {
+            if (!value.is_boolean()) return DataError(fmt::format("{}: expected true or false", name));
+            config->*member = value.template get<bool>();
+          } else {
+            if (!value.is_number()) return DataError(fmt::format("{}: expected a number", name));
+            const double v = value.template get<double>();
+            if (!std::isfinite(v) || v < field->min || v > field->max) {
+              return DataError(fmt::format("{}: {} is outside [{}, {}]", name, value.dump(), field->min, field->max));
+            }
+            if constexpr (std::is_integral_v<T>) {
+              if (!value.is_number_integer() && v != std::floor(v)) {
+                return DataError(fmt::format("{}: expected a whole number", name));
+              }
+              config->*member = static_cast<T>(v);
+            } else {
+              config->*member = v;
+            }
+          }
+          return Status::Ok();
+        },
+        field->member);
+    ALIGN_RETURN_IF_ERROR(status);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::span<const ConfigField<AlignerConfig>> AlignerConfigFields() { return kAlignerFields; }
+std::span<const ConfigField<CheckConfig>> CheckConfigFields() { return kCheckFields; }
+
+namespace internal {
+nlohmann::ordered_json AlignerConfigToJson(const AlignerConfig& config) { return ToJson(AlignerConfigFields(), config); }
+nlohmann::ordered_json CheckConfigToJson(const CheckConfig& config) { return ToJson(CheckConfigFields(), config); }
+}  // namespace internal
+
+std::string ConfigJson(const AlignerConfig& aligner, const CheckConfig* check) {
+  Json out = {{"aligner", internal::AlignerConfigToJson(aligner)}};
+  if (check) out["check"] = internal::CheckConfigToJson(*check);
+  return out.dump();
+}
+
+Status ApplyConfigJson(std::string_view json, const std::string& name, AlignerConfig* aligner,
+                       CheckConfig* check) {
+  Json in = Json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (in.is_discarded()) return DataError(fmt::format("{}: not valid JSON", name));
+  if (!in.is_object()) return DataError(fmt::format("{}: expected a JSON object", name));
+  for (const auto& [key, value] : in.items()) {
+    if (key == "aligner") {
+      ALIGN_RETURN_IF_ERROR(FromJson(AlignerConfigFields(), value, name + ": aligner", aligner));
+    } else if (key == "check") {
+      CheckConfig ignored;
+      ALIGN_RETURN_IF_ERROR(FromJson(CheckConfigFields(), value, name + ": check", check ? check : &ignored));
+    } else {
+      return DataError(fmt::format("{}: {}: expected \"aligner\" or \"check\"", name, key));
+    }
+  }
+  return Status::Ok();
+}
+
+Status LoadConfigFile(const std::string& path, AlignerConfig* aligner, CheckConfig* check) {
+  auto doc = Document::Load(path, {size_t{1} << 20, /*regular_only=*/false});
+  if (!doc.ok()) return doc.status();
+  return ApplyConfigJson(doc->bytes().substr(doc->content_begin()), path, aligner, check);
+}
+
+}  // namespace align
