@@ -1,6 +1,8 @@
 // talign: the command-line front end. It parses flags into library configs
 // and prints what the library returns; all the work is in libalign.
+#include <exception>
 #include <iostream>
+#include <new>
 
 #include <CLI/CLI.hpp>
 
@@ -39,6 +41,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // CLI11 uses its own exit codes; ours are 0/1/2, and 2 is "usage error".
     std::cerr << "talign: " << e.what() << '\n' << talign_cli::Tr("Run 'talign --help' for usage.") << '\n';
+    return 2;
+  } catch (const std::bad_alloc&) {
+    // The library returns errors as values; this is the last line for what
+    // the CLI itself allocates (formatting a huge report, say).
+    std::cerr << "talign: out of memory\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "talign: internal error: " << e.what() << '\n';
     return 2;
   }
   return exit_code;

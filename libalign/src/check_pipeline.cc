@@ -17,7 +17,9 @@ namespace align {
 using internal::LoadDictionaries;
 using internal::LoadLexicons;
 
-StatusOr<CheckResult> RunCheck(const CheckJob& job) {
+namespace {
+
+StatusOr<CheckResult> RunCheckUnguarded(const CheckJob& job) {
   AlignJob align_job = job.align;
   align_job.lexicon_paths = job.lexicon_paths;
   if (job.config.source_version >= 0) align_job.source_version = job.config.source_version;
@@ -58,6 +60,12 @@ StatusOr<CheckResult> RunCheck(const CheckJob& job) {
   result.findings = std::move(*findings);
   result.summary = Summarize(result.findings);
   return result;
+}
+
+}  // namespace
+
+StatusOr<CheckResult> RunCheck(const CheckJob& job) {
+  return internal::Guarded([&] { return RunCheckUnguarded(job); });
 }
 
 }  // namespace align

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <utility>
@@ -10,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "align/dictionary.h"
+#include "align/resources.h"
 #include "align/match.h"
 #include "align/segment.h"
 #include "pipeline_internal.h"
@@ -106,6 +108,20 @@ StatusOr<SetupDictionaries> LoadSetupDictionaries(bool cedict, bool urdu_english
   return out;
 }
 
+std::vector<std::string> SetupDictionaryFiles(bool cedict, bool urdu_english) {
+  std::vector<std::string> files;
+  auto add = [&files](const char* variable, std::string_view data_file) {
+    if (const char* env = std::getenv(variable); env && *env) {
+      files.push_back(env);
+    } else if (auto found = FindDataFile(data_file); found.ok()) {
+      files.push_back(*found);
+    }
+  };
+  if (cedict) add("TALIGN_CEDICT", "third_party/cedict/cedict_ts.u8");
+  if (urdu_english) add("TALIGN_UR_EN", "third_party/ur-en/ur-en.tsv");
+  return files;
+}
+
 void AddSetupDictionaries(const SetupDictionaries& setup, const AlignResult& result, AlignResources* resources,
                           std::vector<std::string>* names) {
   const bool english = HasLanguage(result, Language::kEnglish);
@@ -188,7 +204,7 @@ StatusOr<AlignResult> PrepareAlign(const AlignJob& job, SegmenterCache* segmente
   SegmenterCache own;
   if (!segmenters) segmenters = &own;
   for (size_t v = 0; v < job.inputs.size(); ++v) {
-    auto doc = Document::Load(job.inputs[v]);
+    auto doc = Document::Load(job.inputs[v], job.read);
     if (!doc.ok()) return doc.status();
     std::string tag;
     auto language = VersionLanguage(job, v, *doc, &tag);
@@ -210,7 +226,9 @@ StatusOr<AlignResult> PrepareAlign(const AlignJob& job, SegmenterCache* segmente
   return result;
 }
 
-StatusOr<AlignResult> RunAlign(const AlignJob& job) {
+namespace {
+
+StatusOr<AlignResult> RunAlignUnguarded(const AlignJob& job) {
   auto prepared = PrepareAlign(job);
   if (!prepared.ok()) return prepared.status();
   AlignResult result = std::move(*prepared);
@@ -230,6 +248,12 @@ StatusOr<AlignResult> RunAlign(const AlignJob& job) {
   if (!alignment.ok()) return alignment.status();
   result.alignment = std::move(*alignment);
   return result;
+}
+
+}  // namespace
+
+StatusOr<AlignResult> RunAlign(const AlignJob& job) {
+  return internal::Guarded([&] { return RunAlignUnguarded(job); });
 }
 
 }  // namespace align

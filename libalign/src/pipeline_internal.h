@@ -2,7 +2,9 @@
 // batch): not installed.
 #pragma once
 
+#include <exception>
 #include <memory>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,21 @@
 #include "align/pipeline.h"
 
 namespace align::internal {
+
+// Runs |fn| (returning Status or StatusOr) and turns what escapes it as an
+// exception into an error value: std::bad_alloc into kResourceLimit ("out of
+// memory"), anything else into kInternal. The job entry points use it so
+// that no input can end the process through an exception.
+template <typename Fn>
+auto Guarded(Fn&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const std::bad_alloc&) {
+    return ResourceLimit("out of memory");
+  } catch (const std::exception& e) {
+    return Internal(std::string("internal error: ") + e.what());
+  }
+}
 
 // The termbases of |paths| merged into one, or the default termbase when
 // |paths| is empty.
@@ -22,6 +39,10 @@ struct SetupDictionaries {
   std::shared_ptr<const Dictionary> cedict, urdu_english;
 };
 StatusOr<SetupDictionaries> LoadSetupDictionaries(bool cedict, bool urdu_english);
+// The files behind the setup dictionaries that would be loaded (those that
+// exist), for fingerprints of a run's settings.
+std::vector<std::string> SetupDictionaryFiles(bool cedict, bool urdu_english);
+
 // Adds to |resources| those of |setup| that serve a language pair of
 // |result|'s versions, and their names (as output headers give them) to |names|.
 void AddSetupDictionaries(const SetupDictionaries& setup, const AlignResult& result, AlignResources* resources,

@@ -10,7 +10,6 @@
 //   use(*doc);
 #pragma once
 
-#include <cassert>
 #include <optional>
 #include <string>
 #include <utility>
@@ -49,19 +48,29 @@ inline Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m
 inline Status ResourceLimit(std::string m) { return {StatusCode::kResourceLimit, std::move(m)}; }
 inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
 
-// A value or the Status that explains why there is none.
+namespace internal {
+// Reached only through a bug: StatusOr::value() on an error. Prints the
+// error on stderr and aborts, in every build type, so that the bug shows
+// where it is instead of as undefined behaviour later.
+[[noreturn]] void DieOfBadAccess(const Status& status);
+}  // namespace internal
+
+// A value or the Status that explains why there is none. value() (and * and
+// ->) on an error is a bug, and aborts with the error's message.
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
   StatusOr(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
-  StatusOr(Status status) : status_(std::move(status)) { assert(!status_.ok()); }  // NOLINT
+  StatusOr(Status status) : status_(std::move(status)) {  // NOLINT
+    if (status_.ok()) status_ = Status(StatusCode::kInternal, "StatusOr made from an OK status without a value");
+  }
 
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }
 
-  T& value() & { assert(ok()); return *value_; }
-  const T& value() const& { assert(ok()); return *value_; }
-  T&& value() && { assert(ok()); return std::move(*value_); }
+  T& value() & { Check(); return *value_; }
+  const T& value() const& { Check(); return *value_; }
+  T&& value() && { Check(); return std::move(*value_); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
   T&& operator*() && { return std::move(*this).value(); }
@@ -69,6 +78,9 @@ class [[nodiscard]] StatusOr {
   const T* operator->() const { return &value(); }
 
  private:
+  void Check() const {
+    if (!value_.has_value()) internal::DieOfBadAccess(status_);
+  }
   Status status_;
   std::optional<T> value_;
 };
