@@ -2,9 +2,6 @@
 
 #include <unistd.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -61,34 +58,41 @@ bool ParseDictionaryFlag(const std::string& flag, align::DictionarySpec* spec) {
   return true;
 }
 
-align::Status WriteOutput(const std::string& path,
-                          const std::function<align::Status(std::ostream&)>& write) {
+void AddMaxInputSizeOption(CLI::App& cmd, std::string* value) {
+  cmd.add_option("--max-input-size", *value,
+                 fmt::format("Refuse inputs larger than this (bytes, or with K, M, G: 512M); default {}",
+                             align::FormatBytes(align::ReadOptions{}.max_bytes)));
+}
+
+bool ReadLimit(const std::string& value, size_t* bytes) {
+  if (value.empty()) {
+    *bytes = align::ReadOptions{}.max_bytes;
+    return true;
+  }
+  std::optional<size_t> parsed = align::ParseByteSize(value);
+  if (!parsed) {
+    Fail(fmt::format("--max-input-size {}: expected a size such as 1000000, 512K, 256M or 2G", value));
+    return false;
+  }
+  *bytes = *parsed;
+  return true;
+}
+
+align::Status WriteOutput(const std::string& path, const align::ProtectedFiles& inputs,
+                          const align::WriteFn& write) {
   if (path.empty() || path == "-") {
-    align::Status s = write(std::cout);
-    std::cout.flush();
-    if (s.ok() && !std::cout) return align::IoError("<stdout>: write error");
-    return s;
+    std::cout.flush();  // anything printed before goes first
+    return align::WriteToDescriptor(STDOUT_FILENO, "<stdout>", write);
   }
-  std::string tmp = fmt::format("{}.tmp.{}", path, ::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return align::IoError(fmt::format("{}: cannot create", tmp));
-    align::Status s = write(out);
-    out.flush();
-    if (s.ok() && !out) s = align::IoError(fmt::format("{}: write error", tmp));
-    if (!s.ok()) {
-      out.close();
-      std::remove(tmp.c_str());
-      return s;
-    }
+  return align::WriteOutputFile(path, inputs, write);
+}
+
+align::ProtectedFiles Inputs(std::initializer_list<std::vector<std::string>> lists) {
+  align::ProtectedFiles files;
+  for (const std::vector<std::string>& list : lists) {
+    for (const std::string& path : list) files.Add(path);
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::remove(tmp.c_str());
-    return align::IoError(fmt::format("{}: cannot rename into place: {}", path, ec.message()));
-  }
-  return align::Status::Ok();
+  return files;
 }
 
 }  // namespace talign_cli

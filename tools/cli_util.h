@@ -2,11 +2,15 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <ostream>
 #include <string>
 
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
+#include "align/output.h"
 #include "align/pipeline.h"
 #include "align/status.h"
 #include "align/text.h"
@@ -28,10 +32,19 @@ std::vector<std::string> SplitComma(const std::string& s);
 // FILE translates. Returns false and prints an error for an unknown language.
 bool ParseDictionaryFlag(const std::string& flag, align::DictionarySpec* spec);
 
-// Runs |write| against stdout ("-" or empty) or against FILE: the output goes
-// to FILE.tmp.PID and is renamed to FILE only when |write| succeeded, so an
-// interrupted run never leaves a half-written file.
-align::Status WriteOutput(const std::string& path,
-                          const std::function<align::Status(std::ostream&)>& write);
+// --max-input-size SIZE on |cmd|, stored in |value|; ReadLimit parses it
+// ("" is the default of align::ReadOptions). ReadLimit prints an error and
+// returns false for a malformed size.
+void AddMaxInputSizeOption(CLI::App& cmd, std::string* value);
+bool ReadLimit(const std::string& value, size_t* bytes);
+
+// Runs |write| against stdout ("-" or empty) or against FILE by the rules of
+// align/output.h: atomic for regular files, direct for devices and FIFOs,
+// refused for |inputs| (the files the command reads) and directories.
+align::Status WriteOutput(const std::string& path, const align::ProtectedFiles& inputs,
+                          const align::WriteFn& write);
+
+// The files a command reads, for WriteOutput: every path of every list.
+align::ProtectedFiles Inputs(std::initializer_list<std::vector<std::string>> lists);
 
 }  // namespace talign_cli

@@ -24,6 +24,7 @@ struct AlignFlags {
   std::vector<std::string> dictionaries;
   std::string format = "beads";
   std::string output;
+  std::string max_input_size;
 };
 
 
@@ -46,6 +47,7 @@ int RunAlignCommand(const AlignFlags& flags) {
     }
   }
   job.presegmented = flags.presegmented;
+  if (!ReadLimit(flags.max_input_size, &job.read.max_bytes)) return 2;
   job.lexicon_paths = flags.lexicons;
   for (const std::string& d : flags.dictionaries) {
     align::DictionarySpec spec;
@@ -60,7 +62,10 @@ int RunAlignCommand(const AlignFlags& flags) {
   for (const std::string& warning : result->alignment.warnings) {
     std::cerr << "talign: warning: " << warning << '\n';
   }
-  align::Status written = WriteOutput(flags.output, [&](std::ostream& out) {
+  std::vector<std::string> dictionaries;
+  for (const align::DictionarySpec& d : job.dictionaries) dictionaries.push_back(d.path);
+  align::Status written = WriteOutput(flags.output, Inputs({flags.inputs, flags.lexicons, dictionaries}),
+                                      [&](std::ostream& out) {
     return align::WriteAlignment(*result, *format, out);
   });
   if (!written.ok()) return Fail(written);
@@ -89,6 +94,7 @@ void AddAlignCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--format", flags->format, "Output format: beads, jsonl, tsv, tmx or ladder (docs/formats.md)")
       ->check(CLI::IsMember({"beads", "jsonl", "tsv", "tmx", "ladder"}));
   cmd->add_option("-o,--output", flags->output, "Output file, written atomically (default: stdout)");
+  AddMaxInputSizeOption(*cmd, &flags->max_input_size);
   cmd->callback([flags, &exit_code] { exit_code = RunAlignCommand(*flags); });
 }
 

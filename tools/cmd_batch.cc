@@ -35,6 +35,7 @@ struct BatchFlags {
   bool resume = false;
   bool no_timings = false;
   std::string merge;
+  std::string max_input_size;
 };
 
 std::string Clock(double seconds) {
@@ -73,6 +74,7 @@ class ProgressBar {
 };
 
 int Report(const align::BatchSummary& s) {
+  for (const std::string& warning : s.warnings) std::cerr << "talign: warning: " << warning << '\n';
   std::cerr << fmt::format("talign: batch: {} sets, {} ok, {} failed, {} resumed in {:.1f} s; summary: {}\n",
                            s.sets.size(), s.ok, s.failed, s.resumed, s.seconds, s.summary_path);
   return s.failed > 0 ? 2 : 0;
@@ -114,6 +116,7 @@ int RunBatchCommand(const BatchFlags& flags) {
   job.format = *format;
   job.ui_language = Ui().language();
   job.presegmented = flags.presegmented;
+  if (!ReadLimit(flags.max_input_size, &job.max_input_bytes)) return 2;
   job.jobs = flags.jobs;
   job.task_index = flags.task_index;
   job.per_task = flags.per_task;
@@ -139,10 +142,12 @@ void AddBatchCommand(CLI::App& app, int& exit_code) {
                   "Tab-separated sets, one per line: name<TAB>file<TAB>file[<TAB>file]; # comments");
   cmd->add_option("--out", flags->out, "Output directory (per set NAME.align.FORMAT, NAME.findings.json, "
                                        "NAME.report.html, NAME.set.json; summary.json, summary.html)");
-  cmd->add_option("--lexicon", flags->lexicons, "Termbase (TSV or TBX), loaded once; repeatable");
+  cmd->add_option("--lexicon", flags->lexicons, "Termbase (TSV or TBX), loaded once; repeatable")
+      ->allow_extra_args(false);
   cmd->add_option("--dictionary", flags->dictionaries,
                   "Bilingual dictionary, first version's language to the second's, or SRC,TGT=FILE; "
-                  "loaded once; repeatable");
+                  "loaded once; repeatable")
+      ->allow_extra_args(false);
   cmd->add_option("--langs", flags->langs,
                   "Languages of the manifest's file columns (when file names carry no .LANG.txt)");
   cmd->add_option("--format", flags->format, "Alignment format: beads, jsonl, tsv, tmx or ladder")
@@ -158,6 +163,7 @@ void AddBatchCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--per-task", flags->per_task, "Sets per array task K")->check(CLI::Range(1, 1 << 30));
   cmd->add_flag("--resume", flags->resume,
                 "Skip sets whose outputs exist and are newer than their inputs and the termbases");
+  AddMaxInputSizeOption(*cmd, &flags->max_input_size);
   cmd->add_flag("--no-timings", flags->no_timings, "Leave seconds out of the summary (byte-stable)");
   cmd->add_option("--merge-summaries", flags->merge,
                   "Merge OUT/summary.task-*.json into OUT/summary.json and summary.html, then stop");

@@ -30,6 +30,7 @@ struct CheckFlags {
   std::string fail_on;
   std::string output;
   bool presegmented = false;
+  std::string max_input_size;
 };
 
 int RunCheckCommand(const CheckFlags& flags) {
@@ -63,6 +64,7 @@ int RunCheckCommand(const CheckFlags& flags) {
   std::optional<align::FindingsFormat> format = align::ParseFindingsFormat(flags.format);
   if (!format) return Fail(fmt::format("--format {}: expected text, json, tsv or html", flags.format));
   job.align.presegmented = flags.presegmented;
+  if (!ReadLimit(flags.max_input_size, &job.align.read.max_bytes)) return 2;
   job.lexicon_paths = flags.lexicons;
 
   auto result = align::RunCheck(job);
@@ -73,7 +75,7 @@ int RunCheckCommand(const CheckFlags& flags) {
   options.translator = &Ui();
   const bool to_stdout = flags.output.empty() || flags.output == "-";
   options.color = *format == align::FindingsFormat::kText && to_stdout && ::isatty(STDOUT_FILENO) != 0;
-  align::Status written = WriteOutput(flags.output, [&](std::ostream& out) {
+  align::Status written = WriteOutput(flags.output, Inputs({flags.inputs, flags.lexicons}), [&](std::ostream& out) {
     return align::WriteFindings(report, *format, options, out);
   });
   if (!written.ok()) return Fail(written);
@@ -93,8 +95,10 @@ void AddCheckCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("FILES", flags->inputs, "2 or 3 input files (UTF-8), one per version; - for stdin")->required();
   cmd->add_option("--langs", flags->langs,
                   "Languages of the inputs, comma-separated (BCP 47: en,zh,ur); detected from the script when absent");
+  // One value per occurrence, so that "--lexicon F A B" leaves A and B to FILES.
   cmd->add_option("--lexicon", flags->lexicons,
-                  "Termbase (TSV or TBX); repeatable; default: the bundled lexicons/official-terms.tsv");
+                  "Termbase (TSV or TBX); repeatable; default: the bundled lexicons/official-terms.tsv")
+      ->allow_extra_args(false);
   cmd->add_option("--source", flags->source,
                   "Language of the original version: findings are then against the translations");
   cmd->add_flag("--presegmented", flags->presegmented, "Each input line is one sentence");
@@ -103,6 +107,7 @@ void AddCheckCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--fail-on", flags->fail_on,
                   "Exit 1 only for findings of this severity or above (info, warning, error)");
   cmd->add_option("-o,--output", flags->output, "Output file, written atomically (default: stdout)");
+  AddMaxInputSizeOption(*cmd, &flags->max_input_size);
   AddUiLangOption(*cmd);
   cmd->callback([flags, &exit_code] { exit_code = RunCheckCommand(*flags); });
 }

@@ -27,7 +27,7 @@ int RunEval(const EvalFlags& flags) {
     // A line-level gold (DOC.gold.jsonl): score talign's jsonl output by bytes.
     auto lines = align::EvaluateLinePaths(flags.gold, flags.pred);
     if (!lines.ok()) return Fail(lines.status());
-    align::Status written = WriteOutput(flags.output, [&](std::ostream& out) {
+    align::Status written = WriteOutput(flags.output, Inputs({{flags.gold, flags.pred}}), [&](std::ostream& out) {
       return flags.json ? align::WriteLineEvalJson(*lines, options, out)
                         : align::WriteLineEvalTable(*lines, options, out);
     });
@@ -36,7 +36,7 @@ int RunEval(const EvalFlags& flags) {
   }
   auto report = align::EvaluatePaths(flags.gold, flags.pred);
   if (!report.ok()) return Fail(report.status());
-  align::Status written = WriteOutput(flags.output, [&](std::ostream& out) {
+  align::Status written = WriteOutput(flags.output, Inputs({{flags.gold, flags.pred}}), [&](std::ostream& out) {
     return flags.json ? align::WriteEvalJson(*report, options, out)
                       : align::WriteEvalTable(*report, options, out);
   });

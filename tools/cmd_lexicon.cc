@@ -51,7 +51,7 @@ int RunStats(const LexiconFlags& flags) {
   auto lexicon = align::Lexicon::Load(flags.stats_file);
   if (!lexicon.ok()) return Fail(lexicon.status());
   const align::LexiconStats stats = lexicon->Stats();
-  align::Status written = WriteOutput(flags.stats_output, [&](std::ostream& out) {
+  align::Status written = WriteOutput(flags.stats_output, Inputs({{flags.stats_file}}), [&](std::ostream& out) {
     if (flags.stats_format == "json") {
       nlohmann::ordered_json j = {{"file", flags.stats_file},
                                   {"concepts", stats.concepts},
@@ -105,7 +105,7 @@ int RunConvert(const LexiconFlags& flags) {
   }
   auto lexicon = align::Lexicon::Load(flags.convert_in);
   if (!lexicon.ok()) return Fail(lexicon.status());
-  align::Status written = WriteOutput(flags.convert_out, [&](std::ostream& out) {
+  align::Status written = WriteOutput(flags.convert_out, Inputs({{flags.convert_in}}), [&](std::ostream& out) {
     return to == "tbx" ? lexicon->WriteTbx(out) : lexicon->WriteTsv(out);
   });
   if (!written.ok()) return Fail(written);

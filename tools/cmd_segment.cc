@@ -16,12 +16,15 @@ struct SegmentFlags {
   std::string lang;
   std::string format = "lines";
   std::string output;
+  std::string max_input_size;
 };
 
 int RunSegment(const SegmentFlags& flags) {
   align::Language language;
   if (!ParseLangFlag(flags.lang, &language)) return 2;
-  auto doc = align::Document::Load(flags.file);
+  align::ReadOptions read;
+  if (!ReadLimit(flags.max_input_size, &read.max_bytes)) return 2;
+  auto doc = align::Document::Load(flags.file, read);
   if (!doc.ok()) return Fail(doc.status());
   if (language == align::Language::kUnknown) {
     language = align::DetectLanguage(doc->bytes());
@@ -33,7 +36,7 @@ int RunSegment(const SegmentFlags& flags) {
   if (!segmenter.ok()) return Fail(segmenter.status());
   const std::vector<align::Sentence> sentences = (*segmenter)->Split(*doc);
 
-  align::Status written = WriteOutput(flags.output, [&](std::ostream& out) {
+  align::Status written = WriteOutput(flags.output, Inputs({{flags.file}}), [&](std::ostream& out) {
     size_t index = 0;
     for (const align::Sentence& s : sentences) {
       std::string_view text = doc->Slice(s.span);
@@ -65,6 +68,7 @@ void AddSegmentCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--format", flags->format, "lines: one sentence per line; jsonl: {index,begin,end,text} per line")
       ->check(CLI::IsMember({"lines", "jsonl"}));
   cmd->add_option("-o,--output", flags->output, "Output file (default: stdout)");
+  AddMaxInputSizeOption(*cmd, &flags->max_input_size);
   cmd->callback([flags, &exit_code] { exit_code = RunSegment(*flags); });
 }
 

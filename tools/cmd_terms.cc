@@ -23,6 +23,7 @@ struct TermsFlags {
   std::string format = "text";
   std::string output;
   bool no_stemming = false;
+  std::string max_input_size;
 };
 
 align::StatusOr<align::Lexicon> LoadLexicons(const std::vector<std::string>& paths) {
@@ -47,7 +48,9 @@ std::string OneLine(std::string_view text) {
 int RunTerms(const TermsFlags& flags) {
   align::Language language;
   if (!ParseLangFlag(flags.lang, &language)) return 2;
-  auto doc = align::Document::Load(flags.file);
+  align::ReadOptions read;
+  if (!ReadLimit(flags.max_input_size, &read.max_bytes)) return 2;
+  auto doc = align::Document::Load(flags.file, read);
   if (!doc.ok()) return Fail(doc.status());
   auto lexicon = LoadLexicons(flags.lexicons);
   if (!lexicon.ok()) return Fail(lexicon.status());
@@ -69,7 +72,7 @@ int RunTerms(const TermsFlags& flags) {
   const std::vector<align::TermHit> hits = (*matcher)->Match(*doc, language, sentences);
   const align::Lexicon& lex = (*matcher)->lexicon();
 
-  align::Status written = WriteOutput(flags.output, [&](std::ostream& out) {
+  align::Status written = WriteOutput(flags.output, Inputs({{flags.file}, flags.lexicons}), [&](std::ostream& out) {
     for (const align::TermHit& hit : hits) {
       const align::Term& term = lex.terms()[hit.term_index];
       const std::string& concept_id = lex.concepts()[hit.concept_index].id;
@@ -100,7 +103,8 @@ void AddTermsCommand(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("terms", "List every termbase term found in a document, with byte spans.");
   cmd->add_option("FILE", flags->file, "Input file (UTF-8), or - for stdin")->required();
   cmd->add_option("--lexicon", flags->lexicons,
-                  "Termbase (TSV or TBX); repeatable; default: the bundled lexicons/official-terms.tsv");
+                  "Termbase (TSV or TBX); repeatable; default: the bundled lexicons/official-terms.tsv")
+      ->allow_extra_args(false);
   cmd->add_option("--lang", flags->lang, "Language (BCP 47: en, zh, ur, ...); detected from the script when absent");
   cmd->add_option("--format", flags->format,
                   "text: sentence, begin, end, concept, status, term, matched text (tab-separated); "
@@ -108,6 +112,7 @@ void AddTermsCommand(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"text", "jsonl"}));
   cmd->add_flag("--no-stemming", flags->no_stemming, "Match exact words only (no inflections through hunspell)");
   cmd->add_option("-o,--output", flags->output, "Output file (default: stdout)");
+  AddMaxInputSizeOption(*cmd, &flags->max_input_size);
   cmd->callback([flags, &exit_code] { exit_code = RunTerms(*flags); });
 }
 

@@ -4,6 +4,7 @@
 
 #include "align/report.h"
 #include "report_internal.h"
+#include "utf8.h"
 
 namespace align {
 
@@ -48,7 +49,10 @@ std::string BeadSideText(const AlignResult& result, size_t v, uint32_t begin, ui
   return text;
 }
 
-std::string XmlSafeText(std::string_view text) {
+std::string XmlSafeText(std::string_view raw) {
+  // Documents are validated when read, but names (files, sets) are not.
+  const std::string repaired = internal::RepairUtf8(raw);
+  const std::string_view text = repaired;
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {

@@ -7,7 +7,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <iostream>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -98,22 +97,8 @@ std::optional<size_t> FindInvalidUtf8(std::string_view bytes) {
       i += 8;
     }
     if (i >= n) break;
-    unsigned char c = s[i];
-    if (c < 0x80) { ++i; continue; }
-    size_t len;
-    char32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
-    else return i;
-    if (i + len > n) return i;
-    for (size_t k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return i;
+    size_t len = internal::Utf8SequenceLength(bytes, i);
+    if (len == 0) return i;
     i += len;
   }
   return std::nullopt;
@@ -158,22 +143,96 @@ StatusOr<Document> Document::FromString(std::string name, std::string bytes) {
   return Validate(Document(std::move(name), std::move(storage)));
 }
 
-StatusOr<Document> Document::Load(const std::string& path) {
-  if (path == "-") {
-    std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    if (std::cin.bad()) return IoError("<stdin>: read error");
-    return FromString("<stdin>", std::move(bytes));
+std::string FormatBytes(size_t bytes) {
+  static constexpr const char* kUnits[] = {"KiB", "MiB", "GiB", "TiB"};
+  if (bytes < 1024) return fmt::format("{} byte{}", bytes, bytes == 1 ? "" : "s");
+  double value = static_cast<double>(bytes) / 1024;
+  size_t unit = 0;
+  while (value >= 1024 && unit + 1 < std::size(kUnits)) {
+    value /= 1024;
+    ++unit;
   }
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  std::string number = fmt::format("{:.1f}", value);
+  if (number.size() > 2 && number.compare(number.size() - 2, 2, ".0") == 0) number.resize(number.size() - 2);
+  return fmt::format("{} {}", number, kUnits[unit]);
+}
+
+std::optional<size_t> ParseByteSize(std::string_view text) {
+  size_t digits = 0;
+  uint64_t value = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') {
+    if (value > (uint64_t{1} << 63) / 10) return std::nullopt;
+    value = value * 10 + static_cast<uint64_t>(text[digits] - '0');
+    ++digits;
+  }
+  if (digits == 0) return std::nullopt;
+  std::string unit;
+  for (char c : text.substr(digits)) unit += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  int shift = 0;
+  if (!unit.empty() && unit != "b") {
+    const std::string_view units = "kmgt";
+    size_t at = units.find(unit[0]);
+    std::string_view rest = std::string_view(unit).substr(1);
+    if (at == std::string_view::npos || !(rest.empty() || rest == "b" || rest == "ib")) return std::nullopt;
+    shift = 10 * static_cast<int>(at + 1);
+  }
+  if (value == 0 || value > ((uint64_t{1} << 63) >> shift)) return std::nullopt;
+  return static_cast<size_t>(value << shift);
+}
+
+namespace {
+
+Status TooLarge(const std::string& name, size_t limit) {
+  return ResourceLimit(fmt::format("{}: larger than the input limit of {} (--max-input-size)", name,
+                                   FormatBytes(limit)));
+}
+
+const char* KindOf(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+// Reads |fd| to its end into |out|, refusing more than |limit| bytes.
+Status ReadAll(int fd, const std::string& name, size_t limit, std::string* out) {
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t got = ::read(fd, buf, sizeof buf);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return IoError(fmt::format("{}: read error: {}", name, std::strerror(errno)));
+    if (got == 0) return Status::Ok();
+    if (static_cast<size_t>(got) > limit - out->size()) return TooLarge(name, limit);
+    out->append(buf, static_cast<size_t>(got));
+  }
+}
+
+}  // namespace
+
+StatusOr<Document> Document::Load(const std::string& path, const ReadOptions& options) {
+  if (path == "-") {
+    auto storage = std::make_shared<Storage>();
+    ALIGN_RETURN_IF_ERROR(ReadAll(STDIN_FILENO, "<stdin>", options.max_bytes, &storage->owned));
+    return Validate(Document("<stdin>", std::move(storage)));
+  }
+  // O_NONBLOCK when only regular files will do: opening a FIFO then returns
+  // at once instead of waiting for a writer, and fstat tells what it is.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | (options.regular_only ? O_NONBLOCK : 0));
   if (fd < 0) {
     int err = errno;
     if (err == ENOENT) return NotFound(fmt::format("{}: no such file", path));
     return IoError(fmt::format("{}: cannot open: {}", path, std::strerror(err)));
   }
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+  if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode) || (options.regular_only && !S_ISREG(st.st_mode))) {
     ::close(fd);
-    return IoError(fmt::format("{}: not a regular file", path));
+    return IoError(fmt::format("{}: is {}, not a regular file", path, KindOf(st.st_mode)));
+  }
+  if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > options.max_bytes) {
+    ::close(fd);
+    return TooLarge(path, options.max_bytes);
   }
   auto storage = std::make_shared<Storage>();
   // Large files are mapped (a 200 MB input is not copied); small ones are
@@ -193,17 +252,10 @@ StatusOr<Document> Document::Load(const std::string& path) {
   } else {
     // Small regular files, pipes and character devices: read them whole.
     if (S_ISREG(st.st_mode)) storage->owned.reserve(static_cast<size_t>(st.st_size));
-    char buf[1 << 16];
-    for (;;) {
-      ssize_t got = ::read(fd, buf, sizeof buf);
-      if (got < 0 && errno == EINTR) continue;
-      if (got < 0) {
-        int err = errno;
-        ::close(fd);
-        return IoError(fmt::format("{}: read error: {}", path, std::strerror(err)));
-      }
-      if (got == 0) break;
-      storage->owned.append(buf, static_cast<size_t>(got));
+    Status read = ReadAll(fd, path, options.max_bytes, &storage->owned);
+    if (!read.ok()) {
+      ::close(fd);
+      return read;
     }
   }
   ::close(fd);

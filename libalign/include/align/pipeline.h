@@ -48,6 +48,9 @@ struct AlignJob {
   // Otherwise the text is segmented by the language's Segmenter.
   bool presegmented = false;
 
+  // How inputs are read: the size limit, and whether only regular files do.
+  ReadOptions read;
+
   // Termbases (TSV or TBX). When given, RunAlign matches them in every
   // version and the concepts two sentences share anchor the alignment
   // (AlignInput::sentence_concepts); they are recorded in output headers.

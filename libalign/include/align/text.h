@@ -51,13 +51,33 @@ struct Span {
 // or nullopt when all of it is valid.
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes);
 
+// How documents are read.
+struct ReadOptions {
+  // Inputs larger than this are refused (kResourceLimit): a regular file by
+  // its size before it is read, a pipe or a device (stdin fed by `yes`,
+  // /dev/zero) as soon as it has given this much.
+  size_t max_bytes = size_t{256} << 20;
+  // Refuse anything but a regular file (or a link to one), without waiting
+  // on it: for batch runs, where a FIFO would wait for a writer forever.
+  bool regular_only = false;
+};
+
+// "256 MiB", "1.5 GiB", "812 bytes": sizes in messages.
+std::string FormatBytes(size_t bytes);
+
+// Parses a size as users write it: "1000000", "512K", "256M", "2G" (binary
+// units, case-insensitive, an optional "B" or "iB"). nullopt when malformed,
+// zero, or beyond 2^63.
+std::optional<size_t> ParseByteSize(std::string_view text);
+
 class Document {
  public:
   // Reads |path| ("-" reads standard input). Errors: kNotFound for a missing
-  // path, kIoError for an unreadable one, kDataError "PATH: byte N: invalid
-  // UTF-8" (with line and column) for bytes that are not UTF-8, including
-  // binary files. An empty file is a valid empty document.
-  static StatusOr<Document> Load(const std::string& path);
+  // path, kIoError for an unreadable one or a directory, kResourceLimit past
+  // options.max_bytes, kDataError "PATH:LINE:COL: byte N: invalid UTF-8"
+  // for bytes that are not UTF-8, including binary files. An empty file is a
+  // valid empty document.
+  static StatusOr<Document> Load(const std::string& path, const ReadOptions& options = {});
 
   // A document from bytes in memory; |name| is used in messages.
   static StatusOr<Document> FromString(std::string name, std::string bytes);
