@@ -255,7 +255,13 @@ TEST(RunBatch, AnEmptyVersionFailsItsSet) {
   EXPECT_THAT(summary->sets[1].error, HasSubstr("e.en.txt: empty document"));
 }
 
-TEST(RunBatch, ResumeSkipsFinishedSetsAndRedoesStaleOnes) {
+// Sets a file's modification time |seconds| into the past (what cp -p,
+// rsync -t and tar do to a replaced input).
+void MakeOld(const std::string& path, int seconds) {
+  fs::last_write_time(path, fs::last_write_time(path) - std::chrono::seconds(seconds));
+}
+
+TEST(RunBatch, ResumeDecidesByContentNotByTime) {
   TempDir in, out;
   for (int i = 0; i < 4; ++i) WriteSet(in / ("s" + std::to_string(i)), i);
   BatchJob job = DirJob(in.path(), out.path(), 2);
@@ -266,16 +272,23 @@ TEST(RunBatch, ResumeSkipsFinishedSetsAndRedoesStaleOnes) {
 
   job.resume = true;
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  Write(in / "s2.en.txt", Read(in / "s2.en.txt"));  // rewritten: now newer than its outputs
+  // s1: the same bytes written again, newer than its outputs: still done.
+  Write(in / "s1.en.txt", Read(in / "s1.en.txt"));
+  // s2: other bytes under an old time, as `cp -p` of an older file leaves them.
+  Write(in / "s2.en.txt", Read(in / "s2.en.txt") + "One more sentence was added to this version.\n");
+  MakeOld(in / "s2.en.txt", 3600 * 24);
   auto again = RunBatch(job);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->resumed, 3u);
   EXPECT_FALSE(again->sets[2].resumed);
   EXPECT_TRUE(again->sets[0].resumed);
+  EXPECT_TRUE(again->sets[1].resumed);
   // A resumed set's entry is read back from its record.
   EXPECT_EQ(again->sets[0].beads, first->sets[0].beads);
   EXPECT_EQ(again->sets[0].sentences, first->sets[0].sentences);
   EXPECT_NEAR(again->sets[0].mean_score, first->sets[0].mean_score, 1e-4);
+  EXPECT_EQ(again->sets[0].input_sha256, first->sets[0].input_sha256);
+  EXPECT_NE(again->sets[2].input_sha256, first->sets[2].input_sha256);
   for (const auto& [rel, mtime] : before) {
     bool redone = rel.rfind("s2.", 0) == 0;
     EXPECT_EQ(MTimeNs(out / rel) != mtime, redone) << rel;
@@ -286,6 +299,33 @@ TEST(RunBatch, ResumeSkipsFinishedSetsAndRedoesStaleOnes) {
   auto fresh = RunBatch(job);
   ASSERT_TRUE(fresh.ok());
   EXPECT_EQ(fresh->resumed, 0u);
+}
+
+TEST(RunBatch, ResumeRedoesEverySetWhenTheSettingsChange) {
+  TempDir in, out;
+  WriteSet(in / "a", 1);
+  WriteSet(in / "b", 2);
+  BatchJob job = DirJob(in.path(), out.path(), 1);
+  ASSERT_TRUE(RunBatch(job).ok());
+  job.resume = true;
+  auto same = RunBatch(job);
+  ASSERT_TRUE(same.ok());
+  EXPECT_EQ(same->resumed, 2u);
+
+  job.check.min_content_letters += 1;  // another checker setting: other findings may follow
+  auto changed = RunBatch(job);
+  ASSERT_TRUE(changed.ok());
+  EXPECT_EQ(changed->resumed, 0u);
+
+  // A termbase of other content under the same name, with an old time.
+  TempDir lexicons;
+  Write(lexicons / "terms.tsv", "peace\ten\tpeace\tpreferred\n");
+  job.lexicon_paths = {lexicons / "terms.tsv"};
+  ASSERT_TRUE(RunBatch(job).ok());
+  EXPECT_EQ(RunBatch(job)->resumed, 2u);
+  Write(lexicons / "terms.tsv", "trade\ten\ttrade\tpreferred\n");
+  MakeOld(lexicons / "terms.tsv", 3600 * 24 * 365);
+  EXPECT_EQ(RunBatch(job)->resumed, 0u);
 }
 
 TEST(RunBatch, ResumeRedoesASetWhoseOutputIsMissing) {

@@ -24,11 +24,14 @@
 #include "align/lexicon.h"
 #include "align/match.h"
 #include "align/normalize.h"
+#include "align/output.h"
 #include "align/i18n.h"
 #include "align/resources.h"
 #include "align/segment.h"
 #include "batch_internal.h"
+#include "config_internal.h"
 #include "pipeline_internal.h"
+#include "sha256.h"
 
 namespace align {
 namespace fs = std::filesystem;
@@ -169,46 +172,61 @@ SetOutputs OutputsOf(const BatchJob& job, const BatchSet& set) {
 
 std::string InDir(const BatchJob& job, const std::string& rel) { return (fs::path(job.out_dir) / rel).string(); }
 
-// Modification time in nanoseconds, or nullopt when the file is missing.
-std::optional<int64_t> MTime(const std::string& path) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
-  return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-}
-
-// The newest of the files every set depends on besides its own inputs.
-int64_t SharedInputsMTime(const BatchJob& job) {
-  int64_t newest = 0;
-  for (const std::string& path : job.lexicon_paths) newest = std::max(newest, MTime(path).value_or(0));
-  if (job.lexicon_paths.empty()) {
+// SHA-256 of everything besides its inputs that a set's outputs depend on:
+// the talign version, the output format, the settings, and the content of
+// every termbase and dictionary file. Two runs with the same fingerprint and
+// the same input bytes write the same outputs.
+StatusOr<std::string> SettingsFingerprint(const BatchJob& job) {
+  nlohmann::ordered_json j;
+  j["talign"] = std::string(Version());
+  j["format"] = std::string(AlignFormatName(job.format));
+  j["ui_language"] = job.ui_language;
+  j["presegmented"] = job.presegmented;
+  j["aligner"] = internal::AlignerConfigToJson(job.aligner);
+  j["check"] = internal::CheckConfigToJson(job.check);
+  auto hash_of = [](const std::string& path) -> StatusOr<std::string> { return internal::Sha256OfFile(path); };
+  std::vector<std::string> lexicons = job.lexicon_paths;
+  if (lexicons.empty()) {
     auto bundled = FindDataFile("lexicons/official-terms.tsv");
-    if (bundled.ok()) newest = std::max(newest, MTime(*bundled).value_or(0));
+    if (!bundled.ok()) return bundled.status();
+    lexicons.push_back(*bundled);
   }
-  for (const DictionarySpec& spec : job.dictionaries) newest = std::max(newest, MTime(spec.path).value_or(0));
-  return newest;
+  for (const std::string& path : lexicons) {
+    auto sha = hash_of(path);
+    if (!sha.ok()) return sha.status();
+    j["termbases"].push_back(*sha);
+  }
+  for (const DictionarySpec& spec : job.dictionaries) {
+    auto sha = hash_of(spec.path);
+    if (!sha.ok()) return sha.status();
+    j["dictionaries"].push_back({LanguageCode(spec.source), LanguageCode(spec.target), *sha});
+  }
+  for (const std::string& path : internal::SetupDictionaryFiles(job.use_cedict, job.use_urdu_english)) {
+    auto sha = hash_of(path);
+    if (!sha.ok()) return sha.status();
+    j["setup_dictionaries"].push_back(*sha);
+  }
+  return internal::Sha256Hex(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
-// With --resume: the set's summary read back from its record when every
-// output exists and is newer than every input; nullopt means "run it".
-std::optional<BatchSetSummary> Finished(const BatchJob& job, const BatchSet& set,
-                                        const SetOutputs& outputs, int64_t shared_mtime) {
-  int64_t newest_input = shared_mtime;
-  for (const std::string& input : set.inputs) {
-    std::optional<int64_t> t = MTime(input);
-    if (!t) return std::nullopt;  // gone: run it so that the failure is recorded
-    newest_input = std::max(newest_input, *t);
-  }
-  std::vector<std::string> all = outputs.files;
-  all.push_back(outputs.record);
-  for (const std::string& rel : all) {
-    std::optional<int64_t> t = MTime(InDir(job, rel));
-    if (!t || *t <= newest_input) return std::nullopt;
-  }
-  std::ifstream in(InDir(job, outputs.record), std::ios::binary);
-  nlohmann::ordered_json j = nlohmann::ordered_json::parse(in, nullptr, /*allow_exceptions=*/false);
+// With --resume: the set's summary read back from its record when an earlier
+// run finished it with these settings and these input bytes, and every
+// output is still there; nullopt means "run it".
+std::optional<BatchSetSummary> Finished(const BatchJob& job, const BatchSet& set, const SetOutputs& outputs,
+                                        const std::string& settings) {
+  auto record = ReadJsonFile(InDir(job, outputs.record), kStateFileLimit);
   BatchSetSummary summary;
-  if (j.is_discarded() || !SetFromJson(j, &summary)) return std::nullopt;
+  if (!record.ok() || !SetFromJson(*record, &summary)) return std::nullopt;
   if (summary.name != set.name || summary.inputs != set.inputs || !summary.ok) return std::nullopt;
+  if (summary.settings_sha256 != settings || summary.input_sha256.size() != set.inputs.size()) return std::nullopt;
+  for (const std::string& rel : outputs.files) {
+    struct stat st;
+    if (::stat(InDir(job, rel).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  }
+  for (size_t i = 0; i < set.inputs.size(); ++i) {
+    auto sha = internal::Sha256OfFile(set.inputs[i]);
+    if (!sha.ok() || *sha != summary.input_sha256[i]) return std::nullopt;  // changed or gone: run it
+  }
   summary.resumed = true;
   summary.seconds = 0;
   return summary;
@@ -293,14 +311,23 @@ void RemoveOutputs(const BatchJob& job, const SetOutputs& outputs) {
   for (const std::string& rel : outputs.files) fs::remove(InDir(job, rel), ec);
 }
 
-Status AlignSet(const BatchJob& job, const BatchSet& set, const SetOutputs& outputs,
+// What every set of one run shares besides the loaded resources.
+struct RunContext {
+  const BatchJob& job;
+  const ProtectedFiles& inputs;  // never overwritten by an output
+  const std::string& settings;   // SettingsFingerprint
+};
+
+Status AlignSet(const RunContext& run, const BatchSet& set, const SetOutputs& outputs,
                 SharedResources& shared, BatchSetSummary* summary) {
+  const BatchJob& job = run.job;
   AlignJob align_job;
   align_job.inputs = set.inputs;
   bool any_tag = std::any_of(set.language_tags.begin(), set.language_tags.end(),
                              [](const std::string& t) { return !t.empty(); });
   if (any_tag) align_job.language_tags = set.language_tags;
   align_job.presegmented = job.presegmented;
+  align_job.read = {job.max_input_bytes, /*regular_only=*/true};
   align_job.lexicon_paths = job.lexicon_paths;
   align_job.dictionaries = job.dictionaries;
   align_job.use_cedict = job.use_cedict;
@@ -336,17 +363,62 @@ Status AlignSet(const BatchJob& job, const BatchSet& set, const SetOutputs& outp
   ALIGN_RETURN_IF_ERROR(WriteAlignment(result, job.format, aligned));
   ALIGN_RETURN_IF_ERROR(WriteFindingsJson(report, json));
   ALIGN_RETURN_IF_ERROR(WriteFindingsHtml(report, options, html));
-  ALIGN_RETURN_IF_ERROR(WriteFileAtomic(InDir(job, outputs.files[0]), aligned.str()));
-  ALIGN_RETURN_IF_ERROR(WriteFileAtomic(InDir(job, outputs.files[1]), json.str()));
-  ALIGN_RETURN_IF_ERROR(WriteFileAtomic(InDir(job, outputs.files[2]), html.str()));
+  ALIGN_RETURN_IF_ERROR(WriteOutputFile(InDir(job, outputs.files[0]), run.inputs, aligned.str()));
+  ALIGN_RETURN_IF_ERROR(WriteOutputFile(InDir(job, outputs.files[1]), run.inputs, json.str()));
+  ALIGN_RETURN_IF_ERROR(WriteOutputFile(InDir(job, outputs.files[2]), run.inputs, html.str()));
 
   Describe(result, summary);
   CheckSummary counts = Summarize(*findings);
   for (const auto& [type, count] : counts.by_type) summary->findings.emplace_back(FindingTypeName(type), count);
   summary->findings_total = counts.total;
   summary->outputs = outputs.files;
+  for (const AlignInput& v : result.versions) summary->input_sha256.push_back(internal::Sha256Hex(v.document.bytes()));
+  summary->settings_sha256 = run.settings;
   summary->ok = true;
-  return WriteFileAtomic(InDir(job, outputs.record), SetToJson(*summary, false, false).dump(1, '\t') + "\n");
+  return WriteOutputFile(InDir(job, outputs.record), run.inputs, Dump(SetToJson(*summary, false, false)));
+}
+
+// The set's work, with whatever escapes as an exception (out of memory
+// above all) turned into the set's error: one set never ends the batch.
+Status AlignSetGuarded(const RunContext& run, const BatchSet& set, const SetOutputs& outputs,
+                       SharedResources& shared, BatchSetSummary* summary) {
+  try {
+    return AlignSet(run, set, outputs, shared, summary);
+  } catch (const std::bad_alloc&) {
+    return ResourceLimit("out of memory");
+  } catch (const std::exception& e) {
+    return Internal(fmt::format("internal error: {}", e.what()));
+  }
+}
+
+// Every file the run reads, so that no output replaces one of them, and
+// the refusal, before anything is written, of a run whose output names an
+// input (a manifest can name an input after an output of another set).
+StatusOr<ProtectedFiles> ProtectInputs(const BatchJob& job, const std::vector<BatchSet>& all,
+                                       const std::vector<BatchSet>& sets, const std::string& summary_name) {
+  ProtectedFiles inputs;
+  for (const BatchSet& set : all) {
+    for (const std::string& path : set.inputs) inputs.Add(path);
+  }
+  if (!job.manifest_path.empty()) inputs.Add(job.manifest_path);
+  for (const std::string& path : job.lexicon_paths) inputs.Add(path);
+  for (const DictionarySpec& spec : job.dictionaries) inputs.Add(spec.path);
+  std::vector<std::string> outputs{summary_name, "summary.html"};
+  for (const BatchSet& set : sets) {
+    SetOutputs o = OutputsOf(job, set);
+    outputs.insert(outputs.end(), o.files.begin(), o.files.end());
+    outputs.push_back(o.record);
+  }
+  for (const std::string& rel : outputs) {
+    struct stat st;
+    const std::string path = InDir(job, rel);
+    if (::stat(path.c_str(), &st) != 0) continue;
+    if (const std::string* input = inputs.Find(st.st_dev, st.st_ino)) {
+      return InvalidArgument(fmt::format("{}: this output would replace the input {}; choose another --out", path,
+                                         *input));
+    }
+  }
+  return inputs;
 }
 
 // Temporaries ("FILE.tmp.PID") of this run's outputs left by a killed run.
@@ -373,7 +445,9 @@ void RemoveStaleTemporaries(const BatchJob& job, const std::vector<BatchSet>& se
 
 }  // namespace
 
-StatusOr<BatchSummary> RunBatch(const BatchJob& job, const BatchProgressFn& progress) {
+namespace {
+
+StatusOr<BatchSummary> RunBatchUnguarded(const BatchJob& job, const BatchProgressFn& progress) {
   Clock::time_point start = Clock::now();
   if (job.input_dir.empty() == job.manifest_path.empty()) {
     return InvalidArgument("give either an input directory or a manifest, not both");
@@ -394,9 +468,13 @@ StatusOr<BatchSummary> RunBatch(const BatchJob& job, const BatchProgressFn& prog
       job.task_index > 0 ? fmt::format("summary.task-{}.json", job.task_index) : "summary.json";
   RemoveStaleTemporaries(job, sets, summary_name);
 
+  auto inputs = ProtectInputs(job, *all, sets, summary_name);
+  if (!inputs.ok()) return inputs.status();
   auto shared = SharedResources::Load(job);
   if (!shared.ok()) return shared.status();
-  const int64_t shared_mtime = SharedInputsMTime(job);
+  auto settings = SettingsFingerprint(job);
+  if (!settings.ok()) return settings.status();
+  const RunContext run{job, *inputs, *settings};
 
   BatchSummary summary;
   summary.sets.resize(sets.size());
@@ -412,13 +490,13 @@ StatusOr<BatchSummary> RunBatch(const BatchJob& job, const BatchProgressFn& prog
       SetOutputs outputs = OutputsOf(job, set);
       BatchSetSummary& entry = summary.sets[i];
       std::optional<BatchSetSummary> done;
-      if (job.resume) done = Finished(job, set, outputs, shared_mtime);
+      if (job.resume) done = Finished(job, set, outputs, *settings);
       if (done) {
         entry = std::move(*done);
       } else {
         entry.name = set.name;
         entry.inputs = set.inputs;
-        Status status = AlignSet(job, set, outputs, **shared, &entry);
+        Status status = AlignSetGuarded(run, set, outputs, **shared, &entry);
         if (!status.ok()) {
           RemoveOutputs(job, outputs);  // an earlier success no longer holds
           BatchSetSummary failed;
@@ -443,7 +521,15 @@ StatusOr<BatchSummary> RunBatch(const BatchJob& job, const BatchProgressFn& prog
   int threads = std::max(1, std::min<int>(job.jobs > 0 ? job.jobs : DefaultJobs(),
                                           static_cast<int>(std::max<size_t>(sets.size(), 1))));
   std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+  for (int t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(worker);
+    } catch (const std::system_error& e) {
+      // Under a memory or process limit: go on with the threads we have.
+      summary.warnings.push_back(fmt::format("could start only {} of {} worker threads: {}", t, threads, e.what()));
+      break;
+    }
+  }
   worker();
   for (std::thread& t : pool) t.join();
 
@@ -451,12 +537,18 @@ StatusOr<BatchSummary> RunBatch(const BatchJob& job, const BatchProgressFn& prog
   summary.inconsistencies = FindInconsistencies(summary.sets);
   summary.seconds = SecondsSince(start);
   summary.summary_path = InDir(job, summary_name);
-  ALIGN_RETURN_IF_ERROR(WriteFileAtomic(summary.summary_path,
+  ALIGN_RETURN_IF_ERROR(WriteOutputFile(summary.summary_path, *inputs,
                                         SummaryJson(summary, job.task_index, job.per_task, job.timings)));
   if (job.task_index == 0) {
-    ALIGN_RETURN_IF_ERROR(WriteFileAtomic(InDir(job, "summary.html"), SummaryHtml(summary)));
+    ALIGN_RETURN_IF_ERROR(WriteOutputFile(InDir(job, "summary.html"), *inputs, SummaryHtml(summary)));
   }
   return summary;
+}
+
+}  // namespace
+
+StatusOr<BatchSummary> RunBatch(const BatchJob& job, const BatchProgressFn& progress) {
+  return internal::Guarded([&] { return RunBatchUnguarded(job, progress); });
 }
 
 }  // namespace align

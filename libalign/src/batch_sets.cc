@@ -1,7 +1,6 @@
 // Finding document sets: by name in a directory tree, or from a manifest.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <string>
@@ -69,16 +68,21 @@ StatusOr<std::vector<BatchSet>> DiscoverSets(const std::string& dir) {
   if (!fs::is_directory(dir, ec)) return NotFound(fmt::format("{}: no such directory", dir));
   // stem → (language → relative file); std::map keeps names sorted.
   std::map<std::string, std::map<Language, std::vector<std::string>>> groups;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  if (ec) return IoError(fmt::format("{}: cannot read: {}", dir, ec.message()));
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) return IoError(fmt::format("{}: cannot read: {}", dir, ec.message()));
-    if (it->is_directory()) continue;
+  // A directory that cannot be read would silently drop its sets from the
+  // batch: it is an error that names it. Links to directories are not
+  // followed (no loops); links to files are taken as the files.
+  fs::recursive_directory_iterator it(dir, ec);
+  fs::path current = dir;
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    current = it->path();
+    std::error_code type_ec;
+    if (it->is_directory(type_ec)) continue;
     std::string rel = it->path().lexically_relative(dir).generic_string();
     std::string stem, tag;
     if (!SplitLanguageSuffix(rel, &stem, &tag)) continue;
     groups[stem][LanguageOfTag(tag)].push_back(rel);
   }
+  if (ec) return IoError(fmt::format("{}: cannot read: {}", current.string(), ec.message()));
   std::vector<BatchSet> sets;
   const std::string prefix = (dir.empty() || dir.back() == '/') ? dir : dir + "/";
   for (auto& [stem, by_language] : groups) {
@@ -109,17 +113,22 @@ StatusOr<std::vector<BatchSet>> DiscoverSets(const std::string& dir) {
 
 StatusOr<std::vector<BatchSet>> ReadManifest(const std::string& path,
                                              const std::vector<std::string>& language_tags) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) return NotFound(fmt::format("{}: no such manifest", path));
-    return IoError(fmt::format("{}: cannot read", path));
+  auto manifest = Document::Load(path, {size_t{256} << 20, /*regular_only=*/false});
+  if (!manifest.ok()) {
+    if (manifest.status().code() == StatusCode::kNotFound) return NotFound(fmt::format("{}: no such manifest", path));
+    return manifest.status();
   }
+  std::string_view text = manifest->bytes().substr(manifest->content_begin());
   const std::string base = fs::path(path).parent_path().string();
   std::vector<BatchSet> sets;
   std::map<std::string, int> seen;  // name → line
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
+  int number = 0;
+  for (size_t begin = 0; begin < text.size();) {
+    size_t nl = text.find('\n', begin);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string line(text.substr(begin, nl - begin));
+    begin = nl + 1;
+    ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
@@ -147,6 +156,7 @@ StatusOr<std::vector<BatchSet>> ReadManifest(const std::string& path,
     for (size_t f = 1; f < fields.size(); ++f) {
       const std::string& file = fields[f];
       if (file.empty()) return DataError(fmt::format("{}: empty file name", where(column)));
+      if (file == "-") return DataError(fmt::format("{}: standard input cannot be a batch input", where(column)));
       std::string stem, tag;
       if (!language_tags.empty()) {
         tag = language_tags[f - 1];
@@ -160,7 +170,6 @@ StatusOr<std::vector<BatchSet>> ReadManifest(const std::string& path,
     }
     sets.push_back(std::move(set));
   }
-  if (in.bad()) return IoError(fmt::format("{}: read error", path));
   return sets;
 }
 

@@ -3,49 +3,35 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <regex>
 #include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "align/output.h"
 #include "align/resources.h"
 #include "batch_internal.h"
+#include "report_html_internal.h"
+#include "sha256.h"
 
 namespace align::batch_internal {
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
 
-std::string TempName(const std::string& path) { return fmt::format("{}.tmp.{}", path, ::getpid()); }
+std::string Dump(const json& j) { return j.dump(1, '\t', false, json::error_handler_t::replace) + "\n"; }
 
-Status WriteFileAtomic(const std::string& path, std::string_view content) {
-  std::error_code ec;
-  fs::path parent = fs::path(path).parent_path();
-  if (!parent.empty()) fs::create_directories(parent, ec);
-  if (ec) return IoError(fmt::format("{}: cannot create directory: {}", parent.string(), ec.message()));
-  std::string tmp = TempName(path);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return IoError(fmt::format("{}: cannot create", tmp));
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      out.close();
-      std::remove(tmp.c_str());
-      return IoError(fmt::format("{}: write error", tmp));
-    }
-  }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    std::remove(tmp.c_str());
-    return IoError(fmt::format("{}: cannot rename into place: {}", path, ec.message()));
-  }
-  return Status::Ok();
+StatusOr<json> ReadJsonFile(const std::string& path, size_t limit) {
+  auto doc = Document::Load(path, {limit, /*regular_only=*/true});
+  if (!doc.ok()) return doc.status();
+  json j = json::parse(doc->bytes(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return DataError(fmt::format("{}: not valid JSON", path));
+  return j;
 }
 
 namespace {
@@ -79,6 +65,8 @@ json SetToJson(const BatchSetSummary& set, bool run_fields, bool timings) {
   j["findings"] = findings;
   j["warnings"] = set.warnings;
   j["outputs"] = set.outputs;
+  j["input_sha256"] = set.input_sha256;
+  j["settings_sha256"] = set.settings_sha256;
   if (run_fields) {
     j["resumed"] = set.resumed;
     if (timings) j["seconds"] = Round3(set.seconds);
@@ -86,8 +74,29 @@ json SetToJson(const BatchSetSummary& set, bool run_fields, bool timings) {
   return j;
 }
 
+namespace {
+
+// A bead shape as Describe() writes it: counts joined by '-', "1-1", "0-1-1".
+bool IsShape(const std::string& shape) {
+  if (shape.empty() || shape.front() == '-' || shape.back() == '-') return false;
+  return shape.find_first_not_of("0123456789-") == std::string::npos && shape.find("--") == std::string::npos;
+}
+
+// An output name from a record: relative, inside the out dir, with an extension.
+bool IsOutputName(const std::string& name) {
+  const fs::path path(name);
+  if (name.empty() || path.is_absolute() || !path.has_extension()) return false;
+  for (const fs::path& part : path) {
+    if (part == "..") return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool SetFromJson(const json& j, BatchSetSummary* set) {
   try {
+    if (!j.is_object()) return false;
     set->name = j.at("name").get<std::string>();
     set->inputs = j.at("inputs").get<std::vector<std::string>>();
     set->languages = j.at("languages").get<std::vector<std::string>>();
@@ -95,10 +104,16 @@ bool SetFromJson(const json& j, BatchSetSummary* set) {
     set->error = j.value("error", std::string());
     set->sentences = j.at("sentences").get<std::vector<size_t>>();
     set->beads.clear();
-    for (const auto& [shape, count] : j.at("beads").items()) set->beads.emplace_back(shape, count.get<size_t>());
-    set->mean_score = j.at("mean_score").get<double>();
+    for (const auto& [shape, count] : j.at("beads").items()) {
+      if (!IsShape(shape) || !count.is_number_unsigned()) return false;
+      set->beads.emplace_back(shape, count.get<size_t>());
+    }
+    const json& mean = j.at("mean_score");
+    if (!mean.is_number()) return false;
+    set->mean_score = mean.get<double>();
     set->terms.clear();
     for (const auto& t : j.at("terms")) {
+      if (!t.at("count").is_number_unsigned()) return false;
       set->terms.push_back({t.at("concept").get<std::string>(), t.at("lang").get<std::string>(),
                             t.at("term").get<std::string>(), t.at("status").get<std::string>(),
                             t.at("count").get<size_t>()});
@@ -106,6 +121,7 @@ bool SetFromJson(const json& j, BatchSetSummary* set) {
     set->findings.clear();
     set->findings_total = 0;
     for (const auto& [type, count] : j.at("findings").items()) {
+      if (!count.is_number_unsigned()) return false;
       if (type == "total") {
         set->findings_total = count.get<size_t>();
       } else {
@@ -114,6 +130,11 @@ bool SetFromJson(const json& j, BatchSetSummary* set) {
     }
     set->warnings = j.at("warnings").get<std::vector<std::string>>();
     set->outputs = j.at("outputs").get<std::vector<std::string>>();
+    for (const std::string& output : set->outputs) {
+      if (!IsOutputName(output)) return false;
+    }
+    set->input_sha256 = j.value("input_sha256", std::vector<std::string>());
+    set->settings_sha256 = j.value("settings_sha256", std::string());
     set->resumed = j.value("resumed", false);
     set->seconds = j.value("seconds", 0.0);
     return true;
@@ -200,25 +221,14 @@ std::string SummaryJson(const BatchSummary& summary, int task_index, int per_tas
                            {"renderings", renderings}});
   }
   j["consistency"] = consistency;
+  if (!summary.warnings.empty()) j["warnings"] = summary.warnings;
   j["sets"] = sets;
-  return j.dump(1, '\t') + "\n";
+  return Dump(j);
 }
 
 namespace {
 
-std::string Escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+using html_internal::Escape;  // the report's: also repairs bytes that are not UTF-8
 
 // Set names and file names are paths; a link needs each byte that is not
 // safe in a URL percent-encoded (the page sits in the out dir, so links are
@@ -243,11 +253,13 @@ size_t Count(const BatchSetSummary& set, bool (*pred)(const std::string&)) {
 
 bool IsUnmatched(const std::string& shape) {
   // Beads where some version has no sentence: "0-1", "1-0", "1-1-0", ...
-  return shape.front() == '0' || shape.find("-0") != std::string::npos;
+  return shape.starts_with('0') || shape.find("-0") != std::string::npos;
 }
 bool AnyShape(const std::string&) { return true; }
 
-constexpr std::string_view kSortScript = R"(<script>
+// The page runs this script and nothing else: the Content-Security-Policy
+// names it by its hash, as the check report does.
+constexpr std::string_view kSortScript = R"(
 // Click a column header to sort by it; click again to reverse.
 document.querySelectorAll('th').forEach(function (th, col) {
   th.addEventListener('click', function () {
@@ -262,7 +274,6 @@ document.querySelectorAll('th').forEach(function (th, col) {
     }).forEach(function (row) { body.appendChild(row); });
   });
 });
-</script>
 )";
 
 }  // namespace
@@ -270,6 +281,8 @@ document.querySelectorAll('th').forEach(function (th, col) {
 std::string SummaryHtml(const BatchSummary& summary) {
   std::ostringstream out;
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+      << "script-src 'sha256-" << internal::Sha256Base64(kSortScript) << "'; base-uri 'none'; form-action 'none'\">\n"
       << "<title>talign batch summary</title>\n<style>\n"
       << "body{font-family:system-ui,sans-serif;margin:1.5em}"
       << "table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left}"
@@ -290,8 +303,9 @@ std::string SummaryHtml(const BatchSummary& summary) {
     }
     std::string report;
     for (const std::string& file : set.outputs) {
-      outputs += fmt::format("<a href=\"{}\">{}</a> ", Escape(UrlPath(file)),
-                             Escape(fs::path(file).extension().string().substr(1)));
+      std::string extension = fs::path(file).extension().string();
+      if (!extension.empty()) extension.erase(0, 1);
+      outputs += fmt::format("<a href=\"{}\">{}</a> ", Escape(UrlPath(file)), Escape(extension));
       if (fs::path(file).extension() == ".html") report = file;
     }
     std::string name_cell = report.empty()
@@ -335,7 +349,7 @@ std::string SummaryHtml(const BatchSummary& summary) {
     }
     out << "</tbody>\n</table>\n";
   }
-  out << kSortScript << "</body>\n</html>\n";
+  out << "<script>" << kSortScript << "</script>\n</body>\n</html>\n";
   return out.str();
 }
 
@@ -343,30 +357,54 @@ std::string SummaryHtml(const BatchSummary& summary) {
 
 namespace align {
 
+namespace {
+
+// The I of "summary.task-I.json"; nullopt for any other name.
+std::optional<uint64_t> TaskIndexOf(const std::string& name) {
+  constexpr std::string_view kPrefix = "summary.task-", kSuffix = ".json";
+  if (name.size() <= kPrefix.size() + kSuffix.size() || !name.starts_with(kPrefix) || !name.ends_with(kSuffix)) {
+    return std::nullopt;
+  }
+  const std::string_view digits = std::string_view(name).substr(kPrefix.size(), name.size() - kPrefix.size() - kSuffix.size());
+  uint64_t index = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
+  if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return index;
+}
+
+}  // namespace
+
 StatusOr<BatchSummary> MergeSummaries(const std::string& out_dir) {
   namespace fs = std::filesystem;
   using namespace batch_internal;
-  static const std::regex kTaskFile(R"(summary\.task-([0-9]+)\.json)");
-  std::map<long, fs::path> tasks;
+  std::map<uint64_t, fs::path> tasks;
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(out_dir, ec)) {
-    std::smatch m;
-    std::string name = entry.path().filename().string();
-    if (std::regex_match(name, m, kTaskFile)) tasks[std::stol(m[1])] = entry.path();
+  fs::directory_iterator it(out_dir, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    if (auto index = TaskIndexOf(it->path().filename().string())) tasks[*index] = it->path();
   }
   if (ec) return IoError(fmt::format("{}: cannot read: {}", out_dir, ec.message()));
   if (tasks.empty()) return NotFound(fmt::format("{}: no summary.task-*.json to merge", out_dir));
   BatchSummary merged;
   bool timings = false;
   for (const auto& [index, path] : tasks) {
-    std::ifstream in(path, std::ios::binary);
-    nlohmann::ordered_json j = nlohmann::ordered_json::parse(in, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded() || !j.contains("sets") || !j["sets"].is_array()) {
+    auto read = ReadJsonFile(path.string(), kStateFileLimit);
+    if (!read.ok()) return read.status();
+    const nlohmann::ordered_json& j = *read;
+    if (!j.is_object() || !j.contains("sets") || !j["sets"].is_array()) {
       return DataError(fmt::format("{}: not a talign batch summary", path.string()));
     }
-    if (j.contains("totals") && j["totals"].contains("seconds")) {
+    if (j.contains("totals") && j["totals"].is_object() && j["totals"].contains("seconds")) {
+      if (!j["totals"]["seconds"].is_number()) {
+        return DataError(fmt::format("{}: totals.seconds is not a number", path.string()));
+      }
       timings = true;
       merged.seconds += j["totals"]["seconds"].get<double>();
+    }
+    if (j.contains("warnings") && j["warnings"].is_array()) {
+      for (const auto& w : j["warnings"]) {
+        if (w.is_string()) merged.warnings.push_back(w.get<std::string>());
+      }
     }
     for (const auto& entry : j["sets"]) {
       BatchSetSummary set;
@@ -379,9 +417,9 @@ StatusOr<BatchSummary> MergeSummaries(const std::string& out_dir) {
   Recount(&merged);
   merged.inconsistencies = FindInconsistencies(merged.sets);
   merged.summary_path = (fs::path(out_dir) / "summary.json").string();
-  ALIGN_RETURN_IF_ERROR(WriteFileAtomic(merged.summary_path, SummaryJson(merged, 0, 0, timings)));
-  ALIGN_RETURN_IF_ERROR(
-      WriteFileAtomic((fs::path(out_dir) / "summary.html").string(), SummaryHtml(merged)));
+  const ProtectedFiles none;
+  ALIGN_RETURN_IF_ERROR(WriteOutputFile(merged.summary_path, none, SummaryJson(merged, 0, 0, timings)));
+  ALIGN_RETURN_IF_ERROR(WriteOutputFile((fs::path(out_dir) / "summary.html").string(), none, SummaryHtml(merged)));
   return merged;
 }
 

@@ -76,6 +76,10 @@ struct BatchJob {
   bool use_urdu_english = true;
   bool presegmented = false;
   AlignerConfig aligner;
+  // Inputs above this size are refused (the set fails, the batch goes on).
+  // Only regular files are read: a FIFO or a device named by a manifest, or
+  // found in a directory, fails its set instead of hanging the batch.
+  size_t max_input_bytes = ReadOptions{}.max_bytes;
 
   // Worker threads; 0 means SLURM_CPUS_PER_TASK when set, else every core.
   // Outputs are byte-identical whatever the number.
@@ -89,8 +93,11 @@ struct BatchJob {
   int task_index = 0;
   int per_task = 0;
 
-  // Skip a set whose outputs all exist and are newer than its inputs and the
-  // termbases and dictionaries; its summary entry is read back from them.
+  // Skip a set that an earlier run finished with the same inputs and
+  // settings: its record (NAME.set.json) holds the SHA-256 of every input
+  // and of the settings (termbases, dictionaries, formats, options), every
+  // output exists, and the inputs still have those hashes. Content decides,
+  // never modification times (cp -p, rsync -t and tar keep old times).
   bool resume = false;
 
   // Record per-set and total seconds in the summary. Off gives a summary that
@@ -128,6 +135,10 @@ struct BatchSetSummary {
   std::vector<std::string> warnings;   // from the aligner
   std::vector<std::string> outputs;    // file names relative to the out dir
   double seconds = 0;                  // 0 for resumed sets
+  // SHA-256 (hex) of each input's bytes, and of everything else the outputs
+  // depend on (BatchSettingsFingerprint); what --resume compares.
+  std::vector<std::string> input_sha256;
+  std::string settings_sha256;
 };
 
 // inconsistent-term across a batch: one concept rendered by different
@@ -148,6 +159,9 @@ struct BatchSummary {
   std::vector<BatchInconsistency> inconsistencies;  // by concept id, then language
   size_t ok = 0, failed = 0, resumed = 0;
   double seconds = 0;
+  // What the run could not do as asked but went on without (fewer worker
+  // threads than requested); printed by the CLI, kept in summary.json.
+  std::vector<std::string> warnings;
   std::string summary_path;            // the summary file written
 };
 
