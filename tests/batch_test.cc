@@ -197,8 +197,8 @@ BatchJob DirJob(const std::string& in, const std::string& out, int jobs) {
   job.input_dir = in;
   job.out_dir = out;
   job.jobs = jobs;
-  job.use_cedict = false;  // the same result whether or not setup fetched it
-  job.use_urdu_english = false;
+  job.resources.use_cedict = false;  // the same result whether or not setup fetched it
+  job.resources.use_urdu_english = false;
   job.timings = false;
   return job;
 }
@@ -320,7 +320,7 @@ TEST(RunBatch, ResumeRedoesEverySetWhenTheSettingsChange) {
   // A termbase of other content under the same name, with an old time.
   TempDir lexicons;
   Write(lexicons / "terms.tsv", "peace\ten\tpeace\tpreferred\n");
-  job.lexicon_paths = {lexicons / "terms.tsv"};
+  job.resources.lexicon_paths = {lexicons / "terms.tsv"};
   ASSERT_TRUE(RunBatch(job).ok());
   EXPECT_EQ(RunBatch(job)->resumed, 2u);
   Write(lexicons / "terms.tsv", "trade\ten\ttrade\tpreferred\n");
@@ -354,8 +354,8 @@ TEST(RunBatch, RemovesTemporariesOfItsOwnSetsOnly) {
   BatchJob job;
   job.manifest_path = in / "m.tsv";
   job.out_dir = out.path();
-  job.use_cedict = false;
-  job.use_urdu_english = false;
+  job.resources.use_cedict = false;
+  job.resources.use_urdu_english = false;
   job.task_index = 1;
   job.per_task = 1;
   auto summary = RunBatch(job);
@@ -379,8 +379,8 @@ TEST(RunBatch, TasksMergedGiveTheSerialSummary) {
   Write(in / "m.tsv", manifest);
   BatchJob job;
   job.manifest_path = in / "m.tsv";
-  job.use_cedict = false;
-  job.use_urdu_english = false;
+  job.resources.use_cedict = false;
+  job.resources.use_urdu_english = false;
   job.timings = false;
   job.out_dir = serial.path();
   ASSERT_TRUE(RunBatch(job).ok());
@@ -417,7 +417,7 @@ TEST(RunBatch, ReportsAConceptRenderedDifferentlyAcrossSets) {
   Write(in / "c.en.txt", "The strategic dialogue resumed. The free trade agreement entered into force.\n");
   Write(in / "c.zh.txt", "战略对话恢复。自由贸易协定生效。\n");
   BatchJob job = DirJob(in.path(), out.path(), 2);
-  job.lexicon_paths = {in / "terms.tsv"};
+  job.resources.lexicon_paths = {in / "terms.tsv"};
   auto summary = RunBatch(job);
   ASSERT_TRUE(summary.ok()) << summary.status().message();
   ASSERT_EQ(summary->inconsistencies.size(), 1u);  // not zh, not trade, not the short form SD
@@ -449,23 +449,34 @@ TEST(RunBatch, WritesWhatRunCheckComputes) {
   for (const char* lang : {"en", "zh", "ur"}) {
     Write(in / (std::string("readout.") + lang + ".txt"), Read(corpus + "readout." + lang + ".txt"));
   }
-  auto summary = RunBatch(DirJob(in.path(), out.path(), 2));
+  // A user dictionary and a named source: batch used to record the one and
+  // ignore the other.
+  TempDir dicts;
+  Write(dicts / "en-ur.tsv", "talks\tبات چیت\n");
+  BatchJob job = DirJob(in.path(), out.path(), 2);
+  job.resources.dictionaries = {{dicts / "en-ur.tsv", Language::kEnglish, Language::kUrdu}};
+  job.source_language = "en";
+  auto summary = RunBatch(job);
   ASSERT_TRUE(summary.ok()) << summary.status().message();
   ASSERT_EQ(summary->ok, 1u) << summary->sets[0].error;
 
   CheckJob check;
   check.align.inputs = {in / "readout.en.txt", in / "readout.zh.txt", in / "readout.ur.txt"};
   check.align.language_tags = {"en", "zh", "ur"};
-  check.align.use_cedict = false;
-  check.align.use_urdu_english = false;
-  auto checked = RunCheck(check);
+  check.align.source_language = "en";
+  SessionConfig resources = job.resources;
+  auto session = Session::Create(resources);
+  ASSERT_TRUE(session.ok()) << session.status().message();
+  auto checked = RunCheck(check, **session);
   ASSERT_TRUE(checked.ok()) << checked.status().message();
-  FindingsReport report{&checked->align, &checked->hits, checked->lexicon.get(), &checked->findings};
+  FindingsReport report{&checked->align, &checked->hits, &(*session)->matcher()->lexicon(), &checked->findings};
   std::ostringstream aligned, json, html;
   ASSERT_TRUE(WriteAlignment(checked->align, AlignFormat::kJsonl, aligned).ok());
   ASSERT_TRUE(WriteFindingsJson(report, json).ok());
   ASSERT_TRUE(WriteFindingsHtml(report, ReportOptions{}, html).ok());
   EXPECT_EQ(Read(out / "readout.align.jsonl"), aligned.str());
+  EXPECT_THAT(aligned.str(), HasSubstr("\"dictionaries\":[\"en,ur=" + dicts / "en-ur.tsv" + "\"]"));
+  EXPECT_THAT(aligned.str(), HasSubstr("\"source\":\"en\""));
   EXPECT_EQ(Read(out / "readout.findings.json"), json.str());
   EXPECT_EQ(Read(out / "readout.report.html"), html.str());
   EXPECT_EQ(summary->sets[0].findings_total, checked->findings.size());
@@ -481,7 +492,7 @@ TEST(RunBatch, BadJobsAreRefusedBeforeAnythingRuns) {
   job.task_index = 2;
   EXPECT_FALSE(RunBatch(job).ok());  // task index without per-task
   job.task_index = 0;
-  job.lexicon_paths = {out / "missing.tsv"};
+  job.resources.lexicon_paths = {out / "missing.tsv"};
   auto missing = RunBatch(job);
   ASSERT_FALSE(missing.ok());
   EXPECT_THAT(missing.status().message(), HasSubstr("missing.tsv"));

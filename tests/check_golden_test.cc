@@ -81,13 +81,16 @@ TEST(CheckGoldenTest, EveryCorpusSetMatchesItsGoldFindings) {
     CheckJob job;
     // The gold beads are those of the aligner without CC-CEDICT, so that the
     // test means the same whether or not setup could fetch the dictionary.
-    job.align.use_cedict = false;
-    job.align.use_urdu_english = false;
+    SessionConfig resources;
+    resources.use_cedict = false;
+    resources.use_urdu_english = false;
+    auto session = Session::Create(resources);
+    ASSERT_TRUE(session.ok()) << session.status().message();
     for (const char* lang : {"en", "zh", "ur"}) {
       job.align.inputs.push_back((corpora / (set + "." + lang + ".txt")).string());
       job.align.language_tags.push_back(lang);
     }
-    auto result = RunCheck(job);
+    auto result = RunCheck(job, **session);
     ASSERT_TRUE(result.ok()) << result.status().message();
     std::set<Key> found;
     for (const Finding& f : result->findings) {
@@ -97,7 +100,7 @@ TEST(CheckGoldenTest, EveryCorpusSetMatchesItsGoldFindings) {
         EXPECT_NE(ui->Translate(f.message_pattern), f.message_pattern) << ui->language() << ": " << f.message_pattern;
       }
       found.insert(Key{std::string(FindingTypeName(f.type)), result->align.language_tags[f.version],
-                       f.concept_index ? result->lexicon->concepts()[*f.concept_index].id : "", f.bead, f.evidence});
+                       f.concept_index ? (*session)->matcher()->lexicon().concepts()[*f.concept_index].id : "", f.bead, f.evidence});
     }
     for (const Key& k : found) {
       EXPECT_TRUE(expected.count(k)) << "unexpected finding: " << Show(k);

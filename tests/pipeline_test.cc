@@ -1,4 +1,4 @@
-// RunAlign and PrepareAlign: reading, language detection, segmentation,
+// RunAlign and PrepareAlign (with a Session): reading, language detection, segmentation,
 // presegmented input, dictionaries and the errors of a bad job.
 #include "align/pipeline.h"
 
@@ -45,9 +45,27 @@ class PipelineTest : public ::testing::Test {
   AlignJob Job(std::vector<std::string> inputs) {
     AlignJob job;
     job.inputs = std::move(inputs);
-    job.use_cedict = false;  // the same result whether or not setup fetched it
-    job.use_urdu_english = false;
     return job;
+  }
+
+  // Resources as `talign align` has them without options, but without the
+  // setup dictionaries: the same result whether or not setup fetched them.
+  static SessionConfig Resources() {
+    SessionConfig config;
+    config.default_lexicon = false;
+    config.use_cedict = false;
+    config.use_urdu_english = false;
+    return config;
+  }
+  static StatusOr<AlignResult> Prepare(const AlignJob& job, const SessionConfig& config = Resources()) {
+    auto session = Session::Create(config);
+    if (!session.ok()) return session.status();
+    return PrepareAlign(job, **session);
+  }
+  static StatusOr<AlignResult> Align(const AlignJob& job, const SessionConfig& config = Resources()) {
+    auto session = Session::Create(config);
+    if (!session.ok()) return session.status();
+    return RunAlign(job, **session);
   }
 
   fs::path dir_;
@@ -70,7 +88,7 @@ void ExpectCover(const AlignResult& r) {
 }
 
 TEST_F(PipelineTest, DetectsLanguagesAndSegments) {
-  auto r = PrepareAlign(Job({en_, zh_, ur_}));
+  auto r = Prepare(Job({en_, zh_, ur_}));
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->language_tags, (std::vector<std::string>{"en", "zh", "ur"}));
   EXPECT_EQ(r->versions[0].language, Language::kEnglish);
@@ -85,58 +103,58 @@ TEST_F(PipelineTest, DetectsLanguagesAndSegments) {
 TEST_F(PipelineTest, KeepsTagsAsGiven) {
   AlignJob job = Job({zh_, en_});
   job.language_tags = {"zh-Hans", "en-GB"};
-  auto r = PrepareAlign(job);
+  auto r = Prepare(job);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->language_tags, (std::vector<std::string>{"zh-Hans", "en-GB"}));
   EXPECT_EQ(r->versions[0].language, Language::kChinese);
 }
 
 TEST_F(PipelineTest, RefusesBadJobs) {
-  EXPECT_EQ(PrepareAlign(Job({en_})).status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(PrepareAlign(Job({en_, zh_, ur_, en_})).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(Prepare(Job({en_})).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(Prepare(Job({en_, zh_, ur_, en_})).status().code(), StatusCode::kInvalidArgument);
 
   AlignJob unknown = Job({en_, zh_});
   unknown.language_tags = {"en", "xx"};
-  auto u = PrepareAlign(unknown);
+  auto u = Prepare(unknown);
   EXPECT_EQ(u.status().code(), StatusCode::kInvalidArgument);
   EXPECT_THAT(u.status().message(), HasSubstr("'xx'"));
 
   AlignJob count = Job({en_, zh_});
   count.language_tags = {"en"};
-  EXPECT_EQ(PrepareAlign(count).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(Prepare(count).status().code(), StatusCode::kInvalidArgument);
 
-  auto same = PrepareAlign(Job({en_, Write("other.en.txt", "Another English text.\n")}));
+  auto same = Prepare(Job({en_, Write("other.en.txt", "Another English text.\n")}));
   EXPECT_EQ(same.status().code(), StatusCode::kInvalidArgument);
   EXPECT_THAT(same.status().message(), HasSubstr("both en"));
 
-  EXPECT_EQ(PrepareAlign(Job({"-", "-"})).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(Prepare(Job({"-", "-"})).status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST_F(PipelineTest, InputErrorsNameTheFile) {
-  auto missing = PrepareAlign(Job({en_, (dir_ / "missing.zh.txt").string()}));
+  auto missing = Prepare(Job({en_, (dir_ / "missing.zh.txt").string()}));
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
   EXPECT_THAT(missing.status().message(), HasSubstr("missing.zh.txt"));
 
-  auto bad = PrepareAlign(Job({en_, Write("bad.zh.txt", "好的。\xff\n")}));
+  auto bad = Prepare(Job({en_, Write("bad.zh.txt", "好的。\xff\n")}));
   EXPECT_EQ(bad.status().code(), StatusCode::kDataError);
   EXPECT_THAT(bad.status().message(), HasSubstr("bad.zh.txt"));
   EXPECT_THAT(bad.status().message(), HasSubstr("byte 9"));
 
-  AlignJob lexicon = Job({en_, zh_});
+  SessionConfig lexicon = Resources();
   lexicon.lexicon_paths = {(dir_ / "no-terms.tsv").string()};
-  auto l = PrepareAlign(lexicon);
+  auto l = Prepare(Job({en_, zh_}), lexicon);
   EXPECT_EQ(l.status().code(), StatusCode::kNotFound);
   EXPECT_THAT(l.status().message(), HasSubstr("no-terms.tsv"));
 }
 
 TEST_F(PipelineTest, TextWithoutLettersNeedsALanguage) {
   const std::string digits = Write("digits.txt", "2026 12 31\n");
-  auto detected = PrepareAlign(Job({en_, digits}));
+  auto detected = Prepare(Job({en_, digits}));
   EXPECT_EQ(detected.status().code(), StatusCode::kInvalidArgument);
   EXPECT_THAT(detected.status().message(), HasSubstr("digits.txt"));
   AlignJob given = Job({en_, digits});
   given.language_tags = {"", "zh"};  // detect the first, take the second as given
-  auto r = PrepareAlign(given);
+  auto r = Prepare(given);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->language_tags, (std::vector<std::string>{"en", "zh"}));
 }
@@ -145,7 +163,7 @@ TEST_F(PipelineTest, PresegmentedLineIsSentence) {
   AlignJob job = Job({Write("p.en", "One.\nTwo.\n\nFour.\n"), Write("p.zh", "一。\n二。\n三。\n四。\n")});
   job.language_tags = {"en", "zh"};
   job.presegmented = true;
-  auto r = RunAlign(job);
+  auto r = Align(job);
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_EQ(r->versions[0].sentences.size(), 4u);  // the blank line keeps its index
   EXPECT_EQ(r->versions[0].document.Slice(r->versions[0].sentences[3].span), "Four.");
@@ -155,7 +173,7 @@ TEST_F(PipelineTest, PresegmentedLineIsSentence) {
 
 TEST_F(PipelineTest, AlignsTwoAndThreeVersions) {
   for (const auto& inputs : {std::vector<std::string>{en_, zh_}, std::vector<std::string>{en_, zh_, ur_}}) {
-    auto r = RunAlign(Job(inputs));
+    auto r = Align(Job(inputs));
     ASSERT_TRUE(r.ok()) << r.status().message();
     EXPECT_FALSE(r->alignment.beads.empty());
     ExpectCover(*r);
@@ -165,23 +183,24 @@ TEST_F(PipelineTest, AlignsTwoAndThreeVersions) {
 TEST_F(PipelineTest, UserDictionaries) {
   const std::string dic = Write("en-zh.tsv", "talks\t会谈\ncooperation\t合作\n");
   AlignJob job = Job({en_, zh_});
-  job.dictionaries = {{dic}};
-  auto r = RunAlign(job);
+  SessionConfig config = Resources();
+  config.dictionaries = {{dic}};
+  auto r = Align(job, config);
   ASSERT_TRUE(r.ok()) << r.status().message();
-  EXPECT_EQ(r->dictionaries, std::vector<std::string>{"en,zh=" + dic});
+  EXPECT_EQ(r->settings.dictionaries, std::vector<std::string>{"en,zh=" + dic});
   ExpectCover(*r);
 
-  job.dictionaries = {{(dir_ / "none.tsv").string()}};
-  auto missing = RunAlign(job);
+  config.dictionaries = {{(dir_ / "none.tsv").string()}};
+  auto missing = Align(job, config);
   EXPECT_FALSE(missing.ok());
   EXPECT_THAT(missing.status().message(), HasSubstr("none.tsv"));
 
   // A pair named explicitly, for a three-version job.
-  AlignJob three = Job({en_, zh_, ur_});
+  SessionConfig three = Resources();
   three.dictionaries = {{Write("en-ur.tsv", "talks\tبات چیت\n"), Language::kEnglish, Language::kUrdu}};
-  auto t = RunAlign(three);
+  auto t = Align(Job({en_, zh_, ur_}), three);
   ASSERT_TRUE(t.ok()) << t.status().message();
-  EXPECT_THAT(t->dictionaries[0], ::testing::StartsWith("en,ur="));
+  EXPECT_THAT(t->settings.dictionaries[0], ::testing::StartsWith("en,ur="));
   ExpectCover(*t);
 }
 
@@ -194,24 +213,23 @@ TEST_F(PipelineTest, TheUrduEnglishLexiconIsUsedForEnglishAndUrduOnly) {
   const std::string keep = saved ? saved : "";
   ::setenv("TALIGN_UR_EN", Write("ur-en.tsv", "# comment\nتعاون\tcooperation\nتجارت\ttrade\n").c_str(), 1);
   AlignJob job = Job({en_, ur_});
-  job.use_urdu_english = true;
-  auto r = RunAlign(job);
+  SessionConfig config = Resources();
+  config.use_urdu_english = true;
+  auto r = Align(job, config);
   ASSERT_TRUE(r.ok()) << r.status().message();
-  ASSERT_EQ(r->dictionaries.size(), 1u);
-  EXPECT_THAT(r->dictionaries[0], HasSubstr("ur-en pivot lexicon"));
-  AlignJob en_zh = Job({en_, zh_});
-  en_zh.use_urdu_english = true;
-  auto z = RunAlign(en_zh);
+  ASSERT_EQ(r->settings.dictionaries.size(), 1u);
+  EXPECT_THAT(r->settings.dictionaries[0], HasSubstr("ur-en pivot lexicon"));
+  auto z = Align(Job({en_, zh_}), config);
   ASSERT_TRUE(z.ok());
-  EXPECT_TRUE(z->dictionaries.empty());
+  EXPECT_TRUE(z->settings.dictionaries.empty());
   ::setenv("TALIGN_UR_EN", Write("broken.tsv", "تعاون\t!!!\n").c_str(), 1);
-  auto broken = RunAlign(job);
+  auto broken = Align(job, config);
   EXPECT_FALSE(broken.ok());
   EXPECT_THAT(broken.status().message(), HasSubstr("broken.tsv:1"));
   ::setenv("TALIGN_UR_EN", (dir_ / "absent.tsv").string().c_str(), 1);
-  auto off = RunAlign(job);
+  auto off = Align(job, config);
   ASSERT_TRUE(off.ok()) << off.status().message();
-  EXPECT_TRUE(off->dictionaries.empty());
+  EXPECT_TRUE(off->settings.dictionaries.empty());
   if (saved) ::setenv("TALIGN_UR_EN", keep.c_str(), 1); else ::unsetenv("TALIGN_UR_EN");
 }
 

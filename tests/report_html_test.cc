@@ -15,6 +15,7 @@
 
 #include "align/i18n.h"
 #include "align/match.h"
+#include "align/pipeline.h"
 #include "align/report.h"
 #include "report_html_internal.h"
 #include "sha256.h"
@@ -46,7 +47,11 @@ class ReportFixture : public ::testing::Test {
     AlignJob job;
     job.inputs = {kData + "statement.en.txt", kData + "statement.zh.txt", kData + "statement.ur.txt"};
     job.language_tags = {"en", "zh", "ur"};
-    auto prepared = PrepareAlign(job);
+    SessionConfig resources;
+    resources.default_lexicon = false;
+    auto session = Session::Create(resources);
+    ASSERT_TRUE(session.ok()) << session.status().message();
+    auto prepared = PrepareAlign(job, **session);
     ASSERT_TRUE(prepared.ok()) << prepared.status().message();
     aligned_ = std::move(*prepared);
     ASSERT_EQ(aligned_.versions[0].sentences.size(), 5u);

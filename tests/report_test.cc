@@ -59,8 +59,7 @@ const std::string kRtl = "\xE2\x80\x8F\xD8\xA7\xD9\x84\xD9\x81 \xEF\xBF\xBE ok";
 // en: 4 sentences, zh: 3. Beads: 2-1, 1-0, 0-1, 1-1.
 AlignResult TwoVersions() {
   AlignResult r;
-  r.job.inputs = {"a.en.txt", "a.zh.txt"};
-  r.job.lexicon_paths = {"terms.tsv"};
+  r.settings.lexicons = {"terms.tsv"};
   r.versions.push_back(Version("a.en.txt", Language::kEnglish, {"One.", kNasty, kBroken, "Last."}, true));
   r.versions.push_back(Version("a.zh.txt", Language::kChinese, {"一二。", "多出来的。", "最后。"}));
   r.language_tags = {"en", "zh-Hans"};
@@ -72,7 +71,6 @@ AlignResult TwoVersions() {
 // en, zh, ur: a 3-way alignment with one side empty in the middle bead.
 AlignResult ThreeVersions() {
   AlignResult r;
-  r.job.inputs = {"b.en.txt", "b.zh.txt", "b.ur.txt"};
   r.versions.push_back(Version("b.en.txt", Language::kEnglish, {"A.", "B.", "C."}));
   r.versions.push_back(Version("b.zh.txt", Language::kChinese, {"甲。", "丙。"}));
   r.versions.push_back(Version("b.ur.txt", Language::kUrdu, {"\xD8\xA7\xDB\x94", kRtl, "\xD8\xAC\xDB\x94"}));
@@ -178,7 +176,7 @@ TEST(ReportTest, JsonlHeaderAndBeadsParseBack) {
 
 TEST(ReportTest, JsonlEscapesAnyFileName) {
   AlignResult r = TwoVersions();
-  r.job.lexicon_paths = {"we\"ird\\name\x01\xff.tsv"};
+  r.settings.lexicons = {"we\"ird\\name\x01\xff.tsv"};
   const std::vector<std::string> lines = Lines(Write(r, AlignFormat::kJsonl));
   auto header = nlohmann::json::parse(lines[0]);  // must not throw
   EXPECT_THAT(header["lexicons"][0].get<std::string>(), HasSubstr("we\"ird\\name\x01"));
@@ -331,7 +329,7 @@ TEST(ReportTest, TmxEscapesFileNames) {
 
 TEST(ReportTest, TmxNamesTheSourceWhenKnown) {
   AlignResult r = ThreeVersions();
-  r.job.source_version = 1;
+  r.settings.source_version = 1;
   CheckTmx(r, "zh");
 }
 

@@ -48,22 +48,26 @@ int RunAlignCommand(const AlignFlags& flags) {
   }
   job.presegmented = flags.presegmented;
   if (!ReadLimit(flags.max_input_size, &job.read.max_bytes)) return 2;
-  job.lexicon_paths = flags.lexicons;
+  align::SessionConfig resources;
+  resources.lexicon_paths = flags.lexicons;
+  resources.default_lexicon = false;  // without --lexicon: a pure text aligner
   for (const std::string& d : flags.dictionaries) {
     align::DictionarySpec spec;
     if (!ParseDictionaryFlag(d, &spec)) return 2;
-    job.dictionaries.push_back(spec);
+    resources.dictionaries.push_back(spec);
   }
   std::optional<align::AlignFormat> format = align::ParseAlignFormat(flags.format);
   if (!format) return Fail(fmt::format("unknown format '{}'", flags.format));
 
-  auto result = align::RunAlign(job);
+  auto session = align::Session::Create(resources);
+  if (!session.ok()) return Fail(session.status());
+  auto result = align::RunAlign(job, **session);
   if (!result.ok()) return Fail(result.status());
   for (const std::string& warning : result->alignment.warnings) {
     std::cerr << "talign: warning: " << warning << '\n';
   }
   std::vector<std::string> dictionaries;
-  for (const align::DictionarySpec& d : job.dictionaries) dictionaries.push_back(d.path);
+  for (const align::DictionarySpec& d : resources.dictionaries) dictionaries.push_back(d.path);
   align::Status written = WriteOutput(flags.output, Inputs({flags.inputs, flags.lexicons, dictionaries}),
                                       [&](std::ostream& out) {
     return align::WriteAlignment(*result, *format, out);

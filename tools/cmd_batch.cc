@@ -27,6 +27,7 @@ struct BatchFlags {
   std::vector<std::string> lexicons;
   std::vector<std::string> dictionaries;
   std::string langs;
+  std::string source;
   std::string format = "jsonl";
   bool presegmented = false;
   int jobs = 0;
@@ -105,11 +106,16 @@ int RunBatchCommand(const BatchFlags& flags) {
       if (!ParseLangFlag(tag, &language)) return 2;
     }
   }
-  job.lexicon_paths = flags.lexicons;
+  job.resources.lexicon_paths = flags.lexicons;
   for (const std::string& d : flags.dictionaries) {
     align::DictionarySpec spec;
     if (!ParseDictionaryFlag(d, &spec)) return 2;
-    job.dictionaries.push_back(spec);
+    job.resources.dictionaries.push_back(spec);
+  }
+  if (!flags.source.empty()) {
+    align::Language language;
+    if (!ParseLangFlag(flags.source, &language)) return 2;
+    job.source_language = flags.source;
   }
   auto format = align::ParseAlignFormat(flags.format);
   if (!format) return Fail(fmt::format("unknown format '{}'", flags.format));
@@ -150,6 +156,8 @@ void AddBatchCommand(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false);
   cmd->add_option("--langs", flags->langs,
                   "Languages of the manifest's file columns (when file names carry no .LANG.txt)");
+  cmd->add_option("--source", flags->source,
+                  "Language of the original version of every set: findings are then against the translations");
   cmd->add_option("--format", flags->format, "Alignment format: beads, jsonl, tsv, tmx or ladder")
       ->check(CLI::IsMember({"beads", "jsonl", "tsv", "tmx", "ladder"}));
   AddUiLangOption(*cmd);  // the HTML reports' headings, as for talign check

@@ -1,5 +1,5 @@
 // talign check A B [C] [--langs L1,L2[,L3]] [--lexicon F]... [--source LANG]
-//                      [--format text|json|tsv|html] [--fail-on SEVERITY] [-o OUT]
+//                      [--dictionary F]... [--format text|json|tsv|html] [--fail-on SEVERITY] [-o OUT]
 // Exit codes: 0 nothing found (at or above --fail-on), 1 findings, 2 error.
 #include <unistd.h>
 
@@ -25,6 +25,7 @@ struct CheckFlags {
   std::vector<std::string> inputs;
   std::string langs;
   std::vector<std::string> lexicons;
+  std::vector<std::string> dictionaries;
   std::string source;
   std::string format = "text";
   std::string fail_on;
@@ -54,7 +55,7 @@ int RunCheckCommand(const CheckFlags& flags) {
   if (!flags.source.empty()) {
     align::Language language;
     if (!ParseLangFlag(flags.source, &language)) return 2;
-    job.source_language = flags.source;
+    job.align.source_language = flags.source;
   }
   std::optional<align::Severity> fail_on = align::Severity::kInfo;
   if (!flags.fail_on.empty()) {
@@ -65,17 +66,28 @@ int RunCheckCommand(const CheckFlags& flags) {
   if (!format) return Fail(fmt::format("--format {}: expected text, json, tsv or html", flags.format));
   job.align.presegmented = flags.presegmented;
   if (!ReadLimit(flags.max_input_size, &job.align.read.max_bytes)) return 2;
-  job.lexicon_paths = flags.lexicons;
+  align::SessionConfig resources;
+  resources.lexicon_paths = flags.lexicons;
+  for (const std::string& d : flags.dictionaries) {
+    align::DictionarySpec spec;
+    if (!ParseDictionaryFlag(d, &spec)) return 2;
+    resources.dictionaries.push_back(spec);
+  }
 
-  auto result = align::RunCheck(job);
+  auto session = align::Session::Create(resources);
+  if (!session.ok()) return Fail(session.status());
+  auto result = align::RunCheck(job, **session);
   if (!result.ok()) return Fail(result.status());
   for (const std::string& warning : result->warnings) std::cerr << "talign: warning: " << warning << '\n';
-  align::FindingsReport report{&result->align, &result->hits, result->lexicon.get(), &result->findings};
+  align::FindingsReport report{&result->align, &result->hits, &(*session)->matcher()->lexicon(), &result->findings};
   align::ReportOptions options;
   options.translator = &Ui();
   const bool to_stdout = flags.output.empty() || flags.output == "-";
   options.color = *format == align::FindingsFormat::kText && to_stdout && ::isatty(STDOUT_FILENO) != 0;
-  align::Status written = WriteOutput(flags.output, Inputs({flags.inputs, flags.lexicons}), [&](std::ostream& out) {
+  std::vector<std::string> dictionaries;
+  for (const align::DictionarySpec& d : resources.dictionaries) dictionaries.push_back(d.path);
+  align::Status written = WriteOutput(flags.output, Inputs({flags.inputs, flags.lexicons, dictionaries}),
+                                      [&](std::ostream& out) {
     return align::WriteFindings(report, *format, options, out);
   });
   if (!written.ok()) return Fail(written);
@@ -98,6 +110,10 @@ void AddCheckCommand(CLI::App& app, int& exit_code) {
   // One value per occurrence, so that "--lexicon F A B" leaves A and B to FILES.
   cmd->add_option("--lexicon", flags->lexicons,
                   "Termbase (TSV or TBX); repeatable; default: the bundled lexicons/official-terms.tsv")
+      ->allow_extra_args(false);
+  cmd->add_option("--dictionary", flags->dictionaries,
+                  "Bilingual dictionary for the aligner (TSV source<TAB>target or hunalign .dic) from the first "
+                  "version's language to the second's; SRC,TGT=FILE for another pair; repeatable")
       ->allow_extra_args(false);
   cmd->add_option("--source", flags->source,
                   "Language of the original version: findings are then against the translations");

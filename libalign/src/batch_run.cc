@@ -55,97 +55,6 @@ double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Resources loaded once per process and shared read-only by the workers.
-// User dictionaries whose direction is "first version → second" depend on
-// the set's languages, so they are loaded on first use per direction.
-class SharedResources {
- public:
-  static StatusOr<std::unique_ptr<SharedResources>> Load(const BatchJob& job) {
-    auto shared = std::make_unique<SharedResources>();
-    shared->job_ = &job;
-    // CC-CEDICT loads on a second thread while the termbase and its matcher
-    // are built: start-up is the part of a batch that does not scale.
-    auto setup = std::async(std::launch::async, [&job] {
-      return internal::LoadSetupDictionaries(job.use_cedict, job.use_urdu_english);
-    });
-    std::vector<Lexicon> lexicons;
-    for (const std::string& path : job.lexicon_paths) {
-      auto lexicon = Lexicon::Load(path);
-      if (!lexicon.ok()) return lexicon.status();
-      lexicons.push_back(std::move(*lexicon));
-    }
-    if (lexicons.empty()) {
-      auto bundled = Lexicon::LoadDefault();
-      if (!bundled.ok()) return bundled.status();
-      lexicons.push_back(std::move(*bundled));
-    }
-    if (lexicons.size() == 1) {
-      shared->lexicon_ = std::make_shared<const Lexicon>(std::move(lexicons[0]));
-    } else {
-      auto merged = Lexicon::Merge(lexicons);
-      if (!merged.ok()) return merged.status();
-      shared->lexicon_ = std::make_shared<const Lexicon>(std::move(*merged));
-    }
-    auto matcher = TermMatcher::Create(shared->lexicon_);
-    if (!matcher.ok()) return matcher.status();
-    shared->matcher_ = *matcher;
-    if (!job.ui_language.empty()) {
-      auto translator = Translator::Create(job.ui_language);
-      if (!translator.ok()) return translator.status();
-      shared->translator_ = std::make_unique<Translator>(std::move(*translator));
-    }
-    auto loaded = setup.get();
-    if (!loaded.ok()) return loaded.status();
-    shared->setup_ = std::move(*loaded);
-    return shared;
-  }
-
-  const TermMatcher& matcher() const { return *matcher_; }
-  SegmenterCache& segmenters() { return segmenters_; }
-  const Translator* translator() const { return translator_.get(); }  // null: English
-
-  // The dictionaries for a set with these versions, named as RunAlign names
-  // them in the output headers.
-  StatusOr<AlignResources> For(const AlignResult& result, std::vector<std::string>* names) {
-    AlignResources resources;
-    for (const DictionarySpec& spec : job_->dictionaries) {
-      Language source = spec.source, target = spec.target;
-      if (source == Language::kUnknown || target == Language::kUnknown) {
-        source = result.versions[0].language;
-        target = result.versions[1].language;
-      }
-      auto dictionary = User(spec.path, source, target);
-      if (!dictionary.ok()) return dictionary.status();
-      resources.dictionaries.push_back(*dictionary);
-      names->push_back(spec.path);
-    }
-    internal::AddSetupDictionaries(setup_, result, &resources, names);
-    return resources;
-  }
-
- private:
-  StatusOr<std::shared_ptr<const Dictionary>> User(const std::string& path, Language source,
-                                                   Language target) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto key = std::make_tuple(path, source, target);
-    auto it = user_.find(key);
-    if (it != user_.end()) return it->second;
-    auto loaded = Dictionary::Load(path, source, target);
-    if (!loaded.ok()) return loaded.status();
-    user_.emplace(key, *loaded);
-    return *loaded;
-  }
-
-  const BatchJob* job_ = nullptr;
-  std::shared_ptr<const Lexicon> lexicon_;
-  std::shared_ptr<const TermMatcher> matcher_;
-  std::unique_ptr<const Translator> translator_;
-  internal::SetupDictionaries setup_;
-  SegmenterCache segmenters_;
-  std::mutex mutex_;
-  std::map<std::tuple<std::string, Language, Language>, std::shared_ptr<const Dictionary>> user_;
-};
-
 std::string_view Extension(AlignFormat format) {
   switch (format) {
     case AlignFormat::kBeads: return "beads";
@@ -176,32 +85,27 @@ std::string InDir(const BatchJob& job, const std::string& rel) { return (fs::pat
 // the talign version, the output format, the settings, and the content of
 // every termbase and dictionary file. Two runs with the same fingerprint and
 // the same input bytes write the same outputs.
-StatusOr<std::string> SettingsFingerprint(const BatchJob& job) {
+StatusOr<std::string> SettingsFingerprint(const BatchJob& job, const Session& session) {
   nlohmann::ordered_json j;
   j["talign"] = std::string(Version());
   j["format"] = std::string(AlignFormatName(job.format));
   j["ui_language"] = job.ui_language;
   j["presegmented"] = job.presegmented;
+  j["source"] = job.source_language;
   j["aligner"] = internal::AlignerConfigToJson(job.aligner);
   j["check"] = internal::CheckConfigToJson(job.check);
   auto hash_of = [](const std::string& path) -> StatusOr<std::string> { return internal::Sha256OfFile(path); };
-  std::vector<std::string> lexicons = job.lexicon_paths;
-  if (lexicons.empty()) {
-    auto bundled = FindDataFile("lexicons/official-terms.tsv");
-    if (!bundled.ok()) return bundled.status();
-    lexicons.push_back(*bundled);
-  }
-  for (const std::string& path : lexicons) {
+  for (const std::string& path : session.lexicon_files()) {
     auto sha = hash_of(path);
     if (!sha.ok()) return sha.status();
     j["termbases"].push_back(*sha);
   }
-  for (const DictionarySpec& spec : job.dictionaries) {
+  for (const DictionarySpec& spec : job.resources.dictionaries) {
     auto sha = hash_of(spec.path);
     if (!sha.ok()) return sha.status();
     j["dictionaries"].push_back({LanguageCode(spec.source), LanguageCode(spec.target), *sha});
   }
-  for (const std::string& path : internal::SetupDictionaryFiles(job.use_cedict, job.use_urdu_english)) {
+  for (const std::string& path : internal::SetupDictionaryFiles(job.resources.use_cedict, job.resources.use_urdu_english)) {
     auto sha = hash_of(path);
     if (!sha.ok()) return sha.status();
     j["setup_dictionaries"].push_back(*sha);
@@ -258,30 +162,20 @@ bool IsFullRendering(const Lexicon& lexicon, uint32_t term_index) {
   return has_preferred && key.size() * 2 > preferred;
 }
 
-// Term hits of every version → sentence anchors for the aligner (as
-// RunCheck gives them) and the full renderings used, for the summary.
-void MatchTerms(const TermMatcher& matcher, AlignResult& result, BatchSetSummary* summary,
-                std::vector<std::vector<TermHit>>* hits_per_version) {
-  const Lexicon& lexicon = matcher.lexicon();
+// The full renderings each version used, for the summary and the
+// consistency across the batch.
+void CountTermUses(const Lexicon& lexicon, const CheckResult& checked, BatchSetSummary* summary) {
   std::map<uint32_t, bool> full;  // term index → IsFullRendering
   std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> uses;
-  for (AlignInput& input : result.versions) {
-    std::vector<TermHit> hits = matcher.Match(input.document, input.language, input.sentences);
-    input.sentence_concepts.assign(input.sentences.size(), {});
-    for (const TermHit& h : hits) {
-      input.sentence_concepts[h.sentence].push_back(h.concept_index);
+  for (size_t v = 0; v < checked.hits.size(); ++v) {
+    const std::string language(LanguageCode(checked.align.versions[v].language));
+    for (const TermHit& h : checked.hits[v]) {
       auto [it, fresh] = full.try_emplace(h.term_index, false);
       if (fresh) it->second = IsFullRendering(lexicon, h.term_index);
       if (!it->second) continue;
       const Term& term = lexicon.terms()[h.term_index];
-      ++uses[{lexicon.concepts()[h.concept_index].id, std::string(LanguageCode(input.language)), term.text,
-              std::string(TermStatusName(h.status))}];
+      ++uses[{lexicon.concepts()[h.concept_index].id, language, term.text, std::string(TermStatusName(h.status))}];
     }
-    for (auto& concepts : input.sentence_concepts) {
-      std::sort(concepts.begin(), concepts.end());
-      concepts.erase(std::unique(concepts.begin(), concepts.end()), concepts.end());
-    }
-    hits_per_version->push_back(std::move(hits));
   }
   for (const auto& [key, count] : uses) {
     const auto& [concept_id, language, term, status] = key;
@@ -311,54 +205,40 @@ void RemoveOutputs(const BatchJob& job, const SetOutputs& outputs) {
   for (const std::string& rel : outputs.files) fs::remove(InDir(job, rel), ec);
 }
 
-// What every set of one run shares besides the loaded resources.
+// What every set of one run shares.
 struct RunContext {
   const BatchJob& job;
+  const Session& session;
+  const Translator* translator;  // the HTML reports' UI language; null: English
   const ProtectedFiles& inputs;  // never overwritten by an output
   const std::string& settings;   // SettingsFingerprint
 };
 
-Status AlignSet(const RunContext& run, const BatchSet& set, const SetOutputs& outputs,
-                SharedResources& shared, BatchSetSummary* summary) {
+// One set is `talign check` on its versions, with the run's session, and
+// its outputs written beside each other; the record comes last.
+Status AlignSet(const RunContext& run, const BatchSet& set, const SetOutputs& outputs, BatchSetSummary* summary) {
   const BatchJob& job = run.job;
-  AlignJob align_job;
+  CheckJob check;
+  AlignJob& align_job = check.align;
   align_job.inputs = set.inputs;
   bool any_tag = std::any_of(set.language_tags.begin(), set.language_tags.end(),
                              [](const std::string& t) { return !t.empty(); });
   if (any_tag) align_job.language_tags = set.language_tags;
   align_job.presegmented = job.presegmented;
   align_job.read = {job.max_input_bytes, /*regular_only=*/true};
-  align_job.lexicon_paths = job.lexicon_paths;
-  align_job.dictionaries = job.dictionaries;
-  align_job.use_cedict = job.use_cedict;
-  align_job.use_urdu_english = job.use_urdu_english;
+  align_job.reject_empty_versions = true;
+  align_job.source_language = job.source_language;
   align_job.aligner = job.aligner;
+  check.config = job.check;
+  auto checked = RunCheck(check, run.session);
+  if (!checked.ok()) return checked.status();
+  const AlignResult& result = checked->align;
+  const Lexicon& lexicon = run.session.matcher()->lexicon();
+  CountTermUses(lexicon, *checked, summary);
 
-  auto prepared = PrepareAlign(align_job, &shared.segmenters());
-  if (!prepared.ok()) return prepared.status();
-  AlignResult result = std::move(*prepared);
-  // An empty version would align as all omissions; in an archive it is far
-  // more likely a broken export than a translation that says nothing.
-  for (const AlignInput& v : result.versions) {
-    bool any = std::any_of(v.sentences.begin(), v.sentences.end(),
-                           [](const Sentence& s) { return s.span.end > s.span.begin; });
-    if (!any) return DataError(fmt::format("{}: empty document (no sentences)", v.document.name()));
-  }
-  // What RunCheck does, with the process's shared matcher and dictionaries.
-  std::vector<std::vector<TermHit>> hits;
-  MatchTerms(shared.matcher(), result, summary, &hits);
-  auto resources = shared.For(result, &result.dictionaries);
-  if (!resources.ok()) return resources.status();
-  Aligner aligner(job.aligner, std::move(*resources));
-  auto alignment = aligner.Align(result.versions);
-  if (!alignment.ok()) return alignment.status();
-  result.alignment = std::move(*alignment);
-  auto findings = Check(result, hits, shared.matcher(), job.check);
-  if (!findings.ok()) return findings.status();
-
-  FindingsReport report{&result, &hits, &shared.matcher().lexicon(), &*findings};
+  FindingsReport report{&result, &checked->hits, &lexicon, &checked->findings};
   ReportOptions options;
-  options.translator = shared.translator();
+  options.translator = run.translator;
   std::ostringstream aligned, json, html;
   ALIGN_RETURN_IF_ERROR(WriteAlignment(result, job.format, aligned));
   ALIGN_RETURN_IF_ERROR(WriteFindingsJson(report, json));
@@ -368,9 +248,8 @@ Status AlignSet(const RunContext& run, const BatchSet& set, const SetOutputs& ou
   ALIGN_RETURN_IF_ERROR(WriteOutputFile(InDir(job, outputs.files[2]), run.inputs, html.str()));
 
   Describe(result, summary);
-  CheckSummary counts = Summarize(*findings);
-  for (const auto& [type, count] : counts.by_type) summary->findings.emplace_back(FindingTypeName(type), count);
-  summary->findings_total = counts.total;
+  for (const auto& [type, count] : checked->summary.by_type) summary->findings.emplace_back(FindingTypeName(type), count);
+  summary->findings_total = checked->summary.total;
   summary->outputs = outputs.files;
   for (const AlignInput& v : result.versions) summary->input_sha256.push_back(internal::Sha256Hex(v.document.bytes()));
   summary->settings_sha256 = run.settings;
@@ -381,9 +260,9 @@ Status AlignSet(const RunContext& run, const BatchSet& set, const SetOutputs& ou
 // The set's work, with whatever escapes as an exception (out of memory
 // above all) turned into the set's error: one set never ends the batch.
 Status AlignSetGuarded(const RunContext& run, const BatchSet& set, const SetOutputs& outputs,
-                       SharedResources& shared, BatchSetSummary* summary) {
+                       BatchSetSummary* summary) {
   try {
-    return AlignSet(run, set, outputs, shared, summary);
+    return AlignSet(run, set, outputs, summary);
   } catch (const std::bad_alloc&) {
     return ResourceLimit("out of memory");
   } catch (const std::exception& e) {
@@ -401,8 +280,8 @@ StatusOr<ProtectedFiles> ProtectInputs(const BatchJob& job, const std::vector<Ba
     for (const std::string& path : set.inputs) inputs.Add(path);
   }
   if (!job.manifest_path.empty()) inputs.Add(job.manifest_path);
-  for (const std::string& path : job.lexicon_paths) inputs.Add(path);
-  for (const DictionarySpec& spec : job.dictionaries) inputs.Add(spec.path);
+  for (const std::string& path : job.resources.lexicon_paths) inputs.Add(path);
+  for (const DictionarySpec& spec : job.resources.dictionaries) inputs.Add(spec.path);
   std::vector<std::string> outputs{summary_name, "summary.html"};
   for (const BatchSet& set : sets) {
     SetOutputs o = OutputsOf(job, set);
@@ -470,11 +349,20 @@ StatusOr<BatchSummary> RunBatchUnguarded(const BatchJob& job, const BatchProgres
 
   auto inputs = ProtectInputs(job, *all, sets, summary_name);
   if (!inputs.ok()) return inputs.status();
-  auto shared = SharedResources::Load(job);
-  if (!shared.ok()) return shared.status();
-  auto settings = SettingsFingerprint(job);
+  SessionConfig resources = job.resources;
+  resources.default_lexicon = true;
+  resources.preload_setup_dictionaries = true;
+  auto session = Session::Create(resources);
+  if (!session.ok()) return session.status();
+  std::unique_ptr<Translator> translator;
+  if (!job.ui_language.empty()) {
+    auto created = Translator::Create(job.ui_language);
+    if (!created.ok()) return created.status();
+    translator = std::make_unique<Translator>(std::move(*created));
+  }
+  auto settings = SettingsFingerprint(job, **session);
   if (!settings.ok()) return settings.status();
-  const RunContext run{job, *inputs, *settings};
+  const RunContext run{job, **session, translator.get(), *inputs, *settings};
 
   BatchSummary summary;
   summary.sets.resize(sets.size());
@@ -496,7 +384,7 @@ StatusOr<BatchSummary> RunBatchUnguarded(const BatchJob& job, const BatchProgres
       } else {
         entry.name = set.name;
         entry.inputs = set.inputs;
-        Status status = AlignSetGuarded(run, set, outputs, **shared, &entry);
+        Status status = AlignSetGuarded(run, set, outputs, &entry);
         if (!status.ok()) {
           RemoveOutputs(job, outputs);  // an earlier success no longer holds
           BatchSetSummary failed;

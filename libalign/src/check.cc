@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include "align/i18n.h"
-#include "align/pipeline.h"
+#include "align/aligner.h"
 #include "check_internal.h"
 
 namespace align {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "align/check.h"
-#include "align/pipeline.h"
+#include "align/aligner.h"
 
 namespace align::internal {
 

@@ -10,10 +10,10 @@
 
 #include <fmt/format.h>
 
-#include "align/dictionary.h"
 #include "align/resources.h"
 #include "align/match.h"
 #include "align/segment.h"
+#include "align/session.h"
 #include "pipeline_internal.h"
 
 namespace align {
@@ -30,8 +30,9 @@ Status CheckShape(const AlignJob& job) {
   int stdin_inputs = 0;
   for (const std::string& path : job.inputs) stdin_inputs += path == "-";
   if (stdin_inputs > 1) return InvalidArgument("standard input ('-') can be read only once");
-  if (job.source_version >= static_cast<int>(job.inputs.size())) {
-    return InvalidArgument(fmt::format("source version {} does not exist", job.source_version + 1));
+  if (!job.source_language.empty() && !ParseLanguage(job.source_language)) {
+    return InvalidArgument(fmt::format("--source {}: not a language tag talign knows (en, zh, ur, ...)",
+                                       job.source_language));
   }
   return Status::Ok();
 }
@@ -74,39 +75,18 @@ Status CheckDistinct(const AlignResult& result) {
   return Status::Ok();
 }
 
-// A termbase path that does not exist is a usage error before any document
-// is read, rather than a surprise after segmenting.
-Status CheckLexiconPaths(const AlignJob& job) {
-  for (const std::string& path : job.lexicon_paths) {
-    struct stat st;
-    if (::stat(path.c_str(), &st) != 0) return NotFound(fmt::format("{}: no such termbase", path));
-    if (S_ISDIR(st.st_mode)) return InvalidArgument(fmt::format("{}: is a directory, not a termbase", path));
+// The index of the version in |language|; an error when there is none.
+StatusOr<int> SourceVersion(const AlignJob& job, const AlignResult& result) {
+  std::optional<Language> wanted = ParseLanguage(job.source_language);
+  for (size_t v = 0; wanted && v < result.versions.size(); ++v) {
+    if (result.versions[v].language == *wanted) return static_cast<int>(v);
   }
-  return Status::Ok();
+  return InvalidArgument(fmt::format("--source {}: no version is in that language", job.source_language));
 }
 
 }  // namespace
 
 namespace internal {
-
-bool HasLanguage(const AlignResult& result, Language language) {
-  for (const AlignInput& v : result.versions) {
-    if (v.language == language) return true;
-  }
-  return false;
-}
-
-StatusOr<SetupDictionaries> LoadSetupDictionaries(bool cedict, bool urdu_english) {
-  SetupDictionaries out;
-  // Absent (kNotFound) is fine; present but broken: say so instead of aligning worse.
-  auto take = [](StatusOr<std::shared_ptr<const Dictionary>> loaded, std::shared_ptr<const Dictionary>* into) {
-    if (loaded.ok()) *into = *loaded;
-    return loaded.ok() || loaded.status().code() == StatusCode::kNotFound ? Status::Ok() : loaded.status();
-  };
-  if (cedict) ALIGN_RETURN_IF_ERROR(take(Dictionary::LoadCedict(), &out.cedict));
-  if (urdu_english) ALIGN_RETURN_IF_ERROR(take(Dictionary::LoadUrduEnglish(), &out.urdu_english));
-  return out;
-}
 
 std::vector<std::string> SetupDictionaryFiles(bool cedict, bool urdu_english) {
   std::vector<std::string> files;
@@ -120,62 +100,6 @@ std::vector<std::string> SetupDictionaryFiles(bool cedict, bool urdu_english) {
   if (cedict) add("TALIGN_CEDICT", "third_party/cedict/cedict_ts.u8");
   if (urdu_english) add("TALIGN_UR_EN", "third_party/ur-en/ur-en.tsv");
   return files;
-}
-
-void AddSetupDictionaries(const SetupDictionaries& setup, const AlignResult& result, AlignResources* resources,
-                          std::vector<std::string>* names) {
-  const bool english = HasLanguage(result, Language::kEnglish);
-  if (setup.cedict && english && HasLanguage(result, Language::kChinese)) {
-    resources->dictionaries.push_back(setup.cedict);
-    names->push_back("CC-CEDICT");
-  }
-  if (setup.urdu_english && english && HasLanguage(result, Language::kUrdu)) {
-    resources->dictionaries.push_back(setup.urdu_english);
-    names->push_back("ur-en pivot lexicon (Apertium urd-hin + FreeDict eng-hin)");
-  }
-}
-
-StatusOr<AlignResources> LoadDictionaries(const AlignJob& job, AlignResult& result) {
-  AlignResources resources;
-  for (const DictionarySpec& spec : job.dictionaries) {
-    Language source = spec.source, target = spec.target;
-    if (source == Language::kUnknown || target == Language::kUnknown) {
-      source = result.versions[0].language;
-      target = result.versions[1].language;
-    }
-    auto dictionary = Dictionary::Load(spec.path, source, target);
-    if (!dictionary.ok()) return dictionary.status();
-    resources.dictionaries.push_back(*dictionary);
-    // Recorded with its pair, in the form --dictionary accepts.
-    result.dictionaries.push_back(
-        fmt::format("{},{}={}", LanguageCode(source), LanguageCode(target), spec.path));
-  }
-  // Loaded only for the pairs that use them: CC-CEDICT takes tens of milliseconds.
-  const bool english = HasLanguage(result, Language::kEnglish);
-  auto setup = LoadSetupDictionaries(job.use_cedict && english && HasLanguage(result, Language::kChinese),
-                                     job.use_urdu_english && english && HasLanguage(result, Language::kUrdu));
-  if (!setup.ok()) return setup.status();
-  AddSetupDictionaries(*setup, result, &resources, &result.dictionaries);
-  return resources;
-}
-
-
-StatusOr<std::shared_ptr<const Lexicon>> LoadLexicons(const std::vector<std::string>& paths) {
-  if (paths.empty()) {
-    auto lexicon = Lexicon::LoadDefault();
-    if (!lexicon.ok()) return lexicon.status();
-    return std::make_shared<const Lexicon>(std::move(*lexicon));
-  }
-  std::vector<Lexicon> loaded;
-  for (const std::string& path : paths) {
-    auto lexicon = Lexicon::Load(path);
-    if (!lexicon.ok()) return lexicon.status();
-    loaded.push_back(std::move(*lexicon));
-  }
-  if (loaded.size() == 1) return std::make_shared<const Lexicon>(std::move(loaded[0]));
-  auto merged = Lexicon::Merge(loaded);
-  if (!merged.ok()) return merged.status();
-  return std::make_shared<const Lexicon>(std::move(*merged));
 }
 
 std::vector<std::vector<TermHit>> MatchAnchors(const TermMatcher& matcher, AlignResult& result) {
@@ -193,16 +117,29 @@ std::vector<std::vector<TermHit>> MatchAnchors(const TermMatcher& matcher, Align
   return hits_per_version;
 }
 
+Status AlignPrepared(const AlignJob& job, const Session& session, AlignResult& result) {
+  std::vector<Language> languages;
+  for (const AlignInput& v : result.versions) languages.push_back(v.language);
+  auto resources = session.DictionariesFor(languages, &result.settings.dictionaries);
+  if (!resources.ok()) return resources.status();
+  Aligner aligner(job.aligner, std::move(*resources));
+  auto alignment = aligner.Align(result.versions);
+  if (!alignment.ok()) return alignment.status();
+  result.alignment = std::move(*alignment);
+  return Status::Ok();
+}
+
 }  // namespace internal
 
 
-StatusOr<AlignResult> PrepareAlign(const AlignJob& job, SegmenterCache* segmenters) {
+namespace {
+
+StatusOr<AlignResult> PrepareUnguarded(const AlignJob& job, const Session& session) {
   ALIGN_RETURN_IF_ERROR(CheckShape(job));
-  ALIGN_RETURN_IF_ERROR(CheckLexiconPaths(job));
   AlignResult result;
-  result.job = job;
-  SegmenterCache own;
-  if (!segmenters) segmenters = &own;
+  result.settings.presegmented = job.presegmented;
+  result.settings.aligner = job.aligner;
+  result.settings.lexicons = session.config().lexicon_paths;
   for (size_t v = 0; v < job.inputs.size(); ++v) {
     auto doc = Document::Load(job.inputs[v], job.read);
     if (!doc.ok()) return doc.status();
@@ -214,46 +151,45 @@ StatusOr<AlignResult> PrepareAlign(const AlignJob& job, SegmenterCache* segmente
     if (job.presegmented) {
       input.sentences = SplitLines(input.document);
     } else {
-      auto segmenter = segmenters->Get(*language);
+      auto segmenter = session.SegmenterFor(*language);
       if (!segmenter.ok()) return segmenter.status();
       input.sentences = (*segmenter)->Split(input.document);
     }
-    // sentence_concepts is filled by RunAlign when termbases are given.
+    if (job.reject_empty_versions &&
+        std::none_of(input.sentences.begin(), input.sentences.end(), [](const Sentence& s) { return !s.span.empty(); })) {
+      return DataError(fmt::format("{}: empty document (no sentences)", input.document.name()));
+    }
     result.versions.push_back(std::move(input));
     result.language_tags.push_back(std::move(tag));
   }
   ALIGN_RETURN_IF_ERROR(CheckDistinct(result));
+  if (!job.source_language.empty()) {
+    auto source = SourceVersion(job, result);
+    if (!source.ok()) return source.status();
+    result.settings.source_version = *source;
+  }
   return result;
 }
 
-namespace {
-
-StatusOr<AlignResult> RunAlignUnguarded(const AlignJob& job) {
-  auto prepared = PrepareAlign(job);
+StatusOr<AlignResult> RunAlignUnguarded(const AlignJob& job, const Session& session) {
+  auto prepared = PrepareUnguarded(job, session);
   if (!prepared.ok()) return prepared.status();
   AlignResult result = std::move(*prepared);
-  // Termbases given with --lexicon anchor the alignment on shared concepts.
-  // Without one, talign align stays a pure text aligner (no termbase load).
-  if (!job.lexicon_paths.empty()) {
-    auto lexicon = internal::LoadLexicons(job.lexicon_paths);
-    if (!lexicon.ok()) return lexicon.status();
-    auto matcher = TermMatcher::Create(*lexicon);
-    if (!matcher.ok()) return matcher.status();
-    internal::MatchAnchors(**matcher, result);
-  }
-  auto resources = internal::LoadDictionaries(job, result);
-  if (!resources.ok()) return resources.status();
-  Aligner aligner(job.aligner, std::move(*resources));
-  auto alignment = aligner.Align(result.versions);
-  if (!alignment.ok()) return alignment.status();
-  result.alignment = std::move(*alignment);
+  // A session with a termbase anchors the alignment on shared concepts;
+  // without one (talign align without --lexicon) it is a pure text aligner.
+  if (session.matcher()) internal::MatchAnchors(*session.matcher(), result);
+  ALIGN_RETURN_IF_ERROR(internal::AlignPrepared(job, session, result));
   return result;
 }
 
 }  // namespace
 
-StatusOr<AlignResult> RunAlign(const AlignJob& job) {
-  return internal::Guarded([&] { return RunAlignUnguarded(job); });
+StatusOr<AlignResult> PrepareAlign(const AlignJob& job, const Session& session) {
+  return internal::Guarded([&] { return PrepareUnguarded(job, session); });
+}
+
+StatusOr<AlignResult> RunAlign(const AlignJob& job, const Session& session) {
+  return internal::Guarded([&] { return RunAlignUnguarded(job, session); });
 }
 
 }  // namespace align

@@ -28,34 +28,17 @@ auto Guarded(Fn&& fn) -> decltype(fn()) {
   }
 }
 
-// The termbases of |paths| merged into one, or the default termbase when
-// |paths| is empty.
-StatusOr<std::shared_ptr<const Lexicon>> LoadLexicons(const std::vector<std::string>& paths);
-
-// The dictionaries that setup fetches or builds, when it has: CC-CEDICT for
-// English–Chinese and the Urdu→English lexicon for English–Urdu. Null when
-// not wanted or not set up; a file that is there but broken is an error.
-struct SetupDictionaries {
-  std::shared_ptr<const Dictionary> cedict, urdu_english;
-};
-StatusOr<SetupDictionaries> LoadSetupDictionaries(bool cedict, bool urdu_english);
 // The files behind the setup dictionaries that would be loaded (those that
 // exist), for fingerprints of a run's settings.
 std::vector<std::string> SetupDictionaryFiles(bool cedict, bool urdu_english);
-
-// Adds to |resources| those of |setup| that serve a language pair of
-// |result|'s versions, and their names (as output headers give them) to |names|.
-void AddSetupDictionaries(const SetupDictionaries& setup, const AlignResult& result, AlignResources* resources,
-                          std::vector<std::string>* names);
-
-// The user dictionaries of |job| and, when setup provided them, CC-CEDICT for
-// an English–Chinese job and the Urdu→English lexicon for an English–Urdu
-// one. Records their names in |result|.
-StatusOr<AlignResources> LoadDictionaries(const AlignJob& job, AlignResult& result);
 
 // Matches the termbase in every version and gives each sentence the concepts
 // found in it (sorted, unique), so that shared concepts anchor the alignment.
 // Returns the hits per version.
 std::vector<std::vector<TermHit>> MatchAnchors(const TermMatcher& matcher, AlignResult& result);
+
+// Aligns the prepared |result| with the session's dictionaries for its
+// languages (recorded in result.settings.dictionaries).
+Status AlignPrepared(const AlignJob& job, const Session& session, AlignResult& result);
 
 }  // namespace align::internal

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "align/pipeline.h"
+#include "align/aligner.h"
 #include "align/status.h"
 
 namespace align::report_internal {

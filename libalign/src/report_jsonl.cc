@@ -17,12 +17,12 @@ using Json = nlohmann::ordered_json;
 std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 Json Header(const AlignResult& result) {
-  const AlignJob& job = result.job;
+  const AlignSettings& job = result.settings;
   Json inputs = Json::array();
   for (const AlignInput& v : result.versions) inputs.push_back(v.document.name());
   Json config = {
       {"presegmented", job.presegmented},
-      {"dictionaries", result.dictionaries},
+      {"dictionaries", job.dictionaries},
       {"source", job.source_version >= 0 && static_cast<size_t>(job.source_version) < result.language_tags.size()
                      ? Json(result.language_tags[job.source_version])
                      : Json(nullptr)},
@@ -33,7 +33,7 @@ Json Header(const AlignResult& result) {
   return Json{{"talign", std::string(Version())},
               {"languages", result.language_tags},
               {"inputs", inputs},
-              {"lexicons", job.lexicon_paths},
+              {"lexicons", job.lexicons},
               {"config", config}};
 }
 

@@ -55,7 +55,7 @@ std::string Prop(std::string_view indent, std::string_view type, std::string_vie
 
 Status WriteTmx(const AlignResult& result, std::ostream& out) {
   ALIGN_RETURN_IF_ERROR(report_internal::CheckAlignment(result));
-  const AlignJob& job = result.job;
+  const AlignSettings& job = result.settings;
   const bool has_source = job.source_version >= 0 &&
                           static_cast<size_t>(job.source_version) < result.language_tags.size();
 

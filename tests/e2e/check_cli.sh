@@ -59,6 +59,12 @@ expect_exit 2 "bad --fail-on" -- "$talign" check "$tmp/a.en.txt" "$tmp/a.zh.txt"
 expect_exit 2 "--source not among the versions" -- "$talign" check "$tmp/a.en.txt" "$tmp/a.zh.txt" --source ur
 expect_exit 2 "bad termbase" -- "$talign" check "$tmp/a.en.txt" "$tmp/a.zh.txt" --lexicon "$tmp/a.zh.txt"
 
+# --dictionary is taken by check as by align, and recorded the same way.
+printf 'trade\t贸易\n' >"$tmp/en-zh.tsv"
+expect_exit 1 "--dictionary" -- "$talign" check "$tmp/a.en.txt" "$tmp/a.zh.txt" --dictionary "$tmp/en-zh.tsv" --format json
+expect_exit 2 "missing --dictionary" -- "$talign" check "$tmp/a.en.txt" "$tmp/a.zh.txt" --dictionary "$tmp/none.tsv"
+grep -q "none.tsv: no such dictionary" "$tmp/err" || { echo "FAIL: missing dictionary not named"; fails=$((fails + 1)); }
+
 # -o writes the file atomically and prints nothing on stdout.
 expect_exit 1 "-o" -- "$talign" check "$tmp/a.en.txt" "$tmp/a.zh.txt" --format json -o "$tmp/report.json"
 [[ -s $tmp/report.json && ! -s $tmp/out ]] || { echo "FAIL: -o"; fails=$((fails + 1)); }

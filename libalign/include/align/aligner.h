@@ -119,6 +119,33 @@ struct AlignerConfig {
   double learn_min_dice = 0.3;
   int learn_max_links = 4;
 };
+// How an alignment was made: what output headers record so that a run can
+// be reproduced from its output.
+struct AlignSettings {
+  bool presegmented = false;
+  // The termbases whose shared concepts anchored the alignment.
+  std::vector<std::string> lexicons;
+  // The dictionaries the aligner was given: "SRC,TGT=PATH" for each user
+  // dictionary, "CC-CEDICT", the pivot lexicon's name.
+  std::vector<std::string> dictionaries;
+  // The version that is the original (index into versions), or -1 when the
+  // versions are co-authentic. TMX records it (srclang).
+  int source_version = -1;
+  AlignerConfig aligner;
+};
+
+// The versions as aligned and the beads: what every writer of report.h takes.
+struct AlignResult {
+  // One per input, in input order: the document bytes, the language and the
+  // sentences whose indices the beads refer to.
+  std::vector<AlignInput> versions;
+  // The tag each version is reported under: the one the job gave, or the
+  // code of the detected language ("en", "zh", "ur").
+  std::vector<std::string> language_tags;
+  AlignSettings settings;
+  Alignment alignment;
+};
+
 class Aligner {
  public:
   Aligner(AlignerConfig config, AlignResources resources);

@@ -27,6 +27,7 @@
 #include "align/check.h"
 #include "align/pipeline.h"
 #include "align/report.h"
+#include "align/session.h"
 #include "align/status.h"
 
 namespace align {
@@ -66,15 +67,16 @@ struct BatchJob {
   // What the checker looks for (check.h); the defaults of `talign check`.
   CheckConfig check;
 
-  // Passed to every set's AlignJob. Termbases and dictionaries are loaded
-  // once per process and shared read-only by all threads. Without a
-  // termbase the bundled one (lexicons/official-terms.tsv) is used. Terms
-  // found in both versions anchor the alignment, as in `talign check`.
-  std::vector<std::string> lexicon_paths;
-  std::vector<DictionarySpec> dictionaries;
-  bool use_cedict = true;
-  bool use_urdu_english = true;
+  // Termbases and dictionaries, loaded once per process into one Session
+  // and shared read-only by all threads (setup dictionaries preloaded).
+  // Without a termbase the bundled one is used; terms found in both
+  // versions anchor the alignment, as in `talign check`.
+  SessionConfig resources;
+  // Passed to every set's AlignJob.
   bool presegmented = false;
+  // The original's language, as `talign check --source`: findings are then
+  // against the translations. Empty: co-authentic versions.
+  std::string source_language;
   AlignerConfig aligner;
   // Inputs above this size are refused (the set fails, the batch goes on).
   // Only regular files are read: a FIFO or a device named by a manifest, or

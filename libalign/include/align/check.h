@@ -23,7 +23,7 @@
 
 namespace align {
 
-struct AlignResult;  // pipeline.h (which includes this header for CheckJob)
+struct AlignResult;  // aligner.h
 
 // The finding types of BRIEF §4; their names are fixed.
 enum class FindingType {

@@ -1,0 +1,70 @@
+// Writers of an alignment: beads, JSON lines, TSV, TMX and hunalign's ladder.
+//
+//   auto result = align::RunAlign(job, session);               // pipeline.h
+//   align::Status s = align::WriteAlignment(*result, align::AlignFormat::kTmx, std::cout);
+//
+// Every format is documented, with an example, in docs/formats.md. Output is
+// deterministic: same input, same bytes (scores with 4 decimals, no dates).
+// Writers never print elsewhere; a failing stream gives kIoError.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "align/aligner.h"
+#include "align/status.h"
+
+namespace align {
+
+enum class AlignFormat { kBeads, kJsonl, kTsv, kTmx, kLadder };
+
+// "beads", "jsonl", "tsv", "tmx", "ladder"; nullopt for anything else.
+std::optional<AlignFormat> ParseAlignFormat(std::string_view name);
+std::string_view AlignFormatName(AlignFormat format);
+
+// Writes |result| in |format|. kInvalidArgument when the alignment does not
+// fit its versions (a bead pointing past the last sentence, a side count
+// that differs from the number of versions).
+Status WriteAlignment(const AlignResult& result, AlignFormat format, std::ostream& out);
+
+// One bead per line, "[i,j]:[k]" (0-based sentence indices, "[]" for an empty
+// side), three versions "[i]:[k]:[m]": the gold format of Vecalign and Bertalign.
+Status WriteBeads(const AlignResult& result, std::ostream& out);
+
+// A header object, then one object per bead with sentence indices and byte
+// spans in the original files per language, and the bead score.
+Status WriteJsonl(const AlignResult& result, std::ostream& out);
+
+// One bead per line, one column per version: its sentences joined by a space,
+// tabs and line breaks inside the text turned into spaces.
+Status WriteTsv(const AlignResult& result, std::ostream& out);
+
+// TMX 1.4b: one <tu> per bead, one <tuv xml:lang> per non-empty side (a
+// version without sentences in the bead has no <tuv>), the bead score in
+// <prop type="x-score">. Line breaks inside a sentence become spaces and
+// characters XML forbids become U+FFFD (XmlSafeText).
+Status WriteTmx(const AlignResult& result, std::ostream& out);
+
+// hunalign's ladder: one rung "i<TAB>j<TAB>score" per bead start, then the
+// closing rung (number of sentences of each version). Three versions give
+// three index columns.
+Status WriteLadder(const AlignResult& result, std::ostream& out);
+
+// Helpers shared by the writers and usable by other reports (check, HTML).
+
+// The text of the sentences [begin, end) of version |v|, joined by one space.
+std::string BeadSideText(const AlignResult& result, size_t v, uint32_t begin, uint32_t end);
+
+// |text| with every character that XML 1.0 forbids (C0 controls other than
+// tab, LF and CR; U+FFFE, U+FFFF) replaced by U+FFFD, so that any input gives
+// a well-formed document and the reader sees that something was there.
+std::string XmlSafeText(std::string_view text);
+
+// A score as written in every format: fixed, 4 decimals ("0.9132").
+std::string FormatScore(double score);
+
+}  // namespace align

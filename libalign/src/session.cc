@@ -1,0 +1,146 @@
+#include "align/session.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <future>
+
+#include <fmt/format.h>
+
+#include "align/lexicon.h"
+#include "align/resources.h"
+
+namespace align {
+namespace {
+
+enum SetupDictionaryId { kCedict = 0, kUrduEnglish = 1 };
+
+// Absent (kNotFound) is fine: alignment works without. Present but broken:
+// an error, rather than aligning worse without saying so.
+StatusOr<std::shared_ptr<const Dictionary>> LoadSetup(int which) {
+  auto loaded = which == kCedict ? Dictionary::LoadCedict() : Dictionary::LoadUrduEnglish();
+  if (loaded.ok()) return loaded;
+  if (loaded.status().code() == StatusCode::kNotFound) return std::shared_ptr<const Dictionary>();
+  return loaded.status();
+}
+
+// A termbase or dictionary path that does not exist is a usage error before
+// any document is read, rather than a surprise after segmenting.
+Status CheckExists(const std::string& path, std::string_view what) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return NotFound(fmt::format("{}: no such {}", path, what));
+  if (S_ISDIR(st.st_mode)) return InvalidArgument(fmt::format("{}: is a directory, not a {}", path, what));
+  return Status::Ok();
+}
+
+bool Has(const std::vector<Language>& languages, Language language) {
+  return std::find(languages.begin(), languages.end(), language) != languages.end();
+}
+
+}  // namespace
+
+StatusOr<std::shared_ptr<const Session>> Session::Create(const SessionConfig& config) {
+  for (const std::string& path : config.lexicon_paths) ALIGN_RETURN_IF_ERROR(CheckExists(path, "termbase"));
+  for (const DictionarySpec& spec : config.dictionaries) ALIGN_RETURN_IF_ERROR(CheckExists(spec.path, "dictionary"));
+  std::shared_ptr<Session> session(new Session());
+  session->config_ = config;
+  std::future<StatusOr<std::shared_ptr<const Dictionary>>> cedict, urdu_english;
+  if (config.preload_setup_dictionaries) {
+    if (config.use_cedict) cedict = std::async(std::launch::async, LoadSetup, kCedict);
+    if (config.use_urdu_english) urdu_english = std::async(std::launch::async, LoadSetup, kUrduEnglish);
+  }
+  std::vector<std::string> files = config.lexicon_paths;
+  if (files.empty() && config.default_lexicon) {
+    auto bundled = FindDataFile("lexicons/official-terms.tsv");
+    if (!bundled.ok()) return bundled.status();
+    files.push_back(*bundled);
+  }
+  if (!files.empty()) {
+    std::vector<Lexicon> loaded;
+    for (const std::string& path : files) {
+      auto lexicon = Lexicon::Load(path);
+      if (!lexicon.ok()) return lexicon.status();
+      loaded.push_back(std::move(*lexicon));
+    }
+    std::shared_ptr<const Lexicon> lexicon;
+    if (loaded.size() == 1) {
+      lexicon = std::make_shared<const Lexicon>(std::move(loaded[0]));
+    } else {
+      auto merged = Lexicon::Merge(loaded);
+      if (!merged.ok()) return merged.status();
+      lexicon = std::make_shared<const Lexicon>(std::move(*merged));
+    }
+    auto matcher = TermMatcher::Create(lexicon);
+    if (!matcher.ok()) return matcher.status();
+    session->matcher_ = *matcher;
+  }
+  session->lexicon_files_ = std::move(files);
+  for (auto [future, which] : {std::pair{&cedict, int{kCedict}}, std::pair{&urdu_english, int{kUrduEnglish}}}) {
+    if (!future->valid()) continue;
+    auto loaded = future->get();
+    if (!loaded.ok()) return loaded.status();
+    session->setup_[which] = *loaded;
+  }
+  return std::shared_ptr<const Session>(std::move(session));
+}
+
+StatusOr<std::shared_ptr<const Segmenter>> Session::SegmenterFor(Language language) const {
+  return segmenters_.Get(language);
+}
+
+StatusOr<std::shared_ptr<const Dictionary>> Session::UserDictionary(const std::string& path, Language source,
+                                                                    Language target) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto key = std::make_tuple(path, source, target);
+  if (auto it = user_.find(key); it != user_.end()) return it->second;
+  auto loaded = Dictionary::Load(path, source, target);
+  if (!loaded.ok()) return loaded.status();
+  user_.emplace(key, *loaded);
+  return *loaded;
+}
+
+StatusOr<std::shared_ptr<const Dictionary>> Session::SetupDictionary(int which) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (auto it = setup_.find(which); it != setup_.end()) return it->second;
+  auto loaded = LoadSetup(which);
+  if (!loaded.ok()) return loaded.status();
+  setup_.emplace(which, *loaded);
+  return *loaded;
+}
+
+StatusOr<AlignResources> Session::DictionariesFor(const std::vector<Language>& languages,
+                                                  std::vector<std::string>* names) const {
+  AlignResources resources;
+  for (const DictionarySpec& spec : config_.dictionaries) {
+    Language source = spec.source, target = spec.target;
+    if ((source == Language::kUnknown || target == Language::kUnknown) && languages.size() >= 2) {
+      source = languages[0];
+      target = languages[1];
+    }
+    auto dictionary = UserDictionary(spec.path, source, target);
+    if (!dictionary.ok()) return dictionary.status();
+    resources.dictionaries.push_back(*dictionary);
+    names->push_back(fmt::format("{},{}={}", LanguageCode(source), LanguageCode(target), spec.path));
+  }
+  const bool english = Has(languages, Language::kEnglish);
+  struct Setup {
+    bool wanted;
+    int which;
+    const char* name;
+  } setups[] = {
+      {config_.use_cedict && english && Has(languages, Language::kChinese), kCedict, "CC-CEDICT"},
+      {config_.use_urdu_english && english && Has(languages, Language::kUrdu), kUrduEnglish,
+       "ur-en pivot lexicon (Apertium urd-hin + FreeDict eng-hin)"},
+  };
+  for (const Setup& setup : setups) {
+    if (!setup.wanted) continue;
+    auto dictionary = SetupDictionary(setup.which);
+    if (!dictionary.ok()) return dictionary.status();
+    if (!*dictionary) continue;  // not set up
+    resources.dictionaries.push_back(*dictionary);
+    names->push_back(setup.name);
+  }
+  return resources;
+}
+
+}  // namespace align
