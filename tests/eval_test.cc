@@ -2,7 +2,7 @@
 // digit: on the published reference outputs in ../shared/eval (when present
 // and python3 is installed) and on hand-made cases whose counts are checked
 // by hand as well.
-#include "align/eval.h"
+#include "eval.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

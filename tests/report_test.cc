@@ -19,7 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
-#include "align/eval.h"
+#include "eval.h"
 
 namespace align {
 namespace {

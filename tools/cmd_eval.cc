@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "align/eval.h"
+#include "eval.h"
 #include "cli_util.h"
 #include "commands.h"
 

@@ -2,7 +2,7 @@
 // follows Python's rules where score.py relies on them (universal newlines,
 // str.strip and int() white space, underscores and Unicode digits in
 // numbers), so that both accept and reject the same files.
-#include "align/eval.h"
+#include "eval.h"
 
 #include <algorithm>
 #include <charconv>
@@ -16,10 +16,10 @@
 
 #include <fmt/format.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "align/text.h"
 #include "eval_internal.h"
-#include "utf8.h"
 
 namespace align {
 namespace {
@@ -31,15 +31,25 @@ bool IsPySpace(char32_t c) {
          c == 0x205F || c == 0x3000;
 }
 
+// The code point at |pos| of |s|, advancing |pos|; U+FFFD for bytes that
+// are not UTF-8 (Python reads the files as UTF-8 with the same replacement).
+char32_t NextCodePoint(std::string_view s, size_t& pos) {
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_NEXT_OR_FFFD(s.data(), i, static_cast<int32_t>(s.size()), c);
+  pos = static_cast<size_t>(i);
+  return static_cast<char32_t>(c);
+}
+
 struct Cursor {
   std::string_view s;
   size_t pos = 0;
   bool done() const { return pos >= s.size(); }
   char32_t peek() const {
     size_t p = pos;
-    return internal::DecodeUtf8(s, p);
+    return NextCodePoint(s, p);
   }
-  void next() { internal::DecodeUtf8(s, pos); }
+  void next() { NextCodePoint(s, pos); }
   void skip_space() {
     while (!done() && IsPySpace(peek())) next();
   }
@@ -229,7 +239,7 @@ std::string PyJsonString(std::string_view s) {
   std::string out = "\"";
   size_t pos = 0;
   while (pos < s.size()) {
-    char32_t c = internal::DecodeUtf8(s, pos);
+    char32_t c = NextCodePoint(s, pos);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;

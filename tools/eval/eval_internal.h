@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "align/eval.h"
+#include "eval.h"
 
 namespace align::eval_internal {
 

@@ -12,7 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "align/eval.h"
+#include "eval.h"
 #include "eval_internal.h"
 
 namespace align {

@@ -1,6 +1,8 @@
 // Scoring alignments against gold beads: strict and lax precision, recall and
-// F1 with the definitions of Vecalign (after Sennrich & Volk 2011), the same
-// numbers as ../shared/eval/score.py `score`, which the quality bars use.
+// F1 with the definitions of Vecalign (after Sennrich & Volk 2011), printed
+// exactly as the Python scorer of the evaluation sets prints them ("score.py"
+// below), so that the two can be compared byte for byte. Not part of the
+// library: the `talign_eval` target, used by `talign eval` and the tests.
 //
 //   auto report = align::EvaluatePaths("gold/", "out/");     // files or directories
 //   if (!report.ok()) return fail(report.status());
