@@ -86,13 +86,13 @@ std::optional<BadReference> AppendDecoded(std::string_view raw, std::string& out
       }
     }
     if (predefined) continue;
-    // &#DIGITS; or &#xHEX; (lower-case x, as XML has it).
-    const bool hex = raw.substr(amp, 3) == "&#x";
-    size_t d = amp + (hex ? 3 : 2);
     if (raw.substr(amp, 2) != "&#") {
       out += '&';
       continue;
     }
+    // &#DIGITS; or &#xHEX; (lower-case x, as XML has it).
+    const bool hex = raw.substr(amp, 3) == "&#x";
+    size_t d = amp + (hex ? 3 : 2);
     uint64_t value = 0;
     const size_t digits_begin = d;
     for (; d < raw.size() && (hex ? IsHexDigit(raw[d]) : (raw[d] >= '0' && raw[d] <= '9')); ++d) {

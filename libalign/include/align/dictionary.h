@@ -27,8 +27,8 @@ namespace align {
 // end). Building the lookup table of a file of short entries peaks at about
 // 16 times its size (a 16 MiB TSV of 780,000 one-word lines: 263 MB for a
 // whole `talign align`), so the bound keeps a load under the 300 MB budget of
-// a pipeline run. CC-CEDICT is 9.7 MB (its lookup table 98 MB); a larger
-// dictionary must be filtered to the vocabulary that matters.
+// a pipeline run. CC-CEDICT is 9.7 MB (compiling it peaks at 98 MB); a
+// larger dictionary must be filtered to the vocabulary that matters.
 inline constexpr size_t kMaxDictionaryBytes = size_t{16} << 20;
 
 class Dictionary {
@@ -39,7 +39,8 @@ class Dictionary {
   // with LF, CR LF or a lone CR. The file must be UTF-8 without control
   // characters (tab aside) or noncharacters, each side must have a letter or
   // a digit, and the file must be a regular file of at most
-  // kMaxDictionaryBytes. Errors name file and line ("FILE:LINE: ...").
+  // kMaxDictionaryBytes ("-" reads standard input, as far as that bound).
+  // Errors name file and line ("FILE:LINE: ...").
   // Several lines with one source add up.
   static StatusOr<std::shared_ptr<const Dictionary>> Load(const std::string& path, Language source,
                                                           Language target);
