@@ -5,6 +5,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -104,6 +107,147 @@ TEST(DictionaryTest, ErrorsNameFileAndLine) {
   d = Dictionary::Load(dir.Path("missing.tsv"), Language::kEnglish, Language::kUrdu);
   ASSERT_FALSE(d.ok());
   EXPECT_EQ(d.status().code(), StatusCode::kNotFound);
+}
+
+// ------------------------------------------------------------------ bad input
+
+// The message of a load that must fail, or "loaded" when it did not.
+std::string LoadError(const std::string& path, StatusCode* code = nullptr) {
+  auto d = Dictionary::Load(path, Language::kEnglish, Language::kChinese);
+  if (code) *code = d.ok() ? StatusCode::kOk : d.status().code();
+  return d.ok() ? "loaded" : d.status().message();
+}
+
+TEST(DictionaryBadInputTest, CrOnlyCrLfAndLfLinesAllRead) {
+  TempDir dir;
+  for (const char* eol : {"\n", "\r\n", "\r"}) {
+    const std::string text = std::string("# comment") + eol + "peace\t和平" + eol + eol + "development\t发展" + eol;
+    auto d = Dictionary::Load(dir.Write("eol.tsv", text), Language::kEnglish, Language::kChinese);
+    ASSERT_TRUE(d.ok()) << d.status().message();
+    EXPECT_EQ((*d)->size(), 2u);
+    EXPECT_THAT(Lookup(**d, "peace"), ElementsAre("和平"));
+    EXPECT_THAT(Lookup(**d, "development"), ElementsAre("发展"));
+  }
+  // Line numbers count a lone CR as a line end too.
+  const std::string bad = dir.Write("bad.tsv", "peace\t和平\r\rno tab\r");
+  EXPECT_EQ(LoadError(bad), bad + ":3: expected source<TAB>target (or hunalign's \"target @ source\" on "
+                                  "every line)");
+  const std::string dic = dir.Write("mac.dic", "和平 @ peace\r发展 @ development\r");
+  auto d = Dictionary::Load(dic, Language::kEnglish, Language::kChinese);
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_THAT(Lookup(**d, "development"), ElementsAre("发展"));
+}
+
+TEST(DictionaryBadInputTest, ControlCharactersAndBadBytesAreErrorsOnTheirLine) {
+  TempDir dir;
+  const std::string nul = dir.Write("nul.tsv", std::string("peace\t和平\nwar\0\t战争\n", 18));
+  EXPECT_EQ(LoadError(nul), nul + ":2: contains U+0000 (a control character) at column 4 (dictionaries are UTF-8 text)");
+  const std::string esc = dir.Write("esc.dic", "和平 @ peace\n战争 @ war\x1B[2J\n");
+  EXPECT_EQ(LoadError(esc), esc + ":2: contains U+001B (a control character) at column 9 (dictionaries are UTF-8 text)");
+  const std::string nonchar = dir.Write("nc.tsv", "peace\t和平\xEF\xBF\xBE\n");
+  EXPECT_EQ(LoadError(nonchar), nonchar + ":1: contains U+FFFE (a noncharacter) at column 9 (dictionaries are UTF-8 text)");
+  const std::string invalid = dir.Write("inv.tsv", "peace\t和平\nwar\t\xFF\n");
+  StatusCode code;
+  EXPECT_EQ(LoadError(invalid, &code), invalid + ":2: contains byte 0xFF (not UTF-8) at column 5 (dictionaries are UTF-8 text)");
+  EXPECT_EQ(code, StatusCode::kDataError);
+  const std::string cesu = dir.Write("cesu.tsv", "peace\t\xED\xA0\x80\n");
+  EXPECT_EQ(LoadError(cesu), cesu + ":1: contains byte 0xED (not UTF-8) at column 7 (dictionaries are UTF-8 text)");
+  const std::string utf16 = dir.Write("u16.tsv", std::string("\xFF\xFEp\0e\0\t\0", 8));
+  EXPECT_EQ(LoadError(utf16), utf16 + ":1: the file is UTF-16; dictionaries must be UTF-8");
+}
+
+TEST(DictionaryBadInputTest, EmptySidesBareAtSignsAndPhrasesWithoutLetters) {
+  TempDir dir;
+  const std::string empty_source = dir.Write("es.tsv", "\t和平\n");
+  EXPECT_EQ(LoadError(empty_source), empty_source + ":1: empty source phrase");
+  const std::string empty_target = dir.Write("et.tsv", "peace\t\t\n");
+  EXPECT_EQ(LoadError(empty_target), empty_target + ":1: expected source<TAB>target (or hunalign's "
+                                                    "\"target @ source\" on every line)");
+  const std::string no_target = dir.Write("nt.dic", "和平 @ peace\n @ war\n");
+  EXPECT_EQ(LoadError(no_target), no_target + ":2: empty target phrase");
+  const std::string no_sides = dir.Write("ns.dic", "和平 @ peace\n @ \n");
+  EXPECT_EQ(LoadError(no_sides), no_sides + ":2: empty source phrase");
+  const std::string bare = dir.Write("bare.dic", "和平 @ peace\n@\n");
+  EXPECT_EQ(LoadError(bare), bare + ":2: expected \"target @ source\" (hunalign .dic)");
+  const std::string only_at = dir.Write("at.tsv", "@\n");
+  EXPECT_EQ(LoadError(only_at), only_at + ":1: expected source<TAB>target (or hunalign's \"target @ "
+                                          "source\" on every line)");
+  const std::string punct = dir.Write("p.tsv", "peace\t和平\n...\t。\n");
+  EXPECT_EQ(LoadError(punct), punct + ":2: a phrase without letters or digits");
+}
+
+TEST(DictionaryBadInputTest, LongLinesAndLongNumbersLoad) {
+  TempDir dir;
+  const std::string digits(500, '7');
+  const std::string long_word(10'000'000, 'a');
+  auto d = Dictionary::Load(dir.Write("long.tsv", digits + "\t" + digits + "\n" + long_word + "\tb\npeace\t和平\n"),
+                            Language::kEnglish, Language::kChinese);
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_THAT(Lookup(**d, digits), ElementsAre(digits));
+  EXPECT_THAT(Lookup(**d, long_word), ElementsAre("b"));
+  EXPECT_THAT(Lookup(**d, "peace"), ElementsAre("和平"));
+}
+
+TEST(DictionaryBadInputTest, OnlyRegularFilesOfBoundedSizeAreRead) {
+  TempDir dir;
+  StatusCode code;
+  const std::string folder = dir.Path("folder.tsv");
+  std::filesystem::create_directories(folder);
+  EXPECT_EQ(LoadError(folder, &code), folder + ": is a directory");
+  EXPECT_EQ(code, StatusCode::kIoError);
+  // A FIFO without a writer: opening it must not wait for one.
+  const std::string fifo = dir.Path("fifo.tsv");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_EQ(LoadError(fifo, &code), fifo + ": not a regular file (a FIFO); dictionaries are read from regular files");
+  EXPECT_EQ(code, StatusCode::kIoError);
+  // A device that never ends.
+  EXPECT_EQ(LoadError("/dev/zero", &code),
+            "/dev/zero: not a regular file (a device); dictionaries are read from regular files");
+  // Sparse: refused from its size, before a byte is read.
+  const std::string big = dir.Path("big.tsv");
+  std::ofstream(big, std::ios::binary) << "peace\t和平\n";
+  std::filesystem::resize_file(big, kMaxDictionaryBytes + 1);
+  EXPECT_EQ(LoadError(big, &code), big + ": 16777217 bytes is more than the 16 MiB a dictionary may have; "
+                                         "filter it to the vocabulary you need");
+  EXPECT_EQ(code, StatusCode::kResourceLimit);
+  // CC-CEDICT goes through the same reader.
+  auto cedict = Dictionary::LoadCedictFrom(fifo, dir.Path("c.bin"));
+  ASSERT_FALSE(cedict.ok());
+  EXPECT_THAT(cedict.status().message(), HasSubstr("fifo.tsv: not a regular file (a FIFO)"));
+  cedict = Dictionary::LoadCedictFrom(folder, dir.Path("c.bin"));
+  ASSERT_FALSE(cedict.ok());
+  EXPECT_EQ(cedict.status().message(), folder + ": is a directory");
+  cedict = Dictionary::LoadCedictFrom(big, dir.Path("c.bin"));
+  ASSERT_FALSE(cedict.ok());
+  EXPECT_EQ(cedict.status().code(), StatusCode::kResourceLimit);
+}
+
+TEST(DictionaryBadInputTest, CedictLinesAreCheckedAndCrOnlyLinesRead) {
+  TempDir dir;
+  const std::string invalid = dir.Write("inv.u8", "和平 和平 [he2 ping2] /peace/\n發展 发展 [fa1 zhan3] /develop\xC3/\n");
+  auto d = Dictionary::LoadCedictFrom(invalid, dir.Path("c.bin"));
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.status().message(), invalid + ":2: contains byte 0xC3 (not UTF-8) at column 27 (dictionaries are UTF-8 text)");
+  const std::string nul = dir.Write("nul.u8", std::string("和平 和平 [he2 ping2] /pe\0ace/\n", 33));
+  d = Dictionary::LoadCedictFrom(nul, dir.Path("c.bin"));
+  ASSERT_FALSE(d.ok());
+  EXPECT_THAT(d.status().message(), HasSubstr("nul.u8:1: contains U+0000 (a control character)"));
+  const std::string mac = dir.Write("mac.u8", "# CC-CEDICT\r和平 和平 [he2 ping2] /peace/\r發展 发展 [fa1 zhan3] /development/\r");
+  d = Dictionary::LoadCedictFrom(mac, dir.Path("mac.bin"));
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_THAT(Lookup(**d, "发展"), ElementsAre("development"));
+}
+
+TEST(DictionaryBadInputTest, TheTableDependsOnContentNotOnLineOrder) {
+  TempDir dir;
+  auto a = Dictionary::Load(dir.Write("a.tsv", "peace\t和平\nwar\t战争\npeace\t和平\npeace\t太平\n"),
+                            Language::kEnglish, Language::kChinese);
+  auto b = Dictionary::Load(dir.Write("b.tsv", "peace\t太平\nwar\t战争\npeace\t和平\n"), Language::kEnglish,
+                            Language::kChinese);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_THAT(Lookup(**a, "peace"), ElementsAre("和平", "太平"));  // byte order, no repeats
+  EXPECT_THAT(Lookup(**b, "peace"), ElementsAre("和平", "太平"));
+  EXPECT_EQ((*a)->size(), 2u);
 }
 
 TEST(DictionaryTest, ParsesCedictLines) {

@@ -11,8 +11,10 @@
 #include <random>
 #include <sstream>
 
+#include "align/normalize.h"
 #include "align/resources.h"
 #include "lexicon_builder.h"
+#include "lexicon_text.h"
 
 namespace align {
 namespace {
@@ -523,6 +525,314 @@ TEST(LexiconRobustnessTest, MutatedFilesGiveALexiconOrAPositionedError) {
       for (const LexiconProblem& p : Lexicon::LintBytes(bytes, "m", tbx)) EXPECT_GT(p.line, 0u);
     }
   }
+}
+
+// ------------------------------------------------------------------ text rules
+
+// A TBX with one en term whose text is |term| (raw XML), in concept |id|.
+std::string OneTermTbx(const std::string& term, const std::string& id = "c1",
+                       const std::string& extra = "") {
+  return "<tbx><text><body><conceptEntry id=\"" + id + "\">\n<langSec xml:lang=\"en\"><termSec>"
+         "<term>" + term + "</term>" + extra + "</termSec></langSec></conceptEntry></body></text></tbx>\n";
+}
+
+std::string TbxError(const std::string& xml) {
+  auto lexicon = Lexicon::ParseTbx(xml, "r.tbx");
+  return lexicon.ok() ? "loaded: " + lexicon->terms().at(0).text : lexicon.status().message();
+}
+
+TEST(LexiconTextTest, CharacterReferencesToNoCharacterAreErrorsAtTheReference) {
+  // pugixml would have written CESU-8 (ED A0 80), a 4-byte sequence above
+  // U+10FFFF, or wrapped bytes for an overflowing number: never in a term.
+  EXPECT_EQ(TbxError(OneTermTbx("peace&#xD800;keeping")),
+            "r.tbx:2:44: character reference '&#xD800;' is U+D800, a surrogate, which is not a character");
+  EXPECT_EQ(TbxError(OneTermTbx("peace&#56320;")),
+            "r.tbx:2:44: character reference '&#56320;' is U+DC00, a surrogate, which is not a character");
+  EXPECT_EQ(TbxError(OneTermTbx("peace&#x110000;")),
+            "r.tbx:2:44: character reference '&#x110000;' is above U+10FFFF, the last Unicode code point");
+  EXPECT_EQ(TbxError(OneTermTbx("a&#" + std::string(500, '9') + ";")),
+            "r.tbx:2:40: character reference '&#999999999999999999...;' is above U+10FFFF, the last "
+            "Unicode code point");
+  EXPECT_EQ(TbxError(OneTermTbx("peace", "c&#xDFFF;")),
+            "r.tbx:1:18: character reference '&#xDFFF;' is U+DFFF, a surrogate, which is not a character "
+            "(in the id attribute)");
+}
+
+TEST(LexiconTextTest, ControlCharactersAndNoncharactersFromReferencesAreNamed) {
+  // &#0; used to cut the term short ("peace"), &#x1; to reach the writers.
+  EXPECT_EQ(TbxError(OneTermTbx("peace&#0;keeping")), "r.tbx:2:33: term contains U+0000 (a control character)");
+  EXPECT_EQ(TbxError(OneTermTbx("peace&#x1;")), "r.tbx:2:33: term contains U+0001 (a control character)");
+  EXPECT_EQ(TbxError(OneTermTbx("peace&#x1B;[31m")), "r.tbx:2:33: term contains U+001B (a control character)");
+  EXPECT_EQ(TbxError(OneTermTbx("peace&#x85;")), "r.tbx:2:33: term contains U+0085 (a control character)");
+  EXPECT_EQ(TbxError(OneTermTbx("peace&#xFFFE;")), "r.tbx:2:33: term contains U+FFFE (a noncharacter)");
+  EXPECT_EQ(TbxError(OneTermTbx("peace&#xFFFF;")), "r.tbx:2:33: term contains U+FFFF (a noncharacter)");
+  EXPECT_EQ(TbxError(OneTermTbx("peace&#xFDD0;")), "r.tbx:2:33: term contains U+FDD0 (a noncharacter)");
+  EXPECT_EQ(TbxError(OneTermTbx("peace&#x10FFFF;")), "r.tbx:2:33: term contains U+10FFFF (a noncharacter)");
+  // The same characters written raw (valid UTF-8, so the byte check passed them).
+  EXPECT_EQ(TbxError(OneTermTbx("peace\x1B[31m")), "r.tbx:2:33: term contains U+001B (a control character)");
+  EXPECT_EQ(TbxError(OneTermTbx("peace\xEF\xBF\xBE")), "r.tbx:2:33: term contains U+FFFE (a noncharacter)");
+  // Every field: id, language tag, note, status.
+  EXPECT_EQ(TbxError(OneTermTbx("peace", "c&#0;1")), "r.tbx:1:18: concept id contains U+0000 (a control character)");
+  EXPECT_EQ(TbxError("<tbx><text><body><conceptEntry id='c'><langSec xml:lang='en&#x7F;'><termSec>"
+                     "<term>peace</term></termSec></langSec></conceptEntry></body></text></tbx>"),
+            "r.tbx:1:39: language tag contains U+007F (a control character)");
+  EXPECT_EQ(TbxError(OneTermTbx("peace", "c1", "<note>old\x07</note>")),
+            "r.tbx:2:51: note contains U+0007 (a control character)");
+  EXPECT_EQ(TbxError(OneTermTbx("peace", "c1", "<termNote type='usageNote'>&#x9F;</termNote>")),
+            "r.tbx:2:51: note contains U+009F (a control character)");
+  EXPECT_EQ(TbxError(OneTermTbx("peace", "c1",
+                                "<termNote type='administrativeStatus'>preferredTerm-admn-sts&#0;</termNote>")),
+            "r.tbx:2:51: status contains U+0000 (a control character)");
+  // Lint lists them all, each where it is.
+  const std::string two = OneTermTbx("a&#0;", "c1", "<note>&#xD800;</note>");
+  EXPECT_THAT(ProblemStrings(Lexicon::LintBytes(two, "r.tbx", true)),
+              ElementsAre("r.tbx:2:33: term contains U+0000 (a control character)",
+                          "r.tbx:2:57: character reference '&#xD800;' is U+D800, a surrogate, which is "
+                          "not a character"));
+}
+
+TEST(LexiconTextTest, GoodReferencesAreDecodedAndSurviveTheWriters) {
+  auto lexicon = Lexicon::ParseTbx(
+      OneTermTbx("&#x4E2D;&#22269; &quot;&apos;&lt;&gt;&amp; &#x9;x&#10;y", "id&#x2D;&#65;",
+                 "<note><![CDATA[&#0; stays text]]></note>"),
+      "good.tbx");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+  EXPECT_EQ(lexicon->concepts()[0].id, "id-A");
+  // Tab and line feed from references are white space, collapsed like any other.
+  EXPECT_THAT(TermsOf(*lexicon, "id-A"), ElementsAre("en|中国 \"'<>& x y|admitted|&#0; stays text"));
+  auto via_tbx = Lexicon::ParseTbx(ToTbx(*lexicon), "back.tbx");
+  ASSERT_TRUE(via_tbx.ok()) << via_tbx.status().message();
+  EXPECT_EQ(ToTsv(*via_tbx), ToTsv(*lexicon));
+  // What is no reference stays as written, as before.
+  EXPECT_EQ(TbxError(OneTermTbx("R&#x;D &#X41; &#65 a&b")), "loaded: R&#x;D &#X41; &#65 a&b");
+}
+
+TEST(LexiconTextTest, TsvFieldsFollowTheSameRuleWithExactColumns) {
+  const std::string tsv =
+      "c1\ten\tok\x1B[31m\tpreferred\n"                 // ESC in a term
+      "c2\ten\tfine\tpreferred\tnote \xC2\x85 here\n"  // NEL in a note
+      "c\xEF\xBF\xBF\ten\tgood\tpreferred\n"           // U+FFFF in an id
+      "c4\ten\tstill\tpre\x01" "ferred\n"              // in the status
+      "c5\te\x7Fn\tthing\tpreferred\n"                 // in the language tag
+      + std::string("c6\ten\tnul\0byte\tpreferred\n", 25);
+  EXPECT_THAT(ProblemStrings(Lexicon::LintBytes(tsv, "f.tsv", false)),
+              ElementsAre("f.tsv:1:9: term contains U+001B (a control character)",
+                          "f.tsv:2:27: note contains U+0085 (a control character)",
+                          "f.tsv:3:2: concept id contains U+FFFF (a noncharacter)",
+                          "f.tsv:4:16: status contains U+0001 (a control character)",
+                          "f.tsv:5:5: language tag contains U+007F (a control character)",
+                          "f.tsv:6:10: term contains U+0000 (a control character)"));
+  auto lexicon = Lexicon::ParseTsv(tsv, "f.tsv");
+  ASSERT_FALSE(lexicon.ok());
+  EXPECT_EQ(lexicon.status().message(), "f.tsv:1:9: term contains U+001B (a control character)");
+}
+
+TEST(LexiconTextTest, TermsWithoutALetterOrDigitAreErrorsOnTheirLine) {
+  // Each of these has an empty matching key or one without a letter: white
+  // space the key trims (NBSP, U+3000, BOM), characters it drops (ZWNJ,
+  // tatweel), ZWSP and punctuation it keeps.
+  struct Case {
+    std::string term, code_points;
+  } cases[] = {
+      {"\xC2\xA0", "U+00A0"},          {"\xE2\x80\x8B", "U+200B"},
+      {"\xE2\x80\x8C", "U+200C"},      {"\xE3\x80\x80", "U+3000"},
+      {"\xEF\xBB\xBF", "U+FEFF"},      {"\xD9\x80", "U+0640"},
+      {".", "U+002E"},                 {"\xE2\x80\x9C\xE2\x80\x9D", "U+201C U+201D"},
+      {"--", "U+002D U+002D"},         {"\xCC\x81", "U+0301"},
+      {"\xC2\xA0\xE2\x80\x8B.\xE3\x80\x80", "U+00A0 U+200B U+002E U+3000"},
+  };
+  for (const Case& c : cases) {
+    const std::string tsv = "ok\ten\tpeace\tpreferred\nbad\ten\t" + c.term + "\tpreferred\n";
+    auto lexicon = Lexicon::ParseTsv(tsv, "w.tsv");
+    ASSERT_FALSE(lexicon.ok()) << c.code_points;
+    EXPECT_EQ(lexicon.status().message(),
+              "w.tsv:2:8: term '" + c.term + "' (" + c.code_points +
+                  ") has no letter or digit; a term of only white space, punctuation or symbols "
+                  "would match text that is no term");
+    EXPECT_THAT(ProblemStrings(Lexicon::LintBytes(tsv, "w.tsv", false)),
+                ElementsAre(HasSubstr("w.tsv:2:8: term '")));
+    auto tbx = Lexicon::ParseTbx(OneTermTbx(c.term), "w.tbx");
+    ASSERT_FALSE(tbx.ok()) << c.code_points;
+    EXPECT_THAT(tbx.status().message(), HasSubstr("w.tbx:2:33: term '"));
+  }
+  // What the matcher would have been given: empty keys (white space and
+  // invisible characters), or keys of no word (punctuation).
+  const Normalizer& norm = Normalizer::Get();
+  for (const char* invisible : {"\xC2\xA0", "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE3\x80\x80", "\xEF\xBB\xBF",
+                                "\xD9\x80", "\xC2\xA0\xE2\x80\x8B\xE3\x80\x80"})
+    EXPECT_EQ(norm.KeyOf(invisible), "") << invisible;
+  EXPECT_EQ(norm.KeyOf("."), ".");
+  // A letter or digit anywhere is enough, in any script; NFKC counts (① is 1).
+  for (const char* ok : {"G20", "C++", "5G", "\xE2\x91\xA0", "\xD9\x85", "\xE4\xB8\xAD", "n\xC2\xA0" "a"}) {
+    auto lexicon = Lexicon::ParseTsv(std::string("c\ten\t") + ok + "\tpreferred\n", "ok.tsv");
+    EXPECT_TRUE(lexicon.ok()) << ok << ": " << lexicon.status().message();
+  }
+}
+
+TEST(LexiconTextTest, ValidatorNamesTheFirstBadCharacter) {
+  EXPECT_FALSE(CheckTermbaseText("peace", TermbaseField::kTerm));
+  EXPECT_FALSE(CheckTermbaseText("a\tb", TermbaseField::kNote));  // tabs are fine outside terms
+  auto tab = CheckTermbaseText("a\tb", TermbaseField::kTerm);
+  ASSERT_TRUE(tab);
+  EXPECT_EQ(tab->message, "term contains U+0009 (a tab)");
+  EXPECT_EQ(tab->offset, 1u);
+  auto cesu = CheckTermbaseText("x\xED\xA0\x80", TermbaseField::kConceptId);
+  ASSERT_TRUE(cesu);
+  EXPECT_EQ(cesu->message, "concept id contains byte 0xED (not UTF-8)");
+  EXPECT_EQ(cesu->offset, 1u);
+  auto high = FindBadCharacter("ab\xF4\x90\x80\x80", true);
+  ASSERT_TRUE(high);
+  EXPECT_EQ(high->offset, 2u);
+  auto lf = FindBadCharacter("a\nb", true);
+  ASSERT_TRUE(lf);
+  EXPECT_EQ(lf->description, "U+000A (a control character)");
+  // An emoji, U+FFFD, and U+FDCF and U+FDF0 on either side of the noncharacters.
+  EXPECT_FALSE(FindBadCharacter("\xF0\x9F\x98\x80 \xEF\xBF\xBD \xEF\xB7\x8F\xEF\xB7\xB0", false));
+  auto fdef = FindBadCharacter("\xEF\xB7\xAF", false);
+  ASSERT_TRUE(fdef);
+  EXPECT_EQ(fdef->description, "U+FDEF (a noncharacter)");
+}
+
+// ------------------------------------------------------------------ line ends and empty files
+
+TEST(LexiconLineEndTest, CrOnlyCrLfAndLfAllEndLines) {
+  const std::string lf = "concept_id\tlang\tterm\tstatus\na\ten\tpeace\tpreferred\nb\tzh\t和平\tpreferred\n";
+  std::string cr = lf, crlf;
+  std::replace(cr.begin(), cr.end(), '\n', '\r');
+  for (char c : lf) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  std::string mixed = "concept_id\tlang\tterm\tstatus\ra\ten\tpeace\tpreferred\r\nb\tzh\t和平\tpreferred\n";
+  for (const std::string& bytes : {lf, cr, crlf, mixed}) {
+    auto lexicon = Lexicon::ParseTsv(bytes, "le.tsv");
+    ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+    EXPECT_THAT(TermsOf(*lexicon, "a"), ElementsAre("en|peace|preferred|"));
+    EXPECT_THAT(TermsOf(*lexicon, "b"), ElementsAre("zh|和平|preferred|"));
+    EXPECT_EQ(lexicon->terms()[1].line, 3u);
+    EXPECT_TRUE(Lexicon::LintBytes(bytes, "le.tsv", false).empty());
+  }
+  // Errors count lines the same way.
+  EXPECT_THAT(ProblemStrings(Lexicon::LintBytes("a\ten\tpeace\tpreferred\r\rb\ten\t\tpreferred\r", "e.tsv", false)),
+              ElementsAre("e.tsv:3:6: empty term"));
+  auto tbx = Lexicon::ParseTbx("<tbx>\r<text>\r<body>\r<conceptEntry id='x'><langSec xml:lang='en'>\r"
+                               "<termSec><term>a&#0;</term></termSec></langSec></conceptEntry></body></text></tbx>",
+                               "cr.tbx");
+  ASSERT_FALSE(tbx.ok());
+  EXPECT_EQ(tbx.status().message(), "cr.tbx:5:10: term contains U+0000 (a control character)");
+}
+
+TEST(LexiconLineEndTest, AFileWithContentButNoTermIsAnError) {
+  // Before, a CR-only file was one line whose first field was the header's.
+  struct Case {
+    std::string bytes, message;
+    bool tbx;
+  } cases[] = {
+      {"# comments\n\nconcept_id\tlang\tterm\tstatus\n",
+       "n:1:1: no terms: every line is blank, a comment or the header (expected "
+       "concept_id<TAB>lang<TAB>term<TAB>status lines)",
+       false},
+      {"\n\n  a\tfr\tpaix\tpreferred\n", "n:3:3: no terms in en, zh or ur, the languages talign has rules for",
+       false},
+      {"<tbx><text><body/></text></tbx>", "n:1:1: no terms: the file has no <conceptEntry> (or <termEntry>) with a term",
+       true},
+      {"<tbx><text><body><conceptEntry id='e'><langSec xml:lang='de'><termSec><term>Frieden</term>"
+       "</termSec></langSec></conceptEntry></body></text></tbx>",
+       "n:1:1: no terms in en, zh or ur, the languages talign has rules for", true},
+  };
+  for (const Case& c : cases) {
+    auto lexicon = c.tbx ? Lexicon::ParseTbx(c.bytes, "n") : Lexicon::ParseTsv(c.bytes, "n");
+    ASSERT_FALSE(lexicon.ok()) << c.bytes;
+    EXPECT_EQ(lexicon.status().message(), c.message);
+    bool listed = false;
+    for (const LexiconProblem& p : Lexicon::LintBytes(c.bytes, "n", c.tbx))
+      listed |= p.ToString() == c.message && p.severity == LexiconProblem::Severity::kError;
+    EXPECT_TRUE(listed) << c.message;
+  }
+  // An empty file, or one of white space, is an empty termbase.
+  for (const char* blank : {"", "\n\r\n \t\n", "\xEF\xBB\xBF"}) {
+    auto lexicon = Lexicon::ParseTsv(blank, "blank.tsv");
+    ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+    EXPECT_TRUE(lexicon->terms().empty());
+  }
+  // UTF-16 without a BOM: NUL bytes, named where they are.
+  std::string utf16;
+  for (char c : std::string("a\ten\tpeace\tpreferred\n")) utf16 += std::string{c, '\0'};
+  auto wide = Lexicon::ParseTsv(utf16, "w.tsv");
+  ASSERT_FALSE(wide.ok());
+  EXPECT_EQ(wide.status().message(), "w.tsv:1:2: concept id contains U+0000 (a control character)");
+}
+
+// ------------------------------------------------------------------ fuzz-style guard
+
+// Every text of a lexicon that loaded passes the validator, and every term
+// has a key the matcher can use.
+void ExpectValidLexicon(const Lexicon& lexicon, const std::string& context) {
+  for (const Concept& c : lexicon.concepts())
+    EXPECT_FALSE(CheckTermbaseText(c.id, TermbaseField::kConceptId)) << context;
+  for (const Term& t : lexicon.terms()) {
+    EXPECT_FALSE(CheckTermbaseText(t.text, TermbaseField::kTerm)) << context << ": " << t.text;
+    EXPECT_FALSE(CheckTermbaseText(t.note, TermbaseField::kNote)) << context;
+    EXPECT_FALSE(Normalizer::Get().KeyOf(t.text).empty()) << context;
+  }
+}
+
+// Seeded mutations of real termbases, with character references among the
+// insertions: each load ends in a lexicon that passes the validator and
+// writes TBX that reads back the same, or an error "FILE:LINE:COL: ...".
+TEST(LexiconFuzzTest, MutationsWithCharacterReferencesLoadValidOrFailWithAPosition) {
+  std::mt19937 rng(20260211);
+  const std::vector<std::string> references = {
+      "&#x0;", "&#0;", "&#x1;", "&#x1B;", "&#x9;", "&#xA;", "&#xD;", "&#x7F;", "&#x85;", "&#x9F;",
+      "&#xA0;", "&#x200B;", "&#x3000;", "&#xFEFF;", "&#xD800;", "&#xDFFF;", "&#xFDD0;", "&#xFFFE;",
+      "&#xFFFF;", "&#x10FFFF;", "&#x110000;", "&#99999999999;", "&#x41;", "&#20013;", "&amp;", "&lt;",
+      "&#x;", "&#", "\x1B", std::string(1, '\0'), "\r", "\xC2\xA0", "\xEF\xBF\xBE", "\xED\xA0\x80"};
+  const std::string alphabet = std::string("<>/&;=\"'\t\n\r #!-[]?x.\xE4\xB8\x80\xFF", 24);
+  std::vector<std::pair<std::string, bool>> originals;  // bytes, tbx
+  for (const char* name : {"v3_basic.tbx", "v2_martif.tbx", "tbx_min.tbx", "v3_prefixed_ed3.tbx",
+                           "canonical.tsv", "handwritten.tsv"}) {
+    originals.emplace_back(ReadFile(Fixture(name)), std::string(name).ends_with(".tbx"));
+  }
+  const std::string official = ReadFile(std::string(TALIGN_SOURCE_DIR) + "/lexicons/official-terms.tsv");
+  ASSERT_FALSE(official.empty());
+  // The shipped termbase is large: a window of it keeps each round quick.
+  const size_t window = official.find('\n', official.size() / 2);
+  originals.emplace_back(official.substr(0, std::min<size_t>(window, 6000)), false);
+  auto shipped = Lexicon::ParseTsv(official, "official-terms.tsv");
+  ASSERT_TRUE(shipped.ok()) << shipped.status().message();
+  ExpectValidLexicon(*shipped, "official-terms.tsv");
+  originals.emplace_back(ToTbx(*shipped).substr(0, 8000), true);
+
+  int loaded = 0, refused = 0;
+  for (int round = 0; round < 3000; ++round) {
+    const auto& [original, tbx] = originals[round % originals.size()];
+    std::string bytes = original;
+    const int edits = 1 + static_cast<int>(rng() % 4);
+    for (int e = 0; e < edits && !bytes.empty(); ++e) {
+      const size_t at = rng() % bytes.size();
+      switch (rng() % 4) {
+        case 0: bytes[at] = alphabet[rng() % alphabet.size()]; break;
+        case 1: bytes.erase(at, 1 + rng() % 16); break;
+        case 2: bytes.insert(at, 1, alphabet[rng() % alphabet.size()]); break;
+        default: bytes.insert(at, references[rng() % references.size()]); break;
+      }
+    }
+    const std::string context = "round " + std::to_string(round);
+    auto lexicon = tbx ? Lexicon::ParseTbx(bytes, "m") : Lexicon::ParseTsv(bytes, "m");
+    if (!lexicon.ok()) {
+      ++refused;
+      EXPECT_THAT(lexicon.status().message(), ::testing::MatchesRegex("m:[0-9]+:[0-9]+: .+")) << context;
+    } else {
+      ++loaded;
+      ExpectValidLexicon(*lexicon, context);
+      auto back = Lexicon::ParseTbx(ToTbx(*lexicon), "back.tbx");
+      if (!lexicon->terms().empty()) {
+        ASSERT_TRUE(back.ok()) << context << ": " << back.status().message();
+        EXPECT_EQ(ToTsv(*back), ToTsv(*lexicon)) << context;
+      }
+    }
+    for (const LexiconProblem& p : Lexicon::LintBytes(bytes, "m", tbx)) EXPECT_GT(p.line, 0u) << context;
+  }
+  // Both outcomes happen, so both branches were tested.
+  EXPECT_GT(loaded, 100);
+  EXPECT_GT(refused, 100);
 }
 
 // ------------------------------------------------------------------ use

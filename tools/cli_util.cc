@@ -7,12 +7,45 @@
 
 #include <fmt/format.h>
 
+#include "align/terminal_text.h"
+
 namespace talign_cli {
+
+namespace {
+
+// Where the line break before the usage hint is in |message|; its size when
+// the last line is not such a hint.
+size_t UsageHintStart(std::string_view message) {
+  const size_t nl = message.rfind('\n');
+  if (nl == std::string_view::npos) return message.size();
+  std::string_view last = message.substr(nl + 1);
+  constexpr std::string_view kBegin = "Run 'talign", kEnd = " --help' for usage.";
+  if (last.size() < kBegin.size() + kEnd.size() || !last.starts_with(kBegin) || !last.ends_with(kEnd))
+    return message.size();
+  // Between them: nothing, or " COMMAND" in lower-case letters and hyphens.
+  std::string_view command = last.substr(kBegin.size(), last.size() - kBegin.size() - kEnd.size());
+  if (!command.empty() && command.front() != ' ') return message.size();
+  for (char c : command.substr(command.empty() ? 0 : 1))
+    if (!((c >= 'a' && c <= 'z') || c == '-')) return message.size();
+  return nl;
+}
+
+}  // namespace
 
 int Fail(const align::Status& status) { return Fail(status.message()); }
 
 int Fail(const std::string& message) {
-  std::cerr << "talign: " << message << '\n';
+  // Every error goes through here, and messages quote file names, flags and
+  // termbase text. Control characters in them are escaped (\n, \x1B: see
+  // align::TerminalSafe), so that a file name with a newline or an ESC in it
+  // can neither forge a line of diagnostics nor drive the terminal. The one
+  // line break kept is the CLI's own usage hint: a last line of the form
+  // "Run 'talign[ COMMAND] --help' for usage." stays a line of its own (a file
+  // name could at most imitate that very hint, never another diagnostic).
+  const size_t hint = UsageHintStart(message);
+  std::cerr << "talign: " << align::TerminalSafe(std::string_view(message).substr(0, hint));
+  if (hint < message.size()) std::cerr << '\n' << std::string_view(message).substr(hint + 1);
+  std::cerr << '\n';
   return 2;
 }
 

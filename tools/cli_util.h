@@ -17,7 +17,9 @@
 
 namespace talign_cli {
 
-// Prints "talign: MESSAGE" on stderr and returns exit code 2.
+// Prints "talign: MESSAGE" on stderr and returns exit code 2. Control
+// characters in MESSAGE are escaped except before a last line that is the
+// usage hint "Run 'talign[ COMMAND] --help' for usage." (see Fail).
 int Fail(const align::Status& status);
 int Fail(const std::string& message);
 

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "align/lexicon.h"
+#include "align/terminal_text.h"
 #include "cli_util.h"
 #include "commands.h"
 
@@ -37,7 +38,8 @@ int RunLint(const LexiconFlags& flags) {
         continue;
       }
       if (flags.errors_only && p.severity == align::LexiconProblem::Severity::kWarning) continue;
-      std::cout << p.ToString() << '\n';
+      // Messages quote the file name, ids and terms.
+      std::cout << align::TerminalSafe(p.ToString()) << '\n';
       found = true;
     }
   }
@@ -64,10 +66,12 @@ int RunStats(const LexiconFlags& flags) {
         langs[std::string(align::LanguageCode(per.language))] = l;
       }
       j["languages"] = langs;
-      out << j.dump(2) << '\n';
+      // A file name need not be UTF-8: nlohmann's default handler would throw.
+      out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
       return align::Status::Ok();
     }
-    out << fmt::format("{}: {} concepts, {} terms\n\n", flags.stats_file, stats.concepts, stats.terms);
+    out << fmt::format("{}: {} concepts, {} terms\n\n", align::TerminalSafe(flags.stats_file),
+                       stats.concepts, stats.terms);
     out << fmt::format("{:<4} {:>8} {:>6} {:>9} {:>8} {:>10} {:>10} {:>12}\n", "lang", "concepts",
                        "terms", "preferred", "admitted", "deprecated", "superseded", "no-preferred");
     for (const auto& per : stats.languages) {

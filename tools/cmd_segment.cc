@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "align/segment.h"
+#include "align/terminal_text.h"
 #include "cli_util.h"
 #include "commands.h"
 
@@ -43,12 +44,12 @@ int RunSegment(const SegmentFlags& flags) {
       if (flags.format == "jsonl") {
         nlohmann::ordered_json line = {{"index", index}, {"begin", s.span.begin},
                                        {"end", s.span.end}, {"text", text}};
-        out << line.dump() << '\n';
+        out << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
       } else {
         // One sentence per line: line breaks inside a sentence (hard-wrapped
-        // text) become spaces so that line i is sentence i.
-        for (char c : text) out << (c == '\n' || c == '\r' ? ' ' : c);
-        out << '\n';
+        // text) become spaces so that line i is sentence i, and other
+        // control characters are escaped so that they cannot drive a terminal.
+        out << align::TerminalSafe(text, align::TerminalBreaks::kSpaceKeepTab) << '\n';
       }
       ++index;
     }

@@ -10,6 +10,7 @@
 #include "align/lexicon.h"
 #include "align/match.h"
 #include "align/segment.h"
+#include "align/terminal_text.h"
 #include "cli_util.h"
 #include "commands.h"
 
@@ -38,13 +39,6 @@ align::StatusOr<align::Lexicon> LoadLexicons(const std::vector<std::string>& pat
   return align::Lexicon::Merge(loaded);
 }
 
-// The matched text on one line: line breaks of hard-wrapped text become spaces.
-std::string OneLine(std::string_view text) {
-  std::string out;
-  for (char c : text) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  return out;
-}
-
 int RunTerms(const TermsFlags& flags) {
   align::Language language;
   if (!ParseLangFlag(flags.lang, &language)) return 2;
@@ -66,7 +60,8 @@ int RunTerms(const TermsFlags& flags) {
   options.stemming = !flags.no_stemming;
   auto matcher = align::TermMatcher::Create(std::make_shared<const align::Lexicon>(std::move(*lexicon)), options);
   if (!matcher.ok()) return Fail(matcher.status());
-  for (const std::string& warning : (*matcher)->warnings()) std::cerr << "talign: warning: " << warning << '\n';
+  for (const std::string& warning : (*matcher)->warnings())
+    std::cerr << "talign: warning: " << align::TerminalSafe(warning) << '\n';
 
   const std::vector<align::Sentence> sentences = (*segmenter)->Split(*doc);
   const std::vector<align::TermHit> hits = (*matcher)->Match(*doc, language, sentences);
@@ -84,10 +79,14 @@ int RunTerms(const TermsFlags& flags) {
             {"term", term.text},            {"status", align::TermStatusName(hit.status)},
             {"lang", align::LanguageCode(term.language)}, {"matched", matched},
             {"exact", hit.exact}};
-        out << line.dump() << '\n';
+        out << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
       } else {
-        out << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", hit.sentence, hit.span.begin, hit.span.end, concept_id,
-                           align::TermStatusName(hit.status), term.text, OneLine(matched));
+        // One line per hit: the matched text of hard-wrapped lines gets a
+        // space for each line break, and no column holds a control character.
+        out << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", hit.sentence, hit.span.begin, hit.span.end,
+                           align::TerminalSafe(concept_id), align::TermStatusName(hit.status),
+                           align::TerminalSafe(term.text),
+                           align::TerminalSafe(matched, align::TerminalBreaks::kSpace));
       }
     }
     return align::Status::Ok();

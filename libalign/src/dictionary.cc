@@ -1,53 +1,71 @@
 #include "align/dictionary.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
-#include <unordered_map>
+#include <iostream>
 
 #include <fmt/format.h>
 
 #include "align/resources.h"
 #include "aligner_text.h"
+#include "dictionary_file.h"
 #include "dictionary_table.h"
+#include "lexicon_text.h"
 
 namespace align {
 namespace internal {
 
 void TableBuilder::Add(const std::string& key, int key_tokens,
                        const std::vector<std::string>& words) {
-  if (key.empty() || words.empty()) return;
-  auto& set = entries_[key];
-  for (const std::string& w : words)
-    if (!w.empty()) set.insert(w);
-  max_key_tokens_ = std::max(max_key_tokens_, key_tokens);
+  if (key.empty()) return;
+  bool any = false;
+  for (const std::string& w : words) {
+    if (w.empty()) continue;
+    pairs_.emplace_back(key, w);
+    any = true;
+  }
+  if (any) max_key_tokens_ = std::max(max_key_tokens_, key_tokens);
 }
 
 std::string TableBuilder::Build(Language source, Language target, uint64_t origin_hash,
-                                uint64_t origin_size) const {
-  // Words are interned in sorted order so the blob depends only on content.
-  std::map<std::string_view, uint32_t> word_ids;
-  for (const auto& [key, words] : entries_)
-    for (const std::string& w : words) word_ids.emplace(w, 0);
+                                uint64_t origin_size) {
+  // Keys in byte order, each key's words in byte order, no repeats: the blob
+  // depends only on content, not on the order of the file's lines.
+  std::sort(pairs_.begin(), pairs_.end());
+  pairs_.erase(std::unique(pairs_.begin(), pairs_.end()), pairs_.end());
+  // Words are interned in sorted order too.
+  std::vector<std::string_view> words;
+  words.reserve(pairs_.size());
+  for (const auto& pair : pairs_) words.push_back(pair.second);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
   std::string pool;
   std::vector<uint32_t> key_offset, key_links, links, word_offset;
-  uint32_t next = 0;
-  for (auto& [w, id] : word_ids) {
-    id = next++;
+  for (std::string_view w : words) {
     word_offset.push_back(static_cast<uint32_t>(pool.size()));
     pool += w;
   }
   word_offset.push_back(static_cast<uint32_t>(pool.size()));
-  for (const auto& [key, words] : entries_) {
-    key_offset.push_back(static_cast<uint32_t>(pool.size()));
-    key_links.push_back(static_cast<uint32_t>(links.size()));
-    pool += key;
-    for (const std::string& w : words) links.push_back(word_ids.at(w));
+  links.reserve(pairs_.size());
+  for (size_t i = 0; i < pairs_.size(); ++i) {
+    const std::string& key = pairs_[i].first;
+    if (i == 0 || key != pairs_[i - 1].first) {
+      key_offset.push_back(static_cast<uint32_t>(pool.size()));
+      key_links.push_back(static_cast<uint32_t>(links.size()));
+      pool += key;
+    }
+    auto id = std::lower_bound(words.begin(), words.end(), std::string_view(pairs_[i].second));
+    links.push_back(static_cast<uint32_t>(id - words.begin()));
   }
   key_offset.push_back(static_cast<uint32_t>(pool.size()));
   key_links.push_back(static_cast<uint32_t>(links.size()));
+  const size_t n_keys = key_offset.size() - 1;
 
   TableHeader h{};
   std::memcpy(h.magic, "TALDICT1", 8);
@@ -57,9 +75,9 @@ std::string TableBuilder::Build(Language source, Language target, uint64_t origi
   h.max_key_tokens = static_cast<uint32_t>(max_key_tokens_);
   h.origin_hash = origin_hash;
   h.origin_size = origin_size;
-  h.n_keys = static_cast<uint32_t>(entries_.size());
+  h.n_keys = static_cast<uint32_t>(n_keys);
   h.n_links = static_cast<uint32_t>(links.size());
-  h.n_words = static_cast<uint32_t>(word_ids.size());
+  h.n_words = static_cast<uint32_t>(words.size());
   h.pool_size = pool.size();
   std::string blob(reinterpret_cast<const char*>(&h), sizeof h);
   auto put = [&](const std::vector<uint32_t>& v) {
@@ -130,6 +148,73 @@ void TableDictionary::Lookup(std::string_view key, std::vector<std::string_view>
   for (uint32_t l = key_links_[lo]; l < key_links_[lo + 1]; ++l) words->push_back(Word(links_[l]));
 }
 
+StatusOr<std::string> ReadDictionaryFile(const std::string& path) {
+  const auto too_big = [&](std::string_view size) {
+    return ResourceLimit(fmt::format("{}: {} is more than the {} MiB a dictionary may have; "
+                                     "filter it to the vocabulary you need",
+                                     path, size, kMaxDictionaryBytes >> 20));
+  };
+  std::string bytes;
+  char buf[1 << 16];
+  if (path == "-") {
+    while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+      bytes.append(buf, static_cast<size_t>(std::cin.gcount()));
+      if (bytes.size() > kMaxDictionaryBytes) return too_big("<stdin>");
+    }
+    if (std::cin.bad()) return IoError("<stdin>: read error");
+    return bytes;
+  }
+  // O_NONBLOCK: opening a FIFO without a writer would block until one came.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    const int err = errno;
+    if (err == ENOENT) return NotFound(fmt::format("{}: no such file", path));
+    return IoError(fmt::format("{}: cannot open: {}", path, std::strerror(err)));
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return IoError(fmt::format("{}: cannot stat: {}", path, std::strerror(errno)));
+  if (S_ISDIR(st.st_mode)) return IoError(fmt::format("{}: is a directory", path));
+  if (!S_ISREG(st.st_mode)) {
+    return IoError(fmt::format("{}: not a regular file ({}); dictionaries are read from regular files",
+                               path, S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISCHR(st.st_mode) ? "a device" : "a special file"));
+  }
+  if (static_cast<uint64_t>(st.st_size) > kMaxDictionaryBytes)
+    return too_big(fmt::format("{} bytes", st.st_size));
+  bytes.reserve(static_cast<size_t>(st.st_size));
+  for (;;) {
+    const ssize_t got = ::read(fd, buf, sizeof buf);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return IoError(fmt::format("{}: read error: {}", path, std::strerror(errno)));
+    if (got == 0) break;
+    bytes.append(buf, static_cast<size_t>(got));
+    // The file may have grown since fstat.
+    if (bytes.size() > kMaxDictionaryBytes) return too_big("more");
+  }
+  return bytes;
+}
+
+std::string_view NextLine(std::string_view text, size_t* begin) {
+  const size_t end = std::min(text.find_first_of("\r\n", *begin), text.size());
+  std::string_view line = text.substr(*begin, end - *begin);
+  *begin = end + (text.substr(end, 2) == "\r\n" ? 2 : 1);
+  return line;
+}
+
+std::optional<std::string> CheckDictionaryLine(std::string_view file, size_t line_no,
+                                               std::string_view line) {
+  std::optional<BadCharacter> bad = FindBadCharacter(line, /*allow_tab=*/true);
+  if (!bad) return std::nullopt;
+  size_t column = 1;
+  for (size_t i = 0; i < bad->offset; ++i)
+    column += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
+  return fmt::format("{}:{}: contains {} at column {} (dictionaries are UTF-8 text)", file, line_no,
+                     bad->description, column);
+}
+
 }  // namespace internal
 
 std::string Dictionary::KeyOf(std::string_view phrase) { return internal::KeyOfText(phrase); }
@@ -137,8 +222,8 @@ std::string Dictionary::KeyOf(std::string_view phrase) { return internal::KeyOfT
 namespace {
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
 }
 
@@ -146,17 +231,20 @@ std::string_view Trim(std::string_view s) {
 
 StatusOr<std::shared_ptr<const Dictionary>> Dictionary::Load(const std::string& path,
                                                              Language source, Language target) {
-  auto doc = Document::Load(path);
-  if (!doc.ok()) return doc.status();
-  std::string_view text = doc->bytes().substr(doc->content_begin());
+  auto bytes = internal::ReadDictionaryFile(path);
+  if (!bytes.ok()) return bytes.status();
+  const std::string name = path == "-" ? "<stdin>" : path;
+  std::string_view text = *bytes;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
+    return DataError(fmt::format("{}:1: the file is UTF-16; dictionaries must be UTF-8", name));
   internal::TableBuilder builder;
   enum class Format { kUnknown, kTsv, kDic } format = Format::kUnknown;
   size_t line_no = 0, begin = 0;
   while (begin < text.size()) {
-    size_t nl = text.find('\n', begin);
-    std::string_view line = text.substr(begin, (nl == std::string_view::npos ? text.size() : nl) - begin);
-    begin = nl == std::string_view::npos ? text.size() : nl + 1;
+    std::string_view line = internal::NextLine(text, &begin);
     ++line_no;
+    if (auto bad = internal::CheckDictionaryLine(name, line_no, line)) return DataError(*bad);
     std::string_view t = Trim(line);
     if (t.empty()) continue;
     if (format == Format::kUnknown) {
@@ -169,19 +257,21 @@ StatusOr<std::shared_ptr<const Dictionary>> Dictionary::Load(const std::string& 
       if (t.front() == '#') continue;
       size_t tab = line.find('\t');
       if (tab == std::string_view::npos || line.find('\t', tab + 1) != std::string_view::npos)
-        return DataError(fmt::format("{}:{}: expected source<TAB>target", path, line_no));
+        return DataError(fmt::format("{}:{}: expected source<TAB>target (or hunalign's "
+                                     "\"target @ source\" on every line)",
+                                     name, line_no));
       src = Trim(line.substr(0, tab));
       tgt = Trim(line.substr(tab + 1));
     } else {
       size_t at = line.find(" @ ");
       if (at == std::string_view::npos)
-        return DataError(fmt::format("{}:{}: expected \"target @ source\" (hunalign .dic)", path,
+        return DataError(fmt::format("{}:{}: expected \"target @ source\" (hunalign .dic)", name,
                                      line_no));
       tgt = Trim(line.substr(0, at));
       src = Trim(line.substr(at + 3));
     }
     if (src.empty() || tgt.empty())
-      return DataError(fmt::format("{}:{}: empty {} phrase", path, line_no,
+      return DataError(fmt::format("{}:{}: empty {} phrase", name, line_no,
                                    src.empty() ? "source" : "target"));
     auto src_tokens = internal::Tokenize(src);
     // Target words: tokens, with runs of Han characters kept as one word.
@@ -197,10 +287,10 @@ StatusOr<std::shared_ptr<const Dictionary>> Dictionary::Load(const std::string& 
     int n = 0;
     for (const auto& tok : src_tokens) n += tok.derived ? 0 : 1;
     if (n == 0 || words.empty())
-      return DataError(fmt::format("{}:{}: a phrase without letters or digits", path, line_no));
+      return DataError(fmt::format("{}:{}: a phrase without letters or digits", name, line_no));
     builder.Add(internal::JoinKey(src_tokens, 0, src_tokens.size()), n, words);
   }
-  auto table = internal::TableDictionary::FromBlob(builder.Build(source, target, 0, 0), path);
+  auto table = internal::TableDictionary::FromBlob(builder.Build(source, target, 0, 0), name);
   if (!table.ok()) return table.status();
   return std::shared_ptr<const Dictionary>(*table);
 }

@@ -12,6 +12,7 @@
 #include "align/dictionary.h"
 #include "align/resources.h"
 #include "aligner_text.h"
+#include "dictionary_file.h"
 #include "dictionary_table.h"
 
 namespace align {
@@ -41,20 +42,6 @@ std::string DropBracketed(std::string_view s) {
     if (depth == 0) out += c;
   }
   return out;
-}
-
-// In one read of the file's size: the raw dictionary (9 MB) is read at every
-// start to check the cache against it, so a byte-wise stream would show.
-StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return NotFound(fmt::format("{}: cannot open", path));
-  const std::streamoff size = in.tellg();
-  if (size < 0) return IoError(fmt::format("{}: cannot tell its size", path));
-  std::string data(static_cast<size_t>(size), '\0');
-  in.seekg(0);
-  in.read(data.data(), size);
-  if (in.gcount() != size) return IoError(fmt::format("{}: read error", path));
-  return data;
 }
 
 bool WriteAtomically(const std::string& path, const std::string& data) {
@@ -126,7 +113,9 @@ std::optional<Dictionary::CedictEntry> Dictionary::ParseCedictLine(std::string_v
 
 StatusOr<std::shared_ptr<const Dictionary>> Dictionary::LoadCedictFrom(const std::string& raw_path,
                                                                         const std::string& cache_path) {
-  auto raw = ReadFile(raw_path);
+  // Read whole (the raw dictionary, 9.7 MB, is read at every start to check
+  // the cache against it), and only from a regular file of bounded size.
+  auto raw = internal::ReadDictionaryFile(raw_path);
   if (!raw.ok()) return raw.status();
   const uint64_t hash = internal::HashBytes(*raw, internal::kTableFormatVersion);
 
@@ -139,7 +128,7 @@ StatusOr<std::shared_ptr<const Dictionary>> Dictionary::LoadCedictFrom(const std
       candidates.push_back(fmt::format("{}/cedict-{:016x}.bin", dir, hash));
   }
   for (const std::string& c : candidates) {
-    auto blob = ReadFile(c);
+    auto blob = internal::ReadDictionaryFile(c);
     if (!blob.ok()) continue;
     auto table = internal::TableDictionary::FromBlob(std::move(*blob), c);
     if (table.ok() && (*table)->header().origin_hash == hash &&
@@ -152,11 +141,9 @@ StatusOr<std::shared_ptr<const Dictionary>> Dictionary::LoadCedictFrom(const std
   size_t begin = 0, line_no = 0, entries = 0;
   std::string_view text = *raw;
   while (begin < text.size()) {
-    size_t nl = text.find('\n', begin);
-    if (nl == std::string_view::npos) nl = text.size();  // the file has no final newline
-    std::string_view line = text.substr(begin, nl - begin);
-    begin = nl + 1;
+    std::string_view line = internal::NextLine(text, &begin);  // the last has no newline
     ++line_no;
+    if (auto bad = internal::CheckDictionaryLine(raw_path, line_no, line)) return DataError(*bad);
     auto e = ParseCedictLine(line);
     if (!e) continue;
     ++entries;

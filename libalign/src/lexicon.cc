@@ -102,6 +102,23 @@ void LexiconBuilder::SkipLanguage(std::string_view tag, uint32_t line, uint32_t 
   skipped_.push_back({std::string(tag), line, column, terms});
 }
 
+void LexiconBuilder::RequireTerms(std::string_view bytes, bool tbx) {
+  if (has_errors() || !lexicon_.terms_.empty()) return;
+  size_t first = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  first = bytes.find_first_not_of(" \t\r\n", first);
+  if (first == std::string_view::npos) return;
+  LineIndex::Position p = lines_.At(first);
+  if (!skipped_.empty()) {
+    Error(p.line, p.column, "no terms in en, zh or ur, the languages talign has rules for");
+  } else if (tbx) {
+    Error(p.line, p.column, "no terms: the file has no <conceptEntry> (or <termEntry>) with a term");
+  } else {
+    Error(p.line, p.column,
+          "no terms: every line is blank, a comment or the header (expected "
+          "concept_id<TAB>lang<TAB>term<TAB>status lines)");
+  }
+}
+
 void LexiconBuilder::FinishChecks() {
   if (finished_) return;
   finished_ = true;
@@ -219,6 +236,7 @@ void Read(std::string_view bytes, LexiconBuilder& builder, bool tbx) {
     ReadTbx(bytes, builder);
   else
     ReadTsv(bytes, builder);
+  builder.RequireTerms(bytes, tbx);
 }
 
 // The bytes of |path|, refusing files above the limit before reading them.

@@ -18,6 +18,7 @@ namespace align {
 
 // Line and column (1-based, column in code points) of byte offsets in one
 // buffer, with a line table built once so positions cost O(log lines).
+// LF, CR LF and a lone CR each end a line.
 class LineIndex {
  public:
   explicit LineIndex(std::string_view bytes);
@@ -68,6 +69,11 @@ class LexiconBuilder {
                std::string note, uint32_t line, uint32_t column);
   // A term in a language talign has no rules for; reported once per tag by Lint.
   void SkipLanguage(std::string_view tag, uint32_t line, uint32_t column, size_t terms);
+  // After reading: a file with content but not one term (every line
+  // malformed, only comments, a TBX without entries, only languages talign
+  // has no rules for) is an error, so that lint never calls it clean. A
+  // file of only white space is an empty termbase.
+  void RequireTerms(std::string_view bytes, bool tbx);
 
   // Whole-file checks, then the lexicon or the first error as a Status.
   StatusOr<Lexicon> Build();

@@ -9,9 +9,13 @@
 namespace align {
 
 LineIndex::LineIndex(std::string_view bytes) : bytes_(bytes) {
+  // LF, CR LF and a lone CR (old Mac files) each end a line, as in XML.
   line_starts_.push_back(0);
   size_t pos = 0;
-  while ((pos = bytes.find('\n', pos)) != std::string_view::npos) line_starts_.push_back(++pos);
+  while ((pos = bytes.find_first_of("\r\n", pos)) != std::string_view::npos) {
+    if (bytes[pos] == '\r' && pos + 1 < bytes.size() && bytes[pos + 1] == '\n') ++pos;
+    line_starts_.push_back(++pos);
+  }
 }
 
 LineIndex::Position LineIndex::At(size_t offset) const {

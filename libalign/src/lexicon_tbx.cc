@@ -14,7 +14,11 @@
 //
 // pugixml builds the DOM without ever expanding entities; a document type
 // declaration that declares any entity is refused outright, so neither an
-// entity bomb nor an external entity gets further than the prolog.
+// entity bomb nor an external entity gets further than the prolog. It does
+// not decode character references either: we do (AppendDecoded), so that
+// every text is checked by CheckTermbaseText as it will be kept.
+#include <algorithm>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <unordered_map>
@@ -25,6 +29,8 @@
 
 #include "align/resources.h"
 #include "lexicon_builder.h"
+#include "lexicon_text.h"
+#include "utf8.h"
 
 namespace align {
 namespace {
@@ -43,21 +49,80 @@ bool Is(const pugi::xml_node& node, std::initializer_list<std::string_view> name
   return false;
 }
 
-// All the text inside |node|, without recursion (depth is up to the file).
-std::string TextOf(const pugi::xml_node& node) {
-  std::string out;
-  pugi::xml_node cur = node.first_child();
-  while (cur) {
-    if (cur.type() == pugi::node_pcdata || cur.type() == pugi::node_cdata) out += cur.value();
-    if (cur.first_child()) {
-      cur = cur.first_child();
+// A character reference that names no character, and where it starts.
+struct BadReference {
+  size_t offset;
+  std::string message;
+};
+
+bool IsHexDigit(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// Appends |raw| to |out| with the five predefined entities and numeric
+// character references decoded. pugixml is told to leave references alone
+// because of what it makes of bad ones: &#xD800; becomes CESU-8 bytes,
+// &#x110000; and numbers that overflow become bytes that are not UTF-8, and
+// &#0; silently cuts the text short. Here a reference to a value that is no
+// Unicode scalar value is an error, and &#0; decodes to U+0000 for
+// CheckTermbaseText to name. Anything else starting with '&' (an undeclared
+// entity, "&#x;", no ';') stays as written, as pugixml leaves it.
+std::optional<BadReference> AppendDecoded(std::string_view raw, std::string& out) {
+  static constexpr std::pair<std::string_view, char> kPredefined[] = {
+      {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&apos;", '\''}, {"&quot;", '"'}};
+  size_t i = 0;
+  while (i < raw.size()) {
+    const size_t amp = raw.find('&', i);
+    out.append(raw.substr(i, amp == std::string_view::npos ? amp : amp - i));
+    if (amp == std::string_view::npos) break;
+    i = amp + 1;
+    bool predefined = false;
+    for (const auto& [name, c] : kPredefined) {
+      if (raw.substr(amp, name.size()) == name) {
+        out += c;
+        i = amp + name.size();
+        predefined = true;
+        break;
+      }
+    }
+    if (predefined) continue;
+    if (raw.substr(amp, 2) != "&#") {
+      out += '&';
       continue;
     }
-    while (cur && cur != node && !cur.next_sibling()) cur = cur.parent();
-    if (!cur || cur == node) break;
-    cur = cur.next_sibling();
+    // &#DIGITS; or &#xHEX; (lower-case x, as XML has it).
+    const bool hex = raw.substr(amp, 3) == "&#x";
+    size_t d = amp + (hex ? 3 : 2);
+    uint64_t value = 0;
+    const size_t digits_begin = d;
+    for (; d < raw.size() && (hex ? IsHexDigit(raw[d]) : (raw[d] >= '0' && raw[d] <= '9')); ++d) {
+      const char c = raw[d];
+      const unsigned digit = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+      // Saturates: any value past U+10FFFF is refused the same way.
+      value = std::min<uint64_t>(value * (hex ? 16 : 10) + digit, 0x110000);
+    }
+    if (d == digits_begin || d >= raw.size() || raw[d] != ';') {
+      out += '&';
+      continue;
+    }
+    std::string_view reference = raw.substr(amp, d + 1 - amp);
+    std::string quoted = reference.size() <= 24
+                             ? std::string(reference)
+                             : fmt::format("{}...;", reference.substr(0, 20));
+    if (value > 0x10FFFF) {
+      return BadReference{amp, fmt::format("character reference '{}' is above U+10FFFF, the last "
+                                           "Unicode code point",
+                                           quoted)};
+    }
+    if (value >= 0xD800 && value <= 0xDFFF) {
+      return BadReference{amp, fmt::format("character reference '{}' is U+{:04X}, a surrogate, "
+                                           "which is not a character",
+                                           quoted, value)};
+    }
+    internal::AppendUtf8(out, static_cast<char32_t>(value));
+    i = d + 1;
   }
-  return CollapseSpace(out);
+  return std::nullopt;
 }
 
 class TbxReader {
@@ -66,7 +131,13 @@ class TbxReader {
 
   void Read() {
     pugi::xml_document doc;
-    const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_declaration;
+    // No parse_escapes: references are decoded by AppendDecoded. No
+    // parse_eol either, so that a text node holds its bytes exactly as they
+    // are in the file and a bad reference can be pointed at (CollapseSpace
+    // turns CR into a space like any other line break).
+    const unsigned options =
+        ((pugi::parse_default & ~pugi::parse_escapes) & ~pugi::parse_eol) | pugi::parse_doctype |
+        pugi::parse_declaration;
     pugi::xml_parse_result result =
         doc.load_buffer(bytes_.data(), bytes_.size(), options, pugi::encoding_utf8);
     if (!result) {
@@ -145,14 +216,70 @@ class TbxReader {
     b_.Warning(p.line, p.column, std::move(message));
   }
 
-  void ReadConcept(const pugi::xml_node& entry) {
-    std::string id = CollapseSpace(entry.attribute("id").value());
-    if (id.empty()) id = CollapseSpace(entry.attribute("xml:id").value());
-    LineIndex::Position where = Where(entry);
-    if (id.empty()) {
-      id = fmt::format("{}-line{}", LocalName(entry), where.line);
-      Warning(entry, fmt::format("<{}> has no id; it is called '{}'", entry.name(), id));
+  // All the text inside |node| with references decoded and white space
+  // collapsed, without recursion (depth is up to the file); nullopt after
+  // reporting a reference that names no character.
+  std::optional<std::string> TextOf(const pugi::xml_node& node) {
+    std::string out;
+    pugi::xml_node cur = node.first_child();
+    while (cur) {
+      if (cur.type() == pugi::node_cdata) out += cur.value();
+      if (cur.type() == pugi::node_pcdata) {
+        if (std::optional<BadReference> bad = AppendDecoded(cur.value(), out)) {
+          ptrdiff_t offset = cur.offset_debug();
+          LineIndex::Position p =
+              offset < 0 ? Where(node) : b_.PositionOf(static_cast<size_t>(offset) + bad->offset);
+          b_.Error(p.line, p.column, std::move(bad->message));
+          return std::nullopt;
+        }
+      }
+      if (cur.first_child()) {
+        cur = cur.first_child();
+        continue;
+      }
+      while (cur && cur != node && !cur.next_sibling()) cur = cur.parent();
+      if (!cur || cur == node) break;
+      cur = cur.next_sibling();
     }
+    return CollapseSpace(out);
+  }
+
+  // An attribute of |element|, decoded and collapsed like TextOf; errors
+  // point at the element (pugixml keeps no position for attributes).
+  std::optional<std::string> AttributeText(const pugi::xml_node& element,
+                                           const pugi::xml_attribute& attribute) {
+    std::string out;
+    if (std::optional<BadReference> bad = AppendDecoded(attribute.value(), out)) {
+      Error(element, fmt::format("{} (in the {} attribute)", bad->message, attribute.name()));
+      return std::nullopt;
+    }
+    return CollapseSpace(out);
+  }
+
+  // Reports at |node| what CheckTermbaseText finds in |text|; false if anything.
+  bool Valid(const pugi::xml_node& node, std::string_view text, TermbaseField field) {
+    std::optional<TextProblem> problem = CheckTermbaseText(text, field);
+    if (!problem) return true;
+    Error(node, std::move(problem->message));
+    return false;
+  }
+
+  void ReadConcept(const pugi::xml_node& entry) {
+    std::optional<std::string> id = AttributeText(entry, entry.attribute("id"));
+    if (id && id->empty()) id = AttributeText(entry, entry.attribute("xml:id"));
+    if (!id) return;
+    LineIndex::Position where = Where(entry);
+    if (id->empty()) {
+      *id = fmt::format("{}-line{}", LocalName(entry), where.line);
+      Warning(entry, fmt::format("<{}> has no id; it is called '{}'", entry.name(), *id));
+    } else if (!Valid(entry, *id, TermbaseField::kConceptId)) {
+      return;
+    }
+    ReadConceptWithId(entry, *id, where);
+  }
+
+  void ReadConceptWithId(const pugi::xml_node& entry, const std::string& id,
+                         LineIndex::Position where) {
     auto [first, fresh] = ids_.try_emplace(id, where.line);
     if (!fresh) {
       Error(entry, fmt::format("duplicate concept id '{}' (first at line {})", id, first->second));
@@ -163,11 +290,14 @@ class TbxReader {
       if (!Is(lang, {"langSet", "langSec", "langGroup"})) continue;
       pugi::xml_attribute tag_attr = lang.attribute("xml:lang");
       if (!tag_attr) tag_attr = lang.attribute("lang");
-      std::string tag = CollapseSpace(tag_attr.value());
+      std::optional<std::string> decoded_tag = AttributeText(lang, tag_attr);
+      if (!decoded_tag) continue;
+      const std::string& tag = *decoded_tag;
       if (tag.empty()) {
         Error(lang, fmt::format("<{}> has no language tag (xml:lang)", lang.name()));
         continue;
       }
+      if (!Valid(lang, tag, TermbaseField::kLanguage)) continue;
       if (!IsWellFormedLanguageTag(tag)) {
         Error(lang, fmt::format("malformed language tag '{}' (expected BCP 47, such as en, "
                                 "zh-Hans, ur-PK)",
@@ -216,7 +346,12 @@ class TbxReader {
             local == "administrativeStatus" || local == "normativeAuthorization" ||
             local == "termStatus";
         if (is_status) {
-          std::string value = TextOf(c);
+          std::optional<std::string> decoded = TextOf(c);
+          if (!decoded || !Valid(c, *decoded, TermbaseField::kStatus)) {
+            ok = false;
+            continue;
+          }
+          const std::string& value = *decoded;
           std::optional<TermStatus> parsed = ParseStatusVocabulary(value);
           if (!parsed) {
             Error(c, fmt::format("unknown status '{}' (expected preferredTerm-admn-sts, "
@@ -231,13 +366,14 @@ class TbxReader {
             Warning(c, fmt::format("second status '{}' contradicts the first ({}); the first is used",
                                    value, TermStatusName(*status)));
           }
-        } else if (local == "note") {
-          std::string text = TextOf(c);
-          if (!text.empty()) notes.push_back(std::move(text));
-        } else if (local == "usageNote" ||
+        } else if (local == "note" || local == "usageNote" ||
                    ((local == "termNote" || local == "descrip") && type == "usageNote")) {
-          std::string text = TextOf(c);
-          if (!text.empty()) usage.push_back(std::move(text));
+          std::optional<std::string> text = TextOf(c);
+          if (!text || !Valid(c, *text, TermbaseField::kNote)) {
+            ok = false;
+            continue;
+          }
+          if (!text->empty()) (local == "note" ? notes : usage).push_back(std::move(*text));
         }
       }
     }
@@ -245,12 +381,14 @@ class TbxReader {
       Error(holder, fmt::format("<{}> has no <term>", holder.name()));
       return;
     }
-    std::string text = TextOf(term);
+    std::optional<std::string> decoded = TextOf(term);
+    if (!decoded) return;
+    std::string text = std::move(*decoded);
     if (text.empty()) {
       Error(term, "empty term");
       return;
     }
-    if (!ok) return;
+    if (!Valid(term, text, TermbaseField::kTerm) || !ok) return;
     notes.insert(notes.end(), usage.begin(), usage.end());
     LineIndex::Position p = Where(term);
     b_.AddTerm(concept_index, language, std::move(text), status.value_or(TermStatus::kAdmitted),

@@ -1,11 +1,12 @@
 // The long TSV form: concept_id<TAB>lang<TAB>term<TAB>status[<TAB>note].
 //
-// Lines starting with '#' (after optional spaces) are comments; blank lines
-// are skipped; the first data line is a header, and skipped, when its first
+// Lines end with LF, CR LF or a lone CR. Lines starting with '#' (after
+// optional spaces) are comments; blank lines are skipped; the first data line is a header, and skipped, when its first
 // field is "concept_id". Fields are trimmed of spaces. status is one of
 // preferred, admitted, deprecated, superseded (any case) or empty (admitted).
 // Rows of one concept need not be adjacent. The writer emits the header and
 // always five columns, so a file it wrote reads back byte-identical.
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "lexicon_builder.h"
+#include "lexicon_text.h"
 
 namespace align {
 namespace {
@@ -36,6 +38,7 @@ std::optional<TermStatus> ParseTsvStatus(std::string_view s) {
 struct Field {
   std::string_view text;  // trimmed
   size_t offset;          // of the untrimmed field in the file
+  size_t text_offset;     // of |text| in the file
 };
 
 void ReadRow(std::string_view line, size_t line_offset, LexiconBuilder& builder) {
@@ -44,7 +47,9 @@ void ReadRow(std::string_view line, size_t line_offset, LexiconBuilder& builder)
   while (true) {
     size_t tab = line.find('\t', start);
     std::string_view raw = line.substr(start, tab == std::string_view::npos ? tab : tab - start);
-    fields.push_back({TrimSpaces(raw), line_offset + start});
+    std::string_view trimmed = TrimSpaces(raw);
+    fields.push_back({trimmed, line_offset + start,
+                      line_offset + start + static_cast<size_t>(trimmed.data() - raw.data())});
     if (tab == std::string_view::npos) break;
     start = tab + 1;
   }
@@ -63,31 +68,54 @@ void ReadRow(std::string_view line, size_t line_offset, LexiconBuilder& builder)
     builder.Error(p.line, p.column, std::move(message));
     ok = false;
   };
+  // What CheckTermbaseText finds is reported where it is, and the other
+  // checks of that field are skipped (they would only quote the bad byte).
+  auto valid = [&](const Field& f, TermbaseField kind) {
+    std::optional<TextProblem> problem = CheckTermbaseText(f.text, kind);
+    if (!problem) return true;
+    LineIndex::Position p = at(f.text_offset + problem->offset);
+    builder.Error(p.line, p.column, std::move(problem->message));
+    ok = false;
+    return false;
+  };
   const Field& id = fields[0];
   const Field& lang = fields[1];
   const Field& term = fields[2];
   const Field& status_field = fields[3];
-  if (id.text.empty()) fail(id, "empty concept id");
-  else if (id.text.find(' ') != std::string_view::npos)
+  if (id.text.empty()) {
+    fail(id, "empty concept id");
+  } else if (valid(id, TermbaseField::kConceptId) && id.text.find(' ') != std::string_view::npos) {
     fail(id, fmt::format("concept id '{}' contains a space (ids are single tokens, as TBX requires)", id.text));
+  }
 
   std::optional<Language> language;
   bool skip_language = false;
   if (lang.text.empty()) {
     fail(lang, "missing language tag (expected a BCP 47 tag such as en, zh-Hans, ur-PK)");
-  } else if (!IsWellFormedLanguageTag(lang.text)) {
-    fail(lang, fmt::format("malformed language tag '{}' (expected BCP 47, such as en, zh-Hans, ur-PK)",
-                           lang.text));
-  } else {
-    language = ParseLanguage(lang.text);
-    skip_language = !language;
+  } else if (valid(lang, TermbaseField::kLanguage)) {
+    if (!IsWellFormedLanguageTag(lang.text)) {
+      fail(lang, fmt::format("malformed language tag '{}' (expected BCP 47, such as en, zh-Hans, ur-PK)",
+                             lang.text));
+    } else {
+      language = ParseLanguage(lang.text);
+      skip_language = !language;
+    }
   }
-  if (term.text.empty()) fail(term, "empty term");
-  std::optional<TermStatus> status = ParseTsvStatus(status_field.text);
-  if (!status)
-    fail(status_field, fmt::format("unknown status '{}' (expected preferred, admitted, deprecated "
-                                   "or superseded)",
-                                   status_field.text));
+  if (term.text.empty()) {
+    fail(term, "empty term");
+  } else {
+    valid(term, TermbaseField::kTerm);
+  }
+  std::optional<TermStatus> status;
+  if (valid(status_field, TermbaseField::kStatus)) {
+    status = ParseTsvStatus(status_field.text);
+    if (!status) {
+      fail(status_field, fmt::format("unknown status '{}' (expected preferred, admitted, deprecated "
+                                     "or superseded)",
+                                     status_field.text));
+    }
+  }
+  if (fields.size() == 5) valid(fields[4], TermbaseField::kNote);
   if (!ok) return;
   if (skip_language) {
     LineIndex::Position p = at(lang.offset);
@@ -125,12 +153,12 @@ void ReadTsv(std::string_view bytes, LexiconBuilder& builder) {
   size_t pos = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   bool first_data_line = true;
   while (pos < bytes.size()) {
-    size_t nl = bytes.find('\n', pos);
-    size_t end = nl == std::string_view::npos ? bytes.size() : nl;
+    // LF, CR LF or a lone CR, as LineIndex counts them.
+    size_t end = std::min(bytes.find_first_of("\r\n", pos), bytes.size());
     std::string_view line = bytes.substr(pos, end - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     size_t line_offset = pos;
-    pos = nl == std::string_view::npos ? bytes.size() : nl + 1;
+    pos = end;
+    if (pos < bytes.size()) pos += bytes.substr(pos, 2) == "\r\n" ? 2 : 1;
 
     if (IsBlank(line)) continue;
     std::string_view lead = TrimSpaces(line);

@@ -1,8 +1,11 @@
 // What every alignment writer shares: format names, the check that beads fit
-// their versions, sentence text, XML-safe text and score formatting.
+// their versions, sentence text, XML-safe and terminal-safe text and score
+// formatting.
 #include <fmt/format.h>
 
 #include "align/report.h"
+#include "align/terminal_text.h"
+#include "align/text.h"
 #include "report_internal.h"
 #include "utf8.h"
 
@@ -69,6 +72,46 @@ std::string XmlSafeText(std::string_view raw) {
       continue;
     }
     out += static_cast<char>(c);
+  }
+  return out;
+}
+
+std::string TerminalSafe(std::string_view text, TerminalBreaks breaks) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      // One UTF-8 sequence, copied if valid; a C1 control is C2 80..C2 9F.
+      const size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      std::string_view sequence = text.substr(i, len);
+      if (sequence.size() < len || FindInvalidUtf8(sequence)) {
+        out += fmt::format("\\x{:02X}", c);
+        ++i;
+      } else if (c == 0xC2 && static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+        out += fmt::format("\\u{:04X}", static_cast<unsigned char>(text[i + 1]));
+        i += 2;
+      } else {
+        out += sequence;
+        i += len;
+      }
+      continue;
+    }
+    ++i;
+    if (c == '\t' || c == '\n' || c == '\r') {
+      if (breaks == TerminalBreaks::kEscape) {
+        out += c == '\t' ? "\\t" : c == '\n' ? "\\n" : "\\r";
+      } else if (c == '\t' && breaks == TerminalBreaks::kSpaceKeepTab) {
+        out += '\t';
+      } else if (!(c == '\r' && i < text.size() && text[i] == '\n')) {
+        out += ' ';  // CR LF is one line break: its LF writes the space
+      }
+    } else if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\x{:02X}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
   }
   return out;
 }

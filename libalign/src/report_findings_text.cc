@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "align/report.h"
+#include "align/terminal_text.h"
 #include "report_findings_internal.h"
 #include "report_internal.h"
 
@@ -25,29 +26,10 @@ std::string_view SeverityColor(Severity s) {
   return "";
 }
 
-// Document text must not drive the terminal: C0 and C1 controls (an ESC
-// sequence in a document could recolour or retitle it) become U+FFFD, line
-// breaks and tabs a space.
-std::string TerminalSafe(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\n' || c == '\r' || c == '\t') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-      out += ' ';
-    } else if (c < 0x20 || c == 0x7F) {
-      out += "\xEF\xBF\xBD";
-    } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
+// Document text must not drive the terminal: control characters are shown
+// escaped (an ESC sequence in a document could recolour or retitle it), and
+// line breaks and tabs of a quoted sentence become a space.
+std::string Quoted(std::string_view text) { return TerminalSafe(text, TerminalBreaks::kSpace); }
 
 struct MarkedSpan {
   Span span;
@@ -75,8 +57,8 @@ std::string Quote(std::string_view bytes, Span sentence, std::vector<MarkedSpan>
   std::string out;
   size_t at = sentence.begin;
   for (const MarkedSpan& m : merged) {
-    out += TerminalSafe(bytes.substr(at, m.span.begin - at));
-    const std::string inner = TerminalSafe(bytes.substr(m.span.begin, m.span.size()));
+    out += Quoted(bytes.substr(at, m.span.begin - at));
+    const std::string inner = Quoted(bytes.substr(m.span.begin, m.span.size()));
     if (color) {
       out += fmt::format("\x1b[4m{}{}{}", SeverityColor(m.severity), inner, kReset);
     } else {
@@ -84,7 +66,7 @@ std::string Quote(std::string_view bytes, Span sentence, std::vector<MarkedSpan>
     }
     at = m.span.end;
   }
-  out += TerminalSafe(bytes.substr(at, sentence.end - at));
+  out += Quoted(bytes.substr(at, sentence.end - at));
   return out;
 }
 
@@ -127,10 +109,10 @@ void WriteBead(const FindingsReport& report, const ReportOptions& options, size_
     line += " \u00B7 " + TerminalSafe(aligned.language_tags[f.version]);
     out << "  " << (options.color ? SeverityColor(f.severity) : "") << "\u25B6 " << line
         << (options.color ? kReset : "") << '\n';
-    if (!f.message.empty()) out << "    " << TerminalSafe(MessageOf(ui, f)) << '\n';
+    if (!f.message.empty()) out << "    " << Quoted(MessageOf(ui, f)) << '\n';
     if (!f.expected.empty()) {
       std::string expected;
-      for (const std::string& e : f.expected) expected += (expected.empty() ? "" : " | ") + TerminalSafe(e);
+      for (const std::string& e : f.expected) expected += (expected.empty() ? "" : " | ") + Quoted(e);
       out << "    " << Translator::Format(ui.Translate("expected: {}"), expected) << '\n';
     }
   }

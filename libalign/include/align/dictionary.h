@@ -9,6 +9,7 @@
 //   (*cedict)->Lookup(align::Dictionary::KeyOf("和平"), &words);   // "peace", "peaceful", ...
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -20,12 +21,27 @@
 
 namespace align {
 
+// Dictionary files (user TSV and .dic, CC-CEDICT, its compiled cache) larger
+// than this are refused before they are read, and only regular files are
+// read (a FIFO or /dev/zero would otherwise hang a load or grow it without
+// end). Building the lookup table of a file of short entries peaks at about
+// 16 times its size (a 16 MiB TSV of 780,000 one-word lines: 263 MB for a
+// whole `talign align`), so the bound keeps a load under the 300 MB budget of
+// a pipeline run. CC-CEDICT is 9.7 MB (compiling it peaks at 98 MB); a
+// larger dictionary must be filtered to the vocabulary that matters.
+inline constexpr size_t kMaxDictionaryBytes = size_t{16} << 20;
+
 class Dictionary {
  public:
   // A user dictionary: TSV "source<TAB>target" (lines starting with '#' are
   // comments) or hunalign's .dic ("target @ source"), told apart by content:
-  // a file whose first entry line has " @ " and no TAB is a .dic. Errors
-  // name file and line. Several lines with one source add up.
+  // a file whose first entry line has " @ " and no TAB is a .dic. Lines end
+  // with LF, CR LF or a lone CR. The file must be UTF-8 without control
+  // characters (tab aside) or noncharacters, each side must have a letter or
+  // a digit, and the file must be a regular file of at most
+  // kMaxDictionaryBytes ("-" reads standard input, as far as that bound).
+  // Errors name file and line ("FILE:LINE: ...").
+  // Several lines with one source add up.
   static StatusOr<std::shared_ptr<const Dictionary>> Load(const std::string& path, Language source,
                                                           Language target);
   // CC-CEDICT (Chinese→English). The raw file is found at $TALIGN_CEDICT, or
