@@ -62,7 +62,11 @@ TEST(TerminalSafeTest, TheTextReportOfFindingsQuotesDocumentsEscaped) {
   job.inputs = {files.Write("a.en.txt", "Talks \x1B]0;owned\x07 were held\r\non 15 May.\n"),
                 files.Write("a.zh.txt", "会谈于5月13日举行。\n")};
   job.language_tags = {"en", "zh"};
-  auto aligned = PrepareAlign(job);
+  SessionConfig resources;
+  resources.default_lexicon = false;
+  auto session = Session::Create(resources);
+  ASSERT_TRUE(session.ok()) << session.status().message();
+  auto aligned = PrepareAlign(job, **session);
   ASSERT_TRUE(aligned.ok()) << aligned.status().message();
   ASSERT_EQ(aligned->versions[0].sentences.size(), 1u);
   Bead bead;
