@@ -1,5 +1,7 @@
 #include "cli_i18n.h"
 
+#include "align/terminal_text.h"
+
 #include <iostream>
 #include <optional>
 
@@ -28,7 +30,7 @@ const align::Translator& Ui() {
   static const align::Translator ui = [] {
     auto t = align::Translator::Create(Chosen());
     if (t.ok()) return std::move(*t);
-    std::cerr << "talign: warning: " << t.status().message() << "; messages in English\n";
+    std::cerr << "talign: warning: " << align::TerminalSafe(t.status().message()) << "; messages in English\n";
     return align::Translator();
   }();
   return ui;

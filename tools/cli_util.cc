@@ -49,6 +49,10 @@ int Fail(const std::string& message) {
   return 2;
 }
 
+void Warn(const std::string& message) {
+  std::cerr << "talign: warning: " << align::TerminalSafe(message) << '\n';
+}
+
 bool ParseLangFlag(const std::string& tag, align::Language* language) {
   if (tag.empty()) {
     *language = align::Language::kUnknown;

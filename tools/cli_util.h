@@ -23,6 +23,10 @@ namespace talign_cli {
 int Fail(const align::Status& status);
 int Fail(const std::string& message);
 
+// Prints "talign: warning: MESSAGE" on stderr, control characters escaped
+// (a file name in a warning must not drive the terminal or forge a line).
+void Warn(const std::string& message);
+
 // Parses --lang; an empty string means "detect". Returns false and prints an
 // error for an unknown tag.
 bool ParseLangFlag(const std::string& tag, align::Language* language);

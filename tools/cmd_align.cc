@@ -64,7 +64,7 @@ int RunAlignCommand(const AlignFlags& flags) {
   auto result = align::RunAlign(job, **session);
   if (!result.ok()) return Fail(result.status());
   for (const std::string& warning : result->alignment.warnings) {
-    std::cerr << "talign: warning: " << warning << '\n';
+    Warn(warning);
   }
   std::vector<std::string> dictionaries;
   for (const align::DictionarySpec& d : resources.dictionaries) dictionaries.push_back(d.path);

@@ -14,6 +14,7 @@
 
 #include "align/batch.h"
 #include "cli_i18n.h"
+#include "align/terminal_text.h"
 #include "cli_util.h"
 #include "commands.h"
 
@@ -53,7 +54,7 @@ class ProgressBar {
   void operator()(const align::BatchProgress& p) {
     if (p.last && !p.last->ok) {
       if (drawn_) std::cerr << "\r\033[K";
-      std::cerr << "talign: " << p.last->error << '\n';
+      std::cerr << "talign: " << align::TerminalSafe(p.last->error) << '\n';
     }
     if (!tty_) return;
     constexpr int kWidth = 30;
@@ -75,9 +76,10 @@ class ProgressBar {
 };
 
 int Report(const align::BatchSummary& s) {
-  for (const std::string& warning : s.warnings) std::cerr << "talign: warning: " << warning << '\n';
+  for (const std::string& warning : s.warnings) Warn(warning);
   std::cerr << fmt::format("talign: batch: {} sets, {} ok, {} failed, {} resumed in {:.1f} s; summary: {}\n",
-                           s.sets.size(), s.ok, s.failed, s.resumed, s.seconds, s.summary_path);
+                           s.sets.size(), s.ok, s.failed, s.resumed, s.seconds,
+                           align::TerminalSafe(s.summary_path));
   return s.failed > 0 ? 2 : 0;
 }
 

@@ -78,7 +78,7 @@ int RunCheckCommand(const CheckFlags& flags) {
   if (!session.ok()) return Fail(session.status());
   auto result = align::RunCheck(job, **session);
   if (!result.ok()) return Fail(result.status());
-  for (const std::string& warning : result->warnings) std::cerr << "talign: warning: " << warning << '\n';
+  for (const std::string& warning : result->warnings) Warn(warning);
   align::FindingsReport report{&result->align, &result->hits, &(*session)->matcher()->lexicon(), &result->findings};
   align::ReportOptions options;
   options.translator = &Ui();

@@ -61,7 +61,7 @@ int RunTerms(const TermsFlags& flags) {
   auto matcher = align::TermMatcher::Create(std::make_shared<const align::Lexicon>(std::move(*lexicon)), options);
   if (!matcher.ok()) return Fail(matcher.status());
   for (const std::string& warning : (*matcher)->warnings())
-    std::cerr << "talign: warning: " << align::TerminalSafe(warning) << '\n';
+    Warn(warning);
 
   const std::vector<align::Sentence> sentences = (*segmenter)->Split(*doc);
   const std::vector<align::TermHit> hits = (*matcher)->Match(*doc, language, sentences);

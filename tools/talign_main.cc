@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "align/resources.h"
+#include "align/terminal_text.h"
 #include "cli_i18n.h"
 #include "commands.h"
 
@@ -40,7 +41,7 @@ int main(int argc, char** argv) {
     return 0;
   } catch (const CLI::ParseError& e) {
     // CLI11 uses its own exit codes; ours are 0/1/2, and 2 is "usage error".
-    std::cerr << "talign: " << e.what() << '\n' << talign_cli::Tr("Run 'talign --help' for usage.") << '\n';
+    std::cerr << "talign: " << align::TerminalSafe(e.what()) << '\n' << talign_cli::Tr("Run 'talign --help' for usage.") << '\n';
     return 2;
   } catch (const std::bad_alloc&) {
     // The library returns errors as values; this is the last line for what
@@ -48,7 +49,7 @@ int main(int argc, char** argv) {
     std::cerr << "talign: out of memory\n";
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "talign: internal error: " << e.what() << '\n';
+    std::cerr << "talign: internal error: " << align::TerminalSafe(e.what()) << '\n';
     return 2;
   }
   return exit_code;

@@ -49,6 +49,18 @@ rc=$?
 [[ $rc == 2 ]] || fail "device in a manifest: exit $rc: $(cat "$work/err")"
 grep -q "/dev/zero: is a character device, not a regular file" "$work/err" || fail "device not named: $(cat "$work/err")"
 
+# File names with a line break or an ESC: each error is one escaped line.
+mkdir -p "$work/evil"
+cp "$work/in/good.en.txt" "$work/evil/$(printf 'two\nlines').en.txt"
+mkfifo "$work/evil/$(printf 'two\nlines').zh.txt"
+printf 'x\t%s\t%s\n' "$work/$(printf 'no\033[31m').en.txt" "$work/in/good.zh.txt" >"$work/evil.tsv"
+timeout 60 "$talign" batch "$work/evil" --out "$work/out-evil" 2>"$work/err"
+timeout 60 "$talign" batch --manifest "$work/evil.tsv" --out "$work/out-evil2" 2>>"$work/err"
+grep -q $'\033' "$work/err" && fail "a raw ESC reached the terminal: $(cat -v "$work/err")"
+grep -q 'no\\x1B\[31m.en.txt' "$work/err" || fail "the ESC is not shown escaped: $(cat -v "$work/err")"
+grep -q 'two\\nlines.zh.txt: is a FIFO' "$work/err" || fail "the line break is not shown escaped: $(cat -v "$work/err")"
+grep -q '^lines' "$work/err" && fail "a newline in a file name forged a line"
+
 # An output name that is an input: refused before anything is written.
 mkdir -p "$work/clash"
 cp "$src/corpora/readout.en.txt" "$work/clash/x.align.jsonl"
