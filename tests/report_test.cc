@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -445,6 +446,36 @@ TEST(ReportTest, FailingStreamIsAnIoError) {
   std::ostringstream out;
   out.setstate(std::ios::badbit);
   EXPECT_EQ(WriteBeads(TwoVersions(), out).code(), StatusCode::kIoError);
+}
+
+}  // namespace
+}  // namespace align
+
+namespace align {
+namespace {
+
+TEST(FormatTables, EveryFormatHasOneRowAndItsNameRoundTrips) {
+  std::set<std::string_view> names;
+  for (const AlignFormatInfo& info : AlignFormats()) {
+    EXPECT_TRUE(names.insert(info.name).second) << info.name;
+    EXPECT_EQ(ParseAlignFormat(info.name), info.format);
+    EXPECT_EQ(AlignFormatName(info.format), info.name);
+    EXPECT_EQ(&AlignFormatOf(info.format), &info);
+    EXPECT_FALSE(info.extension.empty());
+    std::ostringstream direct, through_table;
+    ASSERT_TRUE(info.write(TwoVersions(), direct).ok());
+    ASSERT_TRUE(WriteAlignment(TwoVersions(), info.format, through_table).ok());
+    EXPECT_EQ(direct.str(), through_table.str());
+  }
+  EXPECT_EQ(AlignFormats().size(), 5u);
+  EXPECT_FALSE(ParseAlignFormat("xml").has_value());
+  names.clear();
+  for (const FindingsFormatInfo& info : FindingsFormats()) {
+    EXPECT_TRUE(names.insert(info.name).second) << info.name;
+    EXPECT_EQ(ParseFindingsFormat(info.name), info.format);
+    EXPECT_EQ(FindingsFormatName(info.format), info.name);
+  }
+  EXPECT_EQ(FindingsFormats().size(), 4u);
 }
 
 }  // namespace

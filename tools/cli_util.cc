@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "align/config.h"
+#include "align/report.h"
 #include "align/terminal_text.h"
 
 namespace talign_cli {
@@ -93,6 +95,41 @@ bool ParseDictionaryFlag(const std::string& flag, align::DictionarySpec* spec) {
   }
   *spec = {flag.substr(eq + 1), *source, *target};
   return true;
+}
+
+namespace {
+
+template <typename Info>
+CLI::Option* AddFormatOption(CLI::App& cmd, std::string* value, std::span<const Info> formats) {
+  std::vector<std::string> names;
+  std::string help = "Output format:";
+  for (const Info& f : formats) {
+    names.emplace_back(f.name);
+    help += fmt::format("{} {} ({})", names.size() > 1 ? ";" : "", f.name, f.description);
+  }
+  return cmd.add_option("--format", *value, help)->check(CLI::IsMember(names));
+}
+
+}  // namespace
+
+CLI::Option* AddAlignFormatOption(CLI::App& cmd, std::string* value) {
+  return AddFormatOption(cmd, value, align::AlignFormats());
+}
+
+CLI::Option* AddFindingsFormatOption(CLI::App& cmd, std::string* value) {
+  return AddFormatOption(cmd, value, align::FindingsFormats());
+}
+
+void AddConfigOption(CLI::App& cmd, std::string* path) {
+  cmd.add_option("--config", *path,
+                 "JSON file of aligner and checker settings (talign config prints them; docs/configuration.md)");
+}
+
+bool LoadConfig(const std::string& path, align::AlignerConfig* aligner, align::CheckConfig* check) {
+  if (path.empty()) return true;
+  align::Status s = align::LoadConfigFile(path, aligner, check);
+  if (!s.ok()) Fail(s);
+  return s.ok();
 }
 
 void AddMaxInputSizeOption(CLI::App& cmd, std::string* value) {

@@ -38,6 +38,17 @@ std::vector<std::string> SplitComma(const std::string& s);
 // FILE translates. Returns false and prints an error for an unknown language.
 bool ParseDictionaryFlag(const std::string& flag, align::DictionarySpec* spec);
 
+// --format NAME for alignments or findings, its choices and help from the
+// format tables of report_align.h / report_findings.h.
+CLI::Option* AddAlignFormatOption(CLI::App& cmd, std::string* value);
+CLI::Option* AddFindingsFormatOption(CLI::App& cmd, std::string* value);
+
+// --config FILE on |cmd|; LoadConfig applies the file (if any) to the
+// settings, printing the error (FILE: section.setting: ...) and returning
+// false when it cannot. |check| may be null (align has no checker).
+void AddConfigOption(CLI::App& cmd, std::string* path);
+bool LoadConfig(const std::string& path, align::AlignerConfig* aligner, align::CheckConfig* check);
+
 // --max-input-size SIZE on |cmd|, stored in |value|; ReadLimit parses it
 // ("" is the default of align::ReadOptions). ReadLimit prints an error and
 // returns false for a malformed size.

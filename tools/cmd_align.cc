@@ -25,6 +25,7 @@ struct AlignFlags {
   std::string format = "beads";
   std::string output;
   std::string max_input_size;
+  std::string config;
 };
 
 
@@ -47,6 +48,7 @@ int RunAlignCommand(const AlignFlags& flags) {
     }
   }
   job.presegmented = flags.presegmented;
+  if (!LoadConfig(flags.config, &job.aligner, nullptr)) return 2;
   if (!ReadLimit(flags.max_input_size, &job.read.max_bytes)) return 2;
   align::SessionConfig resources;
   resources.lexicon_paths = flags.lexicons;
@@ -95,10 +97,10 @@ void AddAlignCommand(CLI::App& app, int& exit_code) {
                   "Bilingual dictionary (TSV source<TAB>target or hunalign .dic) from the first "
                   "version's language to the second's; SRC,TGT=FILE for another pair; repeatable")
       ->allow_extra_args(false);
-  cmd->add_option("--format", flags->format, "Output format: beads, jsonl, tsv, tmx or ladder (docs/formats.md)")
-      ->check(CLI::IsMember({"beads", "jsonl", "tsv", "tmx", "ladder"}));
+  AddAlignFormatOption(*cmd, &flags->format);
   cmd->add_option("-o,--output", flags->output, "Output file, written atomically (default: stdout)");
   AddMaxInputSizeOption(*cmd, &flags->max_input_size);
+  AddConfigOption(*cmd, &flags->config);
   cmd->callback([flags, &exit_code] { exit_code = RunAlignCommand(*flags); });
 }
 

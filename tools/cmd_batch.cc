@@ -38,6 +38,7 @@ struct BatchFlags {
   bool no_timings = false;
   std::string merge;
   std::string max_input_size;
+  std::string config;
 };
 
 std::string Clock(double seconds) {
@@ -124,6 +125,7 @@ int RunBatchCommand(const BatchFlags& flags) {
   job.format = *format;
   job.ui_language = Ui().language();
   job.presegmented = flags.presegmented;
+  if (!LoadConfig(flags.config, &job.aligner, &job.check)) return 2;
   if (!ReadLimit(flags.max_input_size, &job.max_input_bytes)) return 2;
   job.jobs = flags.jobs;
   job.task_index = flags.task_index;
@@ -160,8 +162,7 @@ void AddBatchCommand(CLI::App& app, int& exit_code) {
                   "Languages of the manifest's file columns (when file names carry no .LANG.txt)");
   cmd->add_option("--source", flags->source,
                   "Language of the original version of every set: findings are then against the translations");
-  cmd->add_option("--format", flags->format, "Alignment format: beads, jsonl, tsv, tmx or ladder")
-      ->check(CLI::IsMember({"beads", "jsonl", "tsv", "tmx", "ladder"}));
+  AddAlignFormatOption(*cmd, &flags->format);
   AddUiLangOption(*cmd);  // the HTML reports' headings, as for talign check
   cmd->add_flag("--presegmented", flags->presegmented, "Each input line is one sentence");
   cmd->add_option("--jobs", flags->jobs,
@@ -174,6 +175,7 @@ void AddBatchCommand(CLI::App& app, int& exit_code) {
   cmd->add_flag("--resume", flags->resume,
                 "Skip sets whose outputs exist and are newer than their inputs and the termbases");
   AddMaxInputSizeOption(*cmd, &flags->max_input_size);
+  AddConfigOption(*cmd, &flags->config);
   cmd->add_flag("--no-timings", flags->no_timings, "Leave seconds out of the summary (byte-stable)");
   cmd->add_option("--merge-summaries", flags->merge,
                   "Merge OUT/summary.task-*.json into OUT/summary.json and summary.html, then stop");

@@ -32,6 +32,7 @@ struct CheckFlags {
   std::string output;
   bool presegmented = false;
   std::string max_input_size;
+  std::string config;
 };
 
 int RunCheckCommand(const CheckFlags& flags) {
@@ -65,6 +66,7 @@ int RunCheckCommand(const CheckFlags& flags) {
   std::optional<align::FindingsFormat> format = align::ParseFindingsFormat(flags.format);
   if (!format) return Fail(fmt::format("--format {}: expected text, json, tsv or html", flags.format));
   job.align.presegmented = flags.presegmented;
+  if (!LoadConfig(flags.config, &job.align.aligner, &job.config)) return 2;
   if (!ReadLimit(flags.max_input_size, &job.align.read.max_bytes)) return 2;
   align::SessionConfig resources;
   resources.lexicon_paths = flags.lexicons;
@@ -118,12 +120,12 @@ void AddCheckCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--source", flags->source,
                   "Language of the original version: findings are then against the translations");
   cmd->add_flag("--presegmented", flags->presegmented, "Each input line is one sentence");
-  cmd->add_option("--format", flags->format, "Output format: text, json, tsv or html")
-      ->check(CLI::IsMember({"text", "json", "tsv", "html"}));
+  AddFindingsFormatOption(*cmd, &flags->format);
   cmd->add_option("--fail-on", flags->fail_on,
                   "Exit 1 only for findings of this severity or above (info, warning, error)");
   cmd->add_option("-o,--output", flags->output, "Output file, written atomically (default: stdout)");
   AddMaxInputSizeOption(*cmd, &flags->max_input_size);
+  AddConfigOption(*cmd, &flags->config);
   AddUiLangOption(*cmd);
   cmd->callback([flags, &exit_code] { exit_code = RunCheckCommand(*flags); });
 }

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   talign_cli::AddEvalCommand(app, exit_code);
   talign_cli::AddCheckCommand(app, exit_code);
   talign_cli::AddBatchCommand(app, exit_code);
+  talign_cli::AddConfigCommand(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -55,17 +55,6 @@ double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-std::string_view Extension(AlignFormat format) {
-  switch (format) {
-    case AlignFormat::kBeads: return "beads";
-    case AlignFormat::kJsonl: return "jsonl";
-    case AlignFormat::kTsv: return "tsv";
-    case AlignFormat::kTmx: return "tmx";
-    case AlignFormat::kLadder: return "ladder";
-  }
-  return "out";
-}
-
 // Output names relative to the out dir. The record comes last: it is written
 // after the others and marks the set as complete.
 struct SetOutputs {
@@ -74,7 +63,7 @@ struct SetOutputs {
 };
 
 SetOutputs OutputsOf(const BatchJob& job, const BatchSet& set) {
-  return {{fmt::format("{}.align.{}", set.name, Extension(job.format)), set.name + ".findings.json",
+  return {{fmt::format("{}.align.{}", set.name, AlignFormatOf(job.format).extension), set.name + ".findings.json",
            set.name + ".report.html"},
           set.name + ".set.json"};
 }

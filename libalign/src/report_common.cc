@@ -11,35 +11,38 @@
 
 namespace align {
 
+namespace {
+
+constexpr AlignFormatInfo kAlignFormats[] = {
+    {AlignFormat::kBeads, "beads", "beads", "one bead per line, [i,j]:[k] (Vecalign and Bertalign gold)", WriteBeads},
+    {AlignFormat::kJsonl, "jsonl", "jsonl", "a header object, then one object per bead with byte spans", WriteJsonl},
+    {AlignFormat::kTsv, "tsv", "tsv", "one bead per line, the text of each version in a column", WriteTsv},
+    {AlignFormat::kTmx, "tmx", "tmx", "TMX 1.4b, one <tu> per bead", WriteTmx},
+    {AlignFormat::kLadder, "ladder", "ladder", "hunalign's ladder: src<TAB>tgt<TAB>score", WriteLadder},
+};
+
+}  // namespace
+
+std::span<const AlignFormatInfo> AlignFormats() { return kAlignFormats; }
+
+const AlignFormatInfo& AlignFormatOf(AlignFormat format) {
+  for (const AlignFormatInfo& info : kAlignFormats) {
+    if (info.format == format) return info;
+  }
+  return kAlignFormats[0];  // unreachable: every enumerator has a row (report_test)
+}
+
 std::optional<AlignFormat> ParseAlignFormat(std::string_view name) {
-  if (name == "beads") return AlignFormat::kBeads;
-  if (name == "jsonl") return AlignFormat::kJsonl;
-  if (name == "tsv") return AlignFormat::kTsv;
-  if (name == "tmx") return AlignFormat::kTmx;
-  if (name == "ladder") return AlignFormat::kLadder;
+  for (const AlignFormatInfo& info : kAlignFormats) {
+    if (info.name == name) return info.format;
+  }
   return std::nullopt;
 }
 
-std::string_view AlignFormatName(AlignFormat format) {
-  switch (format) {
-    case AlignFormat::kBeads: return "beads";
-    case AlignFormat::kJsonl: return "jsonl";
-    case AlignFormat::kTsv: return "tsv";
-    case AlignFormat::kTmx: return "tmx";
-    case AlignFormat::kLadder: return "ladder";
-  }
-  return "beads";
-}
+std::string_view AlignFormatName(AlignFormat format) { return AlignFormatOf(format).name; }
 
 Status WriteAlignment(const AlignResult& result, AlignFormat format, std::ostream& out) {
-  switch (format) {
-    case AlignFormat::kBeads: return WriteBeads(result, out);
-    case AlignFormat::kJsonl: return WriteJsonl(result, out);
-    case AlignFormat::kTsv: return WriteTsv(result, out);
-    case AlignFormat::kTmx: return WriteTmx(result, out);
-    case AlignFormat::kLadder: return WriteLadder(result, out);
-  }
-  return InvalidArgument("unknown output format");
+  return AlignFormatOf(format).write(result, out);
 }
 
 std::string BeadSideText(const AlignResult& result, size_t v, uint32_t begin, uint32_t end) {

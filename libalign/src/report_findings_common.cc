@@ -10,20 +10,36 @@
 
 namespace align {
 
+namespace {
+
+Status WriteJsonWith(const FindingsReport& report, const ReportOptions&, std::ostream& out) {
+  return WriteFindingsJson(report, out);
+}
+Status WriteTsvWith(const FindingsReport& report, const ReportOptions&, std::ostream& out) {
+  return WriteFindingsTsv(report, out);
+}
+
+constexpr FindingsFormatInfo kFindingsFormats[] = {
+    {FindingsFormat::kText, "text", "txt", "findings grouped by bead, spans marked, for a terminal", WriteFindingsText},
+    {FindingsFormat::kJson, "json", "json", "{\"inputs\", \"findings\", \"summary\"}, one finding per line", WriteJsonWith},
+    {FindingsFormat::kTsv, "tsv", "tsv", "a header row, then one finding per line", WriteTsvWith},
+    {FindingsFormat::kHtml, "html", "html", "one self-contained page, the versions side by side", WriteFindingsHtml},
+};
+
+}  // namespace
+
+std::span<const FindingsFormatInfo> FindingsFormats() { return kFindingsFormats; }
+
 std::optional<FindingsFormat> ParseFindingsFormat(std::string_view name) {
-  if (name == "text") return FindingsFormat::kText;
-  if (name == "json") return FindingsFormat::kJson;
-  if (name == "tsv") return FindingsFormat::kTsv;
-  if (name == "html") return FindingsFormat::kHtml;
+  for (const FindingsFormatInfo& info : kFindingsFormats) {
+    if (info.name == name) return info.format;
+  }
   return std::nullopt;
 }
 
 std::string_view FindingsFormatName(FindingsFormat format) {
-  switch (format) {
-    case FindingsFormat::kText: return "text";
-    case FindingsFormat::kJson: return "json";
-    case FindingsFormat::kTsv: return "tsv";
-    case FindingsFormat::kHtml: return "html";
+  for (const FindingsFormatInfo& info : kFindingsFormats) {
+    if (info.format == format) return info.name;
   }
   return "text";
 }
@@ -48,11 +64,8 @@ Tally Count(const std::vector<Finding>& findings) {
 
 Status WriteFindings(const FindingsReport& report, FindingsFormat format,
                      const ReportOptions& options, std::ostream& out) {
-  switch (format) {
-    case FindingsFormat::kText: return WriteFindingsText(report, options, out);
-    case FindingsFormat::kJson: return WriteFindingsJson(report, out);
-    case FindingsFormat::kTsv: return WriteFindingsTsv(report, out);
-    case FindingsFormat::kHtml: return WriteFindingsHtml(report, options, out);
+  for (const FindingsFormatInfo& info : kFindingsFormats) {
+    if (info.format == format) return info.write(report, options, out);
   }
   return InvalidArgument("unknown findings format");
 }

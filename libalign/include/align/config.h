@@ -6,7 +6,7 @@
 //   align::AlignerConfig aligner;
 //   align::CheckConfig check;
 //   align::Status s = align::LoadConfigFile("tuned.json", &aligner, &check);
-//   nlohmann-free JSON text of the settings: align::ConfigJson(aligner, check)
+//   std::string json = align::ConfigJson(aligner, &check);   // what outputs record
 #pragma once
 
 #include <cstddef>
@@ -38,6 +38,10 @@ std::span<const ConfigField<CheckConfig>> CheckConfigFields();
 // {"aligner": {...}, "check": {...}}, fields in table order, one line.
 // |check| may be null (align runs have no checker).
 std::string ConfigJson(const AlignerConfig& aligner, const CheckConfig* check);
+
+// docs/configuration.md: a table per struct with each field's name, default,
+// range and meaning (a test keeps the file equal to this).
+std::string ConfigMarkdown();
 
 // Reads a JSON object with optional "aligner" and "check" objects and sets
 // the fields it names; the others keep their values. Errors (kDataError)

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -21,6 +22,19 @@
 namespace align {
 
 enum class AlignFormat { kBeads, kJsonl, kTsv, kTmx, kLadder };
+
+// One row per format: the CLI's --format names and help, batch's file
+// extensions and WriteAlignment all read this table, so a new format is
+// one writer and one row.
+struct AlignFormatInfo {
+  AlignFormat format;
+  std::string_view name;         // --format NAME
+  std::string_view extension;    // of files in it, without the dot
+  std::string_view description;  // one line, for --help and docs
+  Status (*write)(const AlignResult& result, std::ostream& out);
+};
+std::span<const AlignFormatInfo> AlignFormats();
+const AlignFormatInfo& AlignFormatOf(AlignFormat format);
 
 // "beads", "jsonl", "tsv", "tmx", "ladder"; nullopt for anything else.
 std::optional<AlignFormat> ParseAlignFormat(std::string_view name);

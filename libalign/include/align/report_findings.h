@@ -11,6 +11,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <ostream>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,19 @@
 namespace align {
 
 enum class FindingsFormat { kText, kJson, kTsv, kHtml };
+
+struct FindingsReport;
+struct ReportOptions;
+
+// One row per format of findings, read by the CLI and WriteFindings.
+struct FindingsFormatInfo {
+  FindingsFormat format;
+  std::string_view name;         // --format NAME
+  std::string_view extension;    // of files in it, without the dot
+  std::string_view description;  // one line, for --help and docs
+  Status (*write)(const FindingsReport& report, const ReportOptions& options, std::ostream& out);
+};
+std::span<const FindingsFormatInfo> FindingsFormats();
 
 // "text", "json", "tsv", "html"; nullopt for anything else.
 std::optional<FindingsFormat> ParseFindingsFormat(std::string_view name);
