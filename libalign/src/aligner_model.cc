@@ -229,6 +229,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
   std::vector<float> yfactor(y_strings_.size(), 1.0f);
   for (size_t j = 0; j < m; ++j) {
     auto& bag = y_bags_[j];
+    bag.reserve(y_raw[j].size());
     for (auto [id, w] : y_raw[j]) bag.push_back({renum[id], w});
     std::sort(bag.begin(), bag.end());
     size_t out = 0;
@@ -239,6 +240,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
     bag.resize(out);
     for (auto& [id, w] : bag) { ++ydf[id]; yfactor[id] = w; }
   }
+  std::vector<std::vector<std::pair<uint32_t, float>>>().swap(y_raw);  // peak memory: bags hold it now
   for (size_t j = 0; j < m; ++j)
     for (auto& [id, w] : y_bags_[j]) w = static_cast<float>(yfactor[id] * std::log((m + 1.0) / ydf[id]));
   auto find_y = [&](const std::string& s) -> int64_t {
@@ -342,6 +344,8 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       m_.ids.insert(m_.ids.end(), u.ids.begin(), u.ids.end());
       m_.known |= u.known;
     }
+    std::vector<RawUnit>().swap(x_raw[i]);  // peak memory: raw units go as merged ones come
+    x_units_[i].reserve(merged.size());
     for (auto& [id, u] : merged) {
       std::sort(u.ids.begin(), u.ids.end());
       u.ids.erase(std::unique(u.ids.begin(), u.ids.end()), u.ids.end());
