@@ -21,6 +21,7 @@
 // omission.
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -108,6 +109,14 @@ bool SentenceIsContent(const CheckContext& ctx, size_t v, uint32_t s) {
 struct Anchors {
   std::vector<NumberMention> numbers;
   std::vector<uint32_t> concepts;
+  // The same, indexed: a sentence with thousands of numbers or terms is
+  // looked up in O(log n), not scanned.
+  NumberSet number_set;
+  std::set<uint32_t> concept_set;
+  void Index() {
+    number_set = NumberSet(numbers);
+    concept_set = std::set<uint32_t>(concepts.begin(), concepts.end());
+  }
 };
 
 // The anchors of each sentence of bead |b| in version |v|.
@@ -124,15 +133,12 @@ std::vector<Anchors> SideAnchors(const CheckContext& ctx, size_t b, size_t v) {
     const TermHit& h = ctx.hits[v][i];
     out[h.sentence - side.begin].concepts.push_back(h.concept_index);
   }
+  for (Anchors& a : out) a.Index();
   return out;
 }
 
-bool Has(const Anchors& a, const NumberMention& n) {
-  return std::any_of(a.numbers.begin(), a.numbers.end(), [&](const NumberMention& m) { return SameNumber(n, m); });
-}
-bool Has(const Anchors& a, uint32_t concept_index) {
-  return std::count(a.concepts.begin(), a.concepts.end(), concept_index) > 0;
-}
+bool Has(const Anchors& a, const NumberMention& n) { return a.number_set.Contains(n); }
+bool Has(const Anchors& a, uint32_t concept_index) { return a.concept_set.count(concept_index) > 0; }
 
 bool Shares(const Anchors& a, const std::vector<Anchors>& side) {
   for (const Anchors& b : side) {
