@@ -1,6 +1,9 @@
 // Term findings: deprecated-term, missing-term (per bead) and
 // inconsistent-term (per document).
 //
+// deprecated-term: one finding per deprecated or superseded rendering in a
+// bead, with a span for each use of it there.
+//
 // missing-term rules (precision first):
 // - A version demands a concept of another version when it has a hit of it
 //   in the bead (any status: a deprecated rendering still shows the concept
@@ -234,9 +237,20 @@ SpansByConcept BeadSpans(const CheckContext& ctx, size_t b) {
 void Deprecated(const CheckContext& ctx, size_t b, size_t v, const SpansByConcept& bead_spans,
                 std::vector<Finding>* out) {
   const Lexicon& lex = ctx.lexicon;
+  // One finding per deprecated rendering in a bead, pointing at each of its
+  // uses: a rendering repeated n times beside m renderings of the concept
+  // elsewhere would otherwise give n findings of m + 1 spans each.
+  std::map<uint32_t, size_t> finding_of_term;
   for (size_t i : ctx.HitsIn(b, v)) {
     const TermHit& h = ctx.hits[v][i];
     if (IsAdmitted(h.status)) continue;
+    if (auto known = finding_of_term.find(h.term_index); known != finding_of_term.end()) {
+      for (FindingPlace& p : (*out)[known->second].places) {
+        if (p.version == v) p.spans.push_back(h.span);
+      }
+      continue;
+    }
+    finding_of_term[h.term_index] = out->size();
     Finding f;
     f.type = FindingType::kDeprecatedTerm;
     f.severity = h.status == TermStatus::kDeprecated ? Severity::kError : Severity::kWarning;
