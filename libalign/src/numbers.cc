@@ -665,12 +665,16 @@ size_t NumberSet::Find(const NumberMention& n) const {
       if (it != exact_.end()) best = std::min(best, it->second);
       continue;
     }
-    // The nearest values at or above x and below it.
-    auto it = finite_.lower_bound({n.kind, x});
-    if (it != finite_.end() && it->first.first == n.kind && Close(x, it->first.second)) best = std::min(best, it->second);
-    if (it != finite_.begin()) {
-      --it;
-      if (it->first.first == n.kind && Close(x, it->first.second)) best = std::min(best, it->second);
+    // The values within the tolerance of x (twice it, to be sure of the
+    // edges); a run of more than kScan distinct values that close to one
+    // another (never in a text) is cut short.
+    constexpr int kScan = 64;
+    const double window = 2e-9 * std::max(1.0, std::fabs(x));
+    int scanned = 0;
+    for (auto it = finite_.lower_bound({n.kind, x - window});
+         it != finite_.end() && it->first.first == n.kind && it->first.second <= x + window && scanned < kScan;
+         ++it, ++scanned) {
+      if (Close(x, it->first.second)) best = std::min(best, it->second);
     }
   }
   return best;

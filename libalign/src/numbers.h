@@ -75,8 +75,8 @@ double ParseDecimal(std::string_view digits);
 
 // Mentions indexed for SameNumber: Contains() and Find() take O(log n), so
 // that comparing two sides of thousands of numbers stays n log n. A value
-// is compared with its nearest neighbours in the set (the tolerance of
-// SameNumber is 10^-9 of the larger value).
+// is compared with the values of the set within the tolerance of
+// SameNumber (10^-9 of the larger value), at most 64 of them.
 class NumberSet {
  public:
   NumberSet() = default;
