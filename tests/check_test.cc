@@ -348,6 +348,44 @@ TEST_F(CheckTest, AnchorsTellWhichJoinedSentenceIsOmitted) {
   for (const Finding& f : Run()) EXPECT_NE(f.evidence, en[3]) << f.message;
 }
 
+// A 3-way bead of 40,001 sentences in two versions and 40,000 in the third,
+// one long sentence the third lacks: each position is tried in O(1) and an
+// anchor's other sentences found by look-up (it was k² sums and scans). The
+// calibration beads before it give the versions equal document lengths.
+TEST_F(CheckTest, AnOmissionInsideAHugeJoinedBeadIsFoundInLinearTime) {
+  constexpr uint32_t kSentences = 40000, kCalibration = 1000, kLong = 20000;
+  std::vector<std::string> en, zh, ur;
+  std::string long_sentence;
+  for (uint32_t i = 0; i < kSentences; ++i) long_sentence += "word ";  // as long as the others together
+  for (uint32_t i = 0; i < kCalibration; ++i) {
+    en.push_back("Calibration line.");
+    zh.push_back(en.back());
+    ur.push_back("Calibration line." + std::string(kSentences * 4 / kCalibration, 'a'));  // its share of the long one
+  }
+  for (uint32_t i = 0; i < kSentences; ++i) {
+    if (i == kLong) en.push_back(long_sentence + "end."), zh.push_back(en.back());
+    en.push_back("Item " + std::to_string(i) + " is ready.");
+    zh.push_back(en.back());
+    ur.push_back(en.back());
+  }
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> beads;
+  for (uint32_t b = 0; b < kCalibration; ++b) beads.push_back({{b, b + 1}, {b, b + 1}, {b, b + 1}});
+  beads.push_back({{kCalibration, kCalibration + kSentences + 1},
+                   {kCalibration, kCalibration + kSentences + 1},
+                   {kCalibration, kCalibration + kSentences}});
+  Build({{Language::kEnglish, en}, {Language::kChinese, zh}, {Language::kUrdu, ur}}, beads);
+  auto findings = Run();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].type, FindingType::kOmission);
+  EXPECT_EQ(findings[0].version, 2u);
+  EXPECT_EQ(findings[0].bead, kCalibration);
+  for (const FindingPlace& p : findings[0].places) {
+    if (p.version == 2) continue;
+    ASSERT_EQ(p.spans.size(), 1u);
+    EXPECT_EQ(p.spans[0], aligned_.versions[p.version].sentences[kCalibration + kLong].span);
+  }
+}
+
 TEST_F(CheckTest, ABoundaryInTheWrongPlaceIsNotAnOmission) {
   // Chinese is one sentence short in bead 2 and one long in bead 3: its
   // last sentence went to the next bead, nothing is missing.
