@@ -12,8 +12,9 @@
 #   - numbers far beyond a double (500 digits, 10^400 with a scale word).
 #   bench/adversarial_inputs.sh build/tools/talign        # full size
 #   bench/adversarial_inputs.sh build/tools/talign 0.25   # a quarter of it
-# Prints one line per run: name, seconds (wall), peak RSS in MB, exit code,
-# and the input size in MB. Exit code 1 from check only says it found
+# Prints one line per run: name, seconds of CPU (user + system: what the
+# run costs, whatever else the machine does), seconds of wall time, peak RSS
+# in MB, exit code, and the input size in MB. Exit code 1 from check only says it found
 # something; 124 is a run stopped after TIMEOUT seconds (default: none).
 # Inputs are generated under WORKDIR (default: $TMPDIR or /tmp); ONLY, a
 # regular expression, keeps the runs whose name it matches.
@@ -71,11 +72,12 @@ run() {  # run NAME INPUT... -- ARGS...: time, peak RSS, exit code
   while [[ $1 != -- ]]; do size=$((size + $(stat -c %s "$1"))); shift; done
   shift
   local rc=0
-  /usr/bin/time -f '%e %M' -o "$work/time" timeout "${TIMEOUT:-0}" "$talign" "$@" >"$work/out" 2>"$work/err" || rc=$?
-  read -r secs kb < <(tail -n 1 "$work/time") || true  # after "Command exited with non-zero status"
-  kb=${kb:-0}
-  printf '%-34s %8.2f s %8.1f MB  exit %d  input %.2f MB\n' "$name" "${secs:-0}" "$((kb / 1024)).$((kb % 1024 * 10 / 1024))" \
-    "$rc" "$(awk -v b="$size" 'BEGIN { print b / 1e6 }')"
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time" timeout "${TIMEOUT:-0}" "$talign" "$@" >"$work/out" 2>"$work/err" || rc=$?
+  local wall user sys kb
+  read -r wall user sys kb < <(tail -n 1 "$work/time") || true  # after "Command exited with non-zero status"
+  printf '%-30s %8.2f s CPU %8.2f s wall %8.1f MB  exit %3d  input %.2f MB\n' "$name" \
+    "$(awk -v u="${user:-0}" -v s="${sys:-0}" 'BEGIN { print u + s }')" "${wall:-0}" \
+    "$(awk -v k="${kb:-0}" 'BEGIN { print k / 1024 }')" "$rc" "$(awk -v b="$size" 'BEGIN { print b / 1e6 }')"
   if ((rc > 1)); then sed 's/^/    /' "$work/err" | head -3; fi
 }
 
