@@ -351,7 +351,7 @@ TEST_F(CheckTest, AnchorsTellWhichJoinedSentenceIsOmitted) {
 // A 3-way bead of 12,001 sentences in two versions and 12,000 in the third,
 // one long sentence the third lacks: each position is tried in O(1) and an
 // anchor's other sentences found by look-up (it was k² sums of k sentences
-// and k² scans: hours). The calibration beads before it give the versions
+// and k² scans). The calibration beads before it give the versions
 // equal document lengths.
 TEST_F(CheckTest, AnOmissionInsideAHugeJoinedBeadIsFoundInLinearTime) {
   constexpr uint32_t kSentences = 12000, kCalibration = 1000, kLong = 6000;
