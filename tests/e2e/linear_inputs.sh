@@ -146,7 +146,7 @@ fi
 run 0 "huge numbers in terms" -- "$talign" terms "$tmp/big.en.txt"
 
 # --- Presegmented: blank, one-letter and identical lines ----------------------
-n=20000
+n=5000
 for kind in blank letter same; do
   case $kind in
     blank) line="" ;;
