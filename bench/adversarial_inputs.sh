@@ -24,6 +24,7 @@ scale=${2:-1}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=$(mktemp -d -p "${WORKDIR:-${TMPDIR:-/tmp}}")
 trap 'rm -rf "$work"' EXIT
+cd "$root"  # the default termbase and dictionaries, as from a checkout
 count() { awk -v n="$1" -v s="$scale" 'BEGIN { c = int(n * s); print c < 1 ? 1 : c }'; }
 
 # The bundled document sets, concatenated in turn until the English one
