@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "align/segment.h"
+#include "aligner_dp.h"
 #include "aligner_join.h"
 #include "aligner_model.h"
 
@@ -378,6 +379,65 @@ TEST(AlignerJoinTest, AMergeInOneVersionIsSplitWhereTheOtherTwoHaveABoundary) {
   const std::vector<Bead> whole = {bead({{0, 2}, {0, 2}})};
   pairs[1].beads = &whole;
   EXPECT_EQ(internal::SplitMerges(joint, pairs, lengths).size(), 1u);
+}
+
+// The same merge pattern 100,000 times over: versions 0 and 2 have two
+// sentences where version 1 has one, and their own alignment a boundary in
+// between. Every bead is split (the pairwise boundaries are looked up, not
+// rebuilt per bead: 100,000 list builds of 100,000 entries took hours).
+TEST(AlignerJoinTest, SplittingManyMergedBeadsIsLinear) {
+  constexpr uint32_t kBeads = 100000;
+  auto bead = [](std::vector<SentenceRange> sides) { return Bead{std::move(sides), 0.5}; };
+  std::vector<Bead> joint, b01, b02, b12;
+  for (uint32_t k = 0; k < kBeads; ++k) {
+    joint.push_back(bead({{2 * k, 2 * k + 2}, {k, k + 1}, {2 * k, 2 * k + 2}}));
+    b01.push_back(bead({{2 * k, 2 * k + 2}, {k, k + 1}}));
+    b02.push_back(bead({{2 * k, 2 * k + 1}, {2 * k, 2 * k + 1}}));
+    b02.push_back(bead({{2 * k + 1, 2 * k + 2}, {2 * k + 1, 2 * k + 2}}));
+    b12.push_back(bead({{k, k + 1}, {2 * k, 2 * k + 2}}));
+  }
+  const std::array<internal::PairBeads, 3> pairs = {{{0, 1, &b01}, {0, 2, &b02}, {1, 2, &b12}}};
+  std::vector<float> l0, l1(kBeads, 30), l2;
+  for (uint32_t k = 0; k < kBeads; ++k) l0.insert(l0.end(), {10, 30}), l2.insert(l2.end(), {10, 30});
+  const std::array<const std::vector<float>*, 3> lengths = {&l0, &l1, &l2};
+  const std::vector<Bead> out = internal::SplitMerges(joint, pairs, lengths);
+  ASSERT_EQ(out.size(), 2 * kBeads);
+  for (uint32_t k = 0; k < kBeads; k += 9973) {
+    EXPECT_EQ(out[2 * k].sides, (std::vector<SentenceRange>{{2 * k, 2 * k + 1}, {k, k}, {2 * k, 2 * k + 1}}));
+    EXPECT_EQ(out[2 * k + 1].sides,
+              (std::vector<SentenceRange>{{2 * k + 1, 2 * k + 2}, {k, k + 1}, {2 * k + 1, 2 * k + 2}}));
+  }
+}
+
+// Over a few million nodes the DP keeps its scores in a ring of rows and
+// recomputes stretches for the traceback; the path and every bead's cost
+// are those of the DP that keeps them all, bit for bit.
+TEST(AlignerDpTest, ScoresKeptInARingGiveTheSamePath) {
+  const size_t n = 3000, m = 3300;
+  std::vector<double> center(n + 1);
+  for (size_t i = 0; i <= n; ++i) center[i] = double(i) * m / n;
+  const internal::Band band = internal::MakeBand(n, m, center, 12);
+  const std::vector<internal::BeadType> types = internal::BeadTypes(4);
+  // An arbitrary but fixed cost per bead, which also honours |bound| the way
+  // the real one may (returning early, above it).
+  auto cost = [](uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, double bound) {
+    uint64_t h = (uint64_t{i0} * 1000003 + a) * 1000033 + uint64_t{j0} * 31 + b;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 32;
+    const double c = 0.1 + double(h % 1000) / 100.0 + (a + b == 2 ? 0 : 1.5);
+    return c > bound + 5 ? bound + 5.5 : c;
+  };
+  const internal::DpResult all = internal::BandedDp(n, m, types, band, cost);
+  const internal::DpResult ring = internal::BandedDp(n, m, types, band, cost, /*keep_all_up_to=*/0);
+  EXPECT_EQ(ring.total, all.total);
+  EXPECT_EQ(ring.touches_edge, all.touches_edge);
+  ASSERT_EQ(ring.beads.size(), all.beads.size());
+  for (size_t k = 0; k < all.beads.size(); ++k) {
+    const internal::PathBead &x = ring.beads[k], &y = all.beads[k];
+    ASSERT_TRUE(x.i0 == y.i0 && x.a == y.a && x.j0 == y.j0 && x.b == y.b) << "bead " << k;
+    ASSERT_EQ(x.cost, y.cost) << "bead " << k;
+  }
 }
 
 TEST_F(AlignerTest, RejectsBadArguments) {

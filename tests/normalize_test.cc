@@ -1,13 +1,17 @@
 #include "align/normalize.h"
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <random>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include "utf8.h"
 
@@ -112,6 +116,72 @@ TEST(Normalize, DroppedMarksStayWithTheirLetter) {
   Key key = Normalizer::Get().MakeKey(text, {0, text.size()});
   ASSERT_EQ(key.text, "بت");
   EXPECT_EQ(key.OriginalSpan(0, 2), (Span{0, 4}));  // ب and its fatha
+}
+
+// A letter carrying a storm of combining marks of alternating canonical
+// classes: ICU's canonical reordering is an insertion sort, quadratic in
+// the run (300,000 marks took many minutes). Keys follow the Stream-Safe
+// Text Format (UAX #15 §13): after 30 non-starters a CGJ is taken to stand
+// before the next mark, so each piece of at most 30 marks is composed on its
+// own and maps back to the mark that starts it.
+std::string Storm(size_t n, const char* a, const char* b) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i % 2 ? b : a;
+  return out;
+}
+
+std::string IcuKey(const std::string& piece) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  std::string out;
+  nfkc_cf->normalize(icu::UnicodeString::fromUTF8(piece), status).toUTF8String(out);
+  EXPECT_TRUE(U_SUCCESS(status));
+  return out;
+}
+
+TEST(Normalize, CombiningMarkStormsAreStreamSafe) {
+  constexpr size_t kMarks = 300000;
+  for (const char* letter : {"a", "中"}) {
+    const std::string prefix = std::string("X") + letter;
+    const std::string storm = Storm(kMarks, "\u0301", "\u0316");  // ccc 230, 220
+    const std::string text = prefix + storm + " end";
+    Key key = Normalizer::Get().MakeKey(text, {0, text.size()});
+    // x, then each piece folded alone: the letter with its first 30 marks,
+    // then 30 marks at a time (each mark is 2 bytes).
+    std::string want = "x";
+    std::vector<std::pair<size_t, size_t>> pieces;  // [begin, end) bytes in text
+    size_t begin = 1;
+    for (size_t end = prefix.size() + 60; begin < prefix.size() + storm.size(); begin = end, end += 60) {
+      end = std::min(end, prefix.size() + storm.size());
+      pieces.push_back({begin, end});
+      want += IcuKey(text.substr(begin, end - begin));
+    }
+    want += " end";
+    ASSERT_EQ(key.text.size(), want.size()) << letter;
+    ASSERT_TRUE(key.text == want) << letter;
+    // Every key byte of a piece maps to the piece's first byte (the CGJ is
+    // zero-width), and the whole storm back to exactly its bytes.
+    size_t k = 1;
+    for (const auto& [b, e] : pieces) {
+      const size_t size = IcuKey(text.substr(b, e - b)).size();
+      for (size_t i = 0; i < size; ++i, ++k) ASSERT_EQ(key.offsets[k], b) << letter << " key byte " << k;
+    }
+    EXPECT_EQ(key.OriginalSpan(1, k), (Span{1, prefix.size() + storm.size()})) << letter;
+  }
+  // At most 30 marks: one piece, composed as a whole, as always.
+  const std::string short_storm = "a" + Storm(30, "\u0301", "\u0316");
+  EXPECT_EQ(Normalizer::Get().KeyOf(short_storm), IcuKey(short_storm));
+}
+
+TEST(Normalize, HarakatStormsStayWithTheirLetter) {
+  // Urdu harakat (shadda, fatha) are dropped from keys: a storm of them on
+  // one letter leaves the letter, which maps back to the letter and its marks.
+  const std::string storm = Storm(300000, "\u0651", "\u064E");
+  const std::string text = "ب" + storm + " ہے";
+  Key key = Normalizer::Get().MakeKey(text, {0, text.size()});
+  ASSERT_EQ(key.text, "ب ہے");
+  EXPECT_EQ(key.OriginalSpan(0, 2), (Span{0, 2 + storm.size()}));
+  EXPECT_EQ(key.OriginalSpan(3, key.text.size()), (Span{3 + storm.size(), text.size()}));
 }
 
 // Random strings over an alphabet of every kind of fold: the span that

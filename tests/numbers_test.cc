@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -143,6 +146,95 @@ TEST(NumbersTest, SpansPointAtTheOriginalBytes) {
   auto ufound = ExtractNumbers(ukey, Language::kUrdu);
   ASSERT_EQ(ufound.size(), 1u);
   EXPECT_EQ(urdu.substr(ufound[0].span.begin, ufound[0].span.size()), "۲۰۲۶ء");
+}
+
+NumberMention One(const std::string& text, Language language) {
+  Key key = Normalizer::Get().MakeKey(text, Span{0, text.size()});
+  auto found = ExtractNumbers(key, language);
+  EXPECT_EQ(found.size(), 1u) << text.substr(0, 80);
+  return found.empty() ? NumberMention{} : found[0];
+}
+
+TEST(NumbersTest, ParseDecimalNeverThrows) {
+  EXPECT_EQ(ParseDecimal("2026"), 2026);
+  EXPECT_EQ(ParseDecimal("3.5"), 3.5);
+  EXPECT_EQ(ParseDecimal("0.25"), 0.25);
+  EXPECT_TRUE(std::isinf(ParseDecimal(std::string(500, '7'))));
+  EXPECT_TRUE(std::isinf(ParseDecimal("1" + std::string(400, '0') + ".5")));
+  EXPECT_EQ(ParseDecimal("0." + std::string(400, '0') + "1"), 0);
+  EXPECT_EQ(ParseDecimal(std::string(400, '0') + "12"), 12);
+}
+
+// std::stod threw std::out_of_range on these and aborted the process.
+TEST(NumbersTest, NumbersNoDoubleHoldsAreComparedAsWritten) {
+  const std::string d500(500, '7');
+  const std::string z400(400, '0');
+  const NumberMention en = One("a total of " + d500 + " yuan", Language::kEnglish);
+  EXPECT_TRUE(std::isinf(en.values[0]));
+  EXPECT_EQ(en.exact, d500 + "e0");
+  EXPECT_EQ(FormatNumber(en), d500);
+  // The same digits with thousands separators, and as Chinese numerals; a
+  // different last digit, or one digit fewer, is another number.
+  std::string grouped = "77";
+  for (int i = 0; i < 166; ++i) grouped += ",777";  // 2 + 166 * 3 = 500 digits
+  EXPECT_TRUE(SameNumber(en, One("总额为" + d500 + "元", Language::kChinese)));
+  EXPECT_TRUE(SameNumber(en, One("a total of " + grouped + " yuan", Language::kEnglish)));
+  EXPECT_FALSE(SameNumber(en, One("a total of " + grouped.substr(1) + " yuan", Language::kEnglish)));
+  EXPECT_FALSE(SameNumber(en, One("a total of " + d500.substr(1) + "8 yuan", Language::kEnglish)));
+  std::string han;
+  for (int i = 0; i < 500; ++i) han += "七";
+  EXPECT_TRUE(SameNumber(en, One("总额为" + han + "元", Language::kChinese)));
+  // 10^400 with a scale word: billion (10^9) against 亿 (10^8) and one more zero.
+  const NumberMention billion = One("it grew by 1" + z400 + " billion", Language::kEnglish);
+  EXPECT_EQ(billion.exact, "1e409");
+  EXPECT_TRUE(SameNumber(billion, One("增长了1" + z400 + "0亿", Language::kChinese)));
+  EXPECT_TRUE(SameNumber(billion, One("1" + z400 + " ارب کا اضافہ", Language::kUrdu)));
+  EXPECT_FALSE(SameNumber(billion, One("增长了1" + z400 + "亿", Language::kChinese)));
+  // A Han numeral that overflows by its units is compared as written.
+  std::string yi = "一";
+  for (int i = 0; i < 45; ++i) yi += "亿";
+  const NumberMention han_units = One("增长" + yi + "元", Language::kChinese);
+  EXPECT_TRUE(std::isinf(han_units.values[0]));
+  EXPECT_TRUE(SameNumber(han_units, One("增长" + yi + "元", Language::kChinese)));
+  EXPECT_FALSE(SameNumber(han_units, One("增长" + yi + "亿元", Language::kChinese)));
+  // Too small for a double: zero, as any difference below 10^-9 is.
+  const NumberMention tiny = One("a rate of 0." + z400 + "1 percent", Language::kEnglish);
+  EXPECT_EQ(tiny.kind, NumberKind::kPercent);
+  EXPECT_TRUE(SameNumber(tiny, One("0." + z400 + "2%", Language::kEnglish)));
+  // A clock time with minutes of absurd length: no value that is not a number.
+  const std::string clock = "下午4时" + d500 + "分，" + d500 + ":30 p.m.";
+  Key clock_key = Normalizer::Get().MakeKey(clock, Span{0, clock.size()});
+  for (const NumberMention& n : ExtractNumbers(clock_key, Language::kChinese)) {
+    for (double v : n.values) EXPECT_FALSE(std::isnan(v));
+  }
+}
+
+// NumberSet answers as SameNumber does, pairwise, over mixed kinds, scaled
+// alternatives, near values and numbers past a double.
+TEST(NumbersTest, NumberSetFindsWhatSameNumberFinds) {
+  std::mt19937 rng(11);
+  std::vector<NumberMention> pool;
+  const double values[] = {0, 1, 2, 3.5, 10, 1e3, 1e3 + 1e-7, 8000, 8e9, 2026, 1e15, 1e15 + 1, 1e300};
+  for (int i = 0; i < 400; ++i) {
+    NumberMention m;
+    m.kind = static_cast<NumberKind>(rng() % 3);
+    m.values = {values[rng() % std::size(values)]};
+    if (rng() % 4 == 0) m.values.push_back(m.values[0] * 1e6);
+    if (rng() % 10 == 0) {
+      m.values = {HUGE_VAL};
+      m.exact = rng() % 2 ? "1e409" : "7e500";
+    }
+    pool.push_back(m);
+  }
+  const std::vector<NumberMention> side(pool.begin(), pool.begin() + 200);
+  const NumberSet set(side);
+  for (const NumberMention& n : pool) {
+    size_t first = NumberSet::kNone;
+    for (size_t i = 0; i < side.size() && first == NumberSet::kNone; ++i) {
+      if (SameNumber(side[i], n)) first = i;
+    }
+    EXPECT_EQ(set.Find(n), first);
+  }
 }
 
 }  // namespace

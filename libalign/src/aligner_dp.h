@@ -7,6 +7,7 @@
 // for a band of fixed width.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -37,42 +38,93 @@ struct DpResult {
   bool touches_edge = false;  // the path runs along the band's edge somewhere
 };
 
+// Bands of more nodes than this keep the DP's scores in a ring of rows
+// plus checkpoints, and recompute each stretch of rows once during the
+// traceback (about twice the DP's work, a fraction of its memory).
+constexpr size_t kKeepAllScoresUpTo = size_t{1} << 22;
+
 // Cost function: cost(i0, a, j0, b, bound) → double; may return any value
-// above |bound| for a bead that cannot beat it.
+// above |bound| for a bead that cannot beat it. |keep_all_up_to|: the band
+// area up to which every node's score is kept (tests lower it).
 template <typename CostFn>
 DpResult BandedDp(size_t n, size_t m, const std::vector<BeadType>& types, const Band& band,
-                  CostFn&& cost) {
+                  CostFn&& cost, size_t keep_all_up_to = kKeepAllScoresUpTo) {
   const double kInf = std::numeric_limits<double>::infinity();
   std::vector<size_t> offset(n + 2, 0);
   for (size_t i = 0; i <= n; ++i) offset[i + 1] = offset[i] + (band.hi[i] - band.lo[i] + 1);
-  std::vector<double> best(offset[n + 1], kInf);
   std::vector<uint8_t> back(offset[n + 1], 0xFF);
-  auto at = [&](size_t i, size_t j) -> int64_t {
-    if (j < band.lo[i] || j > band.hi[i]) return -1;
-    return static_cast<int64_t>(offset[i] + (j - band.lo[i]));
-  };
-  best[0] = 0;  // (0, 0): lo[0] is 0 by construction
-  for (size_t i = 0; i <= n; ++i) {
+  size_t reach = 1;  // rows a bead spans
+  for (const BeadType& t : types) reach = std::max<size_t>(reach, t.a);
+
+  // Fills row i's scores, row(i)[j - lo[i]], from earlier rows' (and its own
+  // earlier columns'). The same arithmetic in the same order whichever
+  // storage |row| gives, so recomputed scores are bit for bit the first ones.
+  auto relax = [&](size_t i, auto&& row) {
+    double* here_row = row(i);
+    std::fill(here_row, here_row + (band.hi[i] - band.lo[i] + 1), kInf);
+    if (i == 0) here_row[0] = 0;  // (0, 0): lo[0] is 0 by construction
     for (size_t j = band.lo[i]; j <= band.hi[i]; ++j) {
-      const size_t here = offset[i] + (j - band.lo[i]);
-      double b_cost = best[here];
-      uint8_t b_back = back[here];
+      double b_cost = here_row[j - band.lo[i]];
+      uint8_t b_back = 0xFF;
       for (size_t t = 0; t < types.size(); ++t) {
         const uint32_t a = types[t].a, b = types[t].b;
         if (a > i || b > j) continue;
-        const int64_t prev = at(i - a, j - b);
-        if (prev < 0 || best[prev] == kInf) continue;
-        const double bound = b_cost - best[prev];
-        const double c = cost(static_cast<uint32_t>(i - a), a, static_cast<uint32_t>(j - b), b, bound);
-        const double total = best[prev] + c;
+        const size_t pi = i - a, pj = j - b;
+        if (pj < band.lo[pi] || pj > band.hi[pi]) continue;
+        const double prev = row(pi)[pj - band.lo[pi]];
+        if (prev == kInf) continue;
+        const double bound = b_cost - prev;
+        const double c = cost(static_cast<uint32_t>(pi), a, static_cast<uint32_t>(pj), b, bound);
+        const double total = prev + c;
         if (total < b_cost) { b_cost = total; b_back = static_cast<uint8_t>(t); }
       }
-      best[here] = b_cost;
-      back[here] = b_back;
+      here_row[j - band.lo[i]] = b_cost;
+      back[offset[i] + (j - band.lo[i])] = b_back;
+    }
+  };
+
+  // Scores: all of them, or a ring of reach + 1 rows plus, every kStretch
+  // rows, the reach rows before the stretch (where its recomputation starts).
+  constexpr size_t kStretch = 64;
+  const bool keep_all = offset[n + 1] <= keep_all_up_to;
+  size_t widest = 1;
+  for (size_t i = 0; i <= n; ++i) widest = std::max<size_t>(widest, band.hi[i] - band.lo[i] + 1);
+  std::vector<double> scores(keep_all ? offset[n + 1] : (reach + 1) * widest);
+  std::vector<std::vector<double>> checkpoints;
+  auto stored = [&](size_t i) {
+    return keep_all ? scores.data() + offset[i] : scores.data() + (i % (reach + 1)) * widest;
+  };
+  for (size_t i = 0; i <= n; ++i) {
+    relax(i, stored);
+    if (!keep_all && (i + 1) % kStretch == 0) {
+      std::vector<double> rows;
+      for (size_t r = i + 1 >= reach ? i + 1 - reach : 0; r <= i; ++r)
+        rows.insert(rows.end(), stored(r), stored(r) + (band.hi[r] - band.lo[r] + 1));
+      checkpoints.push_back(std::move(rows));
     }
   }
   DpResult r;
-  r.total = best[offset[n] + (m - band.lo[n])];
+  r.total = stored(n)[m - band.lo[n]];
+
+  // The traceback reads scores of the path's nodes; without all of them
+  // kept, the stretch holding a node (and the reach rows before it) is
+  // recomputed once, from its checkpoint, as the path enters it.
+  std::vector<double> stretch;
+  size_t stretch_index = SIZE_MAX, stretch_first = 0;
+  auto in_stretch = [&](size_t i) { return stretch.data() + (offset[i] - offset[stretch_first]); };
+  auto score = [&](size_t i, size_t j) -> double {
+    if (keep_all) return stored(i)[j - band.lo[i]];
+    const size_t s = i / kStretch;
+    if (s != stretch_index) {
+      const size_t begin = s * kStretch, end = std::min(n + 1, begin + kStretch);
+      stretch_first = begin >= reach ? begin - reach : 0;
+      stretch.assign(offset[end] - offset[stretch_first], kInf);
+      if (s > 0) std::copy(checkpoints[s - 1].begin(), checkpoints[s - 1].end(), stretch.begin());
+      for (size_t row = begin; row < end; ++row) relax(row, in_stretch);
+      stretch_index = s;
+    }
+    return in_stretch(i)[j - band.lo[i]];
+  };
   size_t i = n, j = m;
   // A path within one bead of the edge may have been pushed there by it.
   size_t margin = 1;
@@ -81,8 +133,8 @@ DpResult BandedDp(size_t n, size_t m, const std::vector<BeadType>& types, const 
     const size_t here = offset[i] + (j - band.lo[i]);
     const BeadType t = types[back[here]];
     const size_t pi = i - t.a, pj = j - t.b;
-    r.beads.push_back({static_cast<uint32_t>(pi), t.a, static_cast<uint32_t>(pj), t.b,
-                       best[here] - best[offset[pi] + (pj - band.lo[pi])]});
+    const double here_score = score(i, j);
+    r.beads.push_back({static_cast<uint32_t>(pi), t.a, static_cast<uint32_t>(pj), t.b, here_score - score(pi, pj)});
     if ((band.lo[i] > 0 && j < band.lo[i] + margin) || (band.hi[i] < m && j + margin > band.hi[i]))
       r.touches_edge = true;
     i = pi;

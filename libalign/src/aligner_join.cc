@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -117,9 +119,12 @@ std::vector<Bead> JoinByVotes(const std::vector<Bead>& pp_x, const std::vector<B
 
 namespace {
 
-// Boundaries (position in a, position in b) of the a↔b alignment.
-std::vector<std::pair<uint32_t, uint32_t>> Cuts(const std::array<PairBeads, 3>& pairs, size_t a, size_t b) {
-  std::vector<std::pair<uint32_t, uint32_t>> out;
+// Boundaries (position in a, position in b) of the a↔b alignment, in order
+// (both positions non-decreasing).
+using CutList = std::vector<std::pair<uint32_t, uint32_t>>;
+
+CutList Cuts(const std::array<PairBeads, 3>& pairs, size_t a, size_t b) {
+  CutList out;
   for (const PairBeads& p : pairs) {
     if (!p.beads || !((p.first == a && p.second == b) || (p.first == b && p.second == a))) continue;
     const size_t ia = p.first == a ? 0 : 1;
@@ -142,6 +147,12 @@ std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::array<P
     for (uint32_t i = r.begin; i < r.end; ++i) sum += (*lengths[k])[i];
     return total[k] > 0 && total[0] > 0 ? sum * total[0] / total[k] : sum;
   };
+  // cuts[a][b]: the a↔b boundaries, built once (a bead looks up its own by
+  // binary search, so that the pass stays linear in the beads).
+  std::array<std::array<CutList, 3>, 3> cuts;
+  for (size_t a = 0; a < 3; ++a)
+    for (size_t b = 0; b < 3; ++b)
+      if (a != b) cuts[a][b] = Cuts(pairs, a, b);
   std::vector<Bead> out;
   for (const Bead& bead : beads) {
     bool split = false;
@@ -151,8 +162,10 @@ std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::array<P
       const SentenceRange& rv = bead.sides[v];
       if (bead.sides[w].size() > 1 || ru.size() < 2 || rv.size() < 2) continue;
       std::vector<std::pair<uint32_t, uint32_t>> inside;
-      for (auto [pu, pv] : Cuts(pairs, u, v))
-        if (pu > ru.begin && pu < ru.end && pv > rv.begin && pv < rv.end) inside.push_back({pu, pv});
+      const CutList& uv = cuts[u][v];
+      for (auto it = std::upper_bound(uv.begin(), uv.end(), std::make_pair(ru.begin, UINT32_MAX));
+           it != uv.end() && it->first < ru.end; ++it)
+        if (it->second > rv.begin && it->second < rv.end) inside.push_back(*it);
       if (inside.empty()) continue;
       std::vector<Bead> pieces;
       uint32_t bu = ru.begin, bv = rv.begin;
@@ -173,17 +186,18 @@ std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::array<P
         const uint32_t s = bead.sides[w].begin;
         std::vector<size_t> overlap(pieces.size(), 0);
         for (size_t side : {u, v}) {
-          uint32_t prev_side = 0, prev_w = 0;
-          for (auto [ps, pw] : Cuts(pairs, side, w)) {
-            if (prev_w <= s && s < pw) {
-              for (size_t k = 0; k < pieces.size(); ++k) {
-                const SentenceRange& r = pieces[k].sides[side];
-                const uint32_t lo = std::max(r.begin, prev_side), hi = std::min(r.end, ps);
-                if (hi > lo) overlap[k] += hi - lo;
-              }
-            }
-            prev_side = ps;
-            prev_w = pw;
+          // The side↔w bead that holds s: the first boundary past s in w.
+          const CutList& sw = cuts[side][w];
+          auto it = std::upper_bound(sw.begin(), sw.end(), s,
+                                     [](uint32_t x, const std::pair<uint32_t, uint32_t>& c) { return x < c.second; });
+          if (it == sw.end()) continue;
+          const uint32_t prev_side = it == sw.begin() ? 0 : std::prev(it)->first;
+          const uint32_t prev_w = it == sw.begin() ? 0 : std::prev(it)->second;
+          if (prev_w > s) continue;
+          for (size_t k = 0; k < pieces.size(); ++k) {
+            const SentenceRange& r = pieces[k].sides[side];
+            const uint32_t lo = std::max(r.begin, prev_side), hi = std::min(r.end, it->first);
+            if (hi > lo) overlap[k] += hi - lo;
           }
         }
         const double own = scaled(w, bead.sides[w]) + 1;

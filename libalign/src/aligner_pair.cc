@@ -2,22 +2,26 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 
 namespace align::internal {
 namespace {
 
-// Lexical evidence of the sentence pairs a band can touch, computed once per
-// band row by row (ComputeRow), with a direct computation for any pair
-// outside it.
+// Lexical evidence of the sentence pairs a band can touch, computed row by
+// row (ComputeRow) when the DP first asks for a row, with a direct
+// computation for any pair outside it. The DP at row i only reads rows
+// i-max_side..i-1, so the last max_side rows are kept in a ring: memory is
+// the band's width, not its area (a million-sentence document would
+// otherwise hold a gigabyte of cells).
 class CellCache {
  public:
-  CellCache(const PairModel& model, const Band& band, int max_side) : model_(model) {
+  CellCache(const PairModel& model, const Band& band, int max_side)
+      : model_(model), slots_(static_cast<size_t>(max_side) + 1) {
     const size_t n = model.n(), m = model.m();
     lo_.resize(n);
     hi_.resize(n);
-    offset_.resize(n + 1, 0);
     for (size_t i = 0; i < n; ++i) {
       // A bead covering row i starts at a node of rows i-S+1..i and ends at
       // a node of rows i+1..i+S, so its columns lie within these bounds.
@@ -25,23 +29,30 @@ class CellCache {
       lo_[i] = band.lo[first];
       hi_[i] = std::min<uint32_t>(static_cast<uint32_t>(m), band.hi[std::min(n, i + max_side)]);
       if (hi_[i] < lo_[i]) hi_[i] = lo_[i];
-      offset_[i + 1] = offset_[i] + (hi_[i] - lo_[i]);
+      width_ = std::max<size_t>(width_, hi_[i] - lo_[i]);
     }
-    cells_.resize(offset_[n]);
-    for (size_t i = 0; i < n; ++i)
-      if (hi_[i] > lo_[i])
-        model.ComputeRow(static_cast<uint32_t>(i), lo_[i], hi_[i], cells_.data() + offset_[i]);
+    cells_.resize(slots_ * width_);
+    row_in_slot_.assign(slots_, kNoRow);
   }
-  Cell operator()(uint32_t i, uint32_t j) const {
-    if (j >= lo_[i] && j < hi_[i]) return cells_[offset_[i] + (j - lo_[i])];
-    return model_.ComputeCell(i, j);
+  Cell operator()(uint32_t i, uint32_t j) {
+    if (j < lo_[i] || j >= hi_[i]) return model_.ComputeCell(i, j);
+    const size_t slot = i % slots_;
+    Cell* row = cells_.data() + slot * width_;
+    if (row_in_slot_[slot] != i) {
+      model_.ComputeRow(i, lo_[i], hi_[i], row);
+      row_in_slot_[slot] = i;
+    }
+    return row[j - lo_[i]];
   }
 
  private:
+  static constexpr uint32_t kNoRow = UINT32_MAX;
   const PairModel& model_;
+  const size_t slots_;
+  size_t width_ = 0;
   std::vector<uint32_t> lo_, hi_;
-  std::vector<size_t> offset_;
-  std::vector<Cell> cells_;
+  std::vector<Cell> cells_;           // slots_ rows of width_ cells
+  std::vector<uint32_t> row_in_slot_;  // the row each slot holds
 };
 
 std::vector<double> PathCenter(const std::vector<PathBead>& path, size_t n) {

@@ -113,8 +113,6 @@ CheckContext::CheckContext(const AlignResult& aligned_in, const std::vector<std:
   }
 }
 
-std::vector<size_t> CheckContext::HitsIn(size_t bead, size_t v) const { return hits_by_bead_[v][bead]; }
-
 std::string CheckContext::Text(size_t v, Span span) const {
   std::string_view raw = aligned.versions[v].document.Slice(span);
   std::string out;

@@ -72,10 +72,15 @@ void ConceptRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* 
     if (gap == " (" || gap == "(" || gap == "（" || gap == " （") declared.insert(h.term_index);
   }
   std::map<uint32_t, std::map<uint32_t, std::vector<size_t>>> uses;
-  std::set<uint32_t> first_seen;
+  std::map<uint32_t, bool> short_form;  // per term: keys are built once, not once per hit
+  auto is_short_form = [&](uint32_t t) {
+    auto [it, fresh] = short_form.try_emplace(t, false);
+    if (fresh) it->second = IsShortForm(lex, t);
+    return it->second;
+  };
   for (size_t i = 0; i < ctx.hits[v].size(); ++i) {
     const TermHit& h = ctx.hits[v][i];
-    if (!IsAdmitted(h.status) || IsShortForm(lex, h.term_index) || declared.count(h.term_index)) continue;
+    if (!IsAdmitted(h.status) || is_short_form(h.term_index) || declared.count(h.term_index)) continue;
     if (InsideLongerName(bytes, h.span)) continue;
     uses[h.concept_index][h.term_index].push_back(i);
   }
@@ -116,9 +121,10 @@ void ConceptRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* 
     f.bead = ctx.BeadOf(v, first.sentence);
     FindingPlace place;
     place.version = v;
+    std::set<uint32_t> listed;
     for (size_t i : minority) {
       const TermHit& h = ctx.hits[v][i];
-      if (std::find(place.sentences.begin(), place.sentences.end(), h.sentence) == place.sentences.end()) {
+      if (listed.insert(static_cast<uint32_t>(h.sentence)).second) {
         place.sentences.push_back(static_cast<uint32_t>(h.sentence));
       }
       place.spans.push_back(h.span);

@@ -28,7 +28,7 @@ class CheckContext {
   // The bead that holds sentence |s| of version |v|.
   size_t BeadOf(size_t v, size_t s) const { return bead_of_[v][s]; }
   // Indices into hits[v] of the hits in bead |bead| of version |v|.
-  std::vector<size_t> HitsIn(size_t bead, size_t v) const;
+  const std::vector<size_t>& HitsIn(size_t bead, size_t v) const { return hits_by_bead_[v][bead]; }
   // Text as written, line breaks inside it (hard wrapping) read as one space.
   std::string Text(size_t v, Span span) const;
   std::string SideText(size_t bead, size_t v) const;

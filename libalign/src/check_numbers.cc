@@ -22,6 +22,9 @@
 // Empty sides are left to omission; a version is only compared with versions
 // whose side is non-empty.
 #include <algorithm>
+#include <map>
+#include <set>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -34,30 +37,31 @@ namespace {
 
 using Mentions = std::vector<NumberMention>;
 
-bool Contains(const Mentions& set, const NumberMention& n) {
-  return std::any_of(set.begin(), set.end(), [&](const NumberMention& m) { return SameNumber(m, n); });
-}
-
-// The numbers of |a| that lack a counterpart in |b| (the rule above).
+// The numbers of |a| that lack a counterpart in |b| (the rule above). Look-
+// ups go through NumberSet, so sides with thousands of numbers (a table
+// pasted as one sentence) cost n log n, not n².
 Mentions Unmatched(const Mentions& a, const Mentions& b) {
-  Mentions loose_a, loose_b;
+  const NumberSet in_a(a), in_b(b);
+  Mentions loose_a;
   for (const NumberMention& n : a) {
-    if (!Contains(b, n)) loose_a.push_back(n);
+    if (!in_b.Contains(n)) loose_a.push_back(n);
   }
-  for (const NumberMention& n : b) {
-    if (!Contains(a, n)) loose_b.push_back(n);
+  // What a loose number of |a| needs in |b| to count: a loose small word of
+  // its kind and ordinality, or any number of its kind not written as one.
+  std::set<std::pair<NumberKind, bool>> loose_soft_b;
+  std::set<NumberKind> hard_b;
+  for (const NumberMention& m : b) {
+    if (m.soft && !in_a.Contains(m)) loose_soft_b.insert({m.kind, m.ordinal});
+    if (!m.soft) hard_b.insert(m.kind);
   }
   Mentions out;
+  NumberSet in_out;
   for (const NumberMention& n : loose_a) {
-    bool counts = false;
-    if (n.soft) {
-      counts = std::any_of(loose_b.begin(), loose_b.end(), [&](const NumberMention& m) {
-        return m.soft && m.kind == n.kind && m.ordinal == n.ordinal;
-      });
-    } else {
-      counts = std::any_of(b.begin(), b.end(), [&](const NumberMention& m) { return !m.soft && m.kind == n.kind; });
+    const bool counts = n.soft ? loose_soft_b.count({n.kind, n.ordinal}) > 0 : hard_b.count(n.kind) > 0;
+    if (counts && !in_out.Contains(n)) {
+      in_out.Add(n);
+      out.push_back(n);
     }
-    if (counts && !Contains(out, n)) out.push_back(n);
   }
   return out;
 }
@@ -97,22 +101,25 @@ void Report(const CheckContext& ctx, size_t bead, size_t v, const Mentions& expe
   }
   // In the reference versions, point at the expected numbers as written.
   std::vector<std::string> expected_text;
+  std::set<std::string> listed;
+  std::map<size_t, std::set<std::pair<size_t, size_t>>> marked;  // version → spans already in its place
+  for (const FindingPlace& p : f.places) {
+    for (const Span& span : p.spans) marked[p.version].insert({span.begin, span.end});
+  }
+  std::map<size_t, NumberSet> index;
+  for (size_t r : refs) index.emplace(r, NumberSet(numbers[r]));
   for (const NumberMention& n : expected) {
     for (size_t r : refs) {
-      for (const NumberMention& m : numbers[r]) {
-        if (!SameNumber(m, n)) continue;
+      const size_t k = index.at(r).Find(n);  // the first mention of that number
+      if (k != NumberSet::kNone) {
+        const NumberMention& m = numbers[r][k];
         std::string text = ctx.Text(r, m.span);
-        if (std::find(expected_text.begin(), expected_text.end(), text) == expected_text.end()) {
-          expected_text.push_back(text);
-        }
+        if (listed.insert(text).second) expected_text.push_back(text);
         for (FindingPlace& p : f.places) {
-          if (p.version == r && std::find(p.spans.begin(), p.spans.end(), m.span) == p.spans.end()) {
-            p.spans.push_back(m.span);
-          }
+          if (p.version == r && marked[r].insert({m.span.begin, m.span.end}).second) p.spans.push_back(m.span);
         }
-        break;
       }
-      if (!expected_text.empty() && Contains(numbers[r], n)) break;
+      if (!expected_text.empty() && k != NumberSet::kNone) break;
     }
   }
   f.expected = expected_text;
@@ -163,15 +170,17 @@ void CheckNumbers(const CheckContext& ctx, std::vector<Finding>* out) {
       }
       const Mentions& x = numbers[others[0]];
       const Mentions& y = numbers[others[1]];
+      const NumberSet in_x(x), in_y(y);
       Mentions expected, extra;
+      NumberSet in_expected, in_extra;
       for (const NumberMention& m : Unmatched(x, numbers[v])) {
-        if (Contains(y, m) && !Contains(expected, m)) expected.push_back(m);
+        if (in_y.Contains(m) && !in_expected.Contains(m)) in_expected.Add(m), expected.push_back(m);
       }
-      Mentions extra_x = Unmatched(numbers[v], x), extra_y = Unmatched(numbers[v], y);
+      const NumberSet extra_x(Unmatched(numbers[v], x)), extra_y(Unmatched(numbers[v], y));
       for (const NumberMention& m : numbers[v]) {
-        bool in_none = !Contains(x, m) && !Contains(y, m);
-        bool counts = Contains(extra_x, m) || Contains(extra_y, m);
-        if (in_none && counts && !Contains(extra, m)) extra.push_back(m);
+        bool in_none = !in_x.Contains(m) && !in_y.Contains(m);
+        bool counts = extra_x.Contains(m) || extra_y.Contains(m);
+        if (in_none && counts && !in_extra.Contains(m)) in_extra.Add(m), extra.push_back(m);
       }
       Report(ctx, b, v, expected, extra, others, numbers, out);
     }

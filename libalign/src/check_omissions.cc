@@ -20,7 +20,11 @@
 // content the neighbouring sentence renders (AbsorbedByNeighbour) is not an
 // omission.
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <map>
+#include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -108,6 +112,14 @@ bool SentenceIsContent(const CheckContext& ctx, size_t v, uint32_t s) {
 struct Anchors {
   std::vector<NumberMention> numbers;
   std::vector<uint32_t> concepts;
+  // The same, indexed (for a whole side, see Union): looked up in
+  // O(log n), not scanned sentence by sentence.
+  NumberSet number_set;
+  std::set<uint32_t> concept_set;
+  void Index() {
+    number_set = NumberSet(numbers);
+    concept_set = std::set<uint32_t>(concepts.begin(), concepts.end());
+  }
 };
 
 // The anchors of each sentence of bead |b| in version |v|.
@@ -127,35 +139,62 @@ std::vector<Anchors> SideAnchors(const CheckContext& ctx, size_t b, size_t v) {
   return out;
 }
 
-bool Has(const Anchors& a, const NumberMention& n) {
-  return std::any_of(a.numbers.begin(), a.numbers.end(), [&](const NumberMention& m) { return SameNumber(n, m); });
-}
-bool Has(const Anchors& a, uint32_t concept_index) {
-  return std::count(a.concepts.begin(), a.concepts.end(), concept_index) > 0;
+// The anchors of a whole side, indexed.
+Anchors Union(const std::vector<Anchors>& side) {
+  Anchors all;
+  for (const Anchors& a : side) {
+    all.numbers.insert(all.numbers.end(), a.numbers.begin(), a.numbers.end());
+    all.concepts.insert(all.concepts.end(), a.concepts.begin(), a.concepts.end());
+  }
+  all.Index();
+  return all;
 }
 
-bool Shares(const Anchors& a, const std::vector<Anchors>& side) {
-  for (const Anchors& b : side) {
-    for (const NumberMention& n : a.numbers)
-      if (Has(b, n)) return true;
-    for (uint32_t c : a.concepts)
-      if (Has(b, c)) return true;
-  }
+// Whether |a| shares a number or a concept with |side| (its Union).
+bool Shares(const Anchors& a, const Anchors& side) {
+  for (const NumberMention& n : a.numbers)
+    if (side.number_set.Contains(n)) return true;
+  for (uint32_t c : a.concepts)
+    if (side.concept_set.count(c)) return true;
   return false;
 }
 
+// Where each anchor of a side occurs: the first and the last sentence with
+// it, so that "does another sentence have it" is one look-up however many
+// sentences the side has.
+struct AnchorRange {
+  NumberSet first_number, last_number;  // index: the sentence (Find gives the first added)
+  std::map<uint32_t, std::pair<size_t, size_t>> concepts;
+};
+
+AnchorRange RangesOf(const std::vector<Anchors>& side) {
+  AnchorRange r;
+  for (size_t j = 0; j < side.size(); ++j) {
+    for (const NumberMention& n : side[j].numbers) r.first_number.Add(n, j);
+    for (uint32_t c : side[j].concepts) {
+      auto [it, fresh] = r.concepts.try_emplace(c, j, j);
+      it->second.second = j;
+    }
+  }
+  // Find returns the lowest index among equal values: index the sentences
+  // from the end so that it is the last one.
+  for (size_t j = side.size(); j-- > 0;) {
+    for (const NumberMention& n : side[j].numbers) r.last_number.Add(n, side.size() - 1 - j);
+  }
+  return r;
+}
+
 // The anchors of sentence |i| of a side that no other sentence of it has.
-Anchors UniqueTo(const std::vector<Anchors>& side, size_t i) {
-  auto elsewhere = [&](const auto& anchor) {
-    for (size_t j = 0; j < side.size(); ++j)
-      if (j != i && Has(side[j], anchor)) return true;
-    return false;
-  };
+Anchors UniqueTo(const std::vector<Anchors>& side, const AnchorRange& ranges, size_t i) {
+  const size_t last = side.size() - 1;
   Anchors out;
-  for (const NumberMention& n : side[i].numbers)
-    if (!elsewhere(n)) out.numbers.push_back(n);
-  for (uint32_t c : side[i].concepts)
-    if (!elsewhere(c)) out.concepts.push_back(c);
+  for (const NumberMention& n : side[i].numbers) {
+    if (ranges.first_number.Find(n) == i && last - ranges.last_number.Find(n) == i) out.numbers.push_back(n);
+  }
+  for (uint32_t c : side[i].concepts) {
+    const auto& [first, final] = ranges.concepts.at(c);
+    if (first == i && final == i) out.concepts.push_back(c);
+  }
   return out;
 }
 
@@ -200,12 +239,18 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
     std::vector<size_t> longer, shorter;
     for (size_t v = 0; v < 3; ++v) (sizes[v] == k ? longer : shorter).push_back(v);
     if (BoundaryShifted(ctx, b, longer, shorter)) continue;
-    auto side_length = [&](size_t v, int skip) {
-      double sum = 0;
+    // Lengths are whole numbers (letters + 1), so a side's sum less one
+    // sentence is exact: each position is tried in O(1), not O(k).
+    std::array<std::vector<double>, 3> sentence_lengths;
+    std::array<double, 3> sums{};
+    for (size_t v = 0; v < 3; ++v) {
       for (uint32_t s = ctx.side(b, v).begin; s < ctx.side(b, v).end; ++s) {
-        if (static_cast<int>(s - ctx.side(b, v).begin) != skip) sum += Length(ctx, v, s);
+        sentence_lengths[v].push_back(Length(ctx, v, s));
+        sums[v] += sentence_lengths[v].back();
       }
-      return sum / scale[v];
+    }
+    auto side_length = [&](size_t v, int skip) {
+      return (skip >= 0 ? sums[v] - sentence_lengths[v][skip] : sums[v]) / scale[v];
     };
     auto disagreement = [&](int skip) {  // largest |log ratio| between a longer and a shorter side
       double worst = 0;
@@ -218,13 +263,14 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
     if (as_they_stand < std::log(1.3)) continue;
     // anchored[i]: position i of some longer side shares an anchor with
     // every shorter side that no other position of that side has.
-    std::vector<std::vector<Anchors>> short_anchors;
-    for (size_t sh : shorter) short_anchors.push_back(SideAnchors(ctx, b, sh));
+    std::vector<Anchors> short_anchors;
+    for (size_t sh : shorter) short_anchors.push_back(Union(SideAnchors(ctx, b, sh)));
     std::vector<bool> anchored(k, false);
     for (size_t l : longer) {
       const std::vector<Anchors> own = SideAnchors(ctx, b, l);
+      const AnchorRange ranges = RangesOf(own);
       for (size_t i = 0; i < k; ++i) {
-        const Anchors unique = UniqueTo(own, i);
+        const Anchors unique = UniqueTo(own, ranges, i);
         if (unique.numbers.empty() && unique.concepts.empty()) continue;
         bool in_all = true;
         for (const auto& side : short_anchors) in_all = in_all && Shares(unique, side);

@@ -1,6 +1,9 @@
 // Term findings: deprecated-term, missing-term (per bead) and
 // inconsistent-term (per document).
 //
+// deprecated-term: one finding per deprecated or superseded rendering in a
+// bead, with a span for each use of it there.
+//
 // missing-term rules (precision first):
 // - A version demands a concept of another version when it has a hit of it
 //   in the bead (any status: a deprecated rendering still shows the concept
@@ -21,8 +24,11 @@
 //   anything). Without one, every version's concepts are demanded of the
 //   others, and each version lacking one gets a finding.
 #include <algorithm>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -139,27 +145,36 @@ std::string Stem(const std::string& word) {
   return out;
 }
 
-// The words of |side_key| (dots dropped: "U.N." → "un").
+// The words of |side_key| (dots dropped: "U.N." → "un"), sorted and
+// unique, so that a word or a word beginning is found by binary search.
 std::vector<std::string> SideWords(const std::string& side_key) {
   std::string cleaned;
   for (char c : side_key) {
     if (c != '.') cleaned += (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"') ? ' ' : c;
   }
-  return Units(cleaned, false);
+  std::vector<std::string> words = Units(cleaned, false);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+bool HasWordStartingWith(const std::vector<std::string>& sorted_words, const std::string& prefix) {
+  auto it = std::lower_bound(sorted_words.begin(), sorted_words.end(), prefix);
+  return it != sorted_words.end() && it->compare(0, prefix.size(), prefix) == 0;
 }
 
 // A rendering the matcher's forms do not cover (مفاہمتی یادداشت for
 // مفاہمت کی یادداشت, "Charter of the U.N." for "UN Charter"): at least two
 // of its content words (three code points or more) and two thirds of them
 // begin words of the side, in any order. Word languages only.
-bool LooselyRendered(const Lexicon& lex, uint32_t c, Language language, const std::vector<std::string>& words) {
+bool LooselyRendered(const Lexicon& lex, uint32_t c, Language language, const std::vector<std::string>& sorted_words) {
   for (uint32_t t : lex.concepts()[c].terms) {
     const Term& term = lex.terms()[t];
     if (term.language != language || !IsAdmitted(term.status)) continue;
     // An acronym written with dots ("U.N." for UN).
     bool acronym = term.text.size() >= 2 && term.text.size() <= 6 &&
                    std::all_of(term.text.begin(), term.text.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
-    if (acronym && std::find(words.begin(), words.end(), BareKey(term.text)) != words.end()) return true;
+    if (acronym && std::binary_search(sorted_words.begin(), sorted_words.end(), BareKey(term.text))) return true;
     std::vector<std::string> content;
     for (std::string& u : Units(BareKey(term.text), false)) {
       std::string bare;
@@ -172,12 +187,9 @@ bool LooselyRendered(const Lexicon& lex, uint32_t c, Language language, const st
     for (const std::string& u : content) {
       if (CodePoints(u) < 3 && content.size() > 2) continue;  // function words (of, کی) in longer terms
       ++counted;
-      const std::string stem = Stem(u);
-      for (const std::string& w : words) {
-        if (CodePoints(u) <= 3 ? w == u : w.rfind(stem, 0) == 0) {
-          ++found;
-          break;
-        }
+      if (CodePoints(u) <= 3 ? std::binary_search(sorted_words.begin(), sorted_words.end(), u)
+                             : HasWordStartingWith(sorted_words, Stem(u))) {
+        ++found;
       }
     }
     if (counted >= 2 && found >= 2 && found * 3 >= counted * 2) return true;
@@ -187,22 +199,58 @@ bool LooselyRendered(const Lexicon& lex, uint32_t c, Language language, const st
 
 // Chinese lists of sensitive issues abbreviate a place to one character
 // after 涉 ("concerning"): 涉台、涉疆、涉藏、涉港.
-bool AbbreviatedAfterShe(const Lexicon& lex, uint32_t c, const std::string& side_key) {
+constexpr std::string_view kShe = "涉";
+
+// The characters that follow 涉 in |side_key|.
+std::set<std::string> AfterShe(const std::string& side_key) {
+  std::set<std::string> out;
+  for (size_t p = side_key.find(kShe); p != std::string::npos; p = side_key.find(kShe, p + kShe.size())) {
+    std::vector<std::string> next = Units(side_key.substr(p + kShe.size(), 4), true);
+    if (!next.empty()) out.insert(next.front());
+  }
+  return out;
+}
+
+bool AbbreviatedAfterShe(const Lexicon& lex, uint32_t c, const std::set<std::string>& after_she) {
+  if (after_she.empty()) return false;
   for (uint32_t t : lex.concepts()[c].terms) {
     const Term& term = lex.terms()[t];
     if (term.language != Language::kChinese || !IsAdmitted(term.status)) continue;
     for (const std::string& ch : Units(BareKey(term.text), true)) {
-      if (side_key.find("涉" + ch) != std::string::npos) return true;
+      if (after_she.count(ch)) return true;
     }
   }
   return false;
 }
 
-void Deprecated(const CheckContext& ctx, size_t b, size_t v, std::vector<Finding>* out) {
+// spans[v][c]: the spans of concept c's hits in version v's side of a bead.
+using SpansByConcept = std::vector<std::map<uint32_t, std::vector<Span>>>;
+
+SpansByConcept BeadSpans(const CheckContext& ctx, size_t b) {
+  SpansByConcept spans(ctx.versions());
+  for (size_t v = 0; v < ctx.versions(); ++v) {
+    for (size_t j : ctx.HitsIn(b, v)) spans[v][ctx.hits[v][j].concept_index].push_back(ctx.hits[v][j].span);
+  }
+  return spans;
+}
+
+void Deprecated(const CheckContext& ctx, size_t b, size_t v, const SpansByConcept& bead_spans,
+                std::vector<Finding>* out) {
   const Lexicon& lex = ctx.lexicon;
+  // One finding per deprecated rendering in a bead, pointing at each of its
+  // uses: a rendering repeated n times beside m renderings of the concept
+  // elsewhere would otherwise give n findings of m + 1 spans each.
+  std::map<uint32_t, size_t> finding_of_term;
   for (size_t i : ctx.HitsIn(b, v)) {
     const TermHit& h = ctx.hits[v][i];
     if (IsAdmitted(h.status)) continue;
+    if (auto known = finding_of_term.find(h.term_index); known != finding_of_term.end()) {
+      for (FindingPlace& p : (*out)[known->second].places) {
+        if (p.version == v) p.spans.push_back(h.span);
+      }
+      continue;
+    }
+    finding_of_term[h.term_index] = out->size();
     Finding f;
     f.type = FindingType::kDeprecatedTerm;
     f.severity = h.status == TermStatus::kDeprecated ? Severity::kError : Severity::kWarning;
@@ -213,11 +261,8 @@ void Deprecated(const CheckContext& ctx, size_t b, size_t v, std::vector<Finding
     // In the other versions, point at this concept's renderings when present.
     for (FindingPlace& p : f.places) {
       if (p.version == v) continue;
-      std::vector<Span> spans;
-      for (size_t j : ctx.HitsIn(b, p.version)) {
-        if (ctx.hits[p.version][j].concept_index == h.concept_index) spans.push_back(ctx.hits[p.version][j].span);
-      }
-      if (!spans.empty()) p.spans = std::move(spans);
+      auto it = bead_spans[p.version].find(h.concept_index);
+      if (it != bead_spans[p.version].end()) p.spans = it->second;
     }
     f.evidence = ctx.Text(v, h.span);
     f.expected = Renderings(lex, h.concept_index, ctx.language(v));
@@ -236,7 +281,24 @@ void Deprecated(const CheckContext& ctx, size_t b, size_t v, std::vector<Finding
   }
 }
 
-void Missing(const CheckContext& ctx, const Related& related, size_t b, size_t a, std::vector<Finding>* out) {
+// first_named[v][c]: the first sentence of version v with a hit of concept
+// c (kNever when none), so that "named before this bead" is one look-up.
+constexpr uint32_t kNever = UINT32_MAX;
+using FirstNamed = std::vector<std::vector<uint32_t>>;
+
+FirstNamed FirstSentences(const CheckContext& ctx) {
+  FirstNamed first(ctx.versions(), std::vector<uint32_t>(ctx.lexicon.concepts().size(), kNever));
+  for (size_t v = 0; v < ctx.versions(); ++v) {
+    for (const TermHit& h : ctx.hits[v]) {
+      uint32_t& f = first[v][h.concept_index];
+      f = std::min(f, static_cast<uint32_t>(h.sentence));
+    }
+  }
+  return first;
+}
+
+void Missing(const CheckContext& ctx, const Related& related, const FirstNamed& first_named,
+             const SpansByConcept& bead_spans, size_t b, size_t a, std::vector<Finding>* out) {
   const Lexicon& lex = ctx.lexicon;
   // Demands of version a: concept groups sharing a span, in order.
   std::vector<std::pair<Span, std::vector<uint32_t>>> demands;
@@ -267,48 +329,56 @@ void Missing(const CheckContext& ctx, const Related& related, size_t b, size_t a
     if (v == a || ctx.side(b, v).empty()) continue;
     if (ctx.source() >= 0 && static_cast<int>(a) != ctx.source()) continue;
     const Language lang = ctx.language(v);
-    std::set<uint32_t> present, implied;
-    for (size_t j : ctx.HitsIn(b, v)) {
-      uint32_t d = ctx.hits[v][j].concept_index;
-      present.insert(d);
-      implied.insert(related[d].begin(), related[d].end());
-    }
+    std::set<uint32_t> implied;
+    for (const auto& [d, spans] : bead_spans[v]) implied.insert(related[d].begin(), related[d].end());
     // Concepts version v named before this bead (for references back).
-    std::set<uint32_t> named_before;
     const uint32_t first_sentence = ctx.side(b, v).begin;
-    for (const TermHit& h : ctx.hits[v]) {
-      if (h.sentence >= first_sentence) break;
-      named_before.insert(h.concept_index);
-    }
-    const std::string side_text = ctx.SideText(b, v);
-    const std::string side_key = BareKey(side_text);
-    const std::vector<std::string> side_words = SideWords(side_key);
-    const bool han = lang == Language::kChinese;
     auto named = [&](uint32_t c) {
-      if (named_before.count(c)) return true;
+      if (first_named[v][c] < first_sentence) return true;
       for (uint32_t d : related[c]) {
-        if (named_before.count(d)) return true;
+        if (first_named[v][d] < first_sentence) return true;
       }
       return false;
+    };
+    // The side's text and words, built on the first demand that needs them.
+    std::optional<std::string> side_text, side_key;
+    std::optional<std::vector<std::string>> side_words;
+    std::optional<std::set<std::string>> after_she;
+    auto side = [&]() {
+      if (!side_text) {
+        side_text = ctx.SideText(b, v);
+        side_key = BareKey(*side_text);
+        side_words = SideWords(*side_key);
+        after_she = AfterShe(*side_key);
+      }
+    };
+    const bool han = lang == Language::kChinese;
+    // Whether a demand for concept c is met depends on c alone within the
+    // bead: decided once per concept however many hits demand it.
+    std::map<uint32_t, bool> met_memo;
+    auto met_by = [&](uint32_t c) {
+      auto [it, fresh] = met_memo.try_emplace(c, false);
+      if (!fresh) return it->second;
+      bool met = bead_spans[v].count(c) || implied.count(c);
+      if (!met) {
+        side();
+        met = (named(c) && ReferredBack(lex, c, lang, *side_key, *side_text)) ||
+              (!han && LooselyRendered(lex, c, lang, *side_words)) || (han && AbbreviatedAfterShe(lex, c, *after_she));
+      }
+      // Without a source and with three versions, a concept only one
+      // version names is not demanded: the two others agree without it.
+      if (ctx.source() < 0 && ctx.versions() == 3 && !met) {
+        size_t having = 0;
+        for (size_t o = 0; o < ctx.versions(); ++o) having += o != v && bead_spans[o].count(c);
+        if (having < 2) met = true;
+      }
+      return it->second = met;
     };
     std::set<uint32_t> reported;
     for (const auto& [span, group] : demands) {
       bool met = false, checkable = false;
       for (uint32_t c : group) {
-        met = met || present.count(c) || implied.count(c) ||
-              (named(c) && ReferredBack(lex, c, lang, side_key, side_text)) ||
-              (!han && LooselyRendered(lex, c, lang, side_words)) || (han && AbbreviatedAfterShe(lex, c, side_key));
-        // Without a source and with three versions, a concept only one
-        // version names is not demanded: the two others agree without it.
-        if (ctx.source() < 0 && ctx.versions() == 3 && !met) {
-          size_t having = 0;
-          for (size_t o = 0; o < ctx.versions(); ++o) {
-            bool has = false;
-            for (size_t j : ctx.HitsIn(b, o)) has = has || ctx.hits[o][j].concept_index == c;
-            having += o != v && has;
-          }
-          if (having < 2) met = true;
-        }
+        met = met || met_by(c);
         checkable = checkable || HasAdmittedTerm(lex, c, lang);
       }
       if (met || !checkable) continue;
@@ -333,7 +403,8 @@ void Missing(const CheckContext& ctx, const Related& related, size_t b, size_t a
           for (uint32_t s : p.sentences) p.spans.push_back(ctx.aligned.versions[v].sentences[s].span);
         }
       }
-      f.evidence = ctx.SideText(b, v);
+      side();
+      f.evidence = *side_text;
       f.expected = Renderings(lex, c, lang);
       SetMessage(&f, "{} ('{}' in {}) has no admitted rendering in the aligned {} text; expected '{}'",
                  {lex.concepts()[c].id, ctx.Text(a, span), ctx.aligned.language_tags[a], ctx.aligned.language_tags[v],
@@ -347,13 +418,15 @@ void Missing(const CheckContext& ctx, const Related& related, size_t b, size_t a
 
 void CheckTerms(const CheckContext& ctx, std::vector<Finding>* out) {
   const Related& related = ctx.matcher.NestedConcepts();
+  const FirstNamed first_named = FirstSentences(ctx);
   for (size_t b = 0; b < ctx.beads().size(); ++b) {
+    const SpansByConcept bead_spans = BeadSpans(ctx, b);
     for (size_t v = 0; v < ctx.versions(); ++v) {
-      if (ctx.config.deprecated_terms) Deprecated(ctx, b, v, out);
+      if (ctx.config.deprecated_terms) Deprecated(ctx, b, v, bead_spans, out);
     }
     if (!ctx.config.missing_terms) continue;
     std::vector<Finding> missing;
-    for (size_t a = 0; a < ctx.versions(); ++a) Missing(ctx, related, b, a, &missing);
+    for (size_t a = 0; a < ctx.versions(); ++a) Missing(ctx, related, first_named, bead_spans, b, a, &missing);
     // One finding per (version, concept) in a bead, whichever version demanded it.
     std::set<std::pair<size_t, uint32_t>> seen;
     for (Finding& f : missing) {

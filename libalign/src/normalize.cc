@@ -13,6 +13,7 @@
 //    compose but which is how the same letter is usually written.
 #include "align/normalize.h"
 
+#include <algorithm>
 #include <memory>
 #include <unordered_map>
 
@@ -42,6 +43,7 @@ struct Entry {
 constexpr char32_t kYeh = 0x06CC;         // ی, the Urdu yeh every variant folds to
 constexpr char32_t kHamzaAbove = 0x0654;
 constexpr char32_t kYehHamza = 0x0626;    // ئ
+constexpr int kMaxNonStarters = 30;       // UAX #15 §13, the Stream-Safe Text Format
 
 // The Urdu letter folding and the marks dropped from keys (BRIEF §2).
 char32_t UrduFold(char32_t c) {
@@ -85,6 +87,10 @@ struct Normalizer::Impl {
 
   std::string_view FoldOf(char32_t c, const Entry& e, std::string& scratch) const;
   void BuildKey(std::string_view bytes, Span span, Key* key, bool want_offsets) const;
+  // Sends bytes[piece] through ICU (composition, canonical order) and emits
+  // the folded result, every key byte mapped to piece.begin.
+  template <typename Builder>
+  void EmitComposed(std::string_view bytes, Span piece, Builder& out, std::string& scratch) const;
 
   Entry Build(char32_t c, const icu::Transliterator& hant_hans, const icu::UnicodeSet& han_source) {
     Entry e;
@@ -261,6 +267,23 @@ std::string_view Normalizer::Impl::FoldOf(char32_t c, const Entry& e, std::strin
   return std::string_view(pool).substr(e.offset, e.size);
 }
 
+template <typename Builder>
+void Normalizer::Impl::EmitComposed(std::string_view bytes, Span piece, Builder& out, std::string& scratch) const {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString src = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(bytes.data() + piece.begin, static_cast<int32_t>(piece.size())));
+  icu::UnicodeString composed = nfkc_cf->normalize(src, status);
+  if (U_FAILURE(status)) composed = src;
+  const auto origin = static_cast<uint32_t>(piece.begin);
+  for (int32_t i = 0; i < composed.length();) {
+    UChar32 d = composed.char32At(i);
+    i += U16_LENGTH(d);
+    const Entry de = Lookup(static_cast<char32_t>(d));
+    if (de.flags & kSpace) { out.Space(origin); continue; }
+    out.Emit(FoldOf(static_cast<char32_t>(d), de, scratch), origin);
+  }
+}
+
 void Normalizer::Impl::BuildKey(std::string_view bytes, Span span, Key* key,
                                 bool want_offsets) const {
   key->text.reserve(span.size());
@@ -296,19 +319,30 @@ void Normalizer::Impl::BuildKey(std::string_view bytes, Span span, Key* key,
         seg_end = std::min(next, span.end);
       }
       out.Truncate(seg_key, seg_pending, seg_space_origin);
-      UErrorCode status = U_ZERO_ERROR;
-      icu::UnicodeString src = icu::UnicodeString::fromUTF8(
-          icu::StringPiece(bytes.data() + seg_begin, static_cast<int32_t>(seg_end - seg_begin)));
-      icu::UnicodeString composed = nfkc_cf->normalize(src, status);
-      if (U_FAILURE(status)) composed = src;
-      const auto seg_origin = static_cast<uint32_t>(seg_begin);
-      for (int32_t i = 0; i < composed.length();) {
-        UChar32 d = composed.char32At(i);
-        i += U16_LENGTH(d);
-        const Entry de = Lookup(static_cast<char32_t>(d));
-        if (de.flags & kSpace) { out.Space(seg_origin); continue; }
-        out.Emit(FoldOf(static_cast<char32_t>(d), de, scratch), seg_origin);
+      // The Stream-Safe Text Format (UAX #15 §13): after kMaxNonStarters
+      // non-starters in a row, a U+034F COMBINING GRAPHEME JOINER (a
+      // starter) is taken to stand before the next one. ICU's NFKC_Casefold
+      // removes a CGJ before reordering, so the inserted joiner is realised
+      // by normalising the pieces it separates one at a time: a piece never
+      // holds more than kMaxNonStarters marks, and canonical reordering
+      // (an insertion sort) stays linear however long the storm. The CGJ
+      // is zero-width: a piece's key bytes map to the mark it starts with.
+      // Real text never has 30 marks on one letter, so its keys are as before.
+      size_t piece_begin = seg_begin;
+      int non_starters = 0;
+      for (size_t p = seg_begin; p < seg_end;) {
+        size_t next = p;
+        const char32_t d = internal::DecodeUtf8(bytes, next);
+        if (u_getCombiningClass(static_cast<UChar32>(d)) == 0) {
+          non_starters = 0;
+        } else if (++non_starters > kMaxNonStarters) {
+          EmitComposed(bytes, {piece_begin, p}, out, scratch);
+          piece_begin = p;
+          non_starters = 1;
+        }
+        p = std::min(next, seg_end);
       }
+      EmitComposed(bytes, {piece_begin, seg_end}, out, scratch);
       out.Contributed(static_cast<uint32_t>(seg_end));
       pos = seg_end;
       continue;

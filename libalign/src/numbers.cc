@@ -4,9 +4,11 @@
 #include "numbers.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <fmt/format.h>
 #include <string_view>
+#include <system_error>
 
 #include "numbers_words.h"
 #include "utf8.h"
@@ -49,6 +51,31 @@ double HanUnit(char32_t c) {
   }
 }
 
+// k when |u| is 10^k (scales are: thousand, لاکھ, 万, 亿 ...), else -1.
+int PowerOfTen(double u) {
+  for (int k = 0; k <= 12; ++k) {
+    if (u == std::pow(10.0, k)) return k;
+  }
+  return -1;
+}
+
+// The written number |digits|.|fraction| as significant digits and a power
+// of ten: leading zeros and trailing zeros of the significand dropped.
+void Canonical(std::string_view digits, std::string_view fraction, std::string* sig, int64_t* exp10) {
+  std::string all = std::string(digits) + std::string(fraction);
+  int64_t exp = -static_cast<int64_t>(fraction.size());
+  const size_t first = all.find_first_not_of('0');
+  if (first == std::string::npos) {
+    *sig = "0";
+    *exp10 = 0;
+    return;
+  }
+  size_t last = all.find_last_not_of('0');
+  exp += static_cast<int64_t>(all.size() - 1 - last);
+  *sig = all.substr(first, last - first + 1);
+  *exp10 = exp;
+}
+
 // Characters after which a single Han numeral is a count (三年, 两国, 四点).
 constexpr std::u32string_view kClassifiers =
     U"个名年次项点份位天月日周国方家种条倍届轮岁部批座架艘所支篇场期时起段层件颗台辆亩吨米公人大句字页章节代";
@@ -88,7 +115,20 @@ class Scanner {
     size_t begin = 0, end = 0;  // key bytes
     bool from_digits = false;
     bool month_word = false;
+    // The value as significant digits times 10^exp10, while it is digits
+    // multiplied by powers of ten only (for NumberMention::exact).
+    bool exact_known = false;
+    std::string sig;
+    int64_t exp10 = 0;
   };
+
+  // value *= u, keeping the exact form when u is a power of ten.
+  static void Scale(Found& f, double& value, double u) {
+    value *= u;
+    const int k = PowerOfTen(u);
+    if (k < 0) f.exact_known = false;
+    else f.exp10 += k;
+  }
 
   char32_t At(size_t p) const {
     if (p >= t_.size()) return 0;
@@ -163,7 +203,7 @@ class Scanner {
       }
       double u = HanUnit(c);
       if (u >= 1e4 || (u > 0 && digits && At(end + 3) != U'瓦' && At(end + 3) != U'米')) {
-        value *= u;
+        Scale(f, value, u);
         scaled = true;
         end += 3;
         continue;
@@ -181,9 +221,11 @@ class Scanner {
       if (w.empty() || (s == voc_.scales.end() && b == voc_.bound_scales.end())) break;
       double scale = s != voc_.scales.end() ? s->second : b->second;
       if (scale < 1000) {
-        value *= scale;
+        Scale(f, value, scale);
       } else {
-        total += value * scale;
+        if (total != 0) f.exact_known = false;  // a sum of terms: no longer digits times a scale
+        Scale(f, value, scale);
+        total += value;
         value = 0;
         last_scale = scale;
       }
@@ -205,6 +247,7 @@ class Scanner {
           if (me == we2) break;
         }
         if (more > 0) {
+          f.exact_known = false;
           value += more;
           end = me;
           continue;
@@ -219,12 +262,14 @@ class Scanner {
         std::string_view w2 = WordAt(SkipSpace(de), &we);
         auto s2 = voc_.scales.find(std::string(w2));
         if (s2 != voc_.scales.end() && s2->second < last_scale) {
-          value = std::stod(std::string(t_.substr(r, de - r)));
+          value = ParseDecimal(t_.substr(r, de - r));
+          f.exact_known = false;
           end = de;
           continue;
         }
       }
     }
+    if (value != 0 && total != 0) f.exact_known = false;
     value += total;
     m.values[0] = value;
     if (scaled) m.soft = false;
@@ -248,7 +293,7 @@ class Scanner {
     if (size_t e = MatchList(end, voc_.time_words); e || At(end) == U'时' || (At(end) == U'点' && TimeContext(f.begin))) {
       double minutes = 0;
       if (digits && fraction.size() == 2) {
-        minutes = std::floor(value) * 60 + std::stod(std::string(fraction));
+        minutes = std::floor(value) * 60 + ParseDecimal(fraction);
       } else {
         minutes = std::floor(value) * 60 + std::round((value - std::floor(value)) * 60);
       }
@@ -258,7 +303,7 @@ class Scanner {
         size_t de = q;
         while (de < t_.size() && IsAsciiDigit(t_[de])) ++de;
         if (de > q && At(de) == U'分') {
-          minutes += std::stod(std::string(t_.substr(q, de - q)));
+          minutes += ParseDecimal(t_.substr(q, de - q));
           e = de + 3;
         }
       }
@@ -271,7 +316,7 @@ class Scanner {
     if (digits && !scaled && Ch(end) == ':' && end + 3 <= t_.size() && IsAsciiDigit(t_[end + 1]) &&
         IsAsciiDigit(t_[end + 2])) {
       m.kind = NumberKind::kTime;
-      m.values = {std::fmod(std::floor(value) * 60 + std::stod(std::string(t_.substr(end + 1, 2))), 720)};
+      m.values = {std::fmod(std::floor(value) * 60 + ParseDecimal(t_.substr(end + 1, 2)), 720)};
       return end + 3;
     }
     if (At(end) == U'年' && !scaled) {
@@ -320,6 +365,18 @@ class Scanner {
   void Add(Found f, size_t end) {
     f.end = end;
     if (f.mention.values.empty()) return;
+    // A clock time or a scaled value computed from an infinite one.
+    if (std::any_of(f.mention.values.begin(), f.mention.values.end(), [](double v) { return std::isnan(v); })) return;
+    if (!std::all_of(f.mention.values.begin(), f.mention.values.end(), [](double v) { return std::isfinite(v); })) {
+      if (f.exact_known) {
+        f.mention.exact = fmt::format("{}e{}", f.sig, f.exp10);
+      } else {
+        f.mention.exact = "~";
+        for (char c : t_.substr(f.begin, end - f.begin)) {
+          if (c != ' ') f.mention.exact += c;
+        }
+      }
+    }
     pending_minutes_ = 0;
     found_.push_back(std::move(f));
   }
@@ -352,7 +409,9 @@ class Scanner {
     Found f;
     f.begin = i;
     f.from_digits = true;
-    f.mention.values = {std::stod(digits + (fraction.empty() ? "" : "." + fraction))};
+    f.mention.values = {ParseDecimal(digits + (fraction.empty() ? "" : "." + fraction))};
+    f.exact_known = true;
+    Canonical(digits, fraction, &f.sig, &f.exp10);
     size_t end = Suffixes(f, j, true, separated ? 0 : digit_count, fraction);
     // "CPEC 2.0", "Web 3.0": a version label, not a quantity (the other
     // versions may say 升级版, "upgraded version").
@@ -405,8 +464,14 @@ class Scanner {
                        (next == U'点' && HanDigit(At(j + 3)) >= 0);
         if (!counted) return j;
       } else if (has_zero || run.size() >= 3) {
-        for (char32_t c : run) value = value * 10 + HanDigit(c);
+        std::string written;
+        for (char32_t c : run) {
+          value = value * 10 + HanDigit(c);
+          written += static_cast<char>('0' + HanDigit(c));
+        }
         digit_count = static_cast<int>(run.size());
+        f.exact_known = true;
+        Canonical(written, "", &f.sig, &f.exp10);
       } else {
         return j;  // 三四: "three or four", an estimate
       }
@@ -434,7 +499,11 @@ class Scanner {
     if (At(j) == U'点' && HanDigit(At(j + 3)) >= 0) {
       size_t k = j + 3;
       while (HanDigit(At(k)) >= 0) fraction += static_cast<char>('0' + HanDigit(At(k))), k += 3;
-      value += std::stod("0." + fraction);
+      value += ParseDecimal("0." + fraction);
+      if (f.exact_known) {
+        std::string whole = f.sig + std::string(static_cast<size_t>(std::max<int64_t>(f.exp10, 0)), '0');
+        Canonical(whole, fraction, &f.sig, &f.exp10);
+      }
       j = k;
     }
     if (IsListMarker(i, j)) return j + 1;
@@ -545,14 +614,70 @@ std::vector<NumberMention> ExtractNumbers(const Key& key, Language language) {
   return Scanner(key, language).Run();
 }
 
+namespace {
+bool Close(double x, double y) { return std::fabs(x - y) <= 1e-9 * std::max({1.0, std::fabs(x), std::fabs(y)}); }
+}  // namespace
+
 bool SameNumber(const NumberMention& a, const NumberMention& b) {
   if (a.kind != b.kind) return false;
   for (double x : a.values) {
     for (double y : b.values) {
-      if (std::fabs(x - y) <= 1e-9 * std::max({1.0, std::fabs(x), std::fabs(y)})) return true;
+      if (std::isfinite(x) && std::isfinite(y) ? Close(x, y)
+                                               : std::isinf(x) && std::isinf(y) && !a.exact.empty() && a.exact == b.exact)
+        return true;
     }
   }
   return false;
+}
+
+double ParseDecimal(std::string_view digits) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  (void)end;
+  if (error == std::errc::result_out_of_range) {
+    // Too large or too small: the integer part tells which.
+    const std::string_view whole = digits.substr(0, digits.find('.'));
+    return whole.find_first_not_of('0') == std::string_view::npos ? 0.0 : HUGE_VAL;
+  }
+  return error == std::errc() ? value : 0.0;
+}
+
+NumberSet::NumberSet(const std::vector<NumberMention>& mentions) {
+  for (size_t i = 0; i < mentions.size(); ++i) Add(mentions[i], i);
+}
+
+void NumberSet::Add(const NumberMention& m, size_t index) {
+  for (double x : m.values) {
+    if (std::isfinite(x)) {
+      finite_.try_emplace({m.kind, x}, index);
+    } else if (std::isinf(x) && !m.exact.empty()) {
+      exact_.try_emplace({m.kind, m.exact}, index);
+    }
+  }
+}
+
+size_t NumberSet::Find(const NumberMention& n) const {
+  size_t best = kNone;
+  for (double x : n.values) {
+    if (!std::isfinite(x)) {
+      if (!std::isinf(x) || n.exact.empty()) continue;
+      auto it = exact_.find({n.kind, n.exact});
+      if (it != exact_.end()) best = std::min(best, it->second);
+      continue;
+    }
+    // The values within the tolerance of x (twice it, to be sure of the
+    // edges); a run of more than kScan distinct values that close to one
+    // another (never in a text) is cut short.
+    constexpr int kScan = 64;
+    const double window = 2e-9 * std::max(1.0, std::fabs(x));
+    int scanned = 0;
+    for (auto it = finite_.lower_bound({n.kind, x - window});
+         it != finite_.end() && it->first.first == n.kind && it->first.second <= x + window && scanned < kScan;
+         ++it, ++scanned) {
+      if (Close(x, it->first.second)) best = std::min(best, it->second);
+    }
+  }
+  return best;
 }
 
 namespace {
@@ -564,6 +689,11 @@ std::string Plain(double v) {
 
 std::string FormatNumber(const NumberMention& n) {
   const double v = n.values.empty() ? 0 : n.values[0];
+  if (!std::isfinite(v) && !n.exact.empty()) {
+    std::string written = n.exact[0] == '~' ? n.exact.substr(1) : n.exact;
+    if (written.size() > 2 && written.compare(written.size() - 2, 2, "e0") == 0) written.resize(written.size() - 2);
+    return n.kind == NumberKind::kPercent ? written + "%" : written;
+  }
   switch (n.kind) {
     case NumberKind::kPercent: return Plain(v) + "%";
     case NumberKind::kTime: {

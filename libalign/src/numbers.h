@@ -23,7 +23,11 @@
 // characters that no classifier follows (三峡, 十分).
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "align/normalize.h"
@@ -48,12 +52,46 @@ struct NumberMention {
   // version has a different number of the same kind in their place.
   bool soft = false;
   Span span;  // bytes of the original document
+  // For a number no double holds (values are then infinite: a 500-digit
+  // count, 10^400 with a scale word): the number as written, so that two
+  // versions compare it exactly. Its significant digits and power of ten
+  // ("7…7e0", "1e409" for 1 and 400 zeros followed by "billion", or by a
+  // further 0 and 亿) when it is digits times scales; otherwise "~" and the
+  // words as written (a Han numeral with 亿 over and over). Too small for a
+  // double (0.000…01) reads as 0, like any difference below 10^-9.
+  std::string exact;
 };
 
 std::vector<NumberMention> ExtractNumbers(const Key& key, Language language);
 
-// True when |a| and |b| denote the same number (same kind, a shared value).
+// True when |a| and |b| denote the same number (same kind, a shared value;
+// values too large for a double are shared when |exact| is equal).
 bool SameNumber(const NumberMention& a, const NumberMention& b);
+
+// The value of a run of ASCII digits with an optional '.' and fraction
+// digits, never throwing: +infinity past the largest double, 0 below the
+// smallest.
+double ParseDecimal(std::string_view digits);
+
+// Mentions indexed for SameNumber: Contains() and Find() take O(log n), so
+// that comparing two sides of thousands of numbers stays n log n. A value
+// is compared with the values of the set within the tolerance of
+// SameNumber (10^-9 of the larger value), at most 64 of them.
+class NumberSet {
+ public:
+  NumberSet() = default;
+  explicit NumberSet(const std::vector<NumberMention>& mentions);
+  // Adds |m|, known by |index| (Find returns the lowest index that matches).
+  void Add(const NumberMention& m, size_t index = 0);
+  bool Contains(const NumberMention& n) const { return Find(n) != kNone; }
+  // The lowest index of an added mention that is SameNumber as |n|, or kNone.
+  size_t Find(const NumberMention& n) const;
+  static constexpr size_t kNone = SIZE_MAX;
+
+ private:
+  std::map<std::pair<NumberKind, double>, size_t> finite_;
+  std::map<std::pair<NumberKind, std::string>, size_t> exact_;
+};
 
 // The number as digits for messages: "2026", "3.5%", "230000", "21:30" style "9:30".
 std::string FormatNumber(const NumberMention& n);

@@ -49,19 +49,20 @@ struct Mark {
 // The escaped bytes of |sentence| with |marks| as properly nested spans. A
 // mark that crosses another is closed and reopened around it, so the markup
 // stays well formed whatever the checker and the matcher report.
+//
+// A sweep over the sorted mark boundaries: between two boundaries the open
+// marks, outermost first, are the stack; at a boundary only the marks that
+// end or begin there change it, and the stack is unwound from the first of
+// them only. Work is O(M log M) for M marks plus the markup written (a
+// sentence of a megabyte with thousands of term hits is one pass).
 std::string Markup(std::string_view bytes, Span sentence, const std::vector<Mark>& all, std::set<size_t>* anchored) {
   std::vector<Mark> marks;
-  std::vector<size_t> cuts = {sentence.begin, sentence.end};
   for (const Mark& m : all) {
     std::optional<Span> c = Clip(m.span, sentence);
     if (!c || c->empty()) continue;
     marks.push_back(m);
     marks.back().span = *c;
-    cuts.push_back(c->begin);
-    cuts.push_back(c->end);
   }
-  std::sort(cuts.begin(), cuts.end());
-  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
   auto outer_first = [&](size_t a, size_t b) {
     const Mark &x = marks[a], &y = marks[b];
     if (x.span.begin != y.span.begin) return x.span.begin < y.span.begin;
@@ -69,31 +70,61 @@ std::string Markup(std::string_view bytes, Span sentence, const std::vector<Mark
     if (x.rank != y.rank) return x.rank < y.rank;
     return a < b;
   };
+  // Marks in order of their begin (outermost first), and of their end.
+  std::vector<size_t> by_begin(marks.size()), by_end(marks.size());
+  for (size_t i = 0; i < marks.size(); ++i) by_begin[i] = by_end[i] = i;
+  std::sort(by_begin.begin(), by_begin.end(), outer_first);
+  std::sort(by_end.begin(), by_end.end(), [&](size_t a, size_t b) { return marks[a].span.end < marks[b].span.end; });
+
   std::string out;
-  std::vector<size_t> stack;
-  std::vector<bool> opened(marks.size(), false);
-  for (size_t c = 0; c + 1 < cuts.size(); ++c) {
-    const size_t p = cuts[c], q = cuts[c + 1];
-    std::vector<size_t> want;
-    for (size_t i = 0; i < marks.size(); ++i) {
-      if (marks[i].span.begin <= p && marks[i].span.end >= q) want.push_back(i);
+  out.reserve(sentence.size() + sentence.size() / 8);
+  std::vector<size_t> stack;  // open marks, sorted by outer_first
+  std::vector<size_t> position(marks.size(), SIZE_MAX);  // in the stack
+  std::vector<bool> opened(marks.size(), false), ended(marks.size(), false);
+  std::vector<size_t> added, kept;
+  size_t next_begin = 0, next_end = 0;
+  size_t p = sentence.begin;
+  while (p < sentence.end) {
+    // The first stack position that changes at p: that of a mark ending
+    // here, or where a mark beginning here sorts in.
+    size_t keep = stack.size();
+    for (; next_end < by_end.size() && marks[by_end[next_end]].span.end <= p; ++next_end) {
+      ended[by_end[next_end]] = true;
+      keep = std::min(keep, position[by_end[next_end]]);  // a mark that ends here is open
     }
-    std::sort(want.begin(), want.end(), outer_first);
-    size_t keep = 0;
-    while (keep < stack.size() && keep < want.size() && stack[keep] == want[keep]) ++keep;
-    for (size_t k = stack.size(); k > keep; --k) out += "</span>";
+    added.clear();
+    for (; next_begin < by_begin.size() && marks[by_begin[next_begin]].span.begin <= p; ++next_begin) {
+      const size_t i = by_begin[next_begin];
+      added.push_back(i);
+      keep = std::min<size_t>(keep, std::lower_bound(stack.begin(), stack.end(), i, outer_first) - stack.begin());
+    }
+    // Close down to |keep|, then reopen what stays and open what begins, in order.
+    kept.clear();
+    for (size_t k = stack.size(); k > keep; --k) {
+      out += "</span>";
+      if (!ended[stack[k - 1]]) kept.push_back(stack[k - 1]);
+    }
+    std::reverse(kept.begin(), kept.end());
     stack.resize(keep);
-    for (size_t k = keep; k < want.size(); ++k) {
-      const Mark& m = marks[want[k]];
-      if (!opened[want[k]] && m.finding != SIZE_MAX && anchored->insert(m.finding).second) {
+    size_t a = 0, b = 0;
+    while (a < kept.size() || b < added.size()) {
+      const size_t i = b == added.size() || (a < kept.size() && outer_first(kept[a], added[b])) ? kept[a++] : added[b++];
+      const Mark& m = marks[i];
+      if (!opened[i] && m.finding != SIZE_MAX && anchored->insert(m.finding).second) {
         out += m.anchor;
       } else {
-        out += opened[want[k]] ? m.reopen : m.open;
+        out += opened[i] ? m.reopen : m.open;
       }
-      opened[want[k]] = true;
-      stack.push_back(want[k]);
+      opened[i] = true;
+      position[i] = stack.size();
+      stack.push_back(i);
     }
+    // The text up to the next boundary.
+    size_t q = sentence.end;
+    if (next_begin < by_begin.size()) q = std::min<size_t>(q, marks[by_begin[next_begin]].span.begin);
+    if (next_end < by_end.size()) q = std::min<size_t>(q, marks[by_end[next_end]].span.end);
     out += Escape(bytes.substr(p, q - p));
+    p = q;
   }
   for (size_t k = 0; k < stack.size(); ++k) out += "</span>";
   return out;
@@ -284,6 +315,27 @@ class HtmlWriter {
     return marks;
   }
 
+  // For each sentence of |side|, the indices of the marks that overlap it,
+  // in order: each mark is looked up by binary search over the side's
+  // sentences, not tried against every sentence.
+  static std::vector<std::vector<size_t>> MarksPerSentence(const AlignInput& version, const SentenceRange& side,
+                                                           const std::vector<Mark>& marks) {
+    std::vector<std::vector<size_t>> out(side.size());
+    const auto first = version.sentences.begin() + side.begin, last = version.sentences.begin() + side.end;
+    bool ordered = true;  // as the segmenter gives them: in order, not overlapping
+    for (auto it = first; it != last && it + 1 != last; ++it) ordered = ordered && it->span.end <= (it + 1)->span.begin;
+    for (size_t k = 0; k < marks.size(); ++k) {
+      const Span m = marks[k].span;
+      if (!ordered) {
+        for (auto& list : out) list.push_back(k);  // Markup clips what does not overlap
+        continue;
+      }
+      auto it = std::partition_point(first, last, [&](const Sentence& s) { return s.span.end <= m.begin; });
+      for (; it != last && it->span.begin < m.end; ++it) out[it - first].push_back(k);
+    }
+    return out;
+  }
+
   // A focusable mark for a finding with no span of its own in the version at
   // fault (an omission's empty cell, a missing term): a badge naming the type.
   std::string Badge(size_t i) {
@@ -314,9 +366,10 @@ class HtmlWriter {
       if (side.empty()) {
         out_ << "<span lang=\"" << Attr(ui_.language()) << "\">" << Escape(ui_.Translate("no sentence")) << "</span>";
       }
+      const std::vector<std::vector<size_t>> finding_marks_in = MarksPerSentence(version, side, finding_marks);
       for (uint32_t s = side.begin; s < side.end; ++s) {
         std::vector<Mark> marks = TermMarks(v, s);
-        marks.insert(marks.end(), finding_marks.begin(), finding_marks.end());
+        for (size_t k : finding_marks_in[s - side.begin]) marks.push_back(finding_marks[k]);
         out_ << "<p class=\"s\" data-s=\"" << s << "\"><span class=\"si\" aria-hidden=\"true\">" << s << "</span>"
              << Markup(version.document.bytes(), version.sentences[s].span, marks, &anchored_) << "</p>";
       }

@@ -10,7 +10,9 @@
 // teh marbuta→ۃ, ی+hamza→ئ; harakat U+064B–U+0652 and U+0670, tatweel,
 // ZWNJ/ZWJ, LRM/RLM dropped). Runs of white space become one ASCII space;
 // white space at either end of the key is dropped. Combining sequences are
-// composed first (e + U+0301 and é give the same key).
+// composed first (e + U+0301 and é give the same key); keys follow the
+// Stream-Safe Text Format (UAX #15 §13): a run of more than 30 combining
+// marks is composed 30 at a time, so key building stays linear.
 //
 //   const align::Normalizer& norm = align::Normalizer::Get();
 //   align::Key key = norm.MakeKey(doc.bytes(), sentence.span);
