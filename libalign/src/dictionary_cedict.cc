@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "align/dictionary.h"
+#include "align/output.h"
 #include "align/resources.h"
 #include "aligner_text.h"
 #include "dictionary_file.h"
@@ -44,19 +45,10 @@ std::string DropBracketed(std::string_view s) {
   return out;
 }
 
+// The cache is written like every output (align/output.h): through a
+// temporary and a rename, so that concurrent first runs never read half.
 bool WriteAtomically(const std::string& path, const std::string& data) {
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-  std::string tmp = fmt::format("{}.tmp.{}", path, static_cast<long>(getpid()));
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return false;
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!out.good()) { out.close(); std::filesystem::remove(tmp, ec); return false; }
-  }
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) std::filesystem::remove(tmp, ec);
-  return !ec;
+  return WriteOutputFile(path, ProtectedFiles(), std::string_view(data)).ok();
 }
 
 std::string UserCacheDir() {
