@@ -75,13 +75,14 @@ std::vector<std::string> Names(const std::vector<BatchSet>& sets) {
   return names;
 }
 
-// Every regular file under |dir| (relative path → bytes), summaries aside.
+// Every regular file under |dir| (relative path → bytes), summaries and
+// the directory's .talign-batch mark aside.
 std::map<std::string, std::string> Outputs(const std::string& dir) {
   std::map<std::string, std::string> files;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     if (!e.is_regular_file()) continue;
     std::string rel = fs::relative(e.path(), dir).generic_string();
-    if (rel.rfind("summary", 0) == 0) continue;
+    if (rel.rfind("summary", 0) == 0 || rel == ".talign-batch") continue;
     files[rel] = Read(e.path().string());
   }
   return files;
@@ -214,6 +215,7 @@ TEST(RunBatch, OutputIsByteIdenticalWhateverTheNumberOfThreads) {
   EXPECT_EQ(one->failed, 0u);
   auto files = Outputs(out1.path());
   EXPECT_EQ(files.size(), 48u);  // alignment, findings, report and record per set
+  EXPECT_TRUE(fs::exists(out1 / ".talign-batch"));
   EXPECT_EQ(files, Outputs(out2.path()));
   EXPECT_EQ(Read(out1 / "summary.json"), Read(out2 / "summary.json"));
   EXPECT_FALSE(AnyTemporary(out1.path()));
@@ -343,11 +345,31 @@ TEST(RunBatch, ResumeRedoesASetWhoseOutputIsMissing) {
   EXPECT_TRUE(fs::exists(out / "a.align.jsonl"));
 }
 
+TEST(RunBatch, WritesOnlyIntoANewEmptyOrItsOwnDirectory) {
+  TempDir in, out;
+  WriteSet(in / "readout", 1);
+  // The user's own file of an output's name, beside the inputs: never replaced.
+  Write(in / "readout.findings.json", "the reviser's gold findings");
+  BatchJob job = DirJob(in.path(), in.path(), 1);
+  auto refused = RunBatch(job);
+  EXPECT_EQ(refused.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(refused.status().message(), HasSubstr("not empty, and not an output directory of talign batch"));
+  EXPECT_EQ(Read(in / "readout.findings.json"), "the reviser's gold findings");
+  EXPECT_FALSE(fs::exists(in / "readout.align.jsonl"));
+
+  // A new directory is claimed, and a later run into it is welcome.
+  job.out_dir = out / "new";
+  ASSERT_TRUE(RunBatch(job).ok());
+  EXPECT_TRUE(fs::exists(out / "new/.talign-batch"));
+  EXPECT_TRUE(RunBatch(job).ok());
+}
+
 TEST(RunBatch, RemovesTemporariesOfItsOwnSetsOnly) {
   TempDir in, out;
   Write(in / "m.tsv", "a\ta.en.txt\ta.zh.txt\nb\tb.en.txt\tb.zh.txt\n");
   WriteSet(in / "a", 1);
   WriteSet(in / "b", 2);
+  Write(out / ".talign-batch", "");  // the out dir of earlier runs
   Write(out / "a.align.jsonl.tmp.4242", "half a file");
   Write(out / "b.align.jsonl.tmp.4242", "another task's file in progress");
   Write(out / "summary.task-1.json.tmp.77", "{");

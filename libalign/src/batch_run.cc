@@ -289,6 +289,32 @@ StatusOr<ProtectedFiles> ProtectInputs(const BatchJob& job, const std::vector<Ba
   return inputs;
 }
 
+// The file that marks a directory as written by talign batch.
+constexpr std::string_view kOutDirMark = ".talign-batch";
+
+// A batch replaces its outputs by name (NAME.findings.json, summary.json,
+// ...), so it writes only into a directory that is new, empty, or marked as
+// a batch's own: never among a user's files, where such a name may be a
+// file of theirs (the corpus's own NAME.findings.json, say).
+Status ClaimOutDir(const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return IoError(fmt::format("{}: cannot create: {}", dir, ec.message()));
+  const fs::path mark = fs::path(dir) / kOutDirMark;
+  if (fs::exists(mark, ec)) return Status::Ok();
+  fs::directory_iterator it(dir, ec);
+  if (ec) return IoError(fmt::format("{}: cannot read: {}", dir, ec.message()));
+  if (it != fs::directory_iterator()) {
+    return InvalidArgument(fmt::format(
+        "{}: not empty, and not an output directory of talign batch (no {} in it); give a new or empty "
+        "--out, so that no file of yours is replaced",
+        dir, kOutDirMark));
+  }
+  return WriteOutputFile(mark.string(), ProtectedFiles(),
+                         std::string_view("This directory holds the outputs of talign batch, which may replace "
+                                          "any file in it.\n"));
+}
+
 // Temporaries ("FILE.tmp.PID") of this run's outputs left by a killed run.
 // Only files this run owns are touched, so array tasks sharing an out dir
 // never remove each other's work in progress.
@@ -329,9 +355,7 @@ StatusOr<BatchSummary> RunBatchUnguarded(const BatchJob& job, const BatchProgres
   if (!all.ok()) return all.status();
   const std::vector<BatchSet> sets = TaskSlice(*all, job.task_index, job.per_task);
 
-  std::error_code ec;
-  fs::create_directories(job.out_dir, ec);
-  if (ec) return IoError(fmt::format("{}: cannot create: {}", job.out_dir, ec.message()));
+  ALIGN_RETURN_IF_ERROR(ClaimOutDir(job.out_dir));
   const std::string summary_name =
       job.task_index > 0 ? fmt::format("summary.task-{}.json", job.task_index) : "summary.json";
   RemoveStaleTemporaries(job, sets, summary_name);

@@ -24,7 +24,17 @@ sets=$(grep -cvE '^(#|[[:space:]]*$)' "$manifest" || true)
 (( sets > 0 )) || { echo "run.sh: $manifest has no set lines" >&2; exit 2; }
 per_task=${PER_TASK:-$(( (sets + max_tasks - 1) / max_tasks ))}
 tasks=$(( (sets + per_task - 1) / per_task ))
+# talign batch writes only into a new or empty directory or one marked as a
+# batch's own (.talign-batch; docs/scale.md): refuse a foreign one now,
+# before any job is started, and mark ours before the logs go in. The text
+# is the one talign writes into the directories it claims.
+if [[ -d $out && ! -e $out/.talign-batch && -n $(ls -A "$out") ]]; then
+  echo "run.sh: $out is not empty and not an output directory of talign batch; give a new or empty OUT" >&2
+  exit 2
+fi
 mkdir -p "$out/logs"
+[[ -e $out/.talign-batch ]] ||
+  printf 'This directory holds the outputs of talign batch, which may replace any file in it.\n' >"$out/.talign-batch"
 
 cmd=$(printf '%q ' "$talign" batch --manifest "$manifest" --out "$out" --per-task "$per_task" --resume)
 cmd+=" --task-index {} ${TALIGN_ARGS:-}"

@@ -32,7 +32,17 @@ tasks=$(( (sets + per_task - 1) / per_task ))
   exit 2
 }
 array="1-$tasks${THROTTLE:+%$THROTTLE}"
+# talign batch writes only into a new or empty directory or one marked as a
+# batch's own (.talign-batch; docs/scale.md): refuse a foreign one now,
+# before any job is started, and mark ours before the logs go in. The text
+# is the one talign writes into the directories it claims.
+if [[ -d $out && ! -e $out/.talign-batch && -n $(ls -A "$out") ]]; then
+  echo "submit.sh: $out is not empty and not an output directory of talign batch; give a new or empty OUT" >&2
+  exit 2
+fi
 mkdir -p "$out/logs"
+[[ -e $out/.talign-batch ]] ||
+  printf 'This directory holds the outputs of talign batch, which may replace any file in it.\n' >"$out/.talign-batch"
 
 # The task command, quoted once for --wrap; $SLURM_ARRAY_TASK_ID is expanded by the task.
 cmd=$(printf '%q ' "$talign" batch --manifest "$manifest" --out "$out" --per-task "$per_task" --resume)

@@ -68,6 +68,12 @@ cp "$src/corpora/readout.zh.txt" "$work/clash/x.zh.txt"
 printf 'x\tx.align.jsonl\tx.zh.txt\n' >"$work/clash/manifest.tsv"
 "$talign" batch --manifest "$work/clash/manifest.tsv" --langs en,zh --out "$work/clash" 2>"$work/err"
 rc=$?
+[[ $rc == 2 ]] || fail "a batch into a directory of the user's files: exit $rc"
+grep -q "not empty, and not an output directory of talign batch" "$work/err" || fail "not refused: $(cat "$work/err")"
+# Even in a directory that is a batch's own, an output never replaces an input.
+: >"$work/clash/.talign-batch"
+"$talign" batch --manifest "$work/clash/manifest.tsv" --langs en,zh --out "$work/clash" 2>"$work/err"
+rc=$?
 [[ $rc == 2 ]] || fail "an output replacing an input: exit $rc"
 grep -q "would replace the input" "$work/err" || fail "clash not explained: $(cat "$work/err")"
 cmp -s "$work/clash/x.align.jsonl" "$src/corpora/readout.en.txt" || fail "an input was overwritten by the batch"

@@ -68,7 +68,7 @@ same_outputs() {
 }
 
 # mtimes DIR: "file mtime" of every output except logs and summaries.
-mtimes() { (cd "$1" && find . -path ./logs -prune -o -type f ! -name 'summary*' -printf '%p %T@\n' | sort); }
+mtimes() { (cd "$1" && find . -path ./logs -prune -o -type f ! -name 'summary*' ! -name .talign-batch -printf '%p %T@\n' | sort); }
 
 # --- Slurm -----------------------------------------------------------------
 bash "$src/scale/slurm/ci-up.sh" "$work/slurm" || die "one-node Slurm did not start: $(tail -5 "$work"/slurm/log/*.log 2>/dev/null)"

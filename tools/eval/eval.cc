@@ -318,15 +318,10 @@ StatusOr<std::vector<EvalBead>> ParseBeadLines(std::string_view text, const std:
 }
 
 StatusOr<std::vector<EvalBead>> ReadBeadFile(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return NotFound(fmt::format("{}: no such file", path));
-  if (std::filesystem::is_directory(path, ec)) return InvalidArgument(fmt::format("{}: is a directory", path));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError(fmt::format("{}: cannot read", path));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return IoError(fmt::format("{}: read error", path));
-  return ParseBeadLines(bytes.str(), path);
+  // Read as any input is (bounded: /dev/zero is refused, not read forever).
+  auto doc = Document::Load(path);
+  if (!doc.ok()) return doc.status();
+  return ParseBeadLines(doc->bytes(), path);
 }
 
 EvalCounts& EvalCounts::operator+=(const EvalCounts& o) {

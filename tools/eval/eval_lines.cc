@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "align/text.h"
 #include "eval.h"
 #include "eval_internal.h"
 
@@ -33,11 +34,16 @@ std::string PrimaryLanguage(std::string code) {
 }
 
 StatusOr<std::vector<Json>> ReadJsonl(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in || fs::is_directory(path)) return NotFound(fmt::format("{}: cannot read", path));
+  auto doc = Document::Load(path);
+  if (!doc.ok()) return doc.status();
   std::vector<Json> rows;
   size_t number = 0;
-  for (std::string line; std::getline(in, line);) {
+  const std::string_view text = doc->bytes().substr(doc->content_begin());
+  for (size_t begin = 0; begin < text.size();) {
+    size_t nl = text.find('\n', begin);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string_view line = text.substr(begin, nl - begin);
+    begin = nl + 1;
     ++number;
     if (line.find_first_not_of(" \t\r\n\f\v") == std::string::npos) continue;
     Json row = Json::parse(line, nullptr, /*allow_exceptions=*/false);
