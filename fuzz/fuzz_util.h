@@ -37,6 +37,22 @@ inline std::string_view AsText(const uint8_t* data, size_t size) {
   return {reinterpret_cast<const char*>(data), size};
 }
 
+// |text| with control bytes written as \xNN, for messages (a NUL would end
+// the printf string).
+inline std::string Printable(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 // Splits |input| at every |separator| byte into at most |parts| pieces (the
 // last piece keeps any further separators); missing pieces are empty. The
 // seed script (fuzz/make-seeds.sh) joins several files the same way.

@@ -27,6 +27,20 @@ std::string Tbx(const align::Lexicon& lexicon) {
   return out.str();
 }
 
+// The first line where |a| and |b| differ, both versions, for messages.
+std::string FirstDifference(const std::string& a, const std::string& b) {
+  std::istringstream sa(a), sb(b);
+  std::string la, lb;
+  for (int line = 1;; ++line) {
+    const bool ga = static_cast<bool>(std::getline(sa, la)), gb = static_cast<bool>(std::getline(sb, lb));
+    if (!ga && !gb) return "no difference";
+    if (la != lb || ga != gb) {
+      return "line " + std::to_string(line) + ":\n  < " + (ga ? fuzz::Printable(la) : "(end)") + "\n  > " +
+             (gb ? fuzz::Printable(lb) : "(end)");
+    }
+  }
+}
+
 void CheckShape(const align::Lexicon& lexicon) {
   const auto& concepts = lexicon.concepts();
   const auto& terms = lexicon.terms();
@@ -82,14 +96,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
              tsv.c_str());
   FUZZ_CHECK(from_tsv->terms().size() == lexicon->terms().size(), "the written TSV has %zu terms, not %zu",
              from_tsv->terms().size(), lexicon->terms().size());
-  FUZZ_CHECK(Tsv(*from_tsv) == tsv, "TSV → TSV is not stable");
+  FUZZ_CHECK(Tsv(*from_tsv) == tsv, "TSV → TSV is not stable: %s", FirstDifference(tsv, Tsv(*from_tsv)).c_str());
 
   const std::string written_tbx = Tbx(*lexicon);
   auto from_tbx = align::Lexicon::ParseTbx(written_tbx, "written.tbx");
   FUZZ_CHECK(from_tbx.ok(), "the TBX talign wrote does not read back: %s", from_tbx.status().message().c_str());
-  FUZZ_CHECK(Tbx(*from_tbx) == written_tbx, "TBX → TBX is not stable");
+  FUZZ_CHECK(Tbx(*from_tbx) == written_tbx, "TBX → TBX is not stable: %s",
+             FirstDifference(written_tbx, Tbx(*from_tbx)).c_str());
   if (!tbx) {
-    FUZZ_CHECK(Tsv(*from_tbx) == tsv, "TSV → TBX → TSV changed the termbase");
+    FUZZ_CHECK(Tsv(*from_tbx) == tsv, "TSV → TBX → TSV changed the termbase: %s",
+               FirstDifference(tsv, Tsv(*from_tbx)).c_str());
   }
   return 0;
 }
