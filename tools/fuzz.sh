@@ -78,11 +78,12 @@ for t in "${targets[@]}"; do
   mapfile -t inputs < <(find "$dir" -type f ! -name '*.md' | sort)
   ((${#inputs[@]})) || continue
   for input in "${inputs[@]}"; do
-    if "$build/fuzz/$t" "${common[@]}" "$input" >"$build/logs/$t.replay.log" 2>&1; then
+    log=$build/logs/$t.replay.$(basename "$input").log
+    # In a subshell, so that the shell's "Aborted" note goes to the log too.
+    if ("$build/fuzz/$t" "${common[@]}" "$input"; exit $?) >"$log" 2>&1; then
       echo "replay: ok    $input"
     else
-      echo "replay: FAIL  $input (log: $build/logs/$t.replay.log)"
-      cp "$build/logs/$t.replay.log" "$build/logs/$t.replay.$(basename "$input").log"
+      echo "replay: FAIL  $input: $(grep -m1 -E 'invariant failed|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|what\(\)' "$log" | sed 's/^ *//' || echo "see $log")"
       failed+=("$input")
     fi
   done
@@ -102,16 +103,16 @@ run_target() {
   mkdir -p "$corpus" "$artifacts" "$build/dicts" "$seeds/$t"
   : >"$dict"
   for d in $(dicts "$t"); do cat "fuzz/dicts/$d.dict" >>"$dict"; done
-  if "$build/fuzz/$t" "${common[@]}" -max_len="$(max_len "$t")" -max_total_time="$seconds" \
+  if ("$build/fuzz/$t" "${common[@]}" -max_len="$(max_len "$t")" -max_total_time="$seconds" \
       -dict="$dict" -artifact_prefix="$artifacts/" -print_final_stats=1 \
-      "$corpus" "$seeds/$t" >"$build/logs/$t.log" 2>&1; then
+      "$corpus" "$seeds/$t"; exit $?) >"$build/logs/$t.log" 2>&1; then
     local runs
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$build/logs/$t.log" | grep -o '[0-9]*$' || echo '?')
     echo "fuzz: ok    $t ($runs runs)"
     echo ok >"$build/logs/$t.status"
   else
-    echo "fuzz: FAIL  $t: $(grep -m1 -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|invariant failed|runtime error' \
-      "$build/logs/$t.log" || echo 'see its log')"
+    echo "fuzz: FAIL  $t: $(grep -m1 -E 'invariant failed|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|what\(\)' \
+      "$build/logs/$t.log" | sed 's/^ *//' || echo 'see its log')"
     echo "            input in $artifacts/, log in $build/logs/$t.log"
     echo failed >"$build/logs/$t.status"
   fi
