@@ -20,6 +20,9 @@ packages=(
   python3               # the evaluation scorer in ../shared/eval; tools/build-ur-en-lexicon.py
   # The Urdu→English pivot lexicon (GPL data, built by tools/fetch-ur-en.sh):
   apertium-urd-hin dict-freedict-eng-hin lttoolbox-dev
+  # Coverage-guided fuzzing (tools/fuzz.sh, docs/fuzzing.md): clang 14 with
+  # libFuzzer and the ASan/UBSan runtimes.
+  clang libfuzzer-14-dev libclang-rt-14-dev
 )
 # Chromium for the HTML report test, and fonts with Nastaliq Urdu and CJK
 # glyphs so that its screenshot shows the text rather than empty boxes.
