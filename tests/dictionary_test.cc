@@ -5,9 +5,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "dictionary_table.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -331,6 +334,48 @@ TEST(DictionaryTest, TheSetUpCedictLoadsWhenPresent) {
   }
   EXPECT_GT((*d)->size(), 100000u);
   EXPECT_THAT(Lookup(**d, "和平"), ::testing::Contains("peace"));
+}
+
+}  // namespace
+}  // namespace align
+
+namespace align {
+namespace {
+
+// The compiled cache is a file like any input: a header that lies about its
+// counts is refused, never read past the end (the fuzzer's key-count-wraps).
+TEST(DictionaryTable, AHeaderWhoseCountsWrapIsRefused) {
+  internal::TableBuilder builder;
+  builder.Add("peace", 1, {"和平"});
+  const std::string good = builder.Build(Language::kEnglish, Language::kChinese, 0, 0);
+  ASSERT_TRUE(internal::TableDictionary::FromBlob(good, "good").ok());
+  for (uint32_t keys : {0xFFFFFFFFu, 0x7FFFFFFFu, 0x40000000u}) {
+    std::string blob = good;
+    internal::TableHeader h;
+    std::memcpy(&h, blob.data(), sizeof h);
+    h.n_keys = keys;
+    std::memcpy(blob.data(), &h, sizeof h);
+    auto table = internal::TableDictionary::FromBlob(blob, "lying.bin");
+    EXPECT_EQ(table.status().code(), StatusCode::kDataError) << keys;
+    EXPECT_THAT(table.status().message(), ::testing::HasSubstr("lying.bin"));
+  }
+  // The exact lie: 2^32-1 keys and nothing else, a blob whose size matches
+  // the count once n_keys + 1 wraps to 0 in 32 bits.
+  internal::TableHeader lie;
+  std::memcpy(&lie, good.data(), sizeof lie);
+  lie.n_keys = 0xFFFFFFFFu;
+  lie.n_links = lie.n_words = 0;
+  lie.pool_size = 0;
+  std::string wrapped(reinterpret_cast<const char*>(&lie), sizeof lie);
+  wrapped.append(4, '\0');  // the one word_offset entry
+  EXPECT_EQ(internal::TableDictionary::FromBlob(wrapped, "wrapped.bin").status().code(), StatusCode::kDataError);
+
+  std::string blob = good;
+  internal::TableHeader h;
+  std::memcpy(&h, blob.data(), sizeof h);
+  h.pool_size = ~uint64_t{0} - 8;  // the sum would wrap
+  std::memcpy(blob.data(), &h, sizeof h);
+  EXPECT_FALSE(internal::TableDictionary::FromBlob(blob, "wrap.bin").ok());
 }
 
 }  // namespace

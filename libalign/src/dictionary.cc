@@ -102,8 +102,12 @@ StatusOr<std::shared_ptr<const TableDictionary>> TableDictionary::FromBlob(
   const TableHeader& h = d->header_;
   if (std::memcmp(h.magic, "TALDICT1", 8) != 0) return bad("bad magic");
   if (h.format_version != kTableFormatVersion) return bad("other format version");
-  uint64_t words = uint64_t(h.n_keys + 1) * 2 + h.n_links + uint64_t(h.n_words) + 1;
-  if (blob.size() != sizeof(TableHeader) + words * 4 + h.pool_size) return bad("size mismatch");
+  // In 64 bits: a header of 2^32-1 keys must not wrap the count to 0 (and a
+  // huge pool size must not wrap the sum) and pass the size check.
+  const uint64_t words = (uint64_t{h.n_keys} + 1) * 2 + uint64_t{h.n_links} + uint64_t{h.n_words} + 1;
+  if (h.pool_size > blob.size() || blob.size() != sizeof(TableHeader) + words * 4 + h.pool_size) {
+    return bad("size mismatch");
+  }
   d->blob_ = std::move(blob);
   const char* p = d->blob_.data() + sizeof(TableHeader);
   auto take = [&](size_t n) {
@@ -111,10 +115,10 @@ StatusOr<std::shared_ptr<const TableDictionary>> TableDictionary::FromBlob(
     p += n * 4;
     return r;
   };
-  d->key_offset_ = take(h.n_keys + 1);
-  d->key_links_ = take(h.n_keys + 1);
+  d->key_offset_ = take(size_t{h.n_keys} + 1);
+  d->key_links_ = take(size_t{h.n_keys} + 1);
   d->links_ = take(h.n_links);
-  d->word_offset_ = take(h.n_words + 1);
+  d->word_offset_ = take(size_t{h.n_words} + 1);
   d->pool_ = p;
   // Offsets must be monotone and inside the pool, links inside the word table.
   for (uint32_t i = 0; i < h.n_keys; ++i)
