@@ -397,7 +397,7 @@ TEST(LexiconTsvTest, InvalidUtf8AndBadIdsAreErrors) {
   EXPECT_EQ(bad.status().message(), "bad.tsv:2:7: byte 24: invalid UTF-8 (termbases must be UTF-8)");
   auto spaced = Lexicon::ParseTsv("my id\ten\tterm\tpreferred\n", "id.tsv");
   ASSERT_FALSE(spaced.ok());
-  EXPECT_THAT(spaced.status().message(), HasSubstr("id.tsv:1:1: concept id 'my id' contains a space"));
+  EXPECT_THAT(spaced.status().message(), HasSubstr("id.tsv:1:3: concept id 'my id' contains a space"));
 }
 
 TEST(LexiconTsvTest, UnsupportedLanguagesAreSkippedAndLinted) {
@@ -910,6 +910,43 @@ TEST(LexiconTest, LoadDefaultReadsTheShippedTermbaseWhenPresent) {
   auto lexicon = Lexicon::LoadDefault();
   ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
   EXPECT_GT(lexicon->concepts().size(), 0u);
+}
+
+}  // namespace
+}  // namespace align
+
+namespace align {
+namespace {
+
+// The TSV and TBX forms of one termbase hold the same text: ids that one
+// form cannot write are refused by both, and white-space runs are one space
+// in both (the fuzzers' concept-id-with-space, hash-concept-id, space-runs).
+TEST(LexiconForms, IdsAndSpacesAreTheSameInBothForms) {
+  auto tbx = [](const std::string& id) {
+    return "<?xml version=\"1.0\"?><tbx xmlns=\"urn:iso:std:iso:30042:ed-2\" style=\"dca\" type=\"TBX-Basic\" "
+           "xml:lang=\"en\"><text><body><conceptEntry id=\"" + id +
+           "\"><langSec xml:lang=\"en\"><termSec><term>peace</term></termSec></langSec></conceptEntry>"
+           "</body></text></tbx>";
+  };
+  for (const char* id : {"b sg", "#0"}) {
+    auto from_tbx = Lexicon::ParseTbx(tbx(id), "x.tbx");
+    EXPECT_EQ(from_tbx.status().code(), StatusCode::kDataError) << id;
+    EXPECT_THAT(from_tbx.status().message(), ::testing::HasSubstr("concept id")) << id;
+    auto from_tsv = Lexicon::ParseTsv(std::string(id) + "\ten\tpeace\tpreferred\n", "x.tsv");
+    EXPECT_FALSE(from_tsv.ok() && !from_tsv->terms().empty()) << id;  // '#0' is a comment line in TSV
+  }
+  auto spaced = Lexicon::ParseTsv("c\ten\tcommunity  with a   shared future\tpreferred\tsee   note\n", "s.tsv");
+  ASSERT_TRUE(spaced.ok()) << spaced.status().message();
+  EXPECT_EQ(spaced->terms()[0].text, "community with a shared future");
+  EXPECT_EQ(spaced->terms()[0].note, "see note");
+  std::ostringstream tbx_out, tsv_out;
+  ASSERT_TRUE(spaced->WriteTbx(tbx_out).ok());
+  auto back = Lexicon::ParseTbx(tbx_out.str(), "s.tbx");
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  ASSERT_TRUE(back->WriteTsv(tsv_out).ok());
+  std::ostringstream direct;
+  ASSERT_TRUE(spaced->WriteTsv(direct).ok());
+  EXPECT_EQ(tsv_out.str(), direct.str());
 }
 
 }  // namespace

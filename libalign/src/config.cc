@@ -67,7 +67,10 @@ template <typename Config>
 Status FromJson(std::span<const ConfigField<Config>> fields, const Json& in, const std::string& where,
                 Config* config) {
   if (!in.is_object()) return DataError(fmt::format("{}: expected an object", where));
-  for (const auto& [key, value] : in.items()) {
+  for (const auto& item : in.items()) {
+    // Named, not structured, bindings: lambdas below capture them (clang 14).
+    const std::string& key = item.key();
+    const Json& value = item.value();
     const ConfigField<Config>* field = nullptr;
     for (const auto& f : fields) {
       if (f.name == key) field = &f;

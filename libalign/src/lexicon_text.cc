@@ -60,6 +60,20 @@ std::optional<TextProblem> CheckTermbaseText(std::string_view text, TermbaseFiel
     return TextProblem{bad->offset,
                        fmt::format("{} contains {}", TermbaseFieldName(field), bad->description)};
   }
+  if (field == TermbaseField::kConceptId) {
+    // Ids are single tokens (TBX's xml:id-like ids; the TSV form splits on
+    // white space), and a TSV row starting with '#' is a comment: such an id
+    // read from TBX would be written out as a row the TSV reader skips.
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == ' ' || text[i] == '\t') {
+        return TextProblem{i, fmt::format("concept id '{}' contains a space (ids are single tokens, as TBX requires)",
+                                          text)};
+      }
+    }
+    if (text.starts_with('#')) {
+      return TextProblem{0, fmt::format("concept id '{}' starts with '#', which the TSV form reads as a comment", text)};
+    }
+  }
   if (!term || text.empty()) return std::nullopt;  // an empty term has its own message
   // The matcher sees the key, so the key decides: ZWNJ, tatweel and harakat
   // are dropped from it, NBSP and U+3000 are spaces, trimmed at both ends.

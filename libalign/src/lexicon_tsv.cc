@@ -84,8 +84,8 @@ void ReadRow(std::string_view line, size_t line_offset, LexiconBuilder& builder)
   const Field& status_field = fields[3];
   if (id.text.empty()) {
     fail(id, "empty concept id");
-  } else if (valid(id, TermbaseField::kConceptId) && id.text.find(' ') != std::string_view::npos) {
-    fail(id, fmt::format("concept id '{}' contains a space (ids are single tokens, as TBX requires)", id.text));
+  } else {
+    valid(id, TermbaseField::kConceptId);
   }
 
   std::optional<Language> language;
@@ -128,8 +128,10 @@ void ReadRow(std::string_view line, size_t line_offset, LexiconBuilder& builder)
     concept_index = builder.AddConcept(std::string(id.text), p.line, p.column);
   }
   LineIndex::Position p = at(term.offset);
-  std::string note = fields.size() == 5 ? std::string(fields[4].text) : std::string();
-  builder.AddTerm(*concept_index, *language, std::string(term.text), *status, std::move(note),
+  // Runs of spaces inside a term or a note are one space, as in TBX, where
+  // XML text may be wrapped: the two forms of one termbase hold the same text.
+  std::string note = fields.size() == 5 ? CollapseSpace(fields[4].text) : std::string();
+  builder.AddTerm(*concept_index, *language, CollapseSpace(term.text), *status, std::move(note),
                   p.line, p.column);
 }
 
