@@ -92,6 +92,13 @@ std::string Spelled(std::string_view w) {
   return std::string(w);
 }
 
+bool OneCharacter(const std::string& s) {
+  if (s.empty()) return false;
+  size_t p = 0;
+  internal::DecodeUtf8(s, p);
+  return p == s.size();
+}
+
 class DefinitionReader {
  public:
   DefinitionReader(std::string path, LanguageInfo* info) : path_(std::move(path)), info_(info) {}
@@ -217,7 +224,11 @@ class DefinitionReader {
       case SectionKind::kPairs: {
         const std::vector<std::string_view> w = Words(line);
         if (w.size() != 2) return Error(number, "expected two entries: what and what it becomes");
-        table.push_back({Spelled(w[0]), Spelled(w[1]), 0, number});
+        std::string from = Spelled(w[0]), to = Spelled(w[1]);
+        // Folding maps a character to a character; a skeleton class is one letter.
+        if (section == "fold" && !OneCharacter(from)) return Error(number, fmt::format("'{}' is not one character", w[0]));
+        if (!OneCharacter(to)) return Error(number, fmt::format("'{}' is not one character", w[1]));
+        table.push_back({std::move(from), std::move(to), 0, number});
         return Status::Ok();
       }
       case SectionKind::kChars:
@@ -235,9 +246,7 @@ class DefinitionReader {
             continue;
           }
           std::string one = Spelled(w);
-          size_t p = 0;
-          internal::DecodeUtf8(one, p);
-          if (p != one.size()) return Error(number, fmt::format("'{}' is not one character", w));
+          if (!OneCharacter(one)) return Error(number, fmt::format("'{}' is not one character", w));
           table.push_back({std::move(one), {}, 0, number});
         }
         return Status::Ok();
