@@ -72,11 +72,18 @@ expect_out "$work/want" -- "$talign" segment --lang en "$work/short.txt"
 printf '1\t136\t169\tcpec\tpreferred\tĈina-Pakistana Ekonomia Koridoro\tĈina-Pakistana Ekonomia Koridoro\n3\t216\t223\ttrade\tpreferred\tkomerco\tkomerco\n4\t363\t395\tcpec\tpreferred\tĈina-Pakistana Ekonomia Koridoro\tCina-Pakistana Ekonomia Koridoro\n' >"$work/want"
 expect_out "$work/want" -- "$talign" terms --lexicon "$work/terms.tsv" "$work/s.eo.txt"
 
+# Termbase statistics and lint count the new language like a bundled one.
+"$talign" lexicon stats "$work/terms.tsv" >"$work/stats" 2>&1
+grep -Eq '^eo +2 +2 +2 ' "$work/stats" || fail "lexicon stats has no eo row: $(cat "$work/stats")"
+printf 'concept_id\tlang\tterm\tstatus\nx\teo\ta\tadmitted\n' >"$work/lint.tsv"
+"$talign" lexicon lint "$work/lint.tsv" >"$work/lint" 2>&1
+grep -q "concept 'x' has no preferred term in eo" "$work/lint" || fail "lexicon lint does not check eo terms: $(cat "$work/lint")"
+
 # Alignment with English: both languages detected, one bead per sentence.
 printf '[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n[4]:[4]\n' >"$work/want"
 expect_out "$work/want" -- "$talign" align "$work/s.en.txt" "$work/s.eo.txt"
-"$talign" align --format jsonl "$work/s.en.txt" "$work/s.eo.txt" | head -1 | grep -q '"languages":\["en","eo"\]' ||
-  fail "align does not record the languages en and eo"
+"$talign" align --format jsonl "$work/s.en.txt" "$work/s.eo.txt" >"$work/jsonl" 2>&1
+[[ $(head -1 "$work/jsonl") == *'"languages":["en","eo"]'* ]] || fail "align does not record the languages en and eo"
 
 # Numbers: "sep" (7) agrees with "seven"; "ok" (8) is a number mismatch.
 "$talign" check --format tsv --lexicon "$work/terms.tsv" "$work/s.en.txt" "$work/s.eo.txt" >"$work/check" 2>&1
@@ -100,8 +107,8 @@ printf 'The two sides agreed to deepen cooperation in trade and investment.\n' >
 expect_exit 2 "ar.txt: the text is in the Arabic script but in none of the languages talign knows \(en, zh, ur\).*--langs" -- \
   "$talign" align "$work/en.txt" "$work/ar.txt"
 expect_exit 2 "Arabic script.*--lang" -- "$talign" segment "$work/ar.txt"
-"$talign" align --format jsonl "$work/en.txt" "$work/ur.txt" | head -1 | grep -q '"languages":\["en","ur"\]' ||
-  fail "Urdu text is not detected as Urdu"
+"$talign" align --format jsonl "$work/en.txt" "$work/ur.txt" >"$work/jsonl" 2>&1
+[[ $(head -1 "$work/jsonl") == *'"languages":["en","ur"]'* ]] || fail "Urdu text is not detected as Urdu"
 
 if ((failures)); then
   echo "$failures failure(s)" >&2
