@@ -66,8 +66,8 @@ std::vector<Token> Tokenize(std::string_view text) {
       continue;
     }
     if (!han_run.empty()) flush_han_number();
-    int32_t digit = u_charDigitValue(static_cast<UChar32>(cp));
-    if (digit >= 0 && u_isdigit(static_cast<UChar32>(cp))) {
+    const int digit = DigitValue(cp);
+    if (digit >= 0) {
       if (!in_word || word.kind != TokenKind::kNumber) {
         flush_word();
         word.kind = TokenKind::kNumber;
@@ -76,14 +76,16 @@ std::vector<Token> Tokenize(std::string_view text) {
       word.text += static_cast<char>('0' + digit);
       continue;
     }
-    if (in_word && word.kind == TokenKind::kNumber && (cp == '.' || cp == ',' || cp == 0x066B ||
-                                                       cp == 0x066C || cp == 0x060C)) {
+    // Inside a number, the Arabic comma ، (U+060C) separates thousands too:
+    // Urdu text types it there, and the aligner has always read it so.
+    if (in_word && word.kind == TokenKind::kNumber &&
+        (IsDecimalPoint(cp) || IsThousandsSeparator(cp) || cp == 0x060C)) {
       // Decimal point or thousands separator only when a digit follows.
       size_t peek = pos;
       if (peek < text.size()) {
         char32_t next = DecodeUtf8(text, peek);
-        if (u_isdigit(static_cast<UChar32>(next))) {
-          if (cp == '.' || cp == 0x066B) word.text += '.';
+        if (DigitValue(next) >= 0) {
+          if (IsDecimalPoint(cp)) word.text += '.';
           continue;
         }
       }

@@ -25,6 +25,7 @@
 #include <unicode/unistr.h>
 
 #include "folding.h"
+#include "numerals.h"
 #include "utf8.h"
 
 namespace align {
@@ -65,9 +66,9 @@ struct Normalizer::Impl {
   static void AppendPost(char32_t c, std::string& out) {
     const char32_t folded = internal::LetterFolding::Get().Fold(c);
     if (folded == 0) return;
-    if (u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER) {
-      int v = u_charDigitValue(static_cast<UChar32>(c));
-      if (v >= 0 && v <= 9) { out += static_cast<char>('0' + v); return; }
+    if (const int v = internal::DigitValue(c); v >= 0) {
+      out += static_cast<char>('0' + v);
+      return;
     }
     internal::AppendUtf8(out, folded);
   }

@@ -114,6 +114,12 @@ class Scanner {
     return IsWordLetter(b) || (b >= '0' && b <= '9');
   }
   char Ch(size_t p) const { return p < t_.size() ? t_[p] : '\0'; }
+  // The bytes of the separator at |p| when |is| says it is one, else 0.
+  size_t SeparatorLength(size_t p, bool (*is)(char32_t)) const {
+    if (p >= t_.size()) return 0;
+    size_t q = p;
+    return is(DecodeUtf8(t_, q)) ? q - p : 0;
+  }
   bool StartsWith(size_t p, std::string_view s) const { return t_.substr(p, s.size()) == s; }
   size_t SkipSpace(size_t p) const {
     while (p < t_.size() && t_[p] == ' ') ++p;
@@ -356,9 +362,9 @@ class Scanner {
     int digit_count = 0;
     bool separated = false;
     while (j < t_.size() && IsAsciiDigit(t_[j])) digits += t_[j++], ++digit_count;
-    // Thousands separators: ',' or U+066C, each followed by exactly three digits.
+    // Thousands separators, each followed by exactly three digits.
     while (true) {
-      size_t sep = Ch(j) == ',' ? 1 : StartsWith(j, "٬") ? 2 : 0;
+      size_t sep = SeparatorLength(j, IsThousandsSeparator);
       if (!sep || j + sep + 3 > t_.size()) break;
       size_t k = j + sep;
       if (!(IsAsciiDigit(t_[k]) && IsAsciiDigit(t_[k + 1]) && IsAsciiDigit(t_[k + 2]))) break;
@@ -368,7 +374,7 @@ class Scanner {
       separated = true;
     }
     std::string fraction;
-    size_t dec = Ch(j) == '.' ? 1 : StartsWith(j, "٫") ? 2 : 0;
+    size_t dec = SeparatorLength(j, IsDecimalPoint);
     if (dec && j + dec < t_.size() && IsAsciiDigit(t_[j + dec])) {
       size_t k = j + dec;
       while (k < t_.size() && IsAsciiDigit(t_[k])) fraction += t_[k++];

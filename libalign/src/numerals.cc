@@ -1,6 +1,15 @@
 #include "numerals.h"
 
+#include <unicode/uchar.h>
+
 namespace align::internal {
+
+int DigitValue(char32_t c) {
+  if (c >= '0' && c <= '9') return static_cast<int>(c - '0');
+  if (u_charType(static_cast<UChar32>(c)) != U_DECIMAL_DIGIT_NUMBER) return -1;
+  const int v = u_charDigitValue(static_cast<UChar32>(c));
+  return v >= 0 && v <= 9 ? v : -1;
+}
 
 int HanDigit(char32_t c) {
   switch (c) {

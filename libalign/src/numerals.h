@@ -1,6 +1,7 @@
-// Chinese numerals, read in one place (internal): the checker's number
-// scanner (numbers.cc), the aligner's tokens (aligner_text.cc) and the
-// segmenter's list markers (segment_rules.cc) all use these.
+// Numerals read in one place (internal): the checker's number scanner
+// (numbers.cc), the aligner's number tokens (aligner_text.cc), matching keys
+// (normalize.cc) and the segmenter's list markers (segment_rules.cc) all
+// use these for digits, separators and Chinese numerals.
 //
 //   HanNumeralValue(U"三千五百万")  → 35000000
 //   HanNumeralValue(U"一万亿")      → 1e12
@@ -10,6 +11,13 @@
 #include <string_view>
 
 namespace align::internal {
+
+// The value of a decimal digit of any script (0, ٠, ۰, ०, ０ ...), or -1.
+int DigitValue(char32_t c);
+// The decimal point of a number written in digits: '.' or ٫ (U+066B).
+inline bool IsDecimalPoint(char32_t c) { return c == '.' || c == 0x066B; }
+// A thousands separator: ',' or ٬ (U+066C).
+inline bool IsThousandsSeparator(char32_t c) { return c == ',' || c == 0x066C; }
 
 // 0–9 for 〇 零 一 二 两 三 ... 九; -1 otherwise.
 int HanDigit(char32_t c);
