@@ -479,6 +479,7 @@ StatusOr<std::shared_ptr<const Segmenter>> Segmenter::Create(Language language,
                                                              const SegmenterOptions& options) {
   std::string path = options.rules_path;
   if (path.empty()) {
+    ALIGN_RETURN_IF_ERROR(LoadLanguages());
     const LanguageInfo& info = Languages().Info(language);
     if (info.rules.empty())
       return InvalidArgument(fmt::format("segmentation needs a language ({})", Languages().Codes()));
