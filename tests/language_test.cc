@@ -181,6 +181,9 @@ TEST(LanguageRegistry, BrokenDefinitionsAreErrorsNamingFileAndLine) {
   EXPECT_NE(LoadError(BrokenDir("number", "en\nzh\nur\nxx\n", {{"xx.lang", head + "[scales]\nthousand 1e3\nmillion lots\n"}}))
                 .find("xx.lang:7: 'lots' is not a number"),
             std::string::npos);
+  EXPECT_NE(LoadError(BrokenDir("inf", "en\nzh\nur\nxx\n", {{"xx.lang", head + "[units]\nwatt inf\n"}}))
+                .find("xx.lang:6: 'inf' is not a number"),
+            std::string::npos);
   EXPECT_NE(LoadError(BrokenDir("script", "en\nzh\nur\nxx\n",
                                 {{"xx.lang", "[language]\ncode = xx\nscripts = Klingon\nrules = r\n"}}))
                 .find("xx.lang:3: 'Klingon' is not an ISO 15924 script code"),

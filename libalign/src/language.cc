@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <mutex>
 #include <set>
@@ -216,7 +217,7 @@ class DefinitionReader {
         const std::string_view text = Trim(line.substr(0, cut)), value = line.substr(cut + 1);
         double v = 0;
         auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), v);
-        if (error != std::errc() || end != value.data() + value.size())
+        if (error != std::errc() || end != value.data() + value.size() || !std::isfinite(v))
           return Error(number, fmt::format("'{}' is not a number", value));
         table.push_back({std::string(text), std::string(value), v, number});
         return Status::Ok();
@@ -239,6 +240,7 @@ class DefinitionReader {
             if (!a || !b || *b < *a || *b - *a > 4096)
               return Error(number, fmt::format("'{}': a range is U+XXXX..U+YYYY, at most 4096 long", w));
             for (char32_t c = *a; c <= *b; ++c) {
+              if (c >= 0xD800 && c <= 0xDFFF) continue;  // surrogates are no characters
               std::string one;
               internal::AppendUtf8(one, c);
               table.push_back({one, {}, 0, number});
