@@ -19,6 +19,27 @@ TEST(TextTest, ParsesLanguageTags) {
   EXPECT_EQ(ParseLanguage("fr"), std::nullopt);
   EXPECT_EQ(ParseLanguage("zh-"), std::nullopt);
   EXPECT_EQ(ParseLanguage(""), std::nullopt);
+  // Aliases from the language definitions (languages/*.lang).
+  EXPECT_EQ(ParseLanguage("eng"), Language::kEnglish);
+  EXPECT_EQ(ParseLanguage("cmn-Hans"), Language::kChinese);
+  EXPECT_EQ(ParseLanguage("URD"), Language::kUrdu);
+  EXPECT_EQ(LanguageCode(Language::kUrdu), "ur");
+  EXPECT_EQ(LanguageCode(Language::kUnknown), "und");
+}
+
+TEST(TextTest, TagsAreCutInOnePlace) {
+  EXPECT_EQ(PrimaryLanguageSubtag("zh-Hans"), "zh");
+  EXPECT_EQ(PrimaryLanguageSubtag("ur_PK.UTF-8@saaz"), "ur");
+  EXPECT_EQ(PrimaryLanguageSubtag("EN"), "en");
+  EXPECT_EQ(PrimaryLanguageSubtag(""), "");
+  EXPECT_TRUE(IsWellFormedLanguageTag("zh-Hant-TW"));
+  EXPECT_TRUE(IsWellFormedLanguageTag("ur_PK"));
+  EXPECT_TRUE(IsWellFormedLanguageTag("es-419"));
+  EXPECT_FALSE(IsWellFormedLanguageTag("e"));
+  EXPECT_FALSE(IsWellFormedLanguageTag("en--GB"));
+  EXPECT_FALSE(IsWellFormedLanguageTag("en-verylongsubtag"));
+  EXPECT_FALSE(IsWellFormedLanguageTag("12"));
+  EXPECT_FALSE(IsWellFormedLanguageTag("en GB"));
 }
 
 TEST(TextTest, DetectsLanguageByScript) {
@@ -26,6 +47,8 @@ TEST(TextTest, DetectsLanguageByScript) {
   EXPECT_EQ(DetectLanguage("双方同意加强CPEC合作。"), Language::kChinese);
   EXPECT_EQ(DetectLanguage("دونوں فریقوں نے CPEC پر اتفاق کیا۔"), Language::kUrdu);
   EXPECT_EQ(DetectLanguage("2026 — 15"), Language::kUnknown);
+  // Arabic is written in the script of Urdu but is not Urdu.
+  EXPECT_EQ(DetectLanguage("اتفق الجانبان على تعزيز التعاون في مجال التجارة."), Language::kUnknown);
 }
 
 TEST(TextTest, FindsInvalidUtf8) {

@@ -2,6 +2,7 @@
 #include <ostream>
 #include <string>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "align/segment.h"
@@ -28,7 +29,14 @@ int RunSegment(const SegmentFlags& flags) {
   auto doc = align::Document::Load(flags.file, read);
   if (!doc.ok()) return Fail(doc.status());
   if (language == align::Language::kUnknown) {
-    language = align::DetectLanguage(doc->bytes());
+    const align::LanguageRegistry::Detection detection = align::Languages().Detect(doc->bytes());
+    language = detection.language;
+    if (language == align::Language::kUnknown && !detection.script.empty()) {
+      return Fail(align::InvalidArgument(fmt::format(
+          "{}: the text is in the {} script but in none of the languages talign knows ({}); "
+          "if it is one of them, give it with --lang",
+          doc->name(), detection.script, align::Languages().Codes())));
+    }
     // A document without letters (digits only, empty) is segmented with the
     // English rules, which assume nothing script-specific.
     if (language == align::Language::kUnknown) language = align::Language::kEnglish;

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "align/language.h"
 #include "align/resources.h"
 #include "align/terminal_text.h"
 #include "cli_i18n.h"
@@ -29,6 +30,12 @@ int main(int argc, char** argv) {
   talign_cli::AddBatchCommand(app, exit_code);
   talign_cli::AddConfigCommand(app, exit_code);
 
+  // Languages are data files: a broken or missing definition is one clear
+  // message before anything else.
+  if (align::Status languages = align::LoadLanguages(); !languages.ok()) {
+    std::cerr << "talign: " << align::TerminalSafe(languages.message()) << '\n';
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

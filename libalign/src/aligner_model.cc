@@ -6,83 +6,64 @@
 #include <unordered_map>
 #include <string_view>
 
+#include "align/language.h"
+#include "script.h"
 #include "utf8.h"
 
 namespace align::internal {
 namespace {
 
 // Consonant skeletons, the script-independent shape of a name: "Trump" and
-// "ٹرمپ" both give "trmp". Vowels, h, w, y and their Arabic-script
-// counterparts (alef, waw, yeh, heh), which scripts write differently or not
-// at all, are dropped; letters that the two scripts confuse share a class.
-char LatinClass(char c) {
-  switch (c) {
-    case 'b': return 'b'; case 'c': case 'k': case 'q': return 'k'; case 'd': return 'd';
-    case 'f': return 'f'; case 'g': return 'g'; case 'j': return 'j'; case 'l': return 'l';
-    case 'm': return 'm'; case 'n': return 'n'; case 'p': return 'p'; case 'r': return 'r';
-    case 's': case 'z': case 'x': return 's'; case 't': return 't';
-    default: return 0;
-  }
-}
-
-char ArabicClass(char32_t cp) {
-  switch (cp) {
-    case 0x0628: return 'b'; case 0x067E: return 'p';
-    case 0x062A: case 0x0679: case 0x0637: case 0x06C3: return 't';
-    case 0x062B: case 0x0630: case 0x0632: case 0x0698: case 0x0633: case 0x0634: case 0x0635:
-    case 0x0636: case 0x0638: return 's';
-    case 0x062C: return 'j'; case 0x0686: return 'k';
-    case 0x062E: case 0x0642: case 0x06A9: case 0x0643: return 'k';
-    case 0x062F: case 0x0688: return 'd';
-    case 0x0631: case 0x0691: return 'r';
-    case 0x063A: case 0x06AF: return 'g'; case 0x0641: return 'f'; case 0x0644: return 'l';
-    case 0x0645: return 'm'; case 0x0646: case 0x06BA: return 'n';
-    default: return 0;
-  }
-}
-
-std::string LatinSkeleton(std::string_view w) {
-  std::string s;
-  for (size_t i = 0; i < w.size(); ++i) {
-    char c = w[i];
-    char next = i + 1 < w.size() ? w[i + 1] : 0;
-    char k = 0;
-    if (next == 'h' && (c == 'p' || c == 't' || c == 's' || c == 'c' || c == 'k' || c == 'g')) {
-      k = c == 'p' ? 'f' : c == 'c' ? 'k' : LatinClass(c);
-      ++i;
-    } else {
-      k = LatinClass(c);
+// "ٹرمپ" both give "trmp". Each language definition lists its letters and
+// digraphs with their class ([name_skeleton]); vowels, h, w, y and their
+// Arabic-script counterparts, which scripts write differently or not at
+// all, are not listed, and letters that two scripts confuse share a class.
+class SkeletonTable {
+ public:
+  explicit SkeletonTable(const LanguageInfo& language) {
+    for (const LanguageEntry& e : language.Table("name_skeleton")) {
+      if (e.text.empty() || e.value.empty()) continue;
+      size_t pos = 0;
+      by_first_[DecodeUtf8(e.text, pos)].push_back({e.text, e.value[0]});
     }
-    if (k && (s.empty() || s.back() != k)) s += k;
+    // Longest first, so that a digraph (ph, th) wins over its first letter.
+    for (auto& [first, list] : by_first_)
+      std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   }
-  return s;
-}
+  bool empty() const { return by_first_.empty(); }
 
-std::string ArabicSkeleton(std::string_view w) {
-  std::string s;
-  size_t pos = 0;
-  while (pos < w.size()) {
-    char k = ArabicClass(DecodeUtf8(w, pos));
-    if (k && (s.empty() || s.back() != k)) s += k;
+  std::string Of(std::string_view w) const {
+    std::string s;
+    size_t pos = 0;
+    while (pos < w.size()) {
+      const size_t start = pos;
+      auto it = by_first_.find(DecodeUtf8(w, pos));
+      if (it == by_first_.end()) continue;
+      for (const auto& [seq, k] : it->second) {
+        if (w.compare(start, seq.size(), seq) != 0) continue;
+        pos = start + seq.size();
+        if (s.empty() || s.back() != k) s += k;
+        break;
+      }
+    }
+    return s;
   }
-  return s;
+
+ private:
+  std::unordered_map<char32_t, std::vector<std::pair<std::string, char>>> by_first_;
+};
+
+// The skeleton a token is compared by between a Latin-script and an
+// other-script side: every word of the other script; Latin names, and
+// lowercase words of five letters or more, for the English loanwords Urdu
+// writes in its own script (table / ٹیبل); shorter lowercase words collide
+// too often.
+std::string Skeleton(const Token& t, const SkeletonTable& latin, const SkeletonTable& other) {
+  if (!t.latin) return other.Of(t.text);
+  return t.capitalised || t.text.size() >= 5 ? latin.Of(t.text) : "";
 }
 
-// The skeleton a token is compared by between a Latin and an Arabic-script
-// side: every Arabic-script word; Latin names, and lowercase words of five
-// letters or more, for the English loanwords Urdu writes in its own script
-// (table / ٹیبل); shorter lowercase words collide too often.
-std::string Skeleton(const Token& t) {
-  if (!t.latin) return ArabicSkeleton(t.text);
-  return t.capitalised || t.text.size() >= 5 ? LatinSkeleton(t.text) : "";
-}
-
-bool IsArabicWord(const Token& t) {
-  if (t.kind != TokenKind::kWord || t.text.empty()) return false;
-  size_t pos = 0;
-  char32_t cp = DecodeUtf8(t.text, pos);
-  return cp >= 0x0600 && cp <= 0x06FF;
-}
+bool IsLatinScript(const LanguageInfo& l) { return l.HasScript(USCRIPT_LATIN); }
 
 bool HasHan(const VersionFeatures& v) {
   for (const auto& s : v.tokens)
@@ -99,7 +80,7 @@ void TargetStrings(std::string_view word, bool y_han, std::vector<std::string>* 
     while (pos < word.size()) {
       size_t start = pos;
       char32_t cp = DecodeUtf8(word, pos);
-      if (cp >= 0x2E80) out->push_back("w:" + std::string(word.substr(start, pos - start)));
+      if (IsHan(cp)) out->push_back("w:" + std::string(word.substr(start, pos - start)));
     }
     if (!out->empty()) return;
   }
@@ -182,15 +163,28 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
     neglog_erfc_[k] = -std::log(std::max(std::erfc(k / 100.0 / std::sqrt(2.0)), 1e-300));
 
   const bool y_han = HasHan(y);
-  bool y_latin = false, x_latin = false, x_arabic = false, y_arabic = false;
+  const LanguageInfo& lx = Languages().Info(x.language);
+  const LanguageInfo& ly = Languages().Info(y.language);
+  bool y_latin = false, x_latin = false, x_other = false, y_other = false;
   for (const auto& s : y.tokens)
-    for (const Token& t : s) { y_latin |= t.latin && t.kind == TokenKind::kWord; y_arabic |= IsArabicWord(t); }
+    for (const Token& t : s) {
+      y_latin |= t.latin && t.kind == TokenKind::kWord;
+      y_other |= !t.latin && t.kind == TokenKind::kWord;
+    }
   for (const auto& s : x.tokens)
-    for (const Token& t : s) { x_latin |= t.latin && t.kind == TokenKind::kWord; x_arabic |= IsArabicWord(t); }
-  // Names are compared as skeletons between a Latin and an Arabic-script side.
-  const bool names = (x.language != y.language) &&
-                     ((x_arabic && y_latin && y.language == Language::kEnglish) ||
-                      (y_arabic && x_latin && x.language == Language::kEnglish));
+    for (const Token& t : s) {
+      x_latin |= t.latin && t.kind == TokenKind::kWord;
+      x_other |= !t.latin && t.kind == TokenKind::kWord;
+    }
+  // Names are compared as skeletons between a side in a Latin-script
+  // language and one in another script, when both languages define them.
+  const SkeletonTable x_skeleton(lx), y_skeleton(ly);
+  const bool names = x.language != y.language && !x_skeleton.empty() && !y_skeleton.empty() &&
+                     ((x_other && !IsLatinScript(lx) && y_latin && IsLatinScript(ly)) ||
+                      (y_other && !IsLatinScript(ly) && x_latin && IsLatinScript(lx)));
+  const SkeletonTable& latin_skeleton = IsLatinScript(lx) ? x_skeleton : y_skeleton;
+  const SkeletonTable& other_skeleton = IsLatinScript(lx) ? y_skeleton : x_skeleton;
+  auto skeleton = [&](const Token& t) { return Skeleton(t, latin_skeleton, other_skeleton); };
 
   // y side: bags of token ids with document idf weights.
   // Ids are assigned in sorted string order, so they depend on content only.
@@ -210,7 +204,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       key = "w:" + (t.latin ? StemLatin(t.text) : t.text);
       intern(j, 1.0f);
       if (names) {
-        std::string sk = Skeleton(t);
+        std::string sk = skeleton(t);
         if (sk.size() >= 3) { key = "k:" + sk; intern(j, config.name_weight); }
       }
     }
@@ -295,11 +289,11 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       }
       RawUnit u{t.latin ? StemLatin(t.text) : t.text, 1.0f, {}};
       // A Latin word in a non-Latin text (an acronym, a brand) is its own translation.
-      if (t.latin && x.language != Language::kEnglish && y_latin)
+      if (t.latin && !IsLatinScript(lx) && y_latin)
         if (int64_t id = find_y("w:" + u.s); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
       raw.push_back(std::move(u));
       if (names) {
-        std::string sk = Skeleton(t);
+        std::string sk = skeleton(t);
         if (sk.size() >= 3)
           if (int64_t id = find_y("k:" + sk); id >= 0)
             raw.push_back({"k:" + sk, config.name_weight, {static_cast<uint32_t>(id)}});

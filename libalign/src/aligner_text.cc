@@ -3,75 +3,26 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
-#include <cstring>
+#include <fmt/format.h>
 
+#include "folding.h"
+#include "numerals.h"
+#include "script.h"
 #include "utf8.h"
 
 namespace align::internal {
 namespace {
 
-bool IsHan(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0x20000 && cp <= 0x2EBEF) || (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007;
-}
-
-// Urdu folding of Arabic-script letters; 0 means "drop".
-char32_t FoldArabic(char32_t cp) {
-  switch (cp) {
-    case 0x064A: case 0x0649: return 0x06CC;  // Arabic yeh, alef maksura → Farsi yeh
-    case 0x0643: return 0x06A9;               // Arabic kaf → keheh
-    case 0x0647: return 0x06C1;               // heh → heh goal
-    case 0x0629: return 0x06C3;               // teh marbuta → goal form
-    case 0x0640: case 0x200C: case 0x200D: case 0x200E: case 0x200F: case 0x0670: return 0;
-    default: break;
-  }
-  if (cp >= 0x064B && cp <= 0x0652) return 0;
-  return cp;
-}
-
-// Value of a Chinese numeral character, or -1.
-int HanDigit(char32_t cp) {
-  switch (cp) {
-    case U'〇': case U'零': return 0;
-    case U'一': return 1; case U'二': case U'两': return 2; case U'三': return 3;
-    case U'四': return 4; case U'五': return 5; case U'六': return 6; case U'七': return 7;
-    case U'八': return 8; case U'九': return 9;
-    default: return -1;
-  }
-}
-long long HanUnit(char32_t cp) {
-  switch (cp) {
-    case U'十': return 10; case U'百': return 100; case U'千': return 1000;
-    case U'万': case U'萬': return 10000; case U'亿': case U'億': return 100000000;
-    default: return 0;
-  }
-}
-
-// Value of a run of Chinese numerals: positional (二〇二六) when it has no
-// unit characters, otherwise the usual unit grammar (三千五百万).
+// A run of Chinese numerals as the number token: digit by digit when
+// written positionally (二〇二六 → "2026", leading zeros kept), otherwise its
+// value (三千五百万 → "35000000").
 std::string HanNumber(const std::u32string& run) {
-  bool has_unit = false;
-  for (char32_t c : run) has_unit |= HanUnit(c) != 0;
-  if (!has_unit) {
+  if (!HasHanUnit(run)) {
     std::string s;
     for (char32_t c : run) s += static_cast<char>('0' + HanDigit(c));
     return s;
   }
-  long long total = 0, section = 0, digit = 0;
-  for (char32_t c : run) {
-    int d = HanDigit(c);
-    if (d >= 0) { digit = d; continue; }
-    long long u = HanUnit(c);
-    if (u >= 10000) {
-      section = (section + digit) * u;
-      total += section;
-      section = 0;
-    } else {
-      section += (digit == 0 ? 1 : digit) * u;
-    }
-    digit = 0;
-  }
-  return std::to_string(total + section + digit);
+  return fmt::format("{:.0f}", HanNumeralValue(run));
 }
 
 bool IsLatinLetter(char32_t cp) {
@@ -115,8 +66,8 @@ std::vector<Token> Tokenize(std::string_view text) {
       continue;
     }
     if (!han_run.empty()) flush_han_number();
-    int32_t digit = u_charDigitValue(static_cast<UChar32>(cp));
-    if (digit >= 0 && u_isdigit(static_cast<UChar32>(cp))) {
+    const int digit = DigitValue(cp);
+    if (digit >= 0) {
       if (!in_word || word.kind != TokenKind::kNumber) {
         flush_word();
         word.kind = TokenKind::kNumber;
@@ -125,14 +76,16 @@ std::vector<Token> Tokenize(std::string_view text) {
       word.text += static_cast<char>('0' + digit);
       continue;
     }
-    if (in_word && word.kind == TokenKind::kNumber && (cp == '.' || cp == ',' || cp == 0x066B ||
-                                                       cp == 0x066C || cp == 0x060C)) {
+    // Inside a number, the Arabic comma ، (U+060C) separates thousands too:
+    // Urdu text types it there, and the aligner has always read it so.
+    if (in_word && word.kind == TokenKind::kNumber &&
+        (IsDecimalPoint(cp) || IsThousandsSeparator(cp) || cp == 0x060C)) {
       // Decimal point or thousands separator only when a digit follows.
       size_t peek = pos;
       if (peek < text.size()) {
         char32_t next = DecodeUtf8(text, peek);
-        if (u_isdigit(static_cast<UChar32>(next))) {
-          if (cp == '.' || cp == 0x066B) word.text += '.';
+        if (DigitValue(next) >= 0) {
+          if (IsDecimalPoint(cp)) word.text += '.';
           continue;
         }
       }
@@ -155,10 +108,9 @@ std::vector<Token> Tokenize(std::string_view text) {
         word.capitalised = u_isupper(static_cast<UChar32>(cp));
         word.latin = true;
       }
-      char32_t f = cp;
-      if (cp >= 0x0600 && cp <= 0x06FF) f = FoldArabic(cp);
-      if (cp == 0x200C || cp == 0x200D || cp == 0x200E || cp == 0x200F || cp == 0x0640) f = 0;
-      if (f == 0) continue;
+      const char32_t f0 = LetterFolding::Get().Fold(cp);
+      if (f0 == 0) continue;
+      char32_t f = f0;
       if (!IsLatinLetter(f)) word.latin = false;
       f = static_cast<char32_t>(u_tolower(static_cast<UChar32>(f)));
       AppendUtf8(word.text, f);
@@ -240,22 +192,6 @@ uint32_t CountChars(std::string_view text) {
     if (!IsSpace(cp)) ++n;
   }
   return n;
-}
-
-uint64_t HashBytes(std::string_view bytes, uint64_t seed) {
-  uint64_t h = 0x9E3779B97F4A7C15ULL ^ seed ^ (bytes.size() * 0xC2B2AE3D27D4EB4FULL);
-  size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    uint64_t v;
-    std::memcpy(&v, bytes.data() + i, 8);
-    h ^= v * 0x87C37B91114253D5ULL;
-    h = (h << 31 | h >> 33) * 0x4CF5AD432745937FULL;
-  }
-  uint64_t tail = 0;
-  for (size_t k = 0; i < bytes.size(); ++i, ++k) tail |= uint64_t(static_cast<unsigned char>(bytes[i])) << (8 * k);
-  h ^= tail * 0x87C37B91114253D5ULL;
-  h ^= h >> 33; h *= 0xFF51AFD7ED558CCDULL; h ^= h >> 33; h *= 0xC4CEB9FE1A85EC53ULL; h ^= h >> 33;
-  return h;
 }
 
 }  // namespace align::internal

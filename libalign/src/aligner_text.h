@@ -1,8 +1,9 @@
 // Tokens as the aligner and the alignment dictionaries see them (internal).
 //
 // Folding is deliberately light and fast: ASCII and full-width letters are
-// lower-cased, digits of every script become ASCII, Arabic-script letters
-// get the Urdu folding of BRIEF §2 (harakat, tatweel, ZWNJ dropped), each
+// lower-cased, digits of every script become ASCII, letters get the folding
+// of the language definitions (folding.h: the Urdu letter folding, harakat,
+// tatweel, ZWNJ dropped), each
 // Han character is a token of its own, and runs of Chinese numerals become a
 // number token as well. Dictionary keys use the same tokens, so a key built
 // from a dictionary entry and a key built from a sentence compare as bytes.
@@ -12,6 +13,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "hash.h"
 
 namespace align::internal {
 
@@ -56,8 +59,5 @@ PunctCounts CountPunctuation(std::string_view text);
 // Number of code points of |text| that are not white space: the unit of the
 // length model.
 uint32_t CountChars(std::string_view text);
-
-// 64-bit hash of bytes (not cryptographic): cache validation.
-uint64_t HashBytes(std::string_view bytes, uint64_t seed = 0);
 
 }  // namespace align::internal

@@ -30,6 +30,7 @@
 
 #include "check_internal.h"
 #include "numbers.h"
+#include "script.h"
 #include "utf8.h"
 
 namespace align::internal {
@@ -39,10 +40,9 @@ size_t Letters(std::string_view text) {
   size_t letters = 0;
   for (size_t i = 0; i < text.size();) {
     char32_t c = DecodeUtf8(text, i);
-    if ((c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)) {
+    if (IsHan(c)) {
       letters += 2;
-    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F) ||
-               (c >= 0x0621 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || (c >= 0x06FA && c <= 0x06FF)) {
+    } else if (IsLetter(c)) {
       ++letters;
     }
   }

@@ -88,7 +88,7 @@ bool HasWord(const std::string& text, const std::string& word) {
 // word written capitalised in |side_text|.
 bool ReferredBack(const Lexicon& lex, uint32_t c, Language language, const std::string& side_key,
                   const std::string& side_text) {
-  const bool han = language == Language::kChinese;
+  const bool han = Languages().Info(language).units == TextUnits::kCharacters;
   for (uint32_t t : lex.concepts()[c].terms) {
     const Term& term = lex.terms()[t];
     if (term.language != language || !IsAdmitted(term.status)) continue;
@@ -352,7 +352,7 @@ void Missing(const CheckContext& ctx, const Related& related, const FirstNamed& 
         after_she = AfterShe(*side_key);
       }
     };
-    const bool han = lang == Language::kChinese;
+    const bool han = Languages().Info(lang).units == TextUnits::kCharacters;
     // Whether a demand for concept c is met depends on c alone within the
     // bead: decided once per concept however many hits demand it.
     std::map<uint32_t, bool> met_memo;

@@ -11,19 +11,12 @@
 #include <boost/locale/message.hpp>
 
 #include "align/resources.h"
+#include "align/text.h"
 
 namespace align {
 namespace {
 
 constexpr std::string_view kDomain = "talign";
-
-// "zh_CN.UTF-8@x" → "zh"; "ur-PK" → "ur"; "zh-Hant" → "zh".
-std::string PrimaryTag(std::string_view tag) {
-  size_t end = tag.find_first_of("-_.@");
-  std::string primary(tag.substr(0, end));
-  for (char& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return primary;
-}
 
 bool Known(const std::string& primary) {
   for (const std::string& l : UiLanguages()) {
@@ -66,7 +59,7 @@ std::string UiLanguageFromEnvironment() {
     if (value == nullptr || *value == '\0') continue;
     std::string_view v(value);
     if (v == "C" || v == "POSIX" || v.starts_with("C.")) return "en";
-    std::string primary = PrimaryTag(v);
+    std::string primary = PrimaryLanguageSubtag(v);
     return Known(primary) ? primary : "en";
   }
   return "en";
@@ -79,7 +72,7 @@ StatusOr<Translator> Translator::Create(std::string_view language) {
   if (language.empty()) {
     primary = UiLanguageFromEnvironment();
   } else {
-    primary = PrimaryTag(language);
+    primary = PrimaryLanguageSubtag(language);
     if (!Known(primary)) {
       return InvalidArgument("unknown UI language '" + std::string(language) +
                              "' (available: en, zh, ur)");

@@ -102,6 +102,15 @@ void LexiconBuilder::SkipLanguage(std::string_view tag, uint32_t line, uint32_t 
   skipped_.push_back({std::string(tag), line, column, terms});
 }
 
+namespace {
+// "en, zh or ur": the languages of the registry, for messages.
+std::string KnownLanguages() {
+  std::string codes = Languages().Codes();
+  const size_t last = codes.rfind(", ");
+  return last == std::string::npos ? codes : codes.substr(0, last) + " or " + codes.substr(last + 2);
+}
+}  // namespace
+
 void LexiconBuilder::RequireTerms(std::string_view bytes, bool tbx) {
   if (has_errors() || !lexicon_.terms_.empty()) return;
   size_t first = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
@@ -109,7 +118,7 @@ void LexiconBuilder::RequireTerms(std::string_view bytes, bool tbx) {
   if (first == std::string_view::npos) return;
   LineIndex::Position p = lines_.At(first);
   if (!skipped_.empty()) {
-    Error(p.line, p.column, "no terms in en, zh or ur, the languages talign has rules for");
+    Error(p.line, p.column, fmt::format("no terms in {}, the languages talign has rules for", KnownLanguages()));
   } else if (tbx) {
     Error(p.line, p.column, "no terms: the file has no <conceptEntry> (or <termEntry>) with a term");
   } else {
@@ -124,13 +133,14 @@ void LexiconBuilder::FinishChecks() {
   finished_ = true;
   for (const Skipped& s : skipped_) {
     Warning(s.line, s.column,
-            fmt::format("language '{}' is not one talign has rules for (en, zh, ur); "
+            fmt::format("language '{}' is not one talign has rules for ({}); "
                         "{} term{} in it ignored",
-                        s.tag, s.terms, s.terms == 1 ? "" : "s"));
+                        s.tag, Languages().Codes(), s.terms, s.terms == 1 ? "" : "s"));
   }
   for (size_t c = 0; c < lexicon_.concepts_.size(); ++c) {
     const Concept& entry = lexicon_.concepts_[c];
-    for (Language language : {Language::kEnglish, Language::kChinese, Language::kUrdu}) {
+    for (const LanguageInfo& info : Languages().all()) {
+      const Language language = info.id;
       std::vector<uint32_t> preferred;
       bool any = false;
       for (uint32_t t : entry.terms) {
@@ -393,7 +403,8 @@ LexiconStats Lexicon::Stats() const {
   LexiconStats stats;
   stats.concepts = concepts_.size();
   stats.terms = terms_.size();
-  for (Language language : {Language::kEnglish, Language::kChinese, Language::kUrdu}) {
+  for (const LanguageInfo& info : Languages().all()) {
+    const Language language = info.id;
     LexiconStats::PerLanguage per;
     per.language = language;
     for (const Concept& c : concepts_) {

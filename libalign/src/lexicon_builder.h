@@ -42,9 +42,6 @@ std::string TermKey(std::string_view text);
 // forbidden, "do not use", deprecatedTermAdmnSts), case- and punctuation-blind.
 std::optional<TermStatus> ParseStatusVocabulary(std::string_view value);
 
-// The tag is well-formed BCP 47 in shape: a 2-8 letter primary subtag, then
-// 1-8 character alphanumeric subtags separated by '-' (or '_').
-bool IsWellFormedLanguageTag(std::string_view tag);
 
 // Trims ASCII white space at both ends and turns inner runs of it into one space.
 std::string CollapseSpace(std::string_view text);

@@ -1,5 +1,5 @@
 // Small pieces both termbase readers use: positions, status vocabulary,
-// language-tag shape, white space, and the duplicate key.
+// white space, and the duplicate key.
 #include <algorithm>
 #include <string>
 
@@ -59,25 +59,6 @@ std::optional<TermStatus> ParseStatusVocabulary(std::string_view value) {
   for (const auto& [name, status] : kNames)
     if (k == name) return status;
   return std::nullopt;
-}
-
-bool IsWellFormedLanguageTag(std::string_view tag) {
-  size_t start = 0;
-  bool first = true;
-  while (true) {
-    size_t cut = tag.find_first_of("-_", start);
-    std::string_view sub = tag.substr(start, cut == std::string_view::npos ? cut : cut - start);
-    if (sub.empty() || sub.size() > 8) return false;
-    if (first && sub.size() < 2) return false;
-    for (char c : sub) {
-      bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-      bool digit = c >= '0' && c <= '9';
-      if (!letter && !(digit && !first)) return false;
-    }
-    if (cut == std::string_view::npos) return true;
-    start = cut + 1;
-    first = false;
-  }
 }
 
 std::string CollapseSpace(std::string_view text) {

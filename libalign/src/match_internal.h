@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "align/match.h"
+#include "hash.h"
 
 class Hunspell;
 
@@ -92,8 +93,6 @@ class StringTable {
   std::string pool_;
   size_t used_ = 0;
 };
-
-uint64_t HashBytes(std::string_view s);
 
 // A Bloom filter over strings (both bits of a string in one 64-bit word,
 // 16 bits per string), for filters where a rare false positive only costs a

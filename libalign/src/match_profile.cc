@@ -1,6 +1,6 @@
-// Per-language matching profiles and the resources they name. This table is
-// the one place that says how each language is matched; everything else in
-// match*.cc works on a MatchProfile (docs/matching.md explains the choices).
+// Per-language matching profiles, from the language definitions, and the
+// resources they name; everything else in match*.cc works on a MatchProfile
+// (docs/matching.md explains the choices).
 #include <hunspell/hunspell.hxx>
 
 #include <filesystem>
@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "align/language.h"
 #include "align/normalize.h"
 #include "align/resources.h"
 #include "match_internal.h"
@@ -16,43 +17,26 @@
 namespace align::internal {
 
 MatchProfile ProfileFor(Language language, const MatcherOptions& options) {
+  // How a language is matched is in its definition (languages/<code>.lang);
+  // the options name other resources for the bundled English and Urdu.
+  const LanguageInfo& l = Languages().Info(language);
   MatchProfile p;
-  switch (language) {
-    case Language::kEnglish:
-      // Inflections through Debian's US dictionary; British spellings fold
-      // onto it through the variants table and the -ise/-ize rule; compounds
-      // may be hyphenated or solid (iron-clad, ironclad).
-      if (!options.english_hunspell.empty()) {
-        p.hunspell = {options.english_hunspell};
-        p.hunspell_required = true;
-      } else {
-        p.hunspell = {"/usr/share/hunspell/en_US", "/usr/share/myspell/dicts/en_US"};
-      }
-      p.spelling_variants = options.english_spelling_variants.empty()
-                                ? "lexicons/en/spelling-variants.tsv"
-                                : options.english_spelling_variants;
-      p.spelling_required = !options.english_spelling_variants.empty();
-      p.ise_ize = true;
-      p.stems_keep_head = true;
-      break;
-    case Language::kUrdu:
-      // Our own affix file for plural and oblique forms, and broken plurals
-      // listed with their singular (ممالک -> ملک, وزرائے -> وزیر), so stems
-      // may start differently from the word; compounds and transliterations
-      // are written solid or spaced (بندرگاہ, بندر گاہ).
-      if (!options.urdu_hunspell.empty()) {
-        p.hunspell = {options.urdu_hunspell};
-        p.hunspell_required = true;
-      } else {
-        p.hunspell = {"lexicons/ur/ur"};
-      }
-      p.join_across_space = true;
-      break;
-    case Language::kChinese:
-      p.units = MatchProfile::Units::kChars;
-      break;
-    case Language::kUnknown:
-      break;
+  p.units = l.units == TextUnits::kCharacters ? MatchProfile::Units::kChars : MatchProfile::Units::kWords;
+  p.hunspell = l.hunspell;
+  p.spelling_variants = l.spelling_variants;
+  p.ise_ize = l.ise_ize;
+  p.stems_keep_head = l.stems_keep_head;
+  p.join_across_space = l.join_across_space;
+  const std::string& hunspell =
+      language == Language::kEnglish ? options.english_hunspell
+                                     : language == Language::kUrdu ? options.urdu_hunspell : std::string();
+  if (!hunspell.empty()) {
+    p.hunspell = {hunspell};
+    p.hunspell_required = true;
+  }
+  if (language == Language::kEnglish && !options.english_spelling_variants.empty()) {
+    p.spelling_variants = options.english_spelling_variants;
+    p.spelling_required = true;
   }
   if (!options.stemming) {
     p.hunspell.clear();

@@ -2,6 +2,7 @@
 #include <unicode/uchar.h>
 
 #include "match_internal.h"
+#include "script.h"
 #include "utf8.h"
 
 namespace align::internal {
@@ -18,7 +19,7 @@ CharKind Classify(char32_t cp) {
     if (cp == '"') return CharKind::kQuote;
     return CharKind::kOther;
   }
-  if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x0621 && cp <= 0x064A)) return CharKind::kWord;  // Han, Arabic letters
+  if (IsHan(cp)) return CharKind::kWord;  // the common case of Chinese text, before the general lookup
   if (IsSpace(cp)) return CharKind::kSpace;
   switch (cp) {
     case 0x2010: case 0x2011: case 0x00AD: return CharKind::kHyphen;

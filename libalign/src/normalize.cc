@@ -3,7 +3,8 @@
 // Running ICU on every sentence would cost far more than the 20 MB/s budget
 // of term matching allows, so ICU runs once per code point at construction:
 // fold(c) = post(HantHans(NFKC_Casefold(c))), where post maps decimal digits
-// of every script to ASCII and applies the Urdu letter folding. At call time
+// of every script to ASCII and applies the letter folding of the language
+// definitions (languages/<code>.lang [fold], [drop]; folding.h). At call time
 // a key is a table lookup per code point plus two contextual rules:
 //  - a code point that can interact with the one before it under NFKC (a
 //    combining mark, a Hangul vowel...) sends the whole normalisation
@@ -23,6 +24,8 @@
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
 
+#include "folding.h"
+#include "numerals.h"
 #include "utf8.h"
 
 namespace align {
@@ -40,26 +43,9 @@ struct Entry {
   uint8_t flags = kIdentity;
 };
 
-constexpr char32_t kYeh = 0x06CC;         // ی, the Urdu yeh every variant folds to
 constexpr char32_t kHamzaAbove = 0x0654;
 constexpr char32_t kYehHamza = 0x0626;    // ئ
 constexpr int kMaxNonStarters = 30;       // UAX #15 §13, the Stream-Safe Text Format
-
-// The Urdu letter folding and the marks dropped from keys (BRIEF §2).
-char32_t UrduFold(char32_t c) {
-  switch (c) {
-    case 0x064A: case 0x0649: return kYeh;  // Arabic yeh, alef maksura
-    case 0x0643: return 0x06A9;             // Arabic kaf → keheh
-    case 0x0647: return 0x06C1;             // Arabic heh → heh goal
-    case 0x0629: return 0x06C3;             // teh marbuta → teh marbuta goal
-    default: return c;
-  }
-}
-
-bool Dropped(char32_t c) {
-  return (c >= 0x064B && c <= 0x0652) || c == 0x0670 || c == 0x0640 ||
-         (c >= 0x200C && c <= 0x200F);
-}
 
 }  // namespace
 
@@ -75,14 +61,16 @@ struct Normalizer::Impl {
     return it == supplementary.end() ? Entry{} : it->second;
   }
 
-  // post(): digits to ASCII, Urdu folding, dropped marks. Appends to |out|.
+  // post(): digits to ASCII, the languages' letter folding and dropped
+  // marks (internal::LetterFolding). Appends to |out|.
   static void AppendPost(char32_t c, std::string& out) {
-    if (Dropped(c)) return;
-    if (u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER) {
-      int v = u_charDigitValue(static_cast<UChar32>(c));
-      if (v >= 0 && v <= 9) { out += static_cast<char>('0' + v); return; }
+    const char32_t folded = internal::LetterFolding::Get().Fold(c);
+    if (folded == 0) return;
+    if (const int v = internal::DigitValue(c); v >= 0) {
+      out += static_cast<char>('0' + v);
+      return;
     }
-    internal::AppendUtf8(out, UrduFold(c));
+    internal::AppendUtf8(out, folded);
   }
 
   std::string_view FoldOf(char32_t c, const Entry& e, std::string& scratch) const;

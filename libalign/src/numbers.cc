@@ -1,6 +1,6 @@
 // The number scanner: one pass over a sentence's matching key (digits of
 // every script are already ASCII there), per-language words from
-// numbers_words.cc, Han numerals parsed positionally. See numbers.h.
+// the language definitions, Han numerals read by numerals.h. See numbers.h.
 #include "numbers.h"
 
 #include <algorithm>
@@ -11,45 +11,14 @@
 #include <system_error>
 
 #include "numbers_words.h"
+#include "numerals.h"
+#include "script.h"
 #include "utf8.h"
 
 namespace align::internal {
 namespace {
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool IsLetter(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
-         (c >= 0x0621 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || c == 0x06D5 ||
-         (c >= 0x06FA && c <= 0x06FF);
-}
-
-int HanDigit(char32_t c) {
-  switch (c) {
-    case U'〇': case U'零': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
-}
-
-double HanUnit(char32_t c) {
-  switch (c) {
-    case U'十': return 10;
-    case U'百': return 100;
-    case U'千': return 1000;
-    case U'万': return 1e4;
-    case U'亿': return 1e8;
-    default: return 0;
-  }
-}
 
 // k when |u| is 10^k (scales are: thousand, لاکھ, 万, 亿 ...), else -1.
 int PowerOfTen(double u) {
@@ -93,9 +62,9 @@ class Scanner {
       size_t consumed = 0;
       if (IsAsciiDigit(t_[i]) && !LetterOrDigitBefore(i)) {
         consumed = ScanDigits(i);
-      } else if (HanDigit(c) >= 0 || (HanUnit(c) > 0 && HanUnit(c) <= 1000) || StartsWith(i, "百分之")) {
+      } else if (IsHanSmallNumeral(c) || StartsWith(i, "百分之")) {
         consumed = ScanHan(i);
-      } else if (IsLetter(c) && !LetterBefore(i)) {
+      } else if (IsWordLetter(c) && !LetterBefore(i)) {
         consumed = ScanWord(i);
       }
       i = consumed > i ? consumed : next;
@@ -139,12 +108,18 @@ class Scanner {
     size_t start;
     return DecodeUtf8Before(t_, p, &start);
   }
-  bool LetterBefore(size_t p) const { return IsLetter(Before(p)); }
+  bool LetterBefore(size_t p) const { return IsWordLetter(Before(p)); }
   bool LetterOrDigitBefore(size_t p) const {
     char32_t b = Before(p);
-    return IsLetter(b) || (b >= '0' && b <= '9');
+    return IsWordLetter(b) || (b >= '0' && b <= '9');
   }
   char Ch(size_t p) const { return p < t_.size() ? t_[p] : '\0'; }
+  // The bytes of the separator at |p| when |is| says it is one, else 0.
+  size_t SeparatorLength(size_t p, bool (*is)(char32_t)) const {
+    if (p >= t_.size()) return 0;
+    size_t q = p;
+    return is(DecodeUtf8(t_, q)) ? q - p : 0;
+  }
   bool StartsWith(size_t p, std::string_view s) const { return t_.substr(p, s.size()) == s; }
   size_t SkipSpace(size_t p) const {
     while (p < t_.size() && t_[p] == ' ') ++p;
@@ -155,7 +130,7 @@ class Scanner {
     if (w.empty() || !StartsWith(p, w)) return 0;
     size_t e = p + w.size();
     size_t q = e;
-    if (q < t_.size() && IsLetter(DecodeUtf8(t_, q)) && IsLetter(Before(e))) return 0;
+    if (q < t_.size() && IsWordLetter(DecodeUtf8(t_, q)) && IsWordLetter(Before(e))) return 0;
     return e;
   }
   // The longest entry of |list| at |p| (after spaces), or 0.
@@ -170,7 +145,7 @@ class Scanner {
     while (q < t_.size()) {
       size_t r = q;
       char32_t c = DecodeUtf8(t_, r);
-      if (!IsLetter(c) && c != '\'' && c != U'’') break;
+      if (!IsWordLetter(c) && c != '\'' && c != U'’') break;
       q = r;
     }
     *end = q;
@@ -387,9 +362,9 @@ class Scanner {
     int digit_count = 0;
     bool separated = false;
     while (j < t_.size() && IsAsciiDigit(t_[j])) digits += t_[j++], ++digit_count;
-    // Thousands separators: ',' or U+066C, each followed by exactly three digits.
+    // Thousands separators, each followed by exactly three digits.
     while (true) {
-      size_t sep = Ch(j) == ',' ? 1 : StartsWith(j, "٬") ? 2 : 0;
+      size_t sep = SeparatorLength(j, IsThousandsSeparator);
       if (!sep || j + sep + 3 > t_.size()) break;
       size_t k = j + sep;
       if (!(IsAsciiDigit(t_[k]) && IsAsciiDigit(t_[k + 1]) && IsAsciiDigit(t_[k + 2]))) break;
@@ -399,7 +374,7 @@ class Scanner {
       separated = true;
     }
     std::string fraction;
-    size_t dec = Ch(j) == '.' ? 1 : StartsWith(j, "٫") ? 2 : 0;
+    size_t dec = SeparatorLength(j, IsDecimalPoint);
     if (dec && j + dec < t_.size() && IsAsciiDigit(t_[j + dec])) {
       size_t k = j + dec;
       while (k < t_.size() && IsAsciiDigit(t_[k])) fraction += t_[k++];
@@ -476,24 +451,7 @@ class Scanner {
         return j;  // 三四: "three or four", an estimate
       }
     } else {
-      double total = 0, section = 0, num = 0;
-      for (char32_t c : run) {
-        int d = HanDigit(c);
-        double u = HanUnit(c);
-        if (d >= 0) {
-          num = d;
-        } else if (u < 1e4) {
-          section += (num == 0 ? 1 : num) * u;
-          num = 0;
-        } else if (u == 1e4) {
-          total += (section + num == 0 ? 1 : section + num) * u;
-          section = num = 0;
-        } else {
-          total = (total + section + num == 0 ? 1 : total + section + num) * u;
-          section = num = 0;
-        }
-      }
-      value = total + section + num;
+      value = HanNumeralValue(std::u32string_view(run.data(), run.size()));
     }
     std::string fraction;
     if (At(j) == U'点' && HanDigit(At(j + 3)) >= 0) {

@@ -5,7 +5,7 @@
 //   for (const align::internal::NumberMention& n : align::internal::ExtractNumbers(key, align::Language::kChinese))
 //     ...  // n.kind, n.values, n.span (bytes of the original)
 //
-// What is recognised (per-language word tables live in numbers_words.cc):
+// What is recognised (per-language word tables come from languages/<code>.lang):
 // - digits of every script (the key has already folded them to ASCII), with
 //   thousands separators and decimals: 1,000  3.5  ۲۳٫۱;
 // - scale words and characters after a number: thousand/million/billion,

@@ -1,6 +1,6 @@
 // Per-language vocabulary of numbers for numbers.cc: number words, scale
 // words, markers of percentages, ordinals, years, clock times, months and
-// units. The tables are data (numbers_words.cc); the scanner that uses them
+// units. The tables are data (languages/<code>.lang); the scanner that uses them
 // does not know which language it reads. Every entry is stored as its
 // matching key (Normalizer::KeyOf), because that is what the scanner sees.
 #pragma once

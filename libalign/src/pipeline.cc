@@ -30,9 +30,10 @@ Status CheckShape(const AlignJob& job) {
   int stdin_inputs = 0;
   for (const std::string& path : job.inputs) stdin_inputs += path == "-";
   if (stdin_inputs > 1) return InvalidArgument("standard input ('-') can be read only once");
+  ALIGN_RETURN_IF_ERROR(LoadLanguages());
   if (!job.source_language.empty() && !ParseLanguage(job.source_language)) {
-    return InvalidArgument(fmt::format("--source {}: not a language tag talign knows (en, zh, ur, ...)",
-                                       job.source_language));
+    return InvalidArgument(fmt::format("--source {}: not a language tag talign knows ({})",
+                                       job.source_language, Languages().Codes()));
   }
   return Status::Ok();
 }
@@ -43,18 +44,24 @@ StatusOr<Language> VersionLanguage(const AlignJob& job, size_t v, const Document
   if (!job.language_tags.empty() && !job.language_tags[v].empty()) {
     std::optional<Language> parsed = ParseLanguage(job.language_tags[v]);
     if (!parsed || *parsed == Language::kUnknown) {
-      return InvalidArgument(fmt::format("unknown language '{}' for {} (expected en, zh, ur or a "
+      return InvalidArgument(fmt::format("unknown language '{}' for {} (expected one of {} or a "
                                          "BCP 47 variant such as zh-Hans, ur-PK)",
-                                         job.language_tags[v], doc.name()));
+                                         job.language_tags[v], doc.name(), Languages().Codes()));
     }
     *tag = job.language_tags[v];
     return *parsed;
   }
-  Language detected = DetectLanguage(doc.bytes());
-  if (detected == Language::kUnknown) {
+  const LanguageRegistry::Detection detection = Languages().Detect(doc.bytes());
+  const Language detected = detection.language;
+  if (detected == Language::kUnknown && detection.script.empty()) {
     return InvalidArgument(fmt::format("{}: cannot tell the language from the text (no letters); "
                                        "give it with --langs",
                                        doc.name()));
+  }
+  if (detected == Language::kUnknown) {
+    return InvalidArgument(fmt::format("{}: the text is in the {} script but in none of the languages "
+                                       "talign knows ({}); if it is one of them, give it with --langs",
+                                       doc.name(), detection.script, Languages().Codes()));
   }
   *tag = std::string(LanguageCode(detected));
   return detected;

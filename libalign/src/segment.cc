@@ -479,9 +479,11 @@ StatusOr<std::shared_ptr<const Segmenter>> Segmenter::Create(Language language,
                                                              const SegmenterOptions& options) {
   std::string path = options.rules_path;
   if (path.empty()) {
-    if (language == Language::kUnknown)
-      return InvalidArgument("segmentation needs a language (en, zh or ur)");
-    auto found = FindDataFile(fmt::format("rules/{}.rules", LanguageCode(language)));
+    ALIGN_RETURN_IF_ERROR(LoadLanguages());
+    const LanguageInfo& info = Languages().Info(language);
+    if (info.rules.empty())
+      return InvalidArgument(fmt::format("segmentation needs a language ({})", Languages().Codes()));
+    auto found = FindDataFile(info.rules);
     if (!found.ok()) return found.status();
     path = *found;
   }

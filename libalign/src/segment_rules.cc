@@ -10,6 +10,7 @@
 #include <unicode/uchar.h>
 
 #include "align/text.h"
+#include "numerals.h"
 #include "utf8.h"
 
 namespace align::internal {
@@ -263,10 +264,8 @@ bool IsRoman(char32_t c) {
     default: return false;
   }
 }
-bool IsHanNumeral(char32_t c) {
-  static constexpr std::u32string_view kNumerals = U"〇零一二三四五六七八九十百千两";
-  return kNumerals.find(c) != std::u32string_view::npos;
-}
+// List markers count below ten thousand: 一、 十二、 (一百).
+bool IsHanListNumeral(char32_t c) { return IsHanSmallNumeral(c); }
 
 // Matches |pattern| from element |i| at |pos|; returns the end or npos.
 size_t MatchFrom(const std::vector<MarkerElement>& pattern, size_t i, std::string_view text, size_t pos) {
@@ -300,7 +299,7 @@ size_t MatchFrom(const std::vector<MarkerElement>& pattern, size_t i, std::strin
       case MarkerElement::kDigits:
       case MarkerElement::kRoman:
       case MarkerElement::kHan: {
-        auto ok = e.kind == MarkerElement::kDigits ? IsDigit : e.kind == MarkerElement::kRoman ? IsRoman : IsHanNumeral;
+        auto ok = e.kind == MarkerElement::kDigits ? IsDigit : e.kind == MarkerElement::kRoman ? IsRoman : IsHanListNumeral;
         if (!ok(c)) return std::string_view::npos;
         // Markers are short: "2026." is a year, not item 2026.
         const int max = e.kind == MarkerElement::kDigits ? 3 : e.kind == MarkerElement::kRoman ? 5 : 4;
@@ -328,7 +327,7 @@ size_t SegmentRules::MatchListMarker(std::string_view text, size_t pos) const {
     size_t q = pos;
     const char32_t c = DecodeUtf8(text, q);
     const bool maybe = (marker_first_digit && IsDigit(c)) || (marker_first_latin && IsLatin(c)) ||
-                       (marker_first_han && IsHanNumeral(c)) ||
+                       (marker_first_han && IsHanListNumeral(c)) ||
                        std::find(marker_first_literals.begin(), marker_first_literals.end(), c) !=
                            marker_first_literals.end();
     if (!maybe) return std::string_view::npos;

@@ -40,6 +40,7 @@ bool Has(const std::vector<Language>& languages, Language language) {
 }  // namespace
 
 StatusOr<std::shared_ptr<const Session>> Session::Create(const SessionConfig& config) {
+  ALIGN_RETURN_IF_ERROR(LoadLanguages());  // termbase tags and segmenters need the language definitions
   for (const std::string& path : config.lexicon_paths) ALIGN_RETURN_IF_ERROR(CheckExists(path, "termbase"));
   for (const DictionarySpec& spec : config.dictionaries) ALIGN_RETURN_IF_ERROR(CheckExists(spec.path, "dictionary"));
   std::shared_ptr<Session> session(new Session());

@@ -14,74 +14,37 @@
 #include "utf8.h"
 
 namespace align {
-namespace {
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
+std::optional<Language> ParseLanguage(std::string_view tag) { return Languages().Parse(tag); }
+
+std::string_view LanguageCode(Language language) { return Languages().Info(language).code; }
+
+Language DetectLanguage(std::string_view text) { return Languages().Detect(text).language; }
+
+std::string PrimaryLanguageSubtag(std::string_view tag) {
+  std::string primary(tag.substr(0, tag.find_first_of("-_.@")));
+  for (char& c : primary)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return primary;
 }
 
-}  // namespace
-
-std::optional<Language> ParseLanguage(std::string_view tag) {
-  // Only the primary subtag decides; script and region subtags are accepted
-  // as long as they are well-formed (letters and digits).
-  size_t cut = tag.find_first_of("-_");
-  std::string_view primary = tag.substr(0, cut);
-  if (cut != std::string_view::npos) {
-    std::string_view rest = tag.substr(cut + 1);
-    if (rest.empty()) return std::nullopt;
-    for (char c : rest) {
-      bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '_';
-      if (!ok) return std::nullopt;
+bool IsWellFormedLanguageTag(std::string_view tag) {
+  size_t start = 0;
+  bool first = true;
+  while (true) {
+    size_t cut = tag.find_first_of("-_", start);
+    std::string_view sub = tag.substr(start, cut == std::string_view::npos ? cut : cut - start);
+    if (sub.empty() || sub.size() > 8) return false;
+    if (first && sub.size() < 2) return false;
+    for (char c : sub) {
+      bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      bool digit = c >= '0' && c <= '9';
+      if (!letter && !(digit && !first)) return false;
     }
+    if (cut == std::string_view::npos) return true;
+    start = cut + 1;
+    first = false;
   }
-  if (EqualsIgnoreCase(primary, "en") || EqualsIgnoreCase(primary, "eng")) return Language::kEnglish;
-  if (EqualsIgnoreCase(primary, "zh") || EqualsIgnoreCase(primary, "zho") ||
-      EqualsIgnoreCase(primary, "cmn"))
-    return Language::kChinese;
-  if (EqualsIgnoreCase(primary, "ur") || EqualsIgnoreCase(primary, "urd")) return Language::kUrdu;
-  return std::nullopt;
-}
-
-std::string_view LanguageCode(Language language) {
-  switch (language) {
-    case Language::kEnglish: return "en";
-    case Language::kChinese: return "zh";
-    case Language::kUrdu: return "ur";
-    case Language::kUnknown: break;
-  }
-  return "und";
-}
-
-Language DetectLanguage(std::string_view text) {
-  // Counting letters per script over a bounded prefix is enough: official
-  // versions are written in one script with the odd Latin name or acronym.
-  size_t latin = 0, han = 0, arabic = 0;
-  size_t pos = 0;
-  const size_t limit = std::min<size_t>(text.size(), 1 << 16);
-  while (pos < limit) {
-    char32_t cp = internal::DecodeUtf8(text, pos);
-    if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F))
-      ++latin;
-    else if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-             (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF))
-      han += 3;  // one Han character carries about as much as a Latin word's letters
-    else if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) ||
-             (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
-      ++arabic;
-  }
-  if (latin == 0 && han == 0 && arabic == 0) return Language::kUnknown;
-  if (han >= latin && han >= arabic) return Language::kChinese;
-  if (arabic >= latin) return Language::kUrdu;
-  return Language::kEnglish;
 }
 
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes) {

@@ -6,9 +6,10 @@
 // A key applies, per code point and in this order: NFKC, case folding,
 // full-width/half-width folding, Traditional→Simplified Chinese (ICU
 // Hant-Hans, character by character), digits of every script to ASCII, and
-// the Urdu folding of BRIEF §2 (Arabic yeh/alef maksura→ی, kaf→ک, heh→ہ,
-// teh marbuta→ۃ, ی+hamza→ئ; harakat U+064B–U+0652 and U+0670, tatweel,
-// ZWNJ/ZWJ, LRM/RLM dropped). Runs of white space become one ASCII space;
+// the letter folding of the language definitions (languages/<code>.lang
+// [fold] and [drop]; for Urdu: Arabic yeh/alef maksura→ی, kaf→ک, heh→ہ,
+// teh marbuta→ۃ; harakat U+064B–U+0652 and U+0670, tatweel, ZWNJ/ZWJ,
+// LRM/RLM dropped), and ی+hamza→ئ. Runs of white space become one ASCII space;
 // white space at either end of the key is dropped. Combining sequences are
 // composed first (e + U+0301 and é give the same key); keys follow the
 // Stream-Safe Text Format (UAX #15 §13): a run of more than 30 combining

@@ -18,24 +18,36 @@
 #include <string_view>
 #include <vector>
 
+#include "align/language.h"
 #include "align/status.h"
 
 namespace align {
 
-// The languages talign has rules for. Generic code says source/target and
-// never branches on these beyond looking up per-language data.
-enum class Language { kUnknown, kEnglish, kChinese, kUrdu };
+// Languages are data (align/language.h): these ask the process registry.
 
-// Parses a BCP 47 tag: "en", "en-GB", "zh", "zh-Hans", "zh-CN", "zh-Hant",
-// "ur", "ur-PK" (case-insensitive, '_' accepted for '-'). nullopt otherwise.
+// Parses a BCP 47 tag by its primary subtag, a language's code or alias:
+// "en", "en-GB", "eng", "zh-Hans", "zh_CN", "cmn", "ur-PK" (case-insensitive,
+// '_' accepted for '-'; further subtags must be letters and digits).
+// nullopt for a malformed tag or a language without a definition.
 std::optional<Language> ParseLanguage(std::string_view tag);
 
-// "en", "zh", "ur"; "und" for kUnknown.
+// "en", "zh", "ur", ...; "und" for kUnknown.
 std::string_view LanguageCode(Language language);
 
-// The language whose script dominates |text|: Han → zh, Arabic script → ur,
-// Latin → en. kUnknown when the text has no letters at all.
+// The language whose script dominates |text| (LanguageRegistry::Detect):
+// Han → zh, Latin → en, Arabic script with Urdu letters → ur. kUnknown when
+// the text has no letters, or its script is no known language's (Arabic
+// text is not Urdu).
 Language DetectLanguage(std::string_view text);
+
+// The primary language subtag of a BCP 47 tag or a POSIX locale name,
+// lower-cased: "zh-Hans" → "zh", "ur_PK.UTF-8@x" → "ur". Every tag talign
+// reads (termbases, --langs, LANG) is cut here.
+std::string PrimaryLanguageSubtag(std::string_view tag);
+
+// Whether |tag| has the shape of a BCP 47 tag: subtags of 1 to 8 letters or
+// digits separated by '-' (or '_'), the first of 2 to 8 letters.
+bool IsWellFormedLanguageTag(std::string_view tag);
 
 // A half-open byte range [begin, end) in a Document's bytes.
 struct Span {
