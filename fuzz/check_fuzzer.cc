@@ -1,8 +1,9 @@
-// The whole check on short inputs, as RunCheck runs it but from memory: the
-// input is a mode byte, then up to three documents separated by form feeds.
+// The whole check on short inputs: RunCheck on documents in memory, with one
+// Session. The input is a mode byte, then up to three documents separated by
+// form feeds.
 // Mode bits: 0-1 the versions (en/zh/ur, en/zh, en/ur, zh/ur), 2-3 the
-// source version (none, 1st, 2nd, 3rd), 4 --presegmented. The termbase,
-// the matcher, the segmenters and the setup dictionaries are loaded once.
+// source version (none, 1st, 2nd, 3rd), 4 --presegmented. The session (the
+// termbase, its matcher, the segmenters, the setup dictionaries) is made once.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -16,31 +17,20 @@
 #include "align/pipeline.h"
 #include "align/report.h"
 #include "align/segment.h"
+#include "align/session.h"
 #include "fuzz_util.h"
-#include "pipeline_internal.h"
 
 namespace {
 
-struct Loaded {
-  std::shared_ptr<const align::TermMatcher> matcher;
-  align::SegmenterCache segmenters;
-  align::internal::SetupDictionaries dictionaries;
-};
-
-Loaded& Resources() {
-  static Loaded* loaded = [] {
-    auto* l = new Loaded;
-    auto lexicon = align::internal::LoadLexicons({});
-    FUZZ_CHECK(lexicon.ok(), "%s", lexicon.status().message().c_str());
-    auto matcher = align::TermMatcher::Create(*lexicon);
-    FUZZ_CHECK(matcher.ok(), "%s", matcher.status().message().c_str());
-    l->matcher = *matcher;
-    auto dictionaries = align::internal::LoadSetupDictionaries(true, true);
-    FUZZ_CHECK(dictionaries.ok(), "%s", dictionaries.status().message().c_str());
-    l->dictionaries = *dictionaries;
-    return l;
+const align::Session& Resources() {
+  static const std::shared_ptr<const align::Session> session = [] {
+    align::SessionConfig config;
+    config.preload_setup_dictionaries = true;
+    auto created = align::Session::Create(config);
+    FUZZ_CHECK(created.ok(), "%s", created.status().message().c_str());
+    return *created;
   }();
-  return *loaded;
+  return *session;
 }
 
 void CheckAlignment(const align::AlignResult& r) {
@@ -109,47 +99,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const bool presegmented = mode & 16;
   const std::vector<std::string> parts = fuzz::SplitParts(fuzz::AsText(data + 1, size - 1), languages.size());
 
-  Loaded& loaded = Resources();
-  align::AlignResult result;
-  result.job.presegmented = presegmented;
-  result.job.source_version = source < static_cast<int>(languages.size()) ? source : -1;
+  const align::Session& session = Resources();
+  align::CheckJob job;
+  job.align.presegmented = presegmented;
   for (size_t v = 0; v < languages.size(); ++v) {
     const std::string code(align::LanguageCode(languages[v]));
     auto doc = align::Document::FromString("fuzz." + code + ".txt", parts[v]);
     if (!doc.ok()) return 0;
-    align::AlignInput input{std::move(*doc), languages[v], {}, {}};
-    if (presegmented) {
-      input.sentences = align::SplitLines(input.document);
-    } else {
-      auto segmenter = loaded.segmenters.Get(languages[v]);
-      FUZZ_CHECK(segmenter.ok(), "%s", segmenter.status().message().c_str());
-      input.sentences = (*segmenter)->Split(input.document);
-    }
-    result.job.inputs.push_back(input.document.name());
-    result.job.language_tags.push_back(code);
-    result.language_tags.push_back(code);
-    result.versions.push_back(std::move(input));
+    job.align.documents.push_back(std::move(*doc));
+    job.align.language_tags.push_back(code);
   }
-
-  const std::vector<std::vector<align::TermHit>> hits = align::internal::MatchAnchors(*loaded.matcher, result);
-  align::AlignResources resources;
-  align::internal::AddSetupDictionaries(loaded.dictionaries, result, &resources, &result.dictionaries);
-  const align::Aligner aligner(result.job.aligner, std::move(resources));
-  auto alignment = aligner.Align(result.versions);
-  FUZZ_CHECK(alignment.ok(), "Align failed: %s", alignment.status().message().c_str());
-  result.alignment = std::move(*alignment);
+  if (source >= 0 && source < static_cast<int>(languages.size())) {
+    job.align.source_language = std::string(align::LanguageCode(languages[source]));
+  }
+  auto checked = align::RunCheck(job, session);
+  FUZZ_CHECK(checked.ok(), "RunCheck failed: %s", checked.status().message().c_str());
+  const align::AlignResult& result = checked->align;
+  const std::vector<std::vector<align::TermHit>>& hits = checked->hits;
   CheckAlignment(result);
-
-  align::CheckConfig config;
-  config.source_version = result.job.source_version;
-  auto findings = align::Check(result, hits, *loaded.matcher, config);
-  FUZZ_CHECK(findings.ok(), "Check failed: %s", findings.status().message().c_str());
-  CheckFindings(result, *findings);
+  CheckFindings(result, checked->findings);
 
   // Every report of what was found; they refuse findings that point outside.
   fuzz::NullBuffer null;
   std::ostream out(&null);
-  const align::FindingsReport report{&result, &hits, &loaded.matcher->lexicon(), &*findings};
+  const align::FindingsReport report{&result, &hits, &session.matcher()->lexicon(), &checked->findings};
   for (auto format : {align::FindingsFormat::kText, align::FindingsFormat::kJson, align::FindingsFormat::kTsv,
                       align::FindingsFormat::kHtml}) {
     const align::Status written = align::WriteFindings(report, format, align::ReportOptions{}, out);

@@ -19,13 +19,19 @@
 namespace align {
 namespace {
 
+// How many versions the job has: files or documents in memory, not both.
+size_t VersionCount(const AlignJob& job) { return job.inputs.empty() ? job.documents.size() : job.inputs.size(); }
+
 Status CheckShape(const AlignJob& job) {
-  if (job.inputs.size() != 2 && job.inputs.size() != 3) {
-    return InvalidArgument(fmt::format("align takes 2 or 3 versions, got {}", job.inputs.size()));
+  if (!job.inputs.empty() && !job.documents.empty()) {
+    return InvalidArgument("give the versions as files or as documents in memory, not both");
   }
-  if (!job.language_tags.empty() && job.language_tags.size() != job.inputs.size()) {
-    return InvalidArgument(fmt::format("{} languages given for {} inputs", job.language_tags.size(),
-                                       job.inputs.size()));
+  const size_t versions = VersionCount(job);
+  if (versions != 2 && versions != 3) {
+    return InvalidArgument(fmt::format("align takes 2 or 3 versions, got {}", versions));
+  }
+  if (!job.language_tags.empty() && job.language_tags.size() != versions) {
+    return InvalidArgument(fmt::format("{} languages given for {} inputs", job.language_tags.size(), versions));
   }
   int stdin_inputs = 0;
   for (const std::string& path : job.inputs) stdin_inputs += path == "-";
@@ -147,8 +153,8 @@ StatusOr<AlignResult> PrepareUnguarded(const AlignJob& job, const Session& sessi
   result.settings.presegmented = job.presegmented;
   result.settings.aligner = job.aligner;
   result.settings.lexicons = session.config().lexicon_paths;
-  for (size_t v = 0; v < job.inputs.size(); ++v) {
-    auto doc = Document::Load(job.inputs[v], job.read);
+  for (size_t v = 0; v < VersionCount(job); ++v) {
+    auto doc = job.inputs.empty() ? StatusOr<Document>(job.documents[v]) : Document::Load(job.inputs[v], job.read);
     if (!doc.ok()) return doc.status();
     std::string tag;
     auto language = VersionLanguage(job, v, *doc, &tag);

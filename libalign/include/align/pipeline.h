@@ -33,6 +33,10 @@ struct AlignJob {
   // Two or three input files, in version order ("-" reads standard input,
   // at most once). Every output lists the versions in this order.
   std::vector<std::string> inputs;
+  // Or the versions already in memory (Document::FromString: text from a
+  // program, not a file), when |inputs| is empty. Spans in every output are
+  // then offsets into these bytes, and the documents' names stand for paths.
+  std::vector<Document> documents;
 
   // BCP 47 tags, one per input ("en", "zh-Hans", "ur-PK"), or empty to detect
   // every language from the script of its text. An empty string detects that
