@@ -1,6 +1,7 @@
 // RunAlign and PrepareAlign (with a Session): reading, language detection, segmentation,
 // presegmented input, dictionaries and the errors of a bad job.
 #include "align/pipeline.h"
+#include "align/report.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace align {
 namespace {
@@ -231,6 +233,45 @@ TEST_F(PipelineTest, TheUrduEnglishLexiconIsUsedForEnglishAndUrduOnly) {
   ASSERT_TRUE(off.ok()) << off.status().message();
   EXPECT_TRUE(off->settings.dictionaries.empty());
   if (saved) ::setenv("TALIGN_UR_EN", keep.c_str(), 1); else ::unsetenv("TALIGN_UR_EN");
+}
+
+}  // namespace
+}  // namespace align
+
+namespace align {
+namespace {
+
+TEST(PipelineInMemory, DocumentsAlignAsTheirFilesDo) {
+  auto session = Session::Create([] {
+    SessionConfig c;
+    c.use_cedict = c.use_urdu_english = false;
+    return c;
+  }());
+  ASSERT_TRUE(session.ok()) << session.status().message();
+  const std::string corpus = std::string(TALIGN_SOURCE_DIR) + "/corpora/";
+  CheckJob from_files, from_memory;
+  for (const char* lang : {"en", "zh", "ur"}) {
+    const std::string path = corpus + "readout." + lang + ".txt";
+    from_files.align.inputs.push_back(path);
+    auto doc = Document::Load(path);
+    ASSERT_TRUE(doc.ok());
+    std::string bytes(doc->bytes());
+    auto copy = Document::FromString(path, std::move(bytes));  // same name: same report
+    ASSERT_TRUE(copy.ok());
+    from_memory.align.documents.push_back(std::move(*copy));
+  }
+  auto a = RunCheck(from_files, **session);
+  auto b = RunCheck(from_memory, **session);
+  ASSERT_TRUE(a.ok() && b.ok());
+  std::ostringstream ja, jb;
+  ASSERT_TRUE(WriteAlignment(a->align, AlignFormat::kJsonl, ja).ok());
+  ASSERT_TRUE(WriteAlignment(b->align, AlignFormat::kJsonl, jb).ok());
+  EXPECT_EQ(ja.str(), jb.str());
+  EXPECT_EQ(a->findings.size(), b->findings.size());
+
+  CheckJob both = from_memory;
+  both.align.inputs = from_files.align.inputs;
+  EXPECT_EQ(RunCheck(both, **session).status().code(), StatusCode::kInvalidArgument);
 }
 
 }  // namespace
