@@ -7,11 +7,9 @@
 set -uo pipefail
 talign=$1
 src=$2
-work=$(mktemp -d)
-chmod 755 "$work"
-trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+work=$tmp
+chmod 755 "$work"  # the unprivileged runs below read it
 valid_json() { python3 -c 'import json,sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$1"; }
 
 mkdir -p "$work/in"
@@ -140,5 +138,4 @@ if [[ ${#runner[@]} -gt 0 || $(id -u) != 0 ]]; then
   grep -q "8 sets, 8 ok" "$work/err" || fail "not every set done: $(cat "$work/err")"
 fi
 
-((failures == 0)) || { echo "$failures failure(s)" >&2; exit 1; }
-echo "batch_bad_input: all passed"
+finish batch_bad_input

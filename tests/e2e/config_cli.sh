@@ -5,10 +5,7 @@
 set -uo pipefail
 talign=$1
 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 "$talign" config --markdown >"$tmp/config.md" || fail "talign config --markdown failed"
 diff -u "$src/docs/configuration.md" "$tmp/config.md" >&2 ||
@@ -49,5 +46,4 @@ grep -q "aligner.max_bead_side: 99 is outside" "$tmp/err" || fail "range not exp
 "$talign" check --config /dev/zero "$en" "$zh" >/dev/null 2>"$tmp/err"
 [[ $? == 2 ]] || fail "/dev/zero as a config file did not exit 2"
 
-((failures == 0)) || { echo "$failures failure(s)" >&2; exit 1; }
-echo "config_cli: all passed"
+finish config_cli

@@ -6,22 +6,7 @@
 set -uo pipefail
 talign=$1
 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-
-# expect CODE STDERR_PATTERN -- ARGS...: runs talign, checks the exit code and stderr.
-expect() {
-  local code=$1 pattern=$2
-  shift 3
-  "$talign" "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  [[ $got == "$code" ]] || fail "talign $* exited $got, expected $code (stderr: $(cat "$tmp/err"))"
-  if [[ -n $pattern ]] && ! grep -qE -- "$pattern" "$tmp/err"; then
-    fail "talign $*: stderr does not match /$pattern/: $(cat "$tmp/err")"
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 en=$src/corpora/readout.en.txt
 zh=$src/corpora/readout.zh.txt
@@ -40,7 +25,7 @@ expect 0 "" -- segment "$en" -o /dev/null
 
 # A FIFO is written to, and stays a FIFO.
 mkfifo "$tmp/fifo"
-cat "$tmp/fifo" >"$tmp/from-fifo" &
+timeout 60 cat "$tmp/fifo" >"$tmp/from-fifo" &
 reader=$!
 expect 0 "" -- segment "$en" -o "$tmp/fifo"
 wait $reader
@@ -118,5 +103,4 @@ expect 1 "" -- check --lexicon "$src/lexicons/official-terms.tsv" "$src/corpora/
 expect 1 "" -- check --lexicon="$src/lexicons/official-terms.tsv" "$src/corpora/readout-divergent.en.txt" \
   "$src/corpora/readout-divergent.zh.txt"
 
-((failures == 0)) || { echo "$failures failure(s)" >&2; exit 1; }
-echo "output_safety: all passed"
+finish output_safety

@@ -6,23 +6,9 @@
 #   bash tests/e2e/terms_bad_input.sh TALIGN_BINARY SOURCE_DIR
 set -uo pipefail
 talign=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-
-# expect CODE STDERR_TEXT -- ARGS...: runs talign (10 s at most: nothing may
-# hang), checks the exit code and that stderr contains STDERR_TEXT.
-expect() {
-  local code=$1 text=$2
-  shift 3
-  timeout 10 "$talign" "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  [[ $got == "$code" ]] || fail "talign $*: exit $got, expected $code (stderr: $(head -3 "$tmp/err"))"
-  if [[ -n $text ]] && ! grep -qF -- "$text" "$tmp/err"; then
-    fail "talign $*: stderr lacks '$text': $(head -3 "$tmp/err")"
-  fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+E2E_TIMEOUT=10  # nothing here may take long
+expect() { expect_text "$@"; }
 
 # A document and a termbase whose names hold byte 0xFF: nothing aborts (a
 # JSON dump of such a name would throw with nlohmann's strict handler).
