@@ -5,12 +5,17 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
+#include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
+#include "align/i18n.h"
 #include "align/pipeline.h"
+#include "check_internal.h"
 
 namespace align {
 namespace {
@@ -415,14 +420,140 @@ TEST_F(CheckTest, BadInputsAreErrors) {
   EXPECT_FALSE(Check(aligned_, hits_, *matcher_, config).ok());
 }
 
-TEST(CheckNames, RoundTrip) {
-  for (FindingType t : {FindingType::kDeprecatedTerm, FindingType::kMissingTerm, FindingType::kInconsistentTerm,
-                        FindingType::kNumberMismatch, FindingType::kOmission, FindingType::kAddition}) {
-    EXPECT_EQ(ParseFindingType(FindingTypeName(t)), t);
+// Each switch a row of the registry names turns its type off, and only the
+// types whose rows name it: one small case per type, every type seen.
+TEST_F(CheckTest, EachRowsSwitchTurnsItsTypeOff) {
+  const std::vector<std::function<void()>> cases = {
+      [&] {  // deprecated-term
+        Build({{Language::kEnglish, {"China backs the One Belt, One Road initiative."}},
+               {Language::kChinese, {"中方支持一带一路倡议。"}}},
+              {{{0, 1}, {0, 1}}});
+      },
+      [&] {  // missing-term
+        Build({{Language::kEnglish, {"Both sides back the Belt and Road Initiative."}},
+               {Language::kChinese, {"双方支持丝绸之路合作。"}}},
+              {{{0, 1}, {0, 1}}});
+      },
+      [&] {  // inconsistent-term
+        Build({{Language::kEnglish,
+                {"We build a community with a shared future for mankind.", "A human community with a shared future.",
+                 "The community with a shared future for mankind matters."}},
+               {Language::kChinese, {"构建人类命运共同体。", "人类命运共同体。", "人类命运共同体很重要。"}}},
+              {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 3}}});
+      },
+      [&] {  // number-mismatch
+        Build({{Language::kEnglish, {"Trade grew by 3.5 percent in 2026."}},
+               {Language::kChinese, {"2026年贸易增长4.5%。"}}},
+              {{{0, 1}, {0, 1}}});
+      },
+      [&] {  // omission and addition
+        Build({{Language::kEnglish, {"Wang Yi and other senior officials were present.", "The talks went well."}},
+               {Language::kChinese, {"王毅等高级官员参加会谈。"}},
+               {Language::kUrdu, {}}},
+              {{{0, 1}, {0, 1}, {0, 0}}, {{1, 2}, {1, 1}, {0, 0}}});
+      },
+  };
+  using Seen = std::tuple<FindingType, size_t, size_t, std::string>;
+  auto seen = [](const std::vector<Finding>& findings, const CheckConfig& config) {
+    std::vector<Seen> out;
+    for (const Finding& f : findings) {
+      if (config.*FindingTypeInfoOf(f.type).enabled) out.emplace_back(f.type, f.version, f.bead, f.evidence);
+    }
+    return out;
+  };
+  std::set<FindingType> types;
+  for (const auto& build : cases) {
+    build();
+    const std::vector<Finding> all = Run();
+    ASSERT_FALSE(all.empty());
+    for (const Finding& f : all) {
+      types.insert(f.type);
+      // The registry's severity, or one level less for a type's milder case.
+      const Severity base = FindingTypeInfoOf(f.type).severity;
+      EXPECT_TRUE(f.severity == base || f.severity == internal::Milder(base)) << f.message;
+    }
+    for (const FindingTypeInfo& row : FindingTypes()) {
+      CheckConfig off;
+      off.*row.enabled = false;
+      const std::vector<Finding> without = Run(off);
+      for (const Finding& f : without) EXPECT_NE(f.type, row.type) << row.name;
+      EXPECT_EQ(seen(without, off), seen(all, off)) << row.name;
+    }
   }
-  EXPECT_EQ(FindingTypeName(FindingType::kNumberMismatch), "number-mismatch");
+  EXPECT_EQ(types.size(), FindingTypes().size()) << "a type no case produces";
+}
+
+// The enumerators and the names BRIEF §4 fixes for them. A switch without a
+// default: a new enumerator does not compile here (-Wswitch is an error in
+// this file) until it is listed, and the test below then wants its row.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic error "-Wswitch"
+std::string_view FixedName(FindingType type) {
+  switch (type) {
+    case FindingType::kDeprecatedTerm: return "deprecated-term";
+    case FindingType::kMissingTerm: return "missing-term";
+    case FindingType::kInconsistentTerm: return "inconsistent-term";
+    case FindingType::kNumberMismatch: return "number-mismatch";
+    case FindingType::kOmission: return "omission";
+    case FindingType::kAddition: return "addition";
+  }
+  return {};
+}
+#pragma GCC diagnostic pop
+
+TEST(FindingTypeRegistry, EveryEnumeratorHasExactlyOneRowWithItsFixedName) {
+  size_t enumerators = 0;
+  for (int value = 0; value < 256; ++value) {  // enumerators are numbered from 0
+    const auto type = static_cast<FindingType>(value);
+    if (FixedName(type).empty()) continue;
+    ++enumerators;
+    size_t rows = 0;
+    for (const FindingTypeInfo& row : FindingTypes()) rows += row.type == type;
+    EXPECT_EQ(rows, 1u) << FixedName(type);
+    EXPECT_EQ(FindingTypeName(type), FixedName(type));
+    EXPECT_EQ(FindingTypeInfoOf(type).type, type);
+  }
+  EXPECT_EQ(FindingTypes().size(), enumerators) << "a row for a value that is no enumerator";
+  for (size_t i = 0; i < FindingTypes().size(); ++i) {
+    const FindingTypeInfo& row = FindingTypes()[i];
+    EXPECT_EQ(static_cast<size_t>(row.type), i) << row.name << ": rows go in enum order";
+    EXPECT_FALSE(row.label.empty()) << row.name;
+    EXPECT_FALSE(row.description.empty()) << row.name;
+    EXPECT_EQ(row.description.find('\n'), std::string_view::npos) << row.name << ": one line";
+    EXPECT_NE(row.enabled, nullptr) << row.name;
+    EXPECT_NE(row.pass, nullptr) << row.name;
+  }
+  EXPECT_EQ(FindingTypeName(static_cast<FindingType>(99)), "unknown");
+  EXPECT_EQ(FindingTypeInfoOf(static_cast<FindingType>(99)).pass, nullptr);
+}
+
+TEST(FindingTypeRegistry, NamesRoundTrip) {
+  for (const FindingTypeInfo& row : FindingTypes()) {
+    EXPECT_EQ(ParseFindingType(row.name), row.type);
+    EXPECT_EQ(FindingTypeName(row.type), row.name);
+  }
+  EXPECT_FALSE(ParseFindingType("unknown").has_value());
+  EXPECT_FALSE(ParseFindingType("Omission").has_value());
+  EXPECT_FALSE(ParseFindingType("deprecated term").has_value());  // a label, not a name
   EXPECT_EQ(ParseSeverity("warning"), Severity::kWarning);
   EXPECT_FALSE(ParseSeverity("fatal").has_value());
+}
+
+// Every label is an msgid every UI catalog translates (as every message
+// pattern is: check_golden_test.cc).
+TEST(FindingTypeRegistry, EveryLabelIsTranslatedInEveryCatalog) {
+  for (const std::string& language : UiLanguages()) {
+    if (language == "en") continue;
+    auto ui = Translator::Create(language);
+    ASSERT_TRUE(ui.ok()) << ui.status().message();
+    std::set<std::string> translations;
+    for (const FindingTypeInfo& row : FindingTypes()) {
+      const std::string translated = ui->Translate(row.label);
+      EXPECT_NE(translated, row.label) << language << ": " << row.label;
+      translations.insert(translated);
+    }
+    EXPECT_EQ(translations.size(), FindingTypes().size()) << language << ": two types share a label";
+  }
 }
 
 }  // namespace

@@ -115,7 +115,7 @@ void ConceptRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* 
     const TermHit& first = ctx.hits[v][minority.front()];
     Finding f;
     f.type = FindingType::kInconsistentTerm;
-    f.severity = Severity::kWarning;
+    f.severity = DefaultSeverity(f.type);
     f.concept_index = c;
     f.version = v;
     f.bead = ctx.BeadOf(v, first.sentence);
@@ -157,7 +157,7 @@ void SharedRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* o
     }
     Finding f;
     f.type = FindingType::kInconsistentTerm;
-    f.severity = Severity::kInfo;
+    f.severity = Milder(DefaultSeverity(f.type));  // the termbase's fault more than the text's
     f.concept_index = h.concept_index;
     f.version = v;
     f.bead = ctx.BeadOf(v, h.sentence);

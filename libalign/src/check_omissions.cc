@@ -69,7 +69,7 @@ void Report(const CheckContext& ctx, size_t bead, FindingType type, size_t v, si
             std::vector<Finding>* out) {
   Finding f;
   f.type = type;
-  f.severity = type == FindingType::kOmission ? Severity::kError : Severity::kWarning;
+  f.severity = DefaultSeverity(type);
   f.version = v;
   f.bead = bead;
   f.places = ctx.Places(bead, ctx.Place(bead, v));
@@ -308,7 +308,7 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
       if (source >= 0 && static_cast<int>(v) == source) continue;
       Finding f;
       f.type = omission ? FindingType::kOmission : FindingType::kAddition;
-      f.severity = omission ? Severity::kError : Severity::kWarning;
+      f.severity = DefaultSeverity(f.type);
       f.version = v;
       f.bead = b;
       f.places = ctx.Places(b, ctx.Place(b, v));

@@ -253,7 +253,7 @@ void Deprecated(const CheckContext& ctx, size_t b, size_t v, const SpansByConcep
     finding_of_term[h.term_index] = out->size();
     Finding f;
     f.type = FindingType::kDeprecatedTerm;
-    f.severity = h.status == TermStatus::kDeprecated ? Severity::kError : Severity::kWarning;
+    f.severity = h.status == TermStatus::kDeprecated ? DefaultSeverity(f.type) : Milder(DefaultSeverity(f.type));
     f.concept_index = h.concept_index;
     f.version = v;
     f.bead = b;
@@ -392,7 +392,7 @@ void Missing(const CheckContext& ctx, const Related& related, const FirstNamed& 
       // concept only this pair disagrees on is reported once here.
       Finding f;
       f.type = FindingType::kMissingTerm;
-      f.severity = Severity::kWarning;
+      f.severity = DefaultSeverity(f.type);
       f.concept_index = c;
       f.version = v;
       f.bead = b;

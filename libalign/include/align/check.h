@@ -12,11 +12,11 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
-
 #include <utility>
+#include <vector>
 
 #include "align/match.h"
 #include "align/status.h"
@@ -25,7 +25,10 @@ namespace align {
 
 struct AlignResult;  // aligner.h
 
-// The finding types of BRIEF §4; their names are fixed.
+// The finding types of BRIEF §4. Everything else about a type (its name,
+// severity, label, description, switch and pass) is its row of
+// FindingTypes() below: a new type is an enumerator here, a row in check.cc,
+// its pass and the translations of its label.
 enum class FindingType {
   kDeprecatedTerm,    // "deprecated-term"
   kMissingTerm,       // "missing-term"
@@ -34,6 +37,7 @@ enum class FindingType {
   kOmission,          // "omission"
   kAddition,          // "addition"
 };
+// The fixed name of |type| (its row of FindingTypes()), and back.
 std::string_view FindingTypeName(FindingType type);
 std::optional<FindingType> ParseFindingType(std::string_view name);
 
@@ -78,7 +82,8 @@ struct CheckConfig {
   // checked both ways, the second version being at fault for numbers.
   int source_version = -1;
 
-  // Which finding types to look for (all by default).
+  // Which finding types to look for (all by default); each type's row of
+  // FindingTypes() names its switch.
   bool deprecated_terms = true;
   bool missing_terms = true;
   bool inconsistent_terms = true;
@@ -90,6 +95,44 @@ struct CheckConfig {
   // dateline or a line of punctuation.
   size_t min_content_letters = 8;
 };
+
+namespace internal {
+class CheckContext;  // check_internal.h
+}  // namespace internal
+
+// A pass of the checker: adds the findings of its types to |out| (passes
+// are internal to the library; the registry below names them).
+using CheckPass = void (*)(const internal::CheckContext& ctx, std::vector<Finding>* out);
+
+// One row of the registry of finding types: everything the checker, the
+// CLI, the reports, batch summaries and the UI catalogs know of a type.
+struct FindingTypeInfo {
+  FindingType type;
+  // The fixed name, in JSON, TSV, HTML data attributes, batch summaries and
+  // options (--fail-on).
+  std::string_view name;
+  // What a finding of the type is. A pass gives one level less for the
+  // milder case its rule names (a superseded rather than deprecated
+  // rendering; one rendering shared by two concepts).
+  Severity severity;
+  // Shown to people (text and HTML reports, in the UI language): the msgid
+  // the catalogs po/*.po translate.
+  std::string_view label;
+  // One line, English: what the type reports (talign check --help).
+  std::string_view description;
+  // The CheckConfig switch that turns it on.
+  bool CheckConfig::*enabled;
+  // The pass that produces it; a pass may produce several types (it runs
+  // once when any of them is on).
+  CheckPass pass;
+};
+
+// Every finding type, one row each in enum order: the order in which
+// reports and summaries list them.
+std::span<const FindingTypeInfo> FindingTypes();
+// The row of |type|; a value that is no enumerator gets a row named
+// "unknown" with no switch and no pass.
+const FindingTypeInfo& FindingTypeInfoOf(FindingType type);
 
 // The findings of |aligned| (its beads and versions), given the term hits of
 // every version (TermMatcher::Match over AlignResult::versions[v].sentences,
@@ -104,7 +147,7 @@ StatusOr<std::vector<Finding>> Check(const AlignResult& aligned,
 
 // Counts for reports: per type and per severity.
 struct CheckSummary {
-  std::vector<std::pair<FindingType, size_t>> by_type;  // every type, in enum order
+  std::vector<std::pair<FindingType, size_t>> by_type;  // every type, in FindingTypes() order
   std::vector<std::pair<Severity, size_t>> by_severity;  // error, warning, info
   size_t total = 0;
 };
