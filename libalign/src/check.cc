@@ -11,6 +11,7 @@
 #include "align/i18n.h"
 #include "align/aligner.h"
 #include "check_internal.h"
+#include "config_ranges.h"
 
 namespace align {
 namespace {
@@ -64,6 +65,7 @@ Status Validate(const AlignResult& aligned, const std::vector<std::vector<TermHi
   if (hits.size() != n) {
     return InvalidArgument(fmt::format("check: {} lists of term hits for {} versions", hits.size(), n));
   }
+  ALIGN_RETURN_IF_ERROR(internal::CheckRanges(CheckConfigFields(), config, "check"));
   if (config.source_version >= static_cast<int>(n)) {
     return InvalidArgument(fmt::format("check: source version {} does not exist ({} versions)",
                                        config.source_version + 1, n));

@@ -90,10 +90,66 @@ struct CheckConfig {
   bool numbers = true;
   bool omissions = true;  // omission and addition
 
-  // A sentence is content (its absence an omission or addition) when it has
-  // at least this many letters (a Han character counts as two) and is not a
-  // dateline or a line of punctuation.
+  // The thresholds of the passes (check_*.cc explain the rules they tune);
+  // docs/configuration.md lists them with their ranges. Lengths "differ by
+  // more than g" when the longer is more than 1 + g times the shorter.
+
+  // omission, addition. A sentence is content (its absence an omission or
+  // addition) when it has at least min_content_letters letters, a Han
+  // character counting han_letter_weight (the same weight gives sentence
+  // lengths), and is not a dateline: a line ending in a dash, or a Chinese
+  // agency line (ending in 电) of at most dateline_max_bytes bytes.
   size_t min_content_letters = 8;
+  size_t han_letter_weight = 2;
+  size_t dateline_max_bytes = 60;
+  // A bead where two versions have k sentences and the third k - 1 (three
+  // versions) is looked into when the sides' lengths differ by more than
+  // merged_length_gap. A sentence of the longer sides is then the omitted
+  // (or added) one when without it they differ by at most merged_agree_gap,
+  // or when they differ by more than merged_anchor_gap and it alone shares
+  // no number or concept with the shorter sides; the sentences taken out of
+  // the two longer sides differ in length by at most merged_sentence_gap.
+  double merged_length_gap = 0.3;
+  double merged_agree_gap = 0.25;
+  double merged_anchor_gap = 0.4;
+  double merged_sentence_gap = 0.6;
+  // An empty side is no omission when a neighbouring bead's sides differ by
+  // more than absorbed_length_gap and, with this bead added to the longer
+  // ones, by at most absorbed_agree_gap (and less than before): the version
+  // renders the sentence inside its neighbour.
+  double absorbed_length_gap = 0.2;
+  double absorbed_agree_gap = 0.25;
+
+  // missing-term. A version that named a concept earlier may refer back to
+  // it by the last word of a rendering (of at least reference_min_head_bytes
+  // bytes) or, in Chinese, by its last reference_han_chars characters.
+  size_t reference_min_head_bytes = 3;
+  size_t reference_han_chars = 2;
+  // A rendering the matcher's forms miss is found loosely: its words (of at
+  // least loose_min_word_code_points code points; in a rendering of more
+  // than loose_min_words words, those of at most loose_function_word_max
+  // are function words and skipped) begin words of the side, words of at
+  // most loose_whole_word_max code points whole, longer ones stemmed (an
+  // ending of one code point dropped from stem_min_code_points on, of two
+  // from stem_two_from_code_points on). It is rendered when at least
+  // loose_min_words words and loose_min_share of them are found. An
+  // all-capitals rendering of at most acronym_max_letters letters (UN) is
+  // also found written with dots (U.N.).
+  size_t loose_min_word_code_points = 2;
+  size_t loose_function_word_max = 2;
+  size_t loose_whole_word_max = 3;
+  size_t stem_min_code_points = 5;
+  size_t stem_two_from_code_points = 7;
+  size_t loose_min_words = 2;
+  double loose_min_share = 2.0 / 3.0;
+  size_t acronym_max_letters = 6;
+
+  // inconsistent-term. A rendering whose key is at most short_form_max_share
+  // of the preferred term's is a short form (CPEC), not a second rendering;
+  // so is another form used once, first, before the text keeps to one
+  // rendering for at least first_mention_min_later_uses more uses.
+  double short_form_max_share = 0.5;
+  size_t first_mention_min_later_uses = 2;
 };
 
 namespace internal {
