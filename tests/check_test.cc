@@ -460,6 +460,8 @@ TEST_F(CheckTest, MergedBeadThresholdsDecideAJoinedOmission) {
   EXPECT_EQ(CountOf(Run(), FindingType::kOmission), 1u);
   // Lengths that must differ by more than ten times before the bead is looked into.
   EXPECT_TRUE(Run(Settings(R"({"merged_length_gap": 10})")).empty());
+  // Without the sentence, the lengths must agree exactly.
+  EXPECT_TRUE(Run(Settings(R"({"merged_agree_gap": 0})")).empty());
   // The two sentences taken out must be exactly as long as each other.
   EXPECT_TRUE(Run(Settings(R"({"merged_sentence_gap": 0})")).empty());
 }
