@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 xgettext --language=C++ --from-code=UTF-8 --keyword= --keyword=Translate --keyword=TranslatePlural:1,2 \
-  --keyword=Tr --keyword=SetMessage:2 --add-comments=TRANSLATORS: --package-name=talign --msgid-bugs-address= \
+  --keyword=Tr --keyword=SetMessage:2 --keyword=UiMsgid --add-comments=TRANSLATORS: --package-name=talign --msgid-bugs-address= \
   --no-location --sort-output -o po/talign.pot libalign/src/*.cc tools/*.cc
 for po in po/*.po; do
   msgmerge --quiet --update --backup=none --no-location --sort-output "$po" po/talign.pot

@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -13,10 +14,12 @@
 #include <sstream>
 #include <thread>
 
+#include "align/config.h"
 #include "align/segment.h"
 #include "aligner_dp.h"
 #include "aligner_join.h"
 #include "aligner_model.h"
+#include "aligner_pair.h"
 
 namespace align {
 namespace {
@@ -438,6 +441,226 @@ TEST(AlignerDpTest, ScoresKeptInARingGiveTheSamePath) {
     ASSERT_TRUE(x.i0 == y.i0 && x.a == y.a && x.j0 == y.j0 && x.b == y.b) << "bead " << k;
     ASSERT_EQ(x.cost, y.cost) << "bead " << k;
   }
+}
+
+// The aligner's settings, set by name through the settings table as a
+// --config file sets them; each group changes what comes out.
+AlignerConfig Settings(const std::string& aligner_json) {
+  AlignerConfig config;
+  CheckConfig check;
+  const Status s = ApplyConfigJson("{\"aligner\": " + aligner_json + "}", "test.json", &config, &check);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return config;
+}
+
+TEST_F(AlignerTest, WarningThresholdsDecideTheWarnings) {
+  std::vector<std::string> x, y;
+  for (int k = 0; k < 200; ++k) x.push_back(Sentence('a', k, 8));
+  for (int k = 0; k < 20; ++k) y.push_back(Sentence('b', k, 8));
+  const std::vector<AlignInput> ten_times = {Input(Lines(x), Language::kEnglish), Input(Lines(y), Language::kUrdu)};
+  auto more = Aligner(Settings(R"({"count_ratio_warning": 5})"), resources_).Align(ten_times);
+  ASSERT_TRUE(more.ok());
+  ASSERT_FALSE(more->warnings.empty());
+  EXPECT_THAT(more->warnings[0], HasSubstr("more than five times as many"));
+  auto fewer = Aligner(Settings(R"({"count_ratio_warning": 12.5})"), resources_).Align(ten_times);
+  ASSERT_TRUE(fewer.ok());
+  for (const std::string& w : fewer->warnings) EXPECT_THAT(w, ::testing::Not(HasSubstr("times as many")));
+
+  // Unrelated texts (words 0..199 against translations of 200..399).
+  std::mt19937 rng(3);
+  std::uniform_int_distribution<int> len(5, 14), word(0, 199);
+  auto text = [&](char prefix, int n) {
+    std::vector<std::string> lines;
+    for (int k = 0; k < n; ++k) {
+      std::string s;
+      for (int w = len(rng); w > 0; --w) s += W(prefix, word(rng) + (prefix == 'a' ? 0 : 200)) + " ";
+      lines.push_back(s + ".");
+    }
+    return Lines(lines);
+  };
+  const std::vector<AlignInput> unrelated = {Input(text('a', 60), Language::kEnglish),
+                                             Input(text('b', 70), Language::kUrdu)};
+  auto warned = Aligner({}, resources_).Align(unrelated);
+  ASSERT_TRUE(warned.ok());
+  ASSERT_FALSE(warned->warnings.empty());
+  EXPECT_THAT(warned->warnings.back(), HasSubstr("unrelated"));
+  for (const char* settings : {R"({"unrelated_min_sentences": 100})",
+                               R"({"unrelated_min_match_rate": 0, "unrelated_margin": 0, "unrelated_margin_learned": 0})"}) {
+    auto quiet = Aligner(Settings(settings), resources_).Align(unrelated);
+    ASSERT_TRUE(quiet.ok());
+    EXPECT_TRUE(quiet->warnings.empty()) << settings << ": " << quiet->warnings[0];
+  }
+}
+
+TEST_F(AlignerTest, ScoreScaleSetsTheScoresNotTheBeads) {
+  std::vector<std::string> x, y;
+  for (int k = 0; k < 10; ++k) {
+    x.push_back(Sentence('a', k, 8 + k % 3));
+    if (k != 4) y.push_back(Sentence('b', k, 8 + k % 3));
+  }
+  const std::vector<AlignInput> inputs = {Input(Lines(x), Language::kEnglish), Input(Lines(y), Language::kUrdu)};
+  auto base = Aligner({}, resources_).Align(inputs);
+  auto lenient = Aligner(Settings(R"({"score_cost_scale": 8})"), resources_).Align(inputs);
+  ASSERT_TRUE(base.ok() && lenient.ok());
+  ASSERT_EQ(Show(*base), Show(*lenient));
+  for (size_t k = 0; k < base->beads.size(); ++k) {
+    // exp(-c/8) is the square root of exp(-c/4).
+    EXPECT_NEAR(lenient->beads[k].score, std::sqrt(base->beads[k].score), 1e-12) << k;
+  }
+}
+
+TEST_F(AlignerTest, LearningThresholdsDecideWhetherALexiconIsLearned) {
+  // No dictionary, words that translate one to one (aK ↔ qK), every
+  // sentence eight words of four letters: lengths say nothing, only a
+  // learned lexicon tells where y's omitted sentence 30 was.
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> word(100, 199);
+  std::vector<std::string> x, y;
+  for (int k = 0; k < 80; ++k) {
+    std::string xs, ys;
+    for (int w = 0; w < 8; ++w) {
+      const int id = word(rng);
+      xs += W('a', id) + " ";
+      ys += W('q', id) + " ";
+    }
+    x.push_back(xs + ".");
+    if (k != 30) y.push_back(ys + ".");
+  }
+  auto right = [&](const AlignerConfig& config) {
+    auto a = Aligner(config, {}).Align({Input(Lines(x), Language::kEnglish), Input(Lines(y), Language::kUrdu)});
+    EXPECT_TRUE(a.ok());
+    int n = 0;
+    for (const Bead& b : a->beads) {
+      const uint32_t k = b.sides[0].begin;
+      if (b.sides[0].size() == 1 && b.sides[1].size() == (k == 30 ? 0u : 1u))
+        n += k == 30 || b.sides[1].begin == (k < 30 ? k : k - 1);
+    }
+    return n;
+  };
+  const int learning = right(AlignerConfig{});
+  EXPECT_GE(learning, 76);
+  // Documents shorter than learn_min_sentences are aligned without learning.
+  EXPECT_LT(right(Settings(R"({"learn_min_sentences": 100})")), learning - 10);
+  // Learning from fewer beads of the first pass learns fewer pairs (none
+  // from one bead: a pair must co-occur twice).
+  const AlignerConfig defaults;
+  const auto fx = internal::ExtractFeatures(Input(Lines(x), Language::kEnglish));
+  const auto fy = internal::ExtractFeatures(Input(Lines(y), Language::kUrdu));
+  const internal::PairModel model(fx, fy, nullptr, defaults);
+  std::vector<internal::PathBead> path;
+  for (uint32_t k = 0; k < 80; ++k) {
+    if (k == 30) path.push_back({k, 1, k, 0, 4.5});
+    else path.push_back({k, 1, k < 30 ? k : k - 1, 1, double(k % 5)});
+  }
+  const size_t learned = internal::LearnLexicon(model, path, defaults).size();
+  EXPECT_GT(learned, 0u);
+  EXPECT_LT(internal::LearnLexicon(model, path, Settings(R"({"learn_max_beads": 10})")).size(), learned);
+  EXPECT_LT(internal::LearnLexicon(model, path, Settings(R"({"learn_bead_percent": 10})")).size(), learned);
+  EXPECT_TRUE(internal::LearnLexicon(model, path, Settings(R"({"learn_max_beads": 1})")).empty());
+}
+
+TEST_F(AlignerTest, CoarseCorridorThresholdsDecideTheFirstBand) {
+  // Two versions of over 256 sentences, the second lacking its first 60:
+  // the first corridor comes from recursive halving, or from the length
+  // diagonal when the documents are no longer than coarse_above_sentences.
+  // With a narrow band, a single round and no learning, the final path
+  // stays inside that first corridor, so the choice shows in the beads.
+  std::mt19937 rng(13);
+  std::uniform_int_distribution<int> len(3, 24), word(0, 399);
+  std::vector<std::string> x, y;
+  for (int k = 0; k < 400; ++k) {
+    std::string xs, ys;
+    for (int w = len(rng); w > 0; --w) {
+      const int id = word(rng);
+      xs += W('a', id) + " ";
+      ys += W('b', id) + " ";
+    }
+    x.push_back(xs + ".");
+    if (k >= 60) y.push_back(ys + ".");
+  }
+  const std::vector<AlignInput> inputs = {Input(Lines(x), Language::kEnglish), Input(Lines(y), Language::kUrdu)};
+  auto align = [&](const std::string& more) {
+    auto a = Aligner(Settings(R"({"learn_lexicon": false, "band_width": 4, "max_band_rounds": 1)" + more + "}"),
+                     resources_)
+                 .Align(inputs);
+    EXPECT_TRUE(a.ok());
+    ExpectCover(*a, {400, 340});
+    return Show(*a);
+  };
+  const std::string halving = align("");
+  EXPECT_NE(align(R"(, "coarse_above_sentences": 400)"), halving);
+}
+
+TEST_F(AlignerTest, OrphanThresholdsDecideTheOrphanCost) {
+  // x: two sentences; y renders the first only. In the 2-1 bead the second
+  // x sentence has known evidence (dictionary words) and none of it
+  // matched: an orphan, which costs orphan_cost.
+  const auto fx = internal::ExtractFeatures(
+      Input(Lines({Sentence('a', 0, 8), Sentence('a', 1, 8)}), Language::kEnglish));
+  const auto fy = internal::ExtractFeatures(Input(Lines({Sentence('b', 0, 8)}), Language::kUrdu));
+  auto cost = [&](const AlignerConfig& config) {
+    const internal::PairModel model(fx, fy, resources_.dictionaries[0].get(), config);
+    return model.BeadCost(0, 2, 0, 1, [&](uint32_t i, uint32_t j) { return model.ComputeCell(i, j); });
+  };
+  const AlignerConfig defaults;
+  const double with_orphan = cost(defaults);
+  EXPECT_NEAR(with_orphan - cost(Settings(R"({"orphan_max_matched": 0})")), defaults.orphan_cost, 1e-9);
+  EXPECT_NEAR(with_orphan - cost(Settings(R"({"orphan_min_evidence": 100})")), defaults.orphan_cost, 1e-9);
+}
+
+TEST(AlignerModelTest, NameThresholdsDecideWhichSkeletonsAreCompared) {
+  // "table" (5 letters, skeleton tbl) against ٹیبل, as in the test above.
+  auto en = internal::ExtractFeatures(Input("They now top the table.\n", Language::kEnglish));
+  auto ur = internal::ExtractFeatures(Input("وہ اب ٹیبل میں سب سے اوپر ہیں۔\n", Language::kUrdu));
+  EXPECT_GT(internal::PairModel(en, ur, nullptr, AlignerConfig{}).ComputeCell(0, 0).ms, 0.0f);
+  for (const char* settings : {R"({"loanword_min_letters": 6})", R"({"name_min_skeleton": 4})"}) {
+    const AlignerConfig config = Settings(settings);
+    EXPECT_EQ(internal::PairModel(en, ur, nullptr, config).ComputeCell(0, 0).ms, 0.0f) << settings;
+  }
+}
+
+TEST(AlignerModelTest, DictionaryKeysLongerThanTheLimitAreNotLookedUp) {
+  const auto path = std::filesystem::temp_directory_path() / ("talign-keys-" + std::to_string(::getpid()) + ".tsv");
+  {
+    std::ofstream out(path);
+    out << "ahk bhk\tchk\n";  // a two-word entry only
+  }
+  auto dictionary = Dictionary::Load(path.string(), Language::kEnglish, Language::kUrdu);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(dictionary.ok()) << dictionary.status().message();
+  auto x = internal::ExtractFeatures(Input("ahk bhk .\n", Language::kEnglish));
+  auto y = internal::ExtractFeatures(Input("chk .\n", Language::kUrdu));
+  EXPECT_GT(internal::PairModel(x, y, dictionary->get(), AlignerConfig{}).ComputeCell(0, 0).ms, 0.0f);
+  const AlignerConfig one_token = Settings(R"({"dictionary_max_key_tokens": 1})");
+  EXPECT_EQ(internal::PairModel(x, y, dictionary->get(), one_token).ComputeCell(0, 0).ms, 0.0f);
+}
+
+TEST(AlignerJoinTest, VotesDecideWhichCutsTheChainTakes) {
+  // Pivot↔x and x↔y cut after the first sentence, pivot↔y does not: that
+  // cut has the votes of x↔y and one pivot pair. Worth nothing, the chain
+  // (which only takes a cut that adds) leaves it out.
+  auto bead = [](std::vector<SentenceRange> sides) { return Bead{std::move(sides), 0.5}; };
+  const std::vector<Bead> pp_x = {bead({{0, 1}, {0, 1}}), bead({{1, 2}, {1, 2}})};
+  const std::vector<Bead> pp_y = {bead({{0, 2}, {0, 2}})};
+  const std::vector<Bead> x_y = {bead({{0, 1}, {0, 1}}), bead({{1, 2}, {1, 2}})};
+  auto join = [&](const AlignerConfig& config) {
+    return internal::JoinByVotes(pp_x, pp_y, x_y, 2, 2, 2, 0, 1, 2, config).size();
+  };
+  EXPECT_EQ(join(AlignerConfig{}), 2u);
+  EXPECT_EQ(join(Settings(R"({"join_votes_with_cross": 0})")), 1u);
+}
+
+TEST_F(AlignerTest, SettingsOutsideTheirRangesAreRefused) {
+  AlignInput one = Input("ah .\n", Language::kEnglish);
+  AlignerConfig config;
+  config.score_cost_scale = 0;
+  auto a = Aligner(config, resources_).Align({one, one});
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(a.status().message(), HasSubstr("aligner setting score_cost_scale: 0 is outside [1e-06, 1000000]"));
+  config = {};
+  config.join_window = -1;
+  EXPECT_THAT(Aligner(config, resources_).Align({one, one}).status().message(), HasSubstr("join_window"));
 }
 
 TEST_F(AlignerTest, RejectsBadArguments) {

@@ -5,12 +5,18 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
+#include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
+#include "align/config.h"
+#include "align/i18n.h"
 #include "align/pipeline.h"
+#include "check_internal.h"
 
 namespace align {
 namespace {
@@ -405,6 +411,183 @@ TEST_F(CheckTest, ABoundaryInTheWrongPlaceIsNotAnOmission) {
   EXPECT_TRUE(Run().empty());
 }
 
+// The thresholds of CheckConfig, set by name through the settings table as
+// a --config file sets them: each group turns a finding on or off.
+CheckConfig Settings(const std::string& check_json) {
+  AlignerConfig aligner;
+  CheckConfig config;
+  const Status s = ApplyConfigJson("{\"check\": " + check_json + "}", "test.json", &aligner, &config);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return config;
+}
+
+size_t CountOf(const std::vector<Finding>& findings, FindingType type) {
+  size_t n = 0;
+  for (const Finding& f : findings) n += f.type == type;
+  return n;
+}
+
+TEST_F(CheckTest, ContentThresholdsDecideWhatAnOmissionIs) {
+  // 16 letters: content by default, furniture under 20.
+  Build({{Language::kEnglish, {"The talks went well."}}, {Language::kChinese, {}}}, {{{0, 1}, {0, 0}}});
+  EXPECT_EQ(CountOf(Run(), FindingType::kOmission), 1u);
+  EXPECT_EQ(CountOf(Run(Settings(R"({"min_content_letters": 17})")), FindingType::kOmission), 0u);
+  // Four Han characters: eight letters at two each, four at one.
+  Build({{Language::kEnglish, {}}, {Language::kChinese, {"会谈顺利。"}}}, {{{0, 0}, {0, 1}}});
+  EXPECT_EQ(CountOf(Run(), FindingType::kOmission), 1u);
+  EXPECT_EQ(CountOf(Run(Settings(R"({"han_letter_weight": 1})")), FindingType::kOmission), 0u);
+  // An agency line (30 bytes) is a dateline; not when datelines are shorter.
+  Build({{Language::kEnglish, {}}, {Language::kChinese, {"新华社北京11月27日电"}}}, {{{0, 0}, {0, 1}}});
+  EXPECT_TRUE(Run().empty());
+  EXPECT_EQ(CountOf(Run(Settings(R"({"dateline_max_bytes": 20})")), FindingType::kOmission), 1u);
+}
+
+// The three versions of a news item (a calibration bead, then the bead the
+// aligner made of two English and Urdu sentences and one Chinese), and the
+// two settings of the merged-bead rule that decide the finding.
+TEST_F(CheckTest, MergedBeadThresholdsDecideAJoinedOmission) {
+  const std::vector<std::string> en = {"The two sides discussed trade, energy and agriculture at length.",
+                                       "They agreed to meet again next year in Islamabad.",
+                                       "The Prime Minister arrived in Beijing on Tuesday evening for talks.",
+                                       "Officials attended."};
+  const std::vector<std::string> zh = {"双方就贸易、能源和农业进行了深入讨论。", "双方同意明年在伊斯兰堡再次会晤。",
+                                       "总理周二晚抵达北京举行会谈。"};
+  const std::vector<std::string> ur = {"دونوں فریقوں نے تجارت، توانائی اور زراعت پر تفصیلی بات چیت کی۔",
+                                       "انہوں نے آئندہ سال اسلام آباد میں دوبارہ ملنے پر اتفاق کیا۔",
+                                       "وزیر اعظم منگل کی شام بات چیت کے لیے بیجنگ پہنچے۔", "حکام شریک ہوئے۔"};
+  Build({{Language::kEnglish, en}, {Language::kChinese, zh}, {Language::kUrdu, ur}},
+        {{{0, 1}, {0, 1}, {0, 1}}, {{1, 2}, {1, 2}, {1, 2}}, {{2, 4}, {2, 3}, {2, 4}}});
+  EXPECT_EQ(CountOf(Run(), FindingType::kOmission), 1u);
+  // Lengths that must differ by more than ten times before the bead is looked into.
+  EXPECT_TRUE(Run(Settings(R"({"merged_length_gap": 10})")).empty());
+  // Without the sentence, the lengths must agree exactly.
+  EXPECT_TRUE(Run(Settings(R"({"merged_agree_gap": 0})")).empty());
+  // The two sentences taken out must be exactly as long as each other.
+  EXPECT_TRUE(Run(Settings(R"({"merged_sentence_gap": 0})")).empty());
+}
+
+TEST_F(CheckTest, MergedBeadAnchorGapDecidesAnOmissionFoundByAnchors) {
+  // As AnchorsTellWhichJoinedSentenceIsOmitted: only the anchors (a year)
+  // tell which sentence Urdu lacks, when lengths differ by more than the
+  // anchor gap.
+  const std::vector<std::string> en = {
+      "The two sides discussed trade, energy and agriculture at length.",
+      "They agreed to meet again next year in Islamabad.",
+      "The Prime Minister arrived in Beijing on Tuesday evening for talks.",
+      "He added that the security of Chinese personnel remained a top priority.",
+      "Asked about the trade deal, he said talks would end in 2027."};
+  const std::vector<std::string> zh = {"双方就贸易、能源和农业进行了深入讨论。", "双方同意明年在伊斯兰堡再次会晤。",
+                                       "总理周二晚抵达北京举行会谈。", "他还表示，中方人员安全仍是政府的头等大事。",
+                                       "被问及贸易协定时，他说谈判将于2027年结束。"};
+  const std::vector<std::string> ur = {"دونوں فریقوں نے تجارت، توانائی اور زراعت پر تفصیلی بات چیت کی۔",
+                                       "انہوں نے آئندہ سال اسلام آباد میں دوبارہ ملنے پر اتفاق کیا۔",
+                                       "وزیر اعظم منگل کی شام بات چیت کے لیے بیجنگ پہنچے۔",
+                                       "سوال پر انہوں نے کہا کہ تجارتی مذاکرات 2027 میں مکمل ہو جائیں گے۔"};
+  Build({{Language::kEnglish, en}, {Language::kChinese, zh}, {Language::kUrdu, ur}},
+        {{{0, 1}, {0, 1}, {0, 1}}, {{1, 2}, {1, 2}, {1, 2}}, {{2, 3}, {2, 3}, {2, 3}}, {{3, 5}, {3, 5}, {3, 4}}});
+  EXPECT_EQ(CountOf(Run(), FindingType::kOmission), 1u);
+  EXPECT_EQ(CountOf(Run(Settings(R"({"merged_anchor_gap": 10})")), FindingType::kOmission), 0u);
+}
+
+// Chinese renders both English (and Urdu) sentences of bead 0 in one, and
+// the aligner left its side of bead 1 empty: bead 0's lengths disagree as
+// they stand and agree with bead 1 added, so nothing is omitted, unless the
+// absorbed-bead thresholds say otherwise.
+TEST_F(CheckTest, AbsorbedThresholdsDecideWhetherAnEmptySideIsAMerge) {
+  const std::vector<std::string> en = {"The two sides discussed trade, energy and agriculture at length.",
+                                       "The Prime Minister arrived in Beijing on Tuesday evening for talks.",
+                                       "Officials from both sides attended the meeting in the capital.",
+                                       "They agreed to meet again next year in Islamabad."};
+  const std::vector<std::string> zh = {"双方就贸易、能源和农业进行了深入讨论。",
+                                       "总理周二晚抵达北京举行会谈，双方官员出席了在首都举行的会议。",
+                                       "双方同意明年在伊斯兰堡再次会晤。"};
+  const std::vector<std::string> ur = {"دونوں فریقوں نے تجارت، توانائی اور زراعت پر تفصیلی بات چیت کی۔",
+                                       "وزیر اعظم منگل کی شام بات چیت کے لیے بیجنگ پہنچے۔",
+                                       "دارالحکومت میں ہونے والے اجلاس میں دونوں فریقوں کے حکام شریک ہوئے۔",
+                                       "انہوں نے آئندہ سال اسلام آباد میں دوبارہ ملنے پر اتفاق کیا۔"};
+  Build({{Language::kEnglish, en}, {Language::kChinese, zh}, {Language::kUrdu, ur}},
+        {{{0, 1}, {0, 1}, {0, 1}}, {{1, 2}, {1, 2}, {1, 2}}, {{2, 3}, {2, 2}, {2, 3}}, {{3, 4}, {2, 3}, {3, 4}}});
+  EXPECT_TRUE(Run().empty());
+  EXPECT_EQ(CountOf(Run(Settings(R"({"absorbed_length_gap": 10})")), FindingType::kOmission), 1u);
+  EXPECT_EQ(CountOf(Run(Settings(R"({"absorbed_agree_gap": 0})")), FindingType::kOmission), 1u);
+}
+
+TEST_F(CheckTest, ReferenceThresholdsDecideWhatReferringBackIs) {
+  // Chinese names the corridor in full, then refers back to it by its last
+  // two characters (走廊); English names it, then says "the corridor".
+  Build({{Language::kEnglish, {"The China-Pakistan Economic Corridor starts.", "CPEC grows."}},
+         {Language::kChinese, {"中巴经济走廊启动。", "走廊发展。"}}},
+        {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}});
+  EXPECT_TRUE(Run().empty());
+  auto findings = Run(Settings(R"({"reference_han_chars": 3})"));
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].type, FindingType::kMissingTerm);
+  EXPECT_EQ(findings[0].version, 1u);
+  EXPECT_EQ(findings[0].bead, 1u);
+  Build({{Language::kEnglish, {"The China-Pakistan Economic Corridor starts.", "The corridor grows."}},
+         {Language::kChinese, {"中巴经济走廊启动。", "中巴经济走廊发展。"}}},
+        {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}});
+  EXPECT_TRUE(Run().empty());
+  findings = Run(Settings(R"({"reference_min_head_bytes": 9})"));  // "corridor" has 8
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].version, 0u);
+  EXPECT_EQ(findings[0].bead, 1u);
+}
+
+TEST_F(CheckTest, LooseRenderingThresholdsDecideAMissingTerm) {
+  // "trading freely under agreements" renders free trade agreement loosely:
+  // all three words begin words of the side, "trade" and "agreement" once
+  // stemmed (trad-, agreeme-).
+  Build({{Language::kEnglish, {"They keep trading freely under agreements."}},
+         {Language::kChinese, {"双方根据自由贸易协定开展贸易。"}}},
+        {{{0, 1}, {0, 1}}});
+  EXPECT_TRUE(Run().empty());
+  EXPECT_EQ(CountOf(Run(Settings(R"({"loose_min_words": 4})")), FindingType::kMissingTerm), 1u);
+  // Two of three words found (trade not, unstemmed) still make two thirds; not all.
+  EXPECT_TRUE(Run(Settings(R"({"stem_min_code_points": 100})")).empty());
+  EXPECT_TRUE(Run(Settings(R"({"loose_min_share": 1})")).empty());
+  EXPECT_EQ(CountOf(Run(Settings(R"({"stem_min_code_points": 100, "loose_min_share": 1})")), FindingType::kMissingTerm),
+            1u);
+  // An acronym written with dots the matcher does not read (B.R.I, its last
+  // dot missing) is found loosely, unless acronyms must be shorter.
+  Build({{Language::kEnglish, {"Its B.R.I grows."}}, {Language::kChinese, {"一带一路倡议不断发展。"}}},
+        {{{0, 1}, {0, 1}}});
+  EXPECT_TRUE(Run().empty());
+  EXPECT_EQ(CountOf(Run(Settings(R"({"acronym_max_letters": 2})")), FindingType::kMissingTerm), 1u);
+}
+
+TEST_F(CheckTest, InconsistencyThresholdsDecideShortFormsAndFirstMentions) {
+  // CPEC is a short form of China-Pakistan Economic Corridor (4 bytes of
+  // 32): no second rendering, unless short forms must be shorter still.
+  Build({{Language::kEnglish,
+          {"The China-Pakistan Economic Corridor grows.", "CPEC grows.", "CPEC thrives.",
+           "The China-Pakistan Economic Corridor thrives."}},
+         {Language::kChinese, {"中巴经济走廊发展。", "中巴经济走廊发展。", "中巴经济走廊繁荣。", "中巴经济走廊繁荣。"}}},
+        {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 3}}, {{3, 4}, {3, 4}}});
+  EXPECT_TRUE(Run().empty());
+  EXPECT_EQ(CountOf(Run(Settings(R"({"short_form_max_share": 0.1})")), FindingType::kInconsistentTerm), 1u);
+  // One fuller form first, then the preferred one twice: a first mention,
+  // unless the text must keep to one rendering three times after it.
+  Build({{Language::kEnglish,
+          {"A human community with a shared future.", "We build a community with a shared future for mankind.",
+           "The community with a shared future for mankind matters."}},
+         {Language::kChinese, {"人类命运共同体。", "构建人类命运共同体。", "人类命运共同体很重要。"}}},
+        {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 3}}});
+  EXPECT_TRUE(Run().empty());
+  EXPECT_EQ(CountOf(Run(Settings(R"({"first_mention_min_later_uses": 3})")), FindingType::kInconsistentTerm), 1u);
+}
+
+TEST_F(CheckTest, SettingsOutsideTheirRangesAreRefused) {
+  Build({{Language::kEnglish, {"A."}}, {Language::kChinese, {"甲。"}}}, {{{0, 1}, {0, 1}}});
+  CheckConfig config;
+  config.loose_min_share = 2;
+  auto findings = Check(aligned_, hits_, *matcher_, config);
+  ASSERT_FALSE(findings.ok());
+  EXPECT_EQ(findings.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(findings.status().message().find("check setting loose_min_share: 2 is outside [0, 1]"), std::string::npos)
+      << findings.status().message();
+}
+
 TEST_F(CheckTest, BadInputsAreErrors) {
   Build({{Language::kEnglish, {"A."}}, {Language::kChinese, {"甲。"}}}, {{{0, 1}, {0, 1}}});
   hits_.pop_back();
@@ -415,14 +598,140 @@ TEST_F(CheckTest, BadInputsAreErrors) {
   EXPECT_FALSE(Check(aligned_, hits_, *matcher_, config).ok());
 }
 
-TEST(CheckNames, RoundTrip) {
-  for (FindingType t : {FindingType::kDeprecatedTerm, FindingType::kMissingTerm, FindingType::kInconsistentTerm,
-                        FindingType::kNumberMismatch, FindingType::kOmission, FindingType::kAddition}) {
-    EXPECT_EQ(ParseFindingType(FindingTypeName(t)), t);
+// Each switch a row of the registry names turns its type off, and only the
+// types whose rows name it: one small case per type, every type seen.
+TEST_F(CheckTest, EachRowsSwitchTurnsItsTypeOff) {
+  const std::vector<std::function<void()>> cases = {
+      [&] {  // deprecated-term
+        Build({{Language::kEnglish, {"China backs the One Belt, One Road initiative."}},
+               {Language::kChinese, {"中方支持一带一路倡议。"}}},
+              {{{0, 1}, {0, 1}}});
+      },
+      [&] {  // missing-term
+        Build({{Language::kEnglish, {"Both sides back the Belt and Road Initiative."}},
+               {Language::kChinese, {"双方支持丝绸之路合作。"}}},
+              {{{0, 1}, {0, 1}}});
+      },
+      [&] {  // inconsistent-term
+        Build({{Language::kEnglish,
+                {"We build a community with a shared future for mankind.", "A human community with a shared future.",
+                 "The community with a shared future for mankind matters."}},
+               {Language::kChinese, {"构建人类命运共同体。", "人类命运共同体。", "人类命运共同体很重要。"}}},
+              {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 3}}});
+      },
+      [&] {  // number-mismatch
+        Build({{Language::kEnglish, {"Trade grew by 3.5 percent in 2026."}},
+               {Language::kChinese, {"2026年贸易增长4.5%。"}}},
+              {{{0, 1}, {0, 1}}});
+      },
+      [&] {  // omission and addition
+        Build({{Language::kEnglish, {"Wang Yi and other senior officials were present.", "The talks went well."}},
+               {Language::kChinese, {"王毅等高级官员参加会谈。"}},
+               {Language::kUrdu, {}}},
+              {{{0, 1}, {0, 1}, {0, 0}}, {{1, 2}, {1, 1}, {0, 0}}});
+      },
+  };
+  using Seen = std::tuple<FindingType, size_t, size_t, std::string>;
+  auto seen = [](const std::vector<Finding>& findings, const CheckConfig& config) {
+    std::vector<Seen> out;
+    for (const Finding& f : findings) {
+      if (config.*FindingTypeInfoOf(f.type).enabled) out.emplace_back(f.type, f.version, f.bead, f.evidence);
+    }
+    return out;
+  };
+  std::set<FindingType> types;
+  for (const auto& build : cases) {
+    build();
+    const std::vector<Finding> all = Run();
+    ASSERT_FALSE(all.empty());
+    for (const Finding& f : all) {
+      types.insert(f.type);
+      // The registry's severity, or one level less for a type's milder case.
+      const Severity base = FindingTypeInfoOf(f.type).severity;
+      EXPECT_TRUE(f.severity == base || f.severity == internal::Milder(base)) << f.message;
+    }
+    for (const FindingTypeInfo& row : FindingTypes()) {
+      CheckConfig off;
+      off.*row.enabled = false;
+      const std::vector<Finding> without = Run(off);
+      for (const Finding& f : without) EXPECT_NE(f.type, row.type) << row.name;
+      EXPECT_EQ(seen(without, off), seen(all, off)) << row.name;
+    }
   }
-  EXPECT_EQ(FindingTypeName(FindingType::kNumberMismatch), "number-mismatch");
+  EXPECT_EQ(types.size(), FindingTypes().size()) << "a type no case produces";
+}
+
+// The enumerators and the names BRIEF §4 fixes for them. A switch without a
+// default: a new enumerator does not compile here (-Wswitch is an error in
+// this file) until it is listed, and the test below then wants its row.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic error "-Wswitch"
+std::string_view FixedName(FindingType type) {
+  switch (type) {
+    case FindingType::kDeprecatedTerm: return "deprecated-term";
+    case FindingType::kMissingTerm: return "missing-term";
+    case FindingType::kInconsistentTerm: return "inconsistent-term";
+    case FindingType::kNumberMismatch: return "number-mismatch";
+    case FindingType::kOmission: return "omission";
+    case FindingType::kAddition: return "addition";
+  }
+  return {};
+}
+#pragma GCC diagnostic pop
+
+TEST(FindingTypeRegistry, EveryEnumeratorHasExactlyOneRowWithItsFixedName) {
+  size_t enumerators = 0;
+  for (int value = 0; value < 256; ++value) {  // enumerators are numbered from 0
+    const auto type = static_cast<FindingType>(value);
+    if (FixedName(type).empty()) continue;
+    ++enumerators;
+    size_t rows = 0;
+    for (const FindingTypeInfo& row : FindingTypes()) rows += row.type == type;
+    EXPECT_EQ(rows, 1u) << FixedName(type);
+    EXPECT_EQ(FindingTypeName(type), FixedName(type));
+    EXPECT_EQ(FindingTypeInfoOf(type).type, type);
+  }
+  EXPECT_EQ(FindingTypes().size(), enumerators) << "a row for a value that is no enumerator";
+  for (size_t i = 0; i < FindingTypes().size(); ++i) {
+    const FindingTypeInfo& row = FindingTypes()[i];
+    EXPECT_EQ(static_cast<size_t>(row.type), i) << row.name << ": rows go in enum order";
+    EXPECT_FALSE(row.label.empty()) << row.name;
+    EXPECT_FALSE(row.description.empty()) << row.name;
+    EXPECT_EQ(row.description.find('\n'), std::string_view::npos) << row.name << ": one line";
+    EXPECT_NE(row.enabled, nullptr) << row.name;
+    EXPECT_NE(row.pass, nullptr) << row.name;
+  }
+  EXPECT_EQ(FindingTypeName(static_cast<FindingType>(99)), "unknown");
+  EXPECT_EQ(FindingTypeInfoOf(static_cast<FindingType>(99)).pass, nullptr);
+}
+
+TEST(FindingTypeRegistry, NamesRoundTrip) {
+  for (const FindingTypeInfo& row : FindingTypes()) {
+    EXPECT_EQ(ParseFindingType(row.name), row.type);
+    EXPECT_EQ(FindingTypeName(row.type), row.name);
+  }
+  EXPECT_FALSE(ParseFindingType("unknown").has_value());
+  EXPECT_FALSE(ParseFindingType("Omission").has_value());
+  EXPECT_FALSE(ParseFindingType("deprecated term").has_value());  // a label, not a name
   EXPECT_EQ(ParseSeverity("warning"), Severity::kWarning);
   EXPECT_FALSE(ParseSeverity("fatal").has_value());
+}
+
+// Every label is an msgid every UI catalog translates (as every message
+// pattern is: check_golden_test.cc).
+TEST(FindingTypeRegistry, EveryLabelIsTranslatedInEveryCatalog) {
+  for (const std::string& language : UiLanguages()) {
+    if (language == "en") continue;
+    auto ui = Translator::Create(language);
+    ASSERT_TRUE(ui.ok()) << ui.status().message();
+    std::set<std::string> translations;
+    for (const FindingTypeInfo& row : FindingTypes()) {
+      const std::string translated = ui->Translate(row.label);
+      EXPECT_NE(translated, row.label) << language << ": " << row.label;
+      translations.insert(translated);
+    }
+    EXPECT_EQ(translations.size(), FindingTypes().size()) << language << ": two types share a label";
+  }
 }
 
 }  // namespace

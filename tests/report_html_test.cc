@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -251,6 +252,53 @@ TEST_F(ReportFixture, JsonHasTheFieldsOfTheBrief) {
   EXPECT_EQ(Count(text, "\n"), 4 + findings_.size()) << "one finding per line";
 }
 
+// The types, their names and their labels come from the checker's registry
+// (check.h, FindingTypes()): every type in the HTML summary and filters,
+// with its label in the UI language; the text summary's counts under the
+// same labels; the JSON by_type under the names, in registry order.
+TEST_F(ReportFixture, ReportsShowTheLabelsOfTheTypeRegistry) {
+  std::map<FindingType, size_t> count;
+  for (const Finding& f : findings_) ++count[f.type];
+  for (const std::string& language : UiLanguages()) {
+    auto ui = Translator::Create(language);
+    ASSERT_TRUE(ui.ok()) << ui.status().message();
+    ReportOptions options;
+    options.translator = &*ui;
+    const std::string html = Write(FindingsFormat::kHtml, options);
+    const std::string text = Write(FindingsFormat::kText, options);
+    for (const FindingTypeInfo& row : FindingTypes()) {
+      const std::string label = ui->Translate(row.label);
+      const std::string name(row.name);
+      const std::string n = std::to_string(count[row.type]);
+      EXPECT_THAT(html, HasSubstr("data-type=\"" + name + "\" data-count=\"" + n + "\"><span class=\"n\">" + n +
+                                  "</span><span class=\"l\">" + html_internal::Escape(label) + "</span>"))
+          << language << ": " << name;
+      EXPECT_THAT(html, HasSubstr("value=\"" + name + "\" checked> " + html_internal::Escape(label) + " (" + n + ")"))
+          << language << ": " << name;
+      if (count[row.type] > 0) {
+        EXPECT_THAT(text, HasSubstr("  " + label + ": " + n + "\n")) << language << ": " << name;
+      } else {
+        EXPECT_THAT(text, Not(HasSubstr("  " + label + ": "))) << language << ": " << name;
+      }
+    }
+  }
+  const nlohmann::ordered_json j = nlohmann::ordered_json::parse(Write(FindingsFormat::kJson));
+  std::vector<std::string> names, expected;
+  for (auto it = j["summary"]["by_type"].begin(); it != j["summary"]["by_type"].end(); ++it) names.push_back(it.key());
+  for (const FindingTypeInfo& row : FindingTypes()) expected.emplace_back(row.name);
+  EXPECT_EQ(names, expected);
+}
+
+TEST_F(ReportFixture, AFindingOfNoTypeIsRefused) {
+  findings_[1].type = static_cast<FindingType>(FindingTypes().size());
+  std::ostringstream out;
+  for (FindingsFormat f : {FindingsFormat::kText, FindingsFormat::kJson, FindingsFormat::kTsv, FindingsFormat::kHtml}) {
+    Status s = WriteFindings(report_, f, {}, out);
+    EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << FindingsFormatName(f);
+    EXPECT_THAT(s.message(), HasSubstr("finding 1 (unknown): not a finding type"));
+  }
+}
+
 TEST_F(ReportFixture, EveryFormatIsDeterministic) {
   for (FindingsFormat f : {FindingsFormat::kText, FindingsFormat::kJson, FindingsFormat::kTsv, FindingsFormat::kHtml}) {
     EXPECT_EQ(Write(f), Write(f)) << FindingsFormatName(f);
@@ -487,6 +535,42 @@ TEST(CheckCliTest, JsonAndTsvDoNotDependOnTheUiLanguage) {
   const auto j = nlohmann::json::parse(json.out, nullptr, /*allow_exceptions=*/false);
   ASSERT_FALSE(j.is_discarded()) << json.out;
   EXPECT_EQ(j["summary"]["findings"].get<size_t>(), j["findings"].size());
+}
+
+// --fail-on takes a severity, finding types of the registry, or both; the
+// help lists every type with its default severity and description.
+TEST(CheckCliTest, FailOnCountsTheNamedSeverityAndTypes) {
+  CliRun json = Talign("", "check --format json");
+  const auto j = nlohmann::json::parse(json.out, nullptr, /*allow_exceptions=*/false);
+  ASSERT_FALSE(j.is_discarded()) << json.out;
+  std::set<std::string> present;
+  for (const auto& f : j["findings"]) present.insert(f["type"].get<std::string>());
+  ASSERT_FALSE(present.empty());
+  bool some_absent = false;
+  for (const FindingTypeInfo& row : FindingTypes()) {
+    const std::string name(row.name);
+    const int expected = present.count(name) ? 1 : 0;
+    some_absent = some_absent || expected == 0;
+    EXPECT_EQ(Talign("", "check --format json --fail-on " + name).exit_code, expected) << name;
+  }
+  EXPECT_TRUE(some_absent) << "the fixture should lack some type, to show --fail-on TYPE can pass";
+  // Several types: any of them; with a severity: at or above it too.
+  std::string all;
+  for (const FindingTypeInfo& row : FindingTypes()) all += (all.empty() ? "" : ",") + std::string(row.name);
+  EXPECT_EQ(Talign("", "check --format json --fail-on " + all).exit_code, 1);
+  for (const auto& f : j["findings"]) {
+    const std::string type = f["type"], severity = f["severity"];
+    EXPECT_EQ(Talign("", "check --format json --fail-on " + severity + "," + type).exit_code, 1) << type;
+  }
+  CliRun bad = Talign("", "check --fail-on error,warning");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.out, HasSubstr("finding types (" + all.substr(0, all.find(',')) + ", "));
+  EXPECT_EQ(Talign("", "check --fail-on omisson").exit_code, 2);
+  CliRun help = Talign("", "check --help");
+  for (const FindingTypeInfo& row : FindingTypes()) {
+    EXPECT_THAT(help.out, HasSubstr(std::string(row.name)));
+    EXPECT_THAT(help.out, HasSubstr(std::string(row.description)));
+  }
 }
 
 TEST(CheckCliTest, HtmlGoesToAFileInTheUiLanguage) {

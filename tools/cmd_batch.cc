@@ -147,6 +147,9 @@ void AddBatchCommand(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "batch", "Align and check many document sets (NAME.en.txt, NAME.zh.txt, NAME.ur.txt, or a manifest) "
                "on all cores, resumably; slices of a manifest for Slurm job arrays (docs/scale.md).");
+  std::string types;
+  for (const align::FindingTypeInfo& t : align::FindingTypes()) types += (types.empty() ? "" : ", ") + std::string(t.name);
+  cmd->footer("Summaries count the findings of each set by type: " + types + " (talign check --help says what each is).");
   cmd->add_option("DIR", flags->dir, "Directory searched recursively for NAME.LANG.txt sets");
   cmd->add_option("--manifest", flags->manifest,
                   "Tab-separated sets, one per line: name<TAB>file<TAB>file[<TAB>file]; # comments");

@@ -1,8 +1,11 @@
 // talign check A B [C] [--langs L1,L2[,L3]] [--lexicon F]... [--source LANG]
-//                      [--dictionary F]... [--format text|json|tsv|html] [--fail-on SEVERITY] [-o OUT]
-// Exit codes: 0 nothing found (at or above --fail-on), 1 findings, 2 error.
+//                      [--dictionary F]... [--format text|json|tsv|html] [--fail-on SEVERITY,TYPE...] [-o OUT]
+// Exit codes: 0 nothing found (that --fail-on counts), 1 findings, 2 error.
+// The finding types (names, help, --fail-on) come from the checker's
+// registry, align::FindingTypes().
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <ostream>
@@ -35,6 +38,51 @@ struct CheckFlags {
   std::string config;
 };
 
+// The finding types' names, "a, b, c".
+std::string TypeNames() {
+  std::string out;
+  for (const align::FindingTypeInfo& t : align::FindingTypes()) out += (out.empty() ? "" : ", ") + std::string(t.name);
+  return out;
+}
+
+// --fail-on: a severity, finding types, or both, comma-separated. A finding
+// counts when it is at or above the severity (info when none is named) and
+// of one of the types (any when none is named).
+struct FailOn {
+  align::Severity at_least = align::Severity::kInfo;
+  std::vector<align::FindingType> types;
+  bool Counts(const align::Finding& f) const {
+    return f.severity >= at_least && (types.empty() || std::count(types.begin(), types.end(), f.type) > 0);
+  }
+};
+
+bool ParseFailOn(const std::string& value, FailOn* fail_on) {
+  bool severity_named = false;
+  for (const std::string& item : SplitComma(value)) {
+    if (auto severity = align::ParseSeverity(item); severity && !severity_named) {
+      fail_on->at_least = *severity;
+      severity_named = true;
+    } else if (auto type = align::ParseFindingType(item)) {
+      fail_on->types.push_back(*type);
+    } else {
+      Fail(fmt::format("--fail-on {}: expected one of info, warning or error, and finding types ({}), "
+                       "comma-separated",
+                       value, TypeNames()));
+      return false;
+    }
+  }
+  return true;
+}
+
+// The --help footer: every finding type, its default severity and what it reports.
+std::string TypesHelp() {
+  std::string out = "Finding types (default severity):";
+  for (const align::FindingTypeInfo& t : align::FindingTypes()) {
+    out += fmt::format("\n  {:<18} {:<8} {}", t.name, align::SeverityName(t.severity), t.description);
+  }
+  return out;
+}
+
 int RunCheckCommand(const CheckFlags& flags) {
   align::CheckJob job;
   job.align.inputs = flags.inputs;
@@ -58,11 +106,8 @@ int RunCheckCommand(const CheckFlags& flags) {
     if (!ParseLangFlag(flags.source, &language)) return 2;
     job.align.source_language = flags.source;
   }
-  std::optional<align::Severity> fail_on = align::Severity::kInfo;
-  if (!flags.fail_on.empty()) {
-    fail_on = align::ParseSeverity(flags.fail_on);
-    if (!fail_on) return Fail(fmt::format("--fail-on {}: expected info, warning or error", flags.fail_on));
-  }
+  FailOn fail_on;
+  if (!flags.fail_on.empty() && !ParseFailOn(flags.fail_on, &fail_on)) return 2;
   std::optional<align::FindingsFormat> format = align::ParseFindingsFormat(flags.format);
   if (!format) return Fail(fmt::format("--format {}: expected text, json, tsv or html", flags.format));
   job.align.presegmented = flags.presegmented;
@@ -94,7 +139,7 @@ int RunCheckCommand(const CheckFlags& flags) {
   });
   if (!written.ok()) return Fail(written);
   for (const align::Finding& f : result->findings) {
-    if (f.severity >= *fail_on) return 1;
+    if (fail_on.Counts(f)) return 1;
   }
   return 0;
 }
@@ -104,8 +149,9 @@ int RunCheckCommand(const CheckFlags& flags) {
 void AddCheckCommand(CLI::App& app, int& exit_code) {
   auto flags = std::make_shared<CheckFlags>();
   CLI::App* cmd = app.add_subcommand(
-      "check", "Align 2 or 3 versions and report divergences: deprecated, missing and inconsistent terms, "
-               "number mismatches, omissions and additions. Exit 0: nothing found; 1: findings; 2: error.");
+      "check", "Align 2 or 3 versions and report divergences (the finding types below). "
+               "Exit 0: nothing found; 1: findings; 2: error.");
+  cmd->footer(TypesHelp());
   cmd->add_option("FILES", flags->inputs, "2 or 3 input files (UTF-8), one per version; - for stdin")->required();
   cmd->add_option("--langs", flags->langs,
                   "Languages of the inputs, comma-separated (BCP 47: en,zh,ur); detected from the script when absent");
@@ -122,7 +168,8 @@ void AddCheckCommand(CLI::App& app, int& exit_code) {
   cmd->add_flag("--presegmented", flags->presegmented, "Each input line is one sentence");
   AddFindingsFormatOption(*cmd, &flags->format);
   cmd->add_option("--fail-on", flags->fail_on,
-                  "Exit 1 only for findings of this severity or above (info, warning, error)");
+                  "Exit 1 only for findings of this severity or above (info, warning, error) and, when types are "
+                  "named, of these types (" + TypeNames() + "); comma-separated, e.g. error,number-mismatch");
   cmd->add_option("-o,--output", flags->output, "Output file, written atomically (default: stdout)");
   AddMaxInputSizeOption(*cmd, &flags->max_input_size);
   AddConfigOption(*cmd, &flags->config);

@@ -7,6 +7,7 @@
 
 #include "aligner_join.h"
 #include "aligner_pair.h"
+#include "config_ranges.h"
 
 namespace align {
 namespace {
@@ -58,6 +59,15 @@ Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q
   return o;
 }
 
+// A ratio for a warning: in words when it is a whole number up to ten
+// ("three times"), else in digits.
+std::string RatioText(double ratio) {
+  static constexpr const char* kWords[] = {"zero", "one", "two", "three", "four", "five",
+                                           "six",  "seven", "eight", "nine", "ten"};
+  if (ratio >= 0 && ratio <= 10 && ratio == std::floor(ratio)) return kWords[static_cast<int>(ratio)];
+  return fmt::format("{:g}", ratio);
+}
+
 }  // namespace
 
 Aligner::Aligner(AlignerConfig config, AlignResources resources)
@@ -66,8 +76,7 @@ Aligner::Aligner(AlignerConfig config, AlignResources resources)
 StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions) const {
   if (versions.size() < 2 || versions.size() > 3)
     return InvalidArgument(fmt::format("align needs 2 or 3 versions, got {}", versions.size()));
-  if (config_.max_bead_side < 1 || config_.max_bead_side > 8)
-    return InvalidArgument(fmt::format("max_bead_side must be 1..8, got {}", config_.max_bead_side));
+  ALIGN_RETURN_IF_ERROR(internal::CheckRanges(AlignerConfigFields(), config_, "aligner"));
   for (const AlignInput& v : versions)
     for (const Sentence& s : v.sentences)
       if (s.span.end > v.document.bytes().size() || s.span.begin > s.span.end)
@@ -86,10 +95,10 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions) cons
   for (size_t p = 0; p < versions.size(); ++p)
     for (size_t q = p + 1; q < versions.size(); ++q) {
       const double a = versions[p].sentences.size(), b = versions[q].sentences.size();
-      if (a > 0 && b > 0 && std::max(a, b) > 3 * std::min(a, b))
+      if (a > 0 && b > 0 && std::max(a, b) > config_.count_ratio_warning * std::min(a, b))
         out.warnings.push_back(fmt::format(
-            "{} has {} sentences and {} has {}: more than three times as many, so much of the "
-            "longer one has no counterpart", label(p), a, label(q), b));
+            "{} has {} sentences and {} has {}: more than {} times as many, so much of the "
+            "longer one has no counterpart", label(p), a, label(q), b, RatioText(config_.count_ratio_warning)));
     }
 
   std::vector<Oriented> pairs;
@@ -113,7 +122,7 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions) cons
     out.beads = internal::JoinByVotes(
         pairs[0].beads, pairs[1].beads, xy.beads, static_cast<uint32_t>(versions[pivot].sentences.size()),
         static_cast<uint32_t>(versions[vx].sentences.size()),
-        static_cast<uint32_t>(versions[vy].sentences.size()), pivot, vx, vy);
+        static_cast<uint32_t>(versions[vy].sentences.size()), pivot, vx, vy, config_);
     out.beads = internal::SplitMerges(
         out.beads, {{{pivot, vx, &pairs[0].beads}, {pivot, vy, &pairs[1].beads}, {vx, vy, &xy.beads}}},
         {&f[0].length, &f[1].length, &f[2].length});
@@ -121,14 +130,15 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions) cons
   // Documents that are not translations of each other.
   for (size_t k = 0; k < pairs.size(); ++k) {
     const auto [p, q] = which[k];
-    if (versions[p].sentences.size() < 3 || versions[q].sentences.size() < 3) continue;
+    const auto fewest = static_cast<size_t>(std::max(config_.unrelated_min_sentences, 0));
+    if (versions[p].sentences.size() < fewest || versions[q].sentences.size() < fewest) continue;
     // Translations match several times more evidence inside their beads
     // than the same beads moved elsewhere; unrelated texts about as much.
     const Oriented& o = pairs[k];
     // A lexicon learned from the alignment favours it even for unrelated
     // texts, so its verdict needs a clearer margin to be believed.
-    const double factor = o.rates_after_learning ? 1.5 : 2.4;
-    if (o.match_rate < 0.05 || o.match_rate < factor * o.chance_rate)
+    const double factor = o.rates_after_learning ? config_.unrelated_margin_learned : config_.unrelated_margin;
+    if (o.match_rate < config_.unrelated_min_match_rate || o.match_rate < factor * o.chance_rate)
       out.warnings.push_back(fmt::format(
           "{} and {} look unrelated: the aligned sentences match {:.0f}% of their words, names and "
           "numbers, sentences far apart {:.0f}%; they may not be versions of the same document",

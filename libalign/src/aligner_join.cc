@@ -24,23 +24,23 @@ std::set<std::pair<uint32_t, uint32_t>> Boundaries(const std::vector<Bead>& bead
 
 std::vector<Bead> JoinByVotes(const std::vector<Bead>& pp_x, const std::vector<Bead>& pp_y,
                               const std::vector<Bead>& x_y, uint32_t n_pivot, uint32_t n_x,
-                              uint32_t n_y, size_t pivot, size_t vx, size_t vy) {
+                              uint32_t n_y, size_t pivot, size_t vx, size_t vy, const AlignerConfig& config) {
   const auto a = Boundaries(pp_x), b = Boundaries(pp_y), c = Boundaries(x_y);
   std::multimap<uint32_t, uint32_t> a_by_p, a_by_x, b_by_p, b_by_y;
   for (auto [p, x] : a) { a_by_p.emplace(p, x); a_by_x.emplace(x, p); }
   for (auto [p, y] : b) { b_by_p.emplace(p, y); b_by_y.emplace(y, p); }
-  // Candidate cuts and how many alignments agree with each.
+  // Candidate cuts and what the alignments that agree with each are worth.
   std::map<Cut, int> votes;
   for (auto [p, x] : a)
-    for (auto [it, end] = b_by_p.equal_range(p); it != end; ++it) votes[{p, x, it->second}] = 3;
+    for (auto [it, end] = b_by_p.equal_range(p); it != end; ++it) votes[{p, x, it->second}] = config.join_votes_pivot_pairs;
   for (auto [x, y] : c) {
     for (auto [it, end] = a_by_x.equal_range(x); it != end; ++it) {
       Cut cut{it->second, x, y};
-      votes[cut] = votes.count(cut) ? 4 : 2;
+      votes[cut] = votes.count(cut) ? config.join_votes_all_three : config.join_votes_with_cross;
     }
     for (auto [it, end] = b_by_y.equal_range(y); it != end; ++it) {
       Cut cut{it->second, x, y};
-      if (!votes.count(cut)) votes[cut] = 2;
+      if (!votes.count(cut)) votes[cut] = config.join_votes_with_cross;
     }
   }
   // Where two candidates share two positions and differ in the third, one
@@ -55,22 +55,22 @@ std::vector<Bead> JoinByVotes(const std::vector<Bead>& pp_x, const std::vector<B
     for (const auto& [cut, v] : votes) top[key(cut)] = std::max(top[key(cut)], v);
     std::erase_if(votes, [&](const auto& kv) { return kv.second < top[key(kv.first)]; });
   }
-  votes[{0, 0, 0}] = 4;
-  votes[{n_pivot, n_x, n_y}] = 4;
+  votes[{0, 0, 0}] = config.join_votes_all_three;
+  votes[{n_pivot, n_x, n_y}] = config.join_votes_all_three;
   std::vector<std::pair<Cut, int>> cand(votes.begin(), votes.end());  // sorted by position
 
   // Best chain from (0,0,0) to the end: most votes in total. A predecessor
   // is looked for among the previous candidates in sorted order, within a
   // window, which keeps this linear; a chain always exists through the
   // cuts that both pivot pairs share, since consecutive ones are close.
-  constexpr size_t kWindow = 64;
+  const auto window = static_cast<size_t>(std::max(config.join_window, 1));
   const size_t k = cand.size();
   std::vector<long> best(k, -1);
   std::vector<size_t> back(k, 0);
   best[0] = cand[0].second;
   for (size_t i = 1; i < k; ++i) {
     const Cut& ci = cand[i].first;
-    for (size_t j = i > kWindow ? i - kWindow : 0; j < i; ++j) {
+    for (size_t j = i > window ? i - window : 0; j < i; ++j) {
       if (best[j] < 0) continue;
       const Cut& cj = cand[j].first;
       if (cj[0] > ci[0] || cj[1] > ci[1] || cj[2] > ci[2]) continue;

@@ -14,9 +14,10 @@ namespace align::internal {
 // 3-way beads lie between the cuts of the best monotone chain of them, which
 // prefers cuts more alignments agree on. Sides are placed at indices
 // |pivot|, |vx|, |vy| of each bead.
+// A cut's votes and the chain's window are AlignerConfig's join_* fields.
 std::vector<Bead> JoinByVotes(const std::vector<Bead>& pp_x, const std::vector<Bead>& pp_y,
                               const std::vector<Bead>& x_y, uint32_t n_pivot, uint32_t n_x,
-                              uint32_t n_y, size_t pivot, size_t vx, size_t vy);
+                              uint32_t n_y, size_t pivot, size_t vx, size_t vy, const AlignerConfig& config);
 
 // A 3-way bead where two versions u and v have a bead boundary inside it
 // (their own alignment |pairs| cuts it) and the third version w has at most

@@ -55,12 +55,13 @@ class SkeletonTable {
 
 // The skeleton a token is compared by between a Latin-script and an
 // other-script side: every word of the other script; Latin names, and
-// lowercase words of five letters or more, for the English loanwords Urdu
-// writes in its own script (table / ٹیبل); shorter lowercase words collide
-// too often.
-std::string Skeleton(const Token& t, const SkeletonTable& latin, const SkeletonTable& other) {
+// lowercase words of |loanword_min_letters| (five) letters or more, for the
+// English loanwords Urdu writes in its own script (table / ٹیبل); shorter
+// lowercase words collide too often.
+std::string Skeleton(const Token& t, const SkeletonTable& latin, const SkeletonTable& other,
+                     size_t loanword_min_letters) {
   if (!t.latin) return other.Of(t.text);
-  return t.capitalised || t.text.size() >= 5 ? latin.Of(t.text) : "";
+  return t.capitalised || t.text.size() >= loanword_min_letters ? latin.Of(t.text) : "";
 }
 
 bool IsLatinScript(const LanguageInfo& l) { return l.HasScript(USCRIPT_LATIN); }
@@ -162,6 +163,9 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
   for (size_t k = 0; k < neglog_erfc_.size(); ++k)
     neglog_erfc_[k] = -std::log(std::max(std::erfc(k / 100.0 / std::sqrt(2.0)), 1e-300));
 
+  orphan_share_ = static_cast<float>(config.orphan_max_matched);
+  const auto loanword_min_letters = static_cast<size_t>(std::max(config.loanword_min_letters, 0));
+  const auto min_skeleton = static_cast<size_t>(std::max(config.name_min_skeleton, 0));
   const bool y_han = HasHan(y);
   const LanguageInfo& lx = Languages().Info(x.language);
   const LanguageInfo& ly = Languages().Info(y.language);
@@ -184,7 +188,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
                       (y_other && !IsLatinScript(ly) && x_latin && IsLatinScript(lx)));
   const SkeletonTable& latin_skeleton = IsLatinScript(lx) ? x_skeleton : y_skeleton;
   const SkeletonTable& other_skeleton = IsLatinScript(lx) ? y_skeleton : x_skeleton;
-  auto skeleton = [&](const Token& t) { return Skeleton(t, latin_skeleton, other_skeleton); };
+  auto skeleton = [&](const Token& t) { return Skeleton(t, latin_skeleton, other_skeleton, loanword_min_letters); };
 
   // y side: bags of token ids with document idf weights.
   // Ids are assigned in sorted string order, so they depend on content only.
@@ -205,7 +209,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       intern(j, 1.0f);
       if (names) {
         std::string sk = skeleton(t);
-        if (sk.size() >= 3) { key = "k:" + sk; intern(j, config.name_weight); }
+        if (sk.size() >= min_skeleton) { key = "k:" + sk; intern(j, config.name_weight); }
       }
     }
     for (uint32_t c : y.concepts[j]) { key = "c:" + std::to_string(c); intern(j, config.concept_weight); }
@@ -257,7 +261,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
   std::vector<RawUnit> raw;
   std::vector<std::string_view> words;
   std::vector<std::string> targets;
-  const int max_k = dict ? std::min(dict->max_key_tokens(), 8) : 1;
+  const int max_k = dict ? std::min(dict->max_key_tokens(), std::max(config.dictionary_max_key_tokens, 1)) : 1;
   for (size_t i = 0; i < n; ++i) {
     const auto& toks = x.tokens[i];
     size_t plain = 0;
@@ -294,7 +298,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
       raw.push_back(std::move(u));
       if (names) {
         std::string sk = skeleton(t);
-        if (sk.size() >= 3)
+        if (sk.size() >= min_skeleton)
           if (int64_t id = find_y("k:" + sk); id >= 0)
             raw.push_back({"k:" + sk, config.name_weight, {static_cast<uint32_t>(id)}});
       }
@@ -412,7 +416,7 @@ void PairModel::Reweigh() {
   for (float w : wt_) sum += w;
   const size_t count = ws_.size() + wt_.size();
   mean_weight_ = (count && sum > 0) ? sum / count : 1.0;
-  orphan_floor_ = static_cast<float>(std::max(0.5 * mean_weight_, 1e-6));
+  orphan_floor_ = static_cast<float>(std::max(config_.orphan_min_evidence * mean_weight_, 1e-6));
 }
 
 double PairModel::total_weight() const {

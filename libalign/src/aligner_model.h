@@ -125,6 +125,7 @@ class PairModel {
   std::vector<float> wk_;       // known weight per x sentence (>= ws_)
   double mean_weight_ = 1;      // mean of ws_ and wt_ over all sentences
   float orphan_floor_ = 0;      // half the mean, or more: enough evidence to judge
+  float orphan_share_ = 0.1f;   // config_.orphan_max_matched, as the cells' float
   std::vector<double> neglog_erfc_;  // tabulated Gale–Church tail cost
 };
 
@@ -158,12 +159,12 @@ void PairModel::Unmatched(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, Cell
     }
     matched += std::min(row_ms, ws_[i]);
     total += ws_[i];
-    if (a > 1 && wk_[i] >= orphan_floor_ && row_ms < 0.1f * wk_[i]) ++*orphans;
+    if (a > 1 && wk_[i] >= orphan_floor_ && row_ms < orphan_share_ * wk_[i]) ++*orphans;
   }
   for (uint32_t j = j0; j < j0 + b; ++j) {
     matched += std::min(col_mt[j - j0], wt_[j]);
     total += wt_[j];
-    if (b > 1 && wt_[j] >= orphan_floor_ && col_mt[j - j0] < 0.1f * wt_[j]) ++*orphans;
+    if (b > 1 && wt_[j] >= orphan_floor_ && col_mt[j - j0] < orphan_share_ * wt_[j]) ++*orphans;
   }
   *matched_out = matched;
   *total_out = total;

@@ -77,15 +77,17 @@ std::vector<double> PathCenter(const std::vector<PathBead>& path, size_t n) {
 // A first corridor by recursive halving (as Vecalign does): neighbouring
 // sentences are merged in pairs until both sides are short, aligned there in
 // full by length, and each finer level is aligned by length in a narrow band
-// around the path of the coarser one. Linear in the length of the texts, and
-// unlike the length diagonal it follows long-range drift (omissions).
+// around the path of the coarser one (AlignerConfig's coarse_* fields).
+// Linear in the length of the texts, and unlike the length diagonal it
+// follows long-range drift (omissions).
 std::vector<double> CoarseCenter(const PairModel& model, const std::vector<double>& xc,
                                  const std::vector<double>& yc, const AlignerConfig& config,
                                  double block = 1) {
   const size_t n = xc.size() - 1, m = yc.size() - 1;
   std::vector<double> center;
   size_t width;
-  if (n <= 256 || m <= 256) {
+  const auto coarse_above = static_cast<size_t>(std::max(config.coarse_above_sentences, 1));
+  if (n <= coarse_above || m <= coarse_above) {
     center = LengthDiagonal(xc, yc);
     width = std::max(n, m);
   } else {
@@ -120,10 +122,10 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
     }
     // The full-resolution level is the caller's first pass, with the whole model.
     if (block == 1) return center;
-    width = 8;
+    width = static_cast<size_t>(std::max(config.coarse_band_width, 0));
   }
   static const std::vector<BeadType> kTypes = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}};
-  DpResult r = CorridorDp(n, m, kTypes, std::move(center), width, 2, [&](const Band&) {
+  DpResult r = CorridorDp(n, m, kTypes, std::move(center), width, config.coarse_max_rounds, [&](const Band&) {
     return [&](uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, double) {
       // Merged blocks have no natural bead types: only lengths and skips
       // count, a skipped block as much as its sentences skipped one by one.
@@ -178,13 +180,15 @@ std::vector<std::pair<uint32_t, uint32_t>> LearnLexicon(const PairModel& model,
                                                         const std::vector<PathBead>& path,
                                                         const AlignerConfig& config) {
   // Confident beads: the cheapest 60% per sentence of those with two sides,
-  // at most 4000 of them (enough evidence; bounded time on huge inputs).
+  // at most 4000 of them (enough evidence; bounded time on huge inputs);
+  // learn_bead_percent and learn_max_beads.
   std::vector<size_t> order;
   for (size_t k = 0; k < path.size(); ++k)
     if (path[k].a && path[k].b) order.push_back(k);
   auto per = [&](size_t k) { return path[k].cost / (0.5 * (path[k].a + path[k].b)); };
   std::stable_sort(order.begin(), order.end(), [&](size_t p, size_t q) { return per(p) < per(q); });
-  order.resize(std::min<size_t>(order.size() * 6 / 10, 4000));
+  const auto percent = static_cast<size_t>(std::clamp(config.learn_bead_percent, 0, 100));
+  order.resize(std::min<size_t>(order.size() * percent / 100, static_cast<size_t>(std::max(config.learn_max_beads, 0))));
   std::sort(order.begin(), order.end());
 
   const auto& ustr = model.unit_strings();
@@ -255,13 +259,16 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
   MatchRates(model, run.beads, &out.match_rate, &out.chance_rate);
   // Without a dictionary (and few numbers or names) there is nothing to
   // judge by before learning; then the learned lexicon has to do.
-  const bool judge_after_learning = model.known_share() < 0.1;
-  if (learn && model.n() >= 4 && model.m() >= 4) {
+  const bool judge_after_learning = model.known_share() < config.unrelated_min_known_share;
+  const auto fewest = static_cast<size_t>(std::max(config.learn_min_sentences, 0));
+  if (learn && model.n() >= fewest && model.m() >= fewest) {
     auto links = LearnLexicon(model, run.beads, config);
     if (!links.empty()) {
       model.AddLexicon(links);
-      run = RunDp(model, config, PathCenter(run.beads, model.n()), std::max<size_t>(width * 3 / 4, 4),
-                  config.max_band_rounds);
+      const size_t realign_width =
+          std::max<size_t>(width * static_cast<size_t>(std::max(config.realign_band_percent, 1)) / 100,
+                           static_cast<size_t>(std::max(config.realign_min_band, 1)));
+      run = RunDp(model, config, PathCenter(run.beads, model.n()), realign_width, config.max_band_rounds);
     }
   }
   if (judge_after_learning) MatchRates(model, run.beads, &out.match_rate, &out.chance_rate);
@@ -275,9 +282,9 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
       sim = model.Similarity(b.i0, b.a, b.j0, b.b,
                              [&](uint32_t i, uint32_t j) { return model.ComputeCell(i, j); });
       // A bead's confidence: its cost per sentence, mapped to (0, 1].
-      score = std::exp(-b.cost / (0.5 * (b.a + b.b)) / 4.0);
+      score = std::exp(-b.cost / (0.5 * (b.a + b.b)) / config.score_cost_scale);
     } else {
-      score = std::exp(-config.skip_cost / 4.0);
+      score = std::exp(-config.skip_cost / config.score_cost_scale);
     }
     out.beads.push_back(b);
     out.sims.push_back(sim);

@@ -124,8 +124,10 @@ bool SetFromJson(const json& j, BatchSetSummary* set) {
       if (!count.is_number_unsigned()) return false;
       if (type == "total") {
         set->findings_total = count.get<size_t>();
-      } else {
+      } else if (ParseFindingType(type)) {
         set->findings.emplace_back(type, count.get<size_t>());
+      } else {
+        return false;  // not a type of the checker's registry
       }
     }
     set->warnings = j.at("warnings").get<std::vector<std::string>>();
@@ -190,15 +192,17 @@ std::string SummaryJson(const BatchSummary& summary, int task_index, int per_tas
   }
   json sets = json::array();
   std::map<std::string, size_t> beads;
-  json findings = json::object();  // in the checker's type order, as in each set
+  std::map<std::string, size_t, std::less<>> by_type;
   size_t findings_total = 0;
   for (const BatchSetSummary& set : summary.sets) {
     sets.push_back(SetToJson(set, true, timings));
     for (const auto& [shape, count] : set.beads) beads[shape] += count;
-    for (const auto& [type, count] : set.findings) {
-      findings[type] = (findings.contains(type) ? findings[type].get<size_t>() : 0) + count;
-    }
+    for (const auto& [type, count] : set.findings) by_type[type] += count;
     findings_total += set.findings_total;
+  }
+  json findings = json::object();  // the types some set counts, in the checker's registry order
+  for (const FindingTypeInfo& type : FindingTypes()) {
+    if (auto it = by_type.find(type.name); it != by_type.end()) findings[it->first] = it->second;
   }
   findings["total"] = findings_total;
   json totals = json::object();
@@ -217,7 +221,9 @@ std::string SummaryJson(const BatchSummary& summary, int task_index, int per_tas
     for (const auto& r : inc.renderings) {
       renderings.push_back({{"term", r.term}, {"status", r.status}, {"count", r.count}, {"sets", r.sets}});
     }
-    consistency.push_back({{"type", "inconsistent-term"}, {"concept", inc.concept_id}, {"lang", inc.language},
+    consistency.push_back({{"type", std::string(FindingTypeName(FindingType::kInconsistentTerm))},
+                           {"concept", inc.concept_id},
+                           {"lang", inc.language},
                            {"renderings", renderings}});
   }
   j["consistency"] = consistency;
@@ -333,7 +339,8 @@ std::string SummaryHtml(const BatchSummary& summary) {
   if (summary.inconsistencies.empty()) {
     out << "<p>No concept is rendered by different termbase terms of one language in different sets.</p>\n";
   } else {
-    out << "<p>inconsistent-term: one concept, several renderings in one language across sets.</p>\n"
+    out << "<p>" << FindingTypeName(FindingType::kInconsistentTerm)
+        << ": one concept, several renderings in one language across sets.</p>\n"
            "<table>\n<thead><tr><th>concept</th><th>language</th><th>rendering</th><th>status</th>"
            "<th>occurrences</th><th>sets</th></tr></thead>\n<tbody>\n";
     for (const BatchInconsistency& inc : summary.inconsistencies) {

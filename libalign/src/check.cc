@@ -1,5 +1,5 @@
-// Check(): validates its inputs, builds the bead index once and runs the
-// passes (terms, inconsistency, numbers, omissions). See check.h.
+// The registry of finding types, and Check(): validates its inputs, builds
+// the bead index once and runs the passes the registry names. See check.h.
 #include "align/check.h"
 
 #include <algorithm>
@@ -11,18 +11,47 @@
 #include "align/i18n.h"
 #include "align/aligner.h"
 #include "check_internal.h"
+#include "config_ranges.h"
 
 namespace align {
 namespace {
 
-constexpr std::array<std::pair<FindingType, std::string_view>, 6> kTypeNames{{
-    {FindingType::kDeprecatedTerm, "deprecated-term"},
-    {FindingType::kMissingTerm, "missing-term"},
-    {FindingType::kInconsistentTerm, "inconsistent-term"},
-    {FindingType::kNumberMismatch, "number-mismatch"},
-    {FindingType::kOmission, "omission"},
-    {FindingType::kAddition, "addition"},
-}};
+// Marks |msgid| for the UI catalogs (po/update.sh extracts the argument of
+// UiMsgid) without translating it here: the writers translate labels.
+constexpr std::string_view UiMsgid(std::string_view msgid) { return msgid; }
+
+// The registry of finding types (check.h, FindingTypeInfo), in enum order.
+constexpr FindingTypeInfo kFindingTypes[] = {
+    {FindingType::kDeprecatedTerm, "deprecated-term", Severity::kError, UiMsgid("deprecated term"),
+     "a rendering the termbase marks deprecated (error) or superseded (warning)", &CheckConfig::deprecated_terms,
+     internal::CheckTerms},
+    {FindingType::kMissingTerm, "missing-term", Severity::kWarning, UiMsgid("missing term"),
+     "a concept one version names that the aligned text of another does not render", &CheckConfig::missing_terms,
+     internal::CheckTerms},
+    {FindingType::kInconsistentTerm, "inconsistent-term", Severity::kWarning, UiMsgid("inconsistent term"),
+     "a concept rendered in several ways in one version (warning), or one rendering of several concepts (info)",
+     &CheckConfig::inconsistent_terms, internal::CheckInconsistency},
+    {FindingType::kNumberMismatch, "number-mismatch", Severity::kError, UiMsgid("number mismatch"),
+     "a number of the aligned sentences that another version lacks or changes", &CheckConfig::numbers,
+     internal::CheckNumbers},
+    {FindingType::kOmission, "omission", Severity::kError, UiMsgid("omission"),
+     "content of the other versions that a version has no counterpart of", &CheckConfig::omissions,
+     internal::CheckOmissions},
+    {FindingType::kAddition, "addition", Severity::kWarning, UiMsgid("addition"),
+     "content a version has that the other versions do not", &CheckConfig::omissions, internal::CheckOmissions},
+};
+
+constexpr bool RowsInEnumOrder() {
+  for (size_t i = 0; i < std::size(kFindingTypes); ++i) {
+    if (static_cast<size_t>(kFindingTypes[i].type) != i) return false;
+  }
+  return true;
+}
+static_assert(RowsInEnumOrder(), "kFindingTypes: one row per FindingType, in enum order");
+
+// What FindingTypeInfoOf gives for a value that is no enumerator.
+constexpr FindingTypeInfo kUnknownType = {FindingType::kOmission, "unknown", Severity::kWarning, "unknown", "",
+                                          nullptr, nullptr};
 
 constexpr std::array<std::pair<Severity, std::string_view>, 3> kSeverityNames{{
     {Severity::kInfo, "info"},
@@ -36,6 +65,7 @@ Status Validate(const AlignResult& aligned, const std::vector<std::vector<TermHi
   if (hits.size() != n) {
     return InvalidArgument(fmt::format("check: {} lists of term hits for {} versions", hits.size(), n));
   }
+  ALIGN_RETURN_IF_ERROR(internal::CheckRanges(CheckConfigFields(), config, "check"));
   if (config.source_version >= static_cast<int>(n)) {
     return InvalidArgument(fmt::format("check: source version {} does not exist ({} versions)",
                                        config.source_version + 1, n));
@@ -64,16 +94,18 @@ Status Validate(const AlignResult& aligned, const std::vector<std::vector<TermHi
 
 }  // namespace
 
-std::string_view FindingTypeName(FindingType type) {
-  for (const auto& [t, name] : kTypeNames) {
-    if (t == type) return name;
-  }
-  return "unknown";
+std::span<const FindingTypeInfo> FindingTypes() { return kFindingTypes; }
+
+const FindingTypeInfo& FindingTypeInfoOf(FindingType type) {
+  const auto index = static_cast<size_t>(type);
+  return index < std::size(kFindingTypes) ? kFindingTypes[index] : kUnknownType;
 }
 
+std::string_view FindingTypeName(FindingType type) { return FindingTypeInfoOf(type).name; }
+
 std::optional<FindingType> ParseFindingType(std::string_view name) {
-  for (const auto& [t, n] : kTypeNames) {
-    if (n == name) return t;
+  for (const FindingTypeInfo& row : kFindingTypes) {
+    if (row.name == name) return row.type;
   }
   return std::nullopt;
 }
@@ -164,6 +196,10 @@ std::vector<FindingPlace> CheckContext::Places(size_t bead, FindingPlace own) co
   return places;
 }
 
+Severity DefaultSeverity(FindingType type) { return FindingTypeInfoOf(type).severity; }
+
+Severity Milder(Severity severity) { return severity == Severity::kError ? Severity::kWarning : Severity::kInfo; }
+
 void SetMessage(Finding* f, const char* pattern, std::vector<std::string> args) {
   f->message_pattern = pattern;
   f->message_args = std::move(args);
@@ -177,11 +213,17 @@ StatusOr<std::vector<Finding>> Check(const AlignResult& aligned,
                                      const TermMatcher& matcher, const CheckConfig& config) {
   ALIGN_RETURN_IF_ERROR(Validate(aligned, hits_per_version, config));
   internal::CheckContext ctx(aligned, hits_per_version, matcher, config);
+  // Each pass once, in registry order, when any of its types is on; the
+  // findings of types that are off are dropped (a pass may skip their work).
+  std::vector<CheckPass> passes;
+  for (const FindingTypeInfo& row : kFindingTypes) {
+    if (config.*row.enabled && std::find(passes.begin(), passes.end(), row.pass) == passes.end()) {
+      passes.push_back(row.pass);
+    }
+  }
   std::vector<Finding> findings;
-  if (config.deprecated_terms || config.missing_terms) internal::CheckTerms(ctx, &findings);
-  if (config.inconsistent_terms) internal::CheckInconsistency(ctx, &findings);
-  if (config.numbers) internal::CheckNumbers(ctx, &findings);
-  if (config.omissions) internal::CheckOmissions(ctx, &findings);
+  for (CheckPass pass : passes) pass(ctx, &findings);
+  std::erase_if(findings, [&](const Finding& f) { return !(config.*FindingTypeInfoOf(f.type).enabled); });
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.bead, a.type, a.version) < std::tie(b.bead, b.type, b.version);
   });
@@ -190,7 +232,7 @@ StatusOr<std::vector<Finding>> Check(const AlignResult& aligned,
 
 CheckSummary Summarize(const std::vector<Finding>& findings) {
   CheckSummary summary;
-  for (const auto& [type, name] : kTypeNames) summary.by_type.emplace_back(type, 0);
+  for (const FindingTypeInfo& row : kFindingTypes) summary.by_type.emplace_back(row.type, 0);
   for (Severity s : {Severity::kError, Severity::kWarning, Severity::kInfo}) summary.by_severity.emplace_back(s, 0);
   for (const Finding& f : findings) {
     for (auto& [type, count] : summary.by_type) count += type == f.type;

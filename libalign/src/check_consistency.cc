@@ -6,8 +6,9 @@
 //   concepts: reported once per rendering.
 // Short forms are not a second rendering: a term whose key is part of
 // another term of the concept (Belt and Road ⊂ Belt and Road Initiative) or
-// at most half as long as the preferred term (CPEC, BRI, سی پیک) is the
-// abbreviation a text uses after the full form, as house styles require.
+// at most half as long as the preferred term (CPEC, BRI, سی پیک;
+// CheckConfig::short_form_max_share) is the abbreviation a text uses after
+// the full form, as house styles require.
 // A rendering the text declares as its abbreviation (in brackets after
 // another rendering: "Special Economic Zones (SEZs)") is not a second
 // rendering either, nor is a different form used once, at the first mention.
@@ -28,7 +29,7 @@
 namespace align::internal {
 namespace {
 
-bool IsShortForm(const Lexicon& lex, uint32_t term_index) {
+bool IsShortForm(const Lexicon& lex, uint32_t term_index, double max_share) {
   const Term& term = lex.terms()[term_index];
   const Normalizer& norm = Normalizer::Get();
   const std::string key = norm.KeyOf(term.text);
@@ -40,7 +41,7 @@ bool IsShortForm(const Lexicon& lex, uint32_t term_index) {
     if (other_key.size() > key.size() && other_key.find(key) != std::string::npos) return true;
     if (other.status == TermStatus::kPreferred) preferred_size = std::max(preferred_size, other_key.size());
   }
-  return key.size() * 2 <= preferred_size;
+  return static_cast<double>(key.size()) <= max_share * static_cast<double>(preferred_size);
 }
 
 // A term right after a capitalised word is part of a longer name ("Vice
@@ -75,7 +76,7 @@ void ConceptRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* 
   std::map<uint32_t, bool> short_form;  // per term: keys are built once, not once per hit
   auto is_short_form = [&](uint32_t t) {
     auto [it, fresh] = short_form.try_emplace(t, false);
-    if (fresh) it->second = IsShortForm(lex, t);
+    if (fresh) it->second = IsShortForm(lex, t, ctx.config.short_form_max_share);
     return it->second;
   };
   for (size_t i = 0; i < ctx.hits[v].size(); ++i) {
@@ -85,13 +86,13 @@ void ConceptRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* 
     uses[h.concept_index][h.term_index].push_back(i);
   }
   // A text may introduce a term once in a fuller or different form (its
-  // first mention) and keep to one rendering after (used at least twice):
-  // not an inconsistency.
+  // first mention) and keep to one rendering after (used at least
+  // CheckConfig::first_mention_min_later_uses times): not an inconsistency.
   for (auto& [c, by_term] : uses) {
     size_t first = SIZE_MAX, total = 0;
     for (const auto& [t, list] : by_term) first = std::min(first, list.front()), total += list.size();
     for (auto it = by_term.begin(); it != by_term.end();) {
-      if (it->second.size() == 1 && it->second.front() == first && total - 1 >= 2) {
+      if (it->second.size() == 1 && it->second.front() == first && total - 1 >= ctx.config.first_mention_min_later_uses) {
         it = by_term.erase(it);
       } else {
         ++it;
@@ -115,7 +116,7 @@ void ConceptRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* 
     const TermHit& first = ctx.hits[v][minority.front()];
     Finding f;
     f.type = FindingType::kInconsistentTerm;
-    f.severity = Severity::kWarning;
+    f.severity = DefaultSeverity(f.type);
     f.concept_index = c;
     f.version = v;
     f.bead = ctx.BeadOf(v, first.sentence);
@@ -157,7 +158,7 @@ void SharedRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* o
     }
     Finding f;
     f.type = FindingType::kInconsistentTerm;
-    f.severity = Severity::kInfo;
+    f.severity = Milder(DefaultSeverity(f.type));  // the termbase's fault more than the text's
     f.concept_index = h.concept_index;
     f.version = v;
     f.bead = ctx.BeadOf(v, h.sentence);

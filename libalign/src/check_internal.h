@@ -49,6 +49,12 @@ class CheckContext {
 // literal: po/update.sh extracts it for the catalogs (keyword SetMessage:2).
 void SetMessage(Finding* f, const char* pattern, std::vector<std::string> args);
 
+// The severity a finding of |type| gets (its row of FindingTypes()), and
+// one level less, for the milder case of a type (check.h, FindingTypeInfo).
+Severity DefaultSeverity(FindingType type);
+Severity Milder(Severity severity);
+
+// The passes, named by the registry of finding types (check.cc).
 void CheckTerms(const CheckContext& ctx, std::vector<Finding>* out);
 void CheckInconsistency(const CheckContext& ctx, std::vector<Finding>* out);
 void CheckNumbers(const CheckContext& ctx, std::vector<Finding>* out);

@@ -82,7 +82,7 @@ void Report(const CheckContext& ctx, size_t bead, size_t v, const Mentions& expe
   if (expected.empty() && extra.empty()) return;
   Finding f;
   f.type = FindingType::kNumberMismatch;
-  f.severity = Severity::kError;
+  f.severity = DefaultSeverity(f.type);
   f.version = v;
   f.bead = bead;
   std::vector<Span> own;

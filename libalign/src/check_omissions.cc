@@ -2,10 +2,12 @@
 // none (1-0, 0-1, and 3-way beads with an empty side).
 //
 // Only content counts: a side whose every sentence is a dateline (ends in
-// "--", "—" or a colon-less agency line such as 新华社北京11月27日电), a line
-// of punctuation or digits, or has fewer than CheckConfig::min_content_letters
-// letters (a Han character counts as two) gives no finding: versions differ
-// in such furniture without anything being lost.
+// "--", "—" or a colon-less agency line such as 新华社北京11月27日电, of at
+// most CheckConfig::dateline_max_bytes), a line of punctuation or digits, or
+// has fewer than CheckConfig::min_content_letters letters (a Han character
+// counts as han_letter_weight) gives no finding: versions differ in such
+// furniture without anything being lost. The thresholds of the length rules
+// below are CheckConfig's merged_* and absorbed_* fields.
 // Which is which (BRIEF §4: lang is the version that lacks the content for
 // an omission and the version that has the extra sentence for an addition):
 //   - with a source: a translation with an empty side where the source has
@@ -36,12 +38,14 @@
 namespace align::internal {
 namespace {
 
-size_t Letters(std::string_view text) {
+// Han characters count |han_weight| letters each (a Chinese text has
+// about half as many characters as an English one has letters).
+size_t Letters(std::string_view text, size_t han_weight) {
   size_t letters = 0;
   for (size_t i = 0; i < text.size();) {
     char32_t c = DecodeUtf8(text, i);
     if (IsHan(c)) {
-      letters += 2;
+      letters += han_weight;
     } else if (IsLetter(c)) {
       ++letters;
     }
@@ -59,8 +63,8 @@ bool IsContent(const CheckContext& ctx, size_t bead, size_t v) {
     std::string_view text = input.document.Slice(input.sentences[s].span);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
     bool dateline = EndsWith(text, "--") || EndsWith(text, "—") || EndsWith(text, "–") ||
-                    (EndsWith(text, "电") && text.size() <= 60);
-    if (!dateline && Letters(text) >= ctx.config.min_content_letters) return true;
+                    (EndsWith(text, "电") && text.size() <= ctx.config.dateline_max_bytes);
+    if (!dateline && Letters(text, ctx.config.han_letter_weight) >= ctx.config.min_content_letters) return true;
   }
   return false;
 }
@@ -69,7 +73,7 @@ void Report(const CheckContext& ctx, size_t bead, FindingType type, size_t v, si
             std::vector<Finding>* out) {
   Finding f;
   f.type = type;
-  f.severity = type == FindingType::kOmission ? Severity::kError : Severity::kWarning;
+  f.severity = DefaultSeverity(type);
   f.version = v;
   f.bead = bead;
   f.places = ctx.Places(bead, ctx.Place(bead, v));
@@ -98,12 +102,13 @@ void Report(const CheckContext& ctx, size_t bead, FindingType type, size_t v, si
 double Length(const CheckContext& ctx, size_t v, uint32_t s) {
   const AlignInput& input = ctx.aligned.versions[v];
   std::string_view text = input.document.Slice(input.sentences[s].span);
-  return static_cast<double>(Letters(text)) + 1;
+  return static_cast<double>(Letters(text, ctx.config.han_letter_weight)) + 1;
 }
 
 bool SentenceIsContent(const CheckContext& ctx, size_t v, uint32_t s) {
   const AlignInput& input = ctx.aligned.versions[v];
-  return Letters(input.document.Slice(input.sentences[s].span)) >= ctx.config.min_content_letters;
+  return Letters(input.document.Slice(input.sentences[s].span), ctx.config.han_letter_weight) >=
+         ctx.config.min_content_letters;
 }
 
 // What ties a sentence to its translation whatever the language: its
@@ -228,9 +233,12 @@ bool BoundaryShifted(const CheckContext& ctx, size_t b, const std::vector<size_t
 //   - length says something is missing (more than 1.4 times) and anchors
 //     say what: every other position shares a number or a concept with the
 //     shorter sides, this one none, and taking it out brings lengths closer.
+// (1.3, 25%, 1.4 and the 1.6 of like length: CheckConfig's merged_*
+// defaults.)
 void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std::vector<Finding>* out) {
   if (ctx.versions() != 3) return;
   const int source = ctx.source();
+  const CheckConfig& config = ctx.config;
   for (size_t b = 0; b < ctx.beads().size(); ++b) {
     std::vector<size_t> sizes(3);
     for (size_t v = 0; v < 3; ++v) sizes[v] = ctx.side(b, v).size();
@@ -260,7 +268,7 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
       return worst;
     };
     const double as_they_stand = disagreement(-1);
-    if (as_they_stand < std::log(1.3)) continue;
+    if (as_they_stand < std::log(1 + config.merged_length_gap)) continue;
     // anchored[i]: position i of some longer side shares an anchor with
     // every shorter side that no other position of that side has.
     std::vector<Anchors> short_anchors;
@@ -285,8 +293,8 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
       if (d < best_value) best_value = d, best = i;
     }
     if (best < 0) continue;
-    const bool by_length = best_value <= std::log(1.25);
-    const bool by_anchors = as_they_stand > std::log(1.4) && best_value < as_they_stand &&
+    const bool by_length = best_value <= std::log(1 + config.merged_agree_gap);
+    const bool by_anchors = as_they_stand > std::log(1 + config.merged_anchor_gap) && best_value < as_they_stand &&
                             std::count(anchored.begin(), anchored.end(), true) == static_cast<long>(k) - 1;
     if (!by_length && !by_anchors) continue;
     // The sentences taken out: content, and of like length across the longer sides.
@@ -298,7 +306,9 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
       lengths.push_back(Length(ctx, l, s) / scale[l]);
     }
     if (!content) continue;
-    if (lengths.size() == 2 && std::fabs(std::log(lengths[0] / lengths[1])) > std::log(1.6)) continue;
+    if (lengths.size() == 2 && std::fabs(std::log(lengths[0] / lengths[1])) > std::log(1 + config.merged_sentence_gap)) {
+      continue;
+    }
     const bool omission = longer.size() == 2 ? source < 0 || std::count(longer.begin(), longer.end(), source)
                                              : source >= 0 && std::count(shorter.begin(), shorter.end(), source) == 0;
     const std::vector<size_t>& at_fault = omission ? shorter : longer;
@@ -308,7 +318,7 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
       if (source >= 0 && static_cast<int>(v) == source) continue;
       Finding f;
       f.type = omission ? FindingType::kOmission : FindingType::kAddition;
-      f.severity = omission ? Severity::kError : Severity::kWarning;
+      f.severity = DefaultSeverity(f.type);
       f.version = v;
       f.bead = b;
       f.places = ctx.Places(b, ctx.Place(b, v));
@@ -342,7 +352,7 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
 // the 3-way aligner splits such a bead where the other two versions have a
 // boundary). The length model tells: the neighbouring bead's sides disagree
 // by more than 1.2 times as they stand, and agree within 25%, and better,
-// once this bead is added to it. Then nothing is missing. So too when the
+// once this bead is added to it (CheckConfig's absorbed_* defaults). Then nothing is missing. So too when the
 // empty version has one sentence more than the others in the neighbouring
 // bead: the boundary is misplaced, the sentence is there.
 bool AbsorbedByNeighbour(const CheckContext& ctx, const std::vector<double>& scale, size_t b,
@@ -365,7 +375,10 @@ bool AbsorbedByNeighbour(const CheckContext& ctx, const std::vector<double>& sca
         joined = std::max(joined, std::fabs(std::log(length(n, e) / (length(n, f) + length(b, f)))));
       }
     }
-    if (usable && alone > std::log(1.2) && joined < std::log(1.25) && joined < alone) return true;
+    if (usable && alone > std::log(1 + ctx.config.absorbed_length_gap) &&
+        joined < std::log(1 + ctx.config.absorbed_agree_gap) && joined < alone) {
+      return true;
+    }
   }
   return BoundaryShifted(ctx, b, filled, empty);
 }

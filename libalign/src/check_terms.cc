@@ -83,11 +83,13 @@ bool HasWord(const std::string& text, const std::string& word) {
 // A version that has named a concept earlier may refer back to it by its
 // head: "the corridor" / 走廊 / راہداری after "China-Pakistan Economic
 // Corridor", "Xi" after "Xi Jinping". The demand is met when |side_key| (the
-// bead's text as a key) holds the last word (Han: last two characters) of an
-// admitted rendering, or for a rendering written with capitals its first
-// word written capitalised in |side_text|.
-bool ReferredBack(const Lexicon& lex, uint32_t c, Language language, const std::string& side_key,
-                  const std::string& side_text) {
+// bead's text as a key) holds the last word (of CheckConfig::
+// reference_min_head_bytes or more; Han: the last reference_han_chars
+// characters) of an admitted rendering of two units or more, or for a
+// rendering written with capitals its first word written capitalised in
+// |side_text|.
+bool ReferredBack(const Lexicon& lex, const CheckConfig& config, uint32_t c, Language language,
+                  const std::string& side_key, const std::string& side_text) {
   const bool han = Languages().Info(language).units == TextUnits::kCharacters;
   for (uint32_t t : lex.concepts()[c].terms) {
     const Term& term = lex.terms()[t];
@@ -95,10 +97,14 @@ bool ReferredBack(const Lexicon& lex, uint32_t c, Language language, const std::
     std::vector<std::string> units = Units(BareKey(term.text), han);
     if (units.size() < 2) continue;
     if (han) {
-      if (side_key.find(units[units.size() - 2] + units.back()) != std::string::npos) return true;
+      const size_t tail = std::max<size_t>(config.reference_han_chars, 1);
+      if (units.size() < tail) continue;
+      std::string head;
+      for (size_t u = units.size() - tail; u < units.size(); ++u) head += units[u];
+      if (side_key.find(head) != std::string::npos) return true;
       continue;
     }
-    if (units.back().size() >= 3 && HasWord(side_key, units.back())) return true;
+    if (units.back().size() >= config.reference_min_head_bytes && HasWord(side_key, units.back())) return true;
     const std::string first = term.text.substr(0, term.text.find_first_of(" -"));
     if (!first.empty() && first[0] >= 'A' && first[0] <= 'Z' && HasWord(side_text, first)) return true;
   }
@@ -132,12 +138,13 @@ size_t CodePoints(const std::string& s) {
 }
 
 // Drops the ending of a word of five code points or more (one; two from
-// seven on): case and number endings, راہداریاں/راہداریوں → راہداری.
-std::string Stem(const std::string& word) {
+// seven on; CheckConfig::stem_*): case and number endings,
+// راہداریاں/راہداریوں → راہداری.
+std::string Stem(const std::string& word, const CheckConfig& config) {
   const size_t n = CodePoints(word);
-  if (n < 5) return word;
+  if (n < config.stem_min_code_points || n == 0) return word;
   std::string out = word;
-  for (size_t drop = n >= 7 ? 2 : 1; drop > 0; --drop) {
+  for (size_t drop = std::min(n, n >= config.stem_two_from_code_points ? size_t{2} : size_t{1}); drop > 0; --drop) {
     size_t start = out.size() - 1;
     while (start > 0 && (static_cast<unsigned char>(out[start]) & 0xC0) == 0x80) --start;
     out.resize(start);
@@ -166,13 +173,15 @@ bool HasWordStartingWith(const std::vector<std::string>& sorted_words, const std
 // A rendering the matcher's forms do not cover (مفاہمتی یادداشت for
 // مفاہمت کی یادداشت, "Charter of the U.N." for "UN Charter"): at least two
 // of its content words (three code points or more) and two thirds of them
-// begin words of the side, in any order. Word languages only.
-bool LooselyRendered(const Lexicon& lex, uint32_t c, Language language, const std::vector<std::string>& sorted_words) {
+// begin words of the side, in any order. Word languages only. (The numbers
+// are CheckConfig's loose_* defaults.)
+bool LooselyRendered(const Lexicon& lex, const CheckConfig& config, uint32_t c, Language language,
+                     const std::vector<std::string>& sorted_words) {
   for (uint32_t t : lex.concepts()[c].terms) {
     const Term& term = lex.terms()[t];
     if (term.language != language || !IsAdmitted(term.status)) continue;
     // An acronym written with dots ("U.N." for UN).
-    bool acronym = term.text.size() >= 2 && term.text.size() <= 6 &&
+    bool acronym = term.text.size() >= 2 && term.text.size() <= config.acronym_max_letters &&
                    std::all_of(term.text.begin(), term.text.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
     if (acronym && std::binary_search(sorted_words.begin(), sorted_words.end(), BareKey(term.text))) return true;
     std::vector<std::string> content;
@@ -181,18 +190,22 @@ bool LooselyRendered(const Lexicon& lex, uint32_t c, Language language, const st
       for (char ch : u) {
         if (ch != '.') bare += ch;
       }
-      if (CodePoints(bare) >= 2) content.push_back(bare);
+      if (CodePoints(bare) >= config.loose_min_word_code_points) content.push_back(bare);
     }
     size_t counted = 0, found = 0;
     for (const std::string& u : content) {
-      if (CodePoints(u) < 3 && content.size() > 2) continue;  // function words (of, کی) in longer terms
+      // Function words (of, کی) in longer terms.
+      if (CodePoints(u) <= config.loose_function_word_max && content.size() > config.loose_min_words) continue;
       ++counted;
-      if (CodePoints(u) <= 3 ? std::binary_search(sorted_words.begin(), sorted_words.end(), u)
-                             : HasWordStartingWith(sorted_words, Stem(u))) {
+      if (CodePoints(u) <= config.loose_whole_word_max ? std::binary_search(sorted_words.begin(), sorted_words.end(), u)
+                                                       : HasWordStartingWith(sorted_words, Stem(u, config))) {
         ++found;
       }
     }
-    if (counted >= 2 && found >= 2 && found * 3 >= counted * 2) return true;
+    if (counted >= config.loose_min_words && found >= config.loose_min_words &&
+        static_cast<double>(found) >= config.loose_min_share * static_cast<double>(counted)) {
+      return true;
+    }
   }
   return false;
 }
@@ -253,7 +266,7 @@ void Deprecated(const CheckContext& ctx, size_t b, size_t v, const SpansByConcep
     finding_of_term[h.term_index] = out->size();
     Finding f;
     f.type = FindingType::kDeprecatedTerm;
-    f.severity = h.status == TermStatus::kDeprecated ? Severity::kError : Severity::kWarning;
+    f.severity = h.status == TermStatus::kDeprecated ? DefaultSeverity(f.type) : Milder(DefaultSeverity(f.type));
     f.concept_index = h.concept_index;
     f.version = v;
     f.bead = b;
@@ -362,8 +375,9 @@ void Missing(const CheckContext& ctx, const Related& related, const FirstNamed& 
       bool met = bead_spans[v].count(c) || implied.count(c);
       if (!met) {
         side();
-        met = (named(c) && ReferredBack(lex, c, lang, *side_key, *side_text)) ||
-              (!han && LooselyRendered(lex, c, lang, *side_words)) || (han && AbbreviatedAfterShe(lex, c, *after_she));
+        met = (named(c) && ReferredBack(lex, ctx.config, c, lang, *side_key, *side_text)) ||
+              (!han && LooselyRendered(lex, ctx.config, c, lang, *side_words)) ||
+              (han && AbbreviatedAfterShe(lex, c, *after_she));
       }
       // Without a source and with three versions, a concept only one
       // version names is not demanded: the two others agree without it.
@@ -392,7 +406,7 @@ void Missing(const CheckContext& ctx, const Related& related, const FirstNamed& 
       // concept only this pair disagrees on is reported once here.
       Finding f;
       f.type = FindingType::kMissingTerm;
-      f.severity = Severity::kWarning;
+      f.severity = DefaultSeverity(f.type);
       f.concept_index = c;
       f.version = v;
       f.bead = b;

@@ -106,6 +106,7 @@ Status CheckReport(const FindingsReport& report) {
     auto bad = [&](const std::string& what) {
       return InvalidArgument(fmt::format("finding {} ({}): {}", i, FindingTypeName(f.type), what));
     };
+    if (static_cast<size_t>(f.type) >= FindingTypes().size()) return bad("not a finding type");
     if (f.bead >= aligned.alignment.beads.size()) {
       return bad(fmt::format("bead {} does not exist ({} beads)", f.bead, aligned.alignment.beads.size()));
     }
@@ -181,17 +182,7 @@ std::vector<uint32_t> SentencesOf(const FindingsReport& report, const Finding& f
   return sentences;
 }
 
-std::string TypeLabel(const Translator& ui, FindingType type) {
-  switch (type) {
-    case FindingType::kDeprecatedTerm: return ui.Translate("deprecated term");
-    case FindingType::kMissingTerm: return ui.Translate("missing term");
-    case FindingType::kInconsistentTerm: return ui.Translate("inconsistent term");
-    case FindingType::kNumberMismatch: return ui.Translate("number mismatch");
-    case FindingType::kOmission: return ui.Translate("omission");
-    case FindingType::kAddition: return ui.Translate("addition");
-  }
-  return std::string(FindingTypeName(type));
-}
+std::string TypeLabel(const Translator& ui, FindingType type) { return ui.Translate(FindingTypeInfoOf(type).label); }
 
 std::string SeverityLabel(const Translator& ui, Severity severity) {
   switch (severity) {

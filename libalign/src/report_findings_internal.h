@@ -15,7 +15,7 @@ namespace align::findings_internal {
 // (check.h's CheckSummary, indexed by enum, plus the beads with findings).
 struct Tally {
   size_t total = 0;
-  size_t by_type[6] = {};      // indexed by FindingType
+  std::vector<size_t> by_type = std::vector<size_t>(FindingTypes().size());  // indexed by FindingType
   size_t by_severity[3] = {};  // indexed by Severity
   size_t beads_with_findings = 0;
 };
@@ -40,7 +40,8 @@ std::vector<FindingPlace> PlacesByVersion(const Finding& f);
 std::vector<uint32_t> SentencesOf(const FindingsReport& report, const Finding& f, size_t v);
 
 // Translated names shown to people (the JSON and TSV use FindingTypeName and
-// SeverityName, which never change).
+// SeverityName, which never change). A type's label is its registry row's
+// (check.h, FindingTypes()).
 std::string TypeLabel(const Translator& ui, FindingType type);
 std::string SeverityLabel(const Translator& ui, Severity severity);
 // The name of version |v| for people: "English", "中文", "اردو" in the UI
@@ -52,10 +53,7 @@ std::string LanguageLabel(const Translator& ui, const AlignResult& aligned, size
 // by hand) or the UI is English.
 std::string MessageOf(const Translator& ui, const Finding& f);
 
-// Every finding type and severity in the order reports list them.
-inline constexpr FindingType kAllTypes[] = {
-    FindingType::kDeprecatedTerm, FindingType::kMissingTerm,  FindingType::kInconsistentTerm,
-    FindingType::kNumberMismatch, FindingType::kOmission,     FindingType::kAddition};
+// Every severity in the order reports list them (types: FindingTypes()).
 inline constexpr Severity kAllSeverities[] = {Severity::kError, Severity::kWarning, Severity::kInfo};
 
 // The portion of |span| inside |within|, or nullopt when they do not overlap

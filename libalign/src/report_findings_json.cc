@@ -53,7 +53,7 @@ Json FindingJson(const FindingsReport& report, const Finding& f) {
 Json SummaryJson(const FindingsReport& report) {
   Tally s = Count(*report.findings);
   Json by_type = Json::object();
-  for (FindingType t : kAllTypes) by_type[std::string(FindingTypeName(t))] = s.by_type[static_cast<size_t>(t)];
+  for (const FindingTypeInfo& t : FindingTypes()) by_type[std::string(t.name)] = s.by_type[static_cast<size_t>(t.type)];
   Json by_severity = Json::object();
   for (Severity v : kAllSeverities) by_severity[std::string(SeverityName(v))] = s.by_severity[static_cast<size_t>(v)];
   return Json{{"findings", s.total},

@@ -148,8 +148,8 @@ Status WriteFindingsText(const FindingsReport& report, const ReportOptions& opti
   for (Severity v : kAllSeverities) {
     if (size_t c = s.by_severity[static_cast<size_t>(v)]) out << "  " << SeverityLabel(ui, v) << ": " << c << '\n';
   }
-  for (FindingType t : kAllTypes) {
-    if (size_t c = s.by_type[static_cast<size_t>(t)]) out << "  " << TypeLabel(ui, t) << ": " << c << '\n';
+  for (const FindingTypeInfo& t : FindingTypes()) {
+    if (size_t c = s.by_type[static_cast<size_t>(t.type)]) out << "  " << TypeLabel(ui, t.type) << ": " << c << '\n';
   }
   return report_internal::Finish(out);
 }

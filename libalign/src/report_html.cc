@@ -199,7 +199,8 @@ class HtmlWriter {
          << Escape(Translator::Format(ui_.TranslatePlural("in {} of {} bead", "in {} of {} beads", beads),
                                       s.beads_with_findings, beads))
          << "</span></li>";
-    for (FindingType t : kAllTypes) {
+    for (const FindingTypeInfo& row : FindingTypes()) {
+      const FindingType t = row.type;
       const size_t c = s.by_type[static_cast<size_t>(t)];
       out_ << "<li class=\"type" << (c == 0 ? " zero" : "") << "\" data-type=\"" << FindingTypeName(t)
            << "\" data-count=\"" << c << "\"><span class=\"n\">" << c << "</span><span class=\"l\">"
@@ -234,7 +235,8 @@ class HtmlWriter {
     const Tally s = Count(findings_);
     out_ << "<div class=\"toolbar\" role=\"toolbar\" aria-label=\"" << Attr(ui_.Translate("Filters")) << "\">\n"
          << "<fieldset><legend>" << Escape(ui_.Translate("Types")) << "</legend>";
-    for (FindingType t : kAllTypes) {
+    for (const FindingTypeInfo& row : FindingTypes()) {
+      const FindingType t = row.type;
       out_ << "<label><input type=\"checkbox\" data-filter=\"type\" value=\"" << FindingTypeName(t) << "\" checked> "
            << Escape(TypeLabel(ui_, t)) << " (" << s.by_type[static_cast<size_t>(t)] << ")</label>";
     }

@@ -60,7 +60,9 @@ struct AlignResources {
   std::vector<std::shared_ptr<const Dictionary>> dictionaries;
 };
 
-// Parameters of the model; every field is documented in docs/aligner.md.
+// Parameters of the model, every tunable number of the aligner; every field
+// has a row in the settings table (align/config.h, docs/configuration.md)
+// and the model is described in docs/aligner.md.
 // The defaults were tuned on development data of all three kinds (literary,
 // non-literary, news); costs are in nats (negative log-likelihood units).
 struct AlignerConfig {
@@ -118,6 +120,66 @@ struct AlignerConfig {
   int learn_min_count = 2;
   double learn_min_dice = 0.3;
   int learn_max_links = 4;
+  // The first pass learns from its cheapest learn_bead_percent of beads
+  // with two sides (cost per sentence), at most learn_max_beads of them,
+  // when both versions have at least learn_min_sentences sentences; the
+  // realignment after learning starts with a band of realign_band_percent
+  // of band_width, at least realign_min_band.
+  int learn_bead_percent = 60;
+  int learn_max_beads = 4000;
+  int learn_min_sentences = 4;
+  int realign_band_percent = 75;
+  int realign_min_band = 4;
+
+  // The first corridor: by recursive halving when both versions have more
+  // than coarse_above_sentences sentences (else the length diagonal), each
+  // level aligned in a band of coarse_band_width in at most
+  // coarse_max_rounds rounds.
+  int coarse_above_sentences = 256;
+  int coarse_band_width = 8;
+  int coarse_max_rounds = 2;
+
+  // A sentence merged into a bead is an orphan (orphan_cost) when less than
+  // orphan_max_matched of its known evidence is matched there and it has at
+  // least orphan_min_evidence times the mean sentence's evidence.
+  double orphan_max_matched = 0.1;
+  double orphan_min_evidence = 0.5;
+  // Names are compared between Latin and Arabic script by consonant
+  // skeletons of at least name_min_skeleton letters; lowercase Latin words
+  // of at least loanword_min_letters letters too (English loanwords Urdu
+  // writes in its script).
+  int name_min_skeleton = 3;
+  int loanword_min_letters = 5;
+  // Dictionary entries of at most this many tokens are looked up.
+  int dictionary_max_key_tokens = 8;
+
+  // Three versions: a cut of the 3-way beads is worth join_votes_all_three
+  // when all three pairwise alignments have it, join_votes_pivot_pairs when
+  // the two pairs with the pivot do, join_votes_with_cross when the pair
+  // without the pivot and one with it do; the best chain of cuts looks for
+  // each cut's predecessor among the join_window candidates before it.
+  int join_votes_all_three = 4;
+  int join_votes_pivot_pairs = 3;
+  int join_votes_with_cross = 2;
+  int join_window = 64;
+
+  // A bead's score: exp(-cost per sentence / score_cost_scale).
+  double score_cost_scale = 4.0;
+
+  // Warnings. One version has more than count_ratio_warning times the
+  // sentences of another. Two versions (both of at least
+  // unrelated_min_sentences sentences) look unrelated when their beads
+  // match less than unrelated_min_match_rate of the evidence, or less than
+  // unrelated_margin times what beads moved half the document away match
+  // (unrelated_margin_learned when only a learned lexicon could judge:
+  // less than unrelated_min_known_share of the evidence has a translation
+  // before learning).
+  double count_ratio_warning = 3.0;
+  int unrelated_min_sentences = 3;
+  double unrelated_min_match_rate = 0.05;
+  double unrelated_margin = 2.4;
+  double unrelated_margin_learned = 1.5;
+  double unrelated_min_known_share = 0.1;
 };
 // How an alignment was made: what output headers record so that a run can
 // be reproduced from its output.

@@ -12,11 +12,11 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
-
 #include <utility>
+#include <vector>
 
 #include "align/match.h"
 #include "align/status.h"
@@ -25,7 +25,10 @@ namespace align {
 
 struct AlignResult;  // aligner.h
 
-// The finding types of BRIEF §4; their names are fixed.
+// The finding types of BRIEF §4. Everything else about a type (its name,
+// severity, label, description, switch and pass) is its row of
+// FindingTypes() below: a new type is an enumerator here, a row in check.cc,
+// its pass and the translations of its label.
 enum class FindingType {
   kDeprecatedTerm,    // "deprecated-term"
   kMissingTerm,       // "missing-term"
@@ -34,6 +37,7 @@ enum class FindingType {
   kOmission,          // "omission"
   kAddition,          // "addition"
 };
+// The fixed name of |type| (its row of FindingTypes()), and back.
 std::string_view FindingTypeName(FindingType type);
 std::optional<FindingType> ParseFindingType(std::string_view name);
 
@@ -78,18 +82,113 @@ struct CheckConfig {
   // checked both ways, the second version being at fault for numbers.
   int source_version = -1;
 
-  // Which finding types to look for (all by default).
+  // Which finding types to look for (all by default); each type's row of
+  // FindingTypes() names its switch.
   bool deprecated_terms = true;
   bool missing_terms = true;
   bool inconsistent_terms = true;
   bool numbers = true;
   bool omissions = true;  // omission and addition
 
-  // A sentence is content (its absence an omission or addition) when it has
-  // at least this many letters (a Han character counts as two) and is not a
-  // dateline or a line of punctuation.
+  // The thresholds of the passes (check_*.cc explain the rules they tune);
+  // docs/configuration.md lists them with their ranges. Lengths "differ by
+  // more than g" when the longer is more than 1 + g times the shorter.
+
+  // omission, addition. A sentence is content (its absence an omission or
+  // addition) when it has at least min_content_letters letters, a Han
+  // character counting han_letter_weight (the same weight gives sentence
+  // lengths), and is not a dateline: a line ending in a dash, or a Chinese
+  // agency line (ending in 电) of at most dateline_max_bytes bytes.
   size_t min_content_letters = 8;
+  size_t han_letter_weight = 2;
+  size_t dateline_max_bytes = 60;
+  // A bead where two versions have k sentences and the third k - 1 (three
+  // versions) is looked into when the sides' lengths differ by more than
+  // merged_length_gap. A sentence of the longer sides is then the omitted
+  // (or added) one when without it they differ by at most merged_agree_gap,
+  // or when they differ by more than merged_anchor_gap and it alone shares
+  // no number or concept with the shorter sides; the sentences taken out of
+  // the two longer sides differ in length by at most merged_sentence_gap.
+  double merged_length_gap = 0.3;
+  double merged_agree_gap = 0.25;
+  double merged_anchor_gap = 0.4;
+  double merged_sentence_gap = 0.6;
+  // An empty side is no omission when a neighbouring bead's sides differ by
+  // more than absorbed_length_gap and, with this bead added to the longer
+  // ones, by at most absorbed_agree_gap (and less than before): the version
+  // renders the sentence inside its neighbour.
+  double absorbed_length_gap = 0.2;
+  double absorbed_agree_gap = 0.25;
+
+  // missing-term. A version that named a concept earlier may refer back to
+  // it by the last word of a rendering (of at least reference_min_head_bytes
+  // bytes) or, in Chinese, by its last reference_han_chars characters.
+  size_t reference_min_head_bytes = 3;
+  size_t reference_han_chars = 2;
+  // A rendering the matcher's forms miss is found loosely: its words (of at
+  // least loose_min_word_code_points code points; in a rendering of more
+  // than loose_min_words words, those of at most loose_function_word_max
+  // are function words and skipped) begin words of the side, words of at
+  // most loose_whole_word_max code points whole, longer ones stemmed (an
+  // ending of one code point dropped from stem_min_code_points on, of two
+  // from stem_two_from_code_points on). It is rendered when at least
+  // loose_min_words words and loose_min_share of them are found. An
+  // all-capitals rendering of at most acronym_max_letters letters (UN) is
+  // also found written with dots (U.N.).
+  size_t loose_min_word_code_points = 2;
+  size_t loose_function_word_max = 2;
+  size_t loose_whole_word_max = 3;
+  size_t stem_min_code_points = 5;
+  size_t stem_two_from_code_points = 7;
+  size_t loose_min_words = 2;
+  double loose_min_share = 2.0 / 3.0;
+  size_t acronym_max_letters = 6;
+
+  // inconsistent-term. A rendering whose key is at most short_form_max_share
+  // of the preferred term's is a short form (CPEC), not a second rendering;
+  // so is another form used once, first, before the text keeps to one
+  // rendering for at least first_mention_min_later_uses more uses.
+  double short_form_max_share = 0.5;
+  size_t first_mention_min_later_uses = 2;
 };
+
+namespace internal {
+class CheckContext;  // check_internal.h
+}  // namespace internal
+
+// A pass of the checker: adds the findings of its types to |out| (passes
+// are internal to the library; the registry below names them).
+using CheckPass = void (*)(const internal::CheckContext& ctx, std::vector<Finding>* out);
+
+// One row of the registry of finding types: everything the checker, the
+// CLI, the reports, batch summaries and the UI catalogs know of a type.
+struct FindingTypeInfo {
+  FindingType type;
+  // The fixed name, in JSON, TSV, HTML data attributes, batch summaries and
+  // options (--fail-on).
+  std::string_view name;
+  // What a finding of the type is. A pass gives one level less for the
+  // milder case its rule names (a superseded rather than deprecated
+  // rendering; one rendering shared by two concepts).
+  Severity severity;
+  // Shown to people (text and HTML reports, in the UI language): the msgid
+  // the catalogs po/*.po translate.
+  std::string_view label;
+  // One line, English: what the type reports (talign check --help).
+  std::string_view description;
+  // The CheckConfig switch that turns it on.
+  bool CheckConfig::*enabled;
+  // The pass that produces it; a pass may produce several types (it runs
+  // once when any of them is on).
+  CheckPass pass;
+};
+
+// Every finding type, one row each in enum order: the order in which
+// reports and summaries list them.
+std::span<const FindingTypeInfo> FindingTypes();
+// The row of |type|; a value that is no enumerator gets a row named
+// "unknown" with no switch and no pass.
+const FindingTypeInfo& FindingTypeInfoOf(FindingType type);
 
 // The findings of |aligned| (its beads and versions), given the term hits of
 // every version (TermMatcher::Match over AlignResult::versions[v].sentences,
@@ -104,7 +203,7 @@ StatusOr<std::vector<Finding>> Check(const AlignResult& aligned,
 
 // Counts for reports: per type and per severity.
 struct CheckSummary {
-  std::vector<std::pair<FindingType, size_t>> by_type;  // every type, in enum order
+  std::vector<std::pair<FindingType, size_t>> by_type;  // every type, in FindingTypes() order
   std::vector<std::pair<Severity, size_t>> by_severity;  // error, warning, info
   size_t total = 0;
 };
