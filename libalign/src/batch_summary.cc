@@ -102,7 +102,13 @@ bool SetFromJson(const json& j, BatchSetSummary* set) {
     set->languages = j.at("languages").get<std::vector<std::string>>();
     set->ok = j.at("status").get<std::string>() == "ok";
     set->error = j.value("error", std::string());
-    set->sentences = j.at("sentences").get<std::vector<size_t>>();
+    // Every count is checked to be an unsigned integer before it is read:
+    // nlohmann would convert 5.6e19 (a double) to size_t, which is undefined.
+    set->sentences.clear();
+    for (const auto& n : j.at("sentences")) {
+      if (!n.is_number_unsigned()) return false;
+      set->sentences.push_back(n.get<size_t>());
+    }
     set->beads.clear();
     for (const auto& [shape, count] : j.at("beads").items()) {
       if (!IsShape(shape) || !count.is_number_unsigned()) return false;
