@@ -2,6 +2,7 @@
 // presegmented input, dictionaries and the errors of a bad job.
 #include "align/pipeline.h"
 #include "align/report.h"
+#include "analysis.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -272,6 +273,33 @@ TEST(PipelineInMemory, DocumentsAlignAsTheirFilesDo) {
   CheckJob both = from_memory;
   both.align.inputs = from_files.align.inputs;
   EXPECT_EQ(RunCheck(both, **session).status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace align
+
+namespace align {
+namespace {
+
+// Each version is analysed once: RunCheck makes one key per sentence (the
+// matcher, the aligner's anchors and every pass of the checker share it).
+TEST(PipelineAnalysis, OneKeyPerSentenceAndVersion) {
+  SessionConfig config;
+  config.use_cedict = config.use_urdu_english = false;
+  auto session = Session::Create(config);
+  ASSERT_TRUE(session.ok()) << session.status().message();
+  CheckJob job;
+  const std::string corpus = std::string(TALIGN_SOURCE_DIR) + "/corpora/";
+  for (const char* lang : {"en", "zh", "ur"}) job.align.inputs.push_back(corpus + "readout-divergent." + lang + ".txt");
+  const size_t before = internal::SentenceKeysMade();
+  auto checked = RunCheck(job, **session);
+  ASSERT_TRUE(checked.ok()) << checked.status().message();
+  size_t sentences = 0;
+  for (const AlignInput& v : checked->align.versions) {
+    for (const Sentence& s : v.sentences) sentences += !s.span.empty();
+  }
+  EXPECT_GT(checked->findings.size(), 0u);  // the passes that read numbers ran
+  EXPECT_EQ(internal::SentenceKeysMade() - before, sentences);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "align/i18n.h"
 #include "align/aligner.h"
+#include "analysis.h"
 #include "check_internal.h"
 #include "config_ranges.h"
 
@@ -127,8 +128,14 @@ std::optional<Severity> ParseSeverity(std::string_view name) {
 namespace internal {
 
 CheckContext::CheckContext(const AlignResult& aligned_in, const std::vector<std::vector<TermHit>>& hits_in,
-                           const TermMatcher& matcher_in, const CheckConfig& config_in)
-    : aligned(aligned_in), hits(hits_in), matcher(matcher_in), lexicon(matcher_in.lexicon()), config(config_in) {
+                           const VersionNumbers& numbers_in, const TermMatcher& matcher_in,
+                           const CheckConfig& config_in)
+    : aligned(aligned_in),
+      hits(hits_in),
+      numbers(numbers_in),
+      matcher(matcher_in),
+      lexicon(matcher_in.lexicon()),
+      config(config_in) {
   const size_t n = versions();
   bead_of_.resize(n);
   hits_by_bead_.resize(n);
@@ -208,11 +215,18 @@ void SetMessage(Finding* f, const char* pattern, std::vector<std::string> args) 
 
 }  // namespace internal
 
-StatusOr<std::vector<Finding>> Check(const AlignResult& aligned,
-                                     const std::vector<std::vector<TermHit>>& hits_per_version,
-                                     const TermMatcher& matcher, const CheckConfig& config) {
+namespace internal {
+
+StatusOr<std::vector<Finding>> CheckAnalysed(const AlignResult& aligned,
+                                             const std::vector<std::vector<TermHit>>& hits_per_version,
+                                             const VersionNumbers& numbers, const TermMatcher& matcher,
+                                             const CheckConfig& config) {
   ALIGN_RETURN_IF_ERROR(Validate(aligned, hits_per_version, config));
-  internal::CheckContext ctx(aligned, hits_per_version, matcher, config);
+  if (numbers.size() != aligned.versions.size()) return Internal("numbers do not fit the versions");
+  for (size_t v = 0; v < numbers.size(); ++v) {
+    if (numbers[v].size() != aligned.versions[v].sentences.size()) return Internal("numbers do not fit the sentences");
+  }
+  CheckContext ctx(aligned, hits_per_version, numbers, matcher, config);
   // Each pass once, in registry order, when any of its types is on; the
   // findings of types that are off are dropped (a pass may skip their work).
   std::vector<CheckPass> passes;
@@ -228,6 +242,15 @@ StatusOr<std::vector<Finding>> Check(const AlignResult& aligned,
     return std::tie(a.bead, a.type, a.version) < std::tie(b.bead, b.type, b.version);
   });
   return findings;
+}
+
+}  // namespace internal
+
+StatusOr<std::vector<Finding>> Check(const AlignResult& aligned,
+                                     const std::vector<std::vector<TermHit>>& hits_per_version,
+                                     const TermMatcher& matcher, const CheckConfig& config) {
+  ALIGN_RETURN_IF_ERROR(Validate(aligned, hits_per_version, config));
+  return internal::CheckAnalysed(aligned, hits_per_version, internal::SentenceNumbers(aligned), matcher, config);
 }
 
 CheckSummary Summarize(const std::vector<Finding>& findings) {

@@ -7,16 +7,22 @@
 
 #include "align/check.h"
 #include "align/aligner.h"
+#include "numbers.h"
 
 namespace align::internal {
+
+// The numbers of each sentence of each version: [version][sentence].
+using VersionNumbers = std::vector<std::vector<std::vector<NumberMention>>>;
 
 class CheckContext {
  public:
   CheckContext(const AlignResult& aligned, const std::vector<std::vector<TermHit>>& hits,
-               const TermMatcher& matcher, const CheckConfig& config);
+               const VersionNumbers& numbers, const TermMatcher& matcher, const CheckConfig& config);
 
   const AlignResult& aligned;
   const std::vector<std::vector<TermHit>>& hits;
+  // Read once per sentence with the hits (analysis.h), never again by a pass.
+  const VersionNumbers& numbers;
   const TermMatcher& matcher;
   const Lexicon& lexicon;  // matcher.lexicon()
   const CheckConfig& config;
@@ -43,6 +49,13 @@ class CheckContext {
   std::vector<std::vector<size_t>> bead_of_;
   std::vector<std::vector<std::vector<size_t>>> hits_by_bead_;  // [v][bead] → indices into hits[v]
 };
+
+// Check() on versions already analysed (RunCheck): the same findings, from
+// the numbers the analysis read instead of new keys.
+StatusOr<std::vector<Finding>> CheckAnalysed(const AlignResult& aligned,
+                                             const std::vector<std::vector<TermHit>>& hits,
+                                             const VersionNumbers& numbers, const TermMatcher& matcher,
+                                             const CheckConfig& config);
 
 // Sets f->message to |pattern| filled with |args|, and keeps both so that a
 // report can give the message in its UI language. |pattern| must be a string

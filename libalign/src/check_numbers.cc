@@ -68,10 +68,8 @@ Mentions Unmatched(const Mentions& a, const Mentions& b) {
 
 Mentions SideNumbers(const CheckContext& ctx, size_t bead, size_t v) {
   Mentions out;
-  const AlignInput& input = ctx.aligned.versions[v];
   for (uint32_t s = ctx.side(bead, v).begin; s < ctx.side(bead, v).end; ++s) {
-    Key key = Normalizer::Get().MakeKey(input.document.bytes(), input.sentences[s].span);
-    Mentions found = ExtractNumbers(key, input.language);
+    const Mentions& found = ctx.numbers[v][s];
     out.insert(out.end(), found.begin(), found.end());
   }
   return out;

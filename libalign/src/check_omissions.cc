@@ -129,13 +129,11 @@ struct Anchors {
 
 // The anchors of each sentence of bead |b| in version |v|.
 std::vector<Anchors> SideAnchors(const CheckContext& ctx, size_t b, size_t v) {
-  const AlignInput& input = ctx.aligned.versions[v];
   const SentenceRange& side = ctx.side(b, v);
   std::vector<Anchors> out(side.size());
   for (uint32_t s = side.begin; s < side.end; ++s) {
-    Key key = Normalizer::Get().MakeKey(input.document.bytes(), input.sentences[s].span);
-    for (NumberMention& n : ExtractNumbers(key, input.language))
-      if (!n.soft) out[s - side.begin].numbers.push_back(std::move(n));
+    for (const NumberMention& n : ctx.numbers[v][s])
+      if (!n.soft) out[s - side.begin].numbers.push_back(n);
   }
   for (size_t i : ctx.HitsIn(b, v)) {
     const TermHit& h = ctx.hits[v][i];

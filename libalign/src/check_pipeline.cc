@@ -6,6 +6,8 @@
 
 #include "align/check.h"
 #include "align/pipeline.h"
+#include "analysis.h"
+#include "check_internal.h"
 #include "pipeline_internal.h"
 
 namespace align {
@@ -21,11 +23,19 @@ StatusOr<CheckResult> RunCheckUnguarded(const CheckJob& job, const Session& sess
   if (result.align.settings.source_version >= 0) config.source_version = result.align.settings.source_version;
   result.align.settings.source_version = config.source_version;
   result.warnings = session.matcher()->warnings();
-  result.hits = internal::MatchAnchors(*session.matcher(), result.align);
+  // Each version is read once: its term hits (whose concepts anchor the
+  // alignment) and its numbers, from one key per sentence.
+  internal::VersionNumbers numbers;
+  for (AlignInput& input : result.align.versions) {
+    internal::VersionAnalysis analysis = internal::Analyse(input, session.matcher(), /*numbers=*/true);
+    internal::SetConcepts(analysis.hits, input);
+    result.hits.push_back(std::move(analysis.hits));
+    numbers.push_back(std::move(analysis.numbers));
+  }
   ALIGN_RETURN_IF_ERROR(internal::AlignPrepared(job.align, session, result.align));
   for (const std::string& w : result.align.alignment.warnings) result.warnings.push_back(w);
 
-  auto findings = Check(result.align, result.hits, *session.matcher(), config);
+  auto findings = internal::CheckAnalysed(result.align, result.hits, numbers, *session.matcher(), config);
   if (!findings.ok()) return findings.status();
   result.findings = std::move(*findings);
   result.summary = Summarize(result.findings);

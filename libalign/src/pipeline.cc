@@ -14,6 +14,7 @@
 #include "align/match.h"
 #include "align/segment.h"
 #include "align/session.h"
+#include "analysis.h"
 #include "pipeline_internal.h"
 
 namespace align {
@@ -115,21 +116,6 @@ std::vector<std::string> SetupDictionaryFiles(bool cedict, bool urdu_english) {
   return files;
 }
 
-std::vector<std::vector<TermHit>> MatchAnchors(const TermMatcher& matcher, AlignResult& result) {
-  std::vector<std::vector<TermHit>> hits_per_version;
-  for (AlignInput& input : result.versions) {
-    std::vector<TermHit> hits = matcher.Match(input.document, input.language, input.sentences);
-    input.sentence_concepts.assign(input.sentences.size(), {});
-    for (const TermHit& h : hits) input.sentence_concepts[h.sentence].push_back(h.concept_index);
-    for (auto& concepts : input.sentence_concepts) {
-      std::sort(concepts.begin(), concepts.end());
-      concepts.erase(std::unique(concepts.begin(), concepts.end()), concepts.end());
-    }
-    hits_per_version.push_back(std::move(hits));
-  }
-  return hits_per_version;
-}
-
 Status AlignPrepared(const AlignJob& job, const Session& session, AlignResult& result) {
   std::vector<Language> languages;
   for (const AlignInput& v : result.versions) languages.push_back(v.language);
@@ -190,7 +176,11 @@ StatusOr<AlignResult> RunAlignUnguarded(const AlignJob& job, const Session& sess
   AlignResult result = std::move(*prepared);
   // A session with a termbase anchors the alignment on shared concepts;
   // without one (talign align without --lexicon) it is a pure text aligner.
-  if (session.matcher()) internal::MatchAnchors(*session.matcher(), result);
+  if (session.matcher()) {
+    for (AlignInput& input : result.versions) {
+      internal::SetConcepts(internal::Analyse(input, session.matcher(), /*numbers=*/false).hits, input);
+    }
+  }
   ALIGN_RETURN_IF_ERROR(internal::AlignPrepared(job, session, result));
   return result;
 }

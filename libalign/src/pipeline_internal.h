@@ -32,11 +32,6 @@ auto Guarded(Fn&& fn) -> decltype(fn()) {
 // exist), for fingerprints of a run's settings.
 std::vector<std::string> SetupDictionaryFiles(bool cedict, bool urdu_english);
 
-// Matches the termbase in every version and gives each sentence the concepts
-// found in it (sorted, unique), so that shared concepts anchor the alignment.
-// Returns the hits per version.
-std::vector<std::vector<TermHit>> MatchAnchors(const TermMatcher& matcher, AlignResult& result);
-
 // Aligns the prepared |result| with the session's dictionaries for its
 // languages (recorded in result.settings.dictionaries).
 Status AlignPrepared(const AlignJob& job, const Session& session, AlignResult& result);
