@@ -1,4 +1,4 @@
-// Aligner speed and memory on a synthetic Bible-size pair (BRIEF §7: a
+// Aligner speed and memory on a synthetic Bible-size pair (the README's speed bar: a
 // 30,000 × 42,000-sentence pair in under 1 s on one core and under 300 MB).
 //
 //   build/bench/align_bench --benchmark_counters_tabular=true

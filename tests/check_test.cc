@@ -661,7 +661,7 @@ TEST_F(CheckTest, EachRowsSwitchTurnsItsTypeOff) {
   EXPECT_EQ(types.size(), FindingTypes().size()) << "a type no case produces";
 }
 
-// The enumerators and the names BRIEF §4 fixes for them. A switch without a
+// The enumerators and the names docs/reports.md fixes for them. A switch without a
 // default: a new enumerator does not compile here (-Wswitch is an error in
 // this file) until it is listed, and the test below then wants its row.
 #pragma GCC diagnostic push

@@ -6,7 +6,7 @@
 //  - corpora/NAME.<lang>.txt with its gold NAME.<lang>.sents (sentence i =
 //    line i, a line break inside a sentence written as one space): the share
 //    of gold sentences we reproduce exactly.
-// Both must reach 97% per language (BRIEF §7). The figures are printed.
+// Both must reach 97% per language (the quality bar in README.md). The figures are printed.
 #include <filesystem>
 #include <fstream>
 #include <map>

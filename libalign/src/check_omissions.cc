@@ -8,7 +8,7 @@
 // counts as han_letter_weight) gives no finding: versions differ in such
 // furniture without anything being lost. The thresholds of the length rules
 // below are CheckConfig's merged_* and absorbed_* fields.
-// Which is which (BRIEF §4: lang is the version that lacks the content for
+// Which is which (docs/reports.md: lang is the version that lacks the content for
 // an omission and the version that has the extra sentence for an addition):
 //   - with a source: a translation with an empty side where the source has
 //     content omits it; a translation with content where the source has

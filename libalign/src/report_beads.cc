@@ -1,5 +1,5 @@
 // Bead lines, "[i,j]:[k]": the format of Vecalign and Bertalign gold files
-// and of the scorer in ../shared/eval (score.py reads the first two sides).
+// and of their scorers (which read the first two sides).
 #include "align/report.h"
 #include "report_internal.h"
 

@@ -1,4 +1,4 @@
-// The check JSON (BRIEF §3): inputs, one object per finding, a summary.
+// The check JSON (docs/reports.md): inputs, one object per finding, a summary.
 // Keys come in a fixed order and findings one per line, so that two runs give
 // the same bytes and a diff of two reports shows one line per finding.
 #include <nlohmann/json.hpp>

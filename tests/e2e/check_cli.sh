@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # talign check end to end: exit codes (0 nothing found, 1 findings, 2 error),
-# --fail-on, --source, the JSON structure of BRIEF §3, atomic -o.
+# --fail-on, --source, the JSON structure of docs/reports.md, atomic -o.
 #   bash tests/e2e/check_cli.sh TALIGN_BINARY SOURCE_DIR
 set -uo pipefail
 talign=$1

@@ -25,10 +25,10 @@ namespace align {
 
 struct AlignResult;  // aligner.h
 
-// The finding types of BRIEF §4. Everything else about a type (its name,
-// severity, label, description, switch and pass) is its row of
-// FindingTypes() below: a new type is an enumerator here, a row in check.cc,
-// its pass and the translations of its label.
+// The finding types (docs/reports.md; their names are fixed). Everything
+// else about a type (its name, severity, label, description, switch and
+// pass) is its row of FindingTypes() below: a new type is an enumerator
+// here, a row in check.cc, its pass and the translations of its label.
 enum class FindingType {
   kDeprecatedTerm,    // "deprecated-term"
   kMissingTerm,       // "missing-term"
@@ -56,7 +56,7 @@ struct Finding {
   FindingType type = FindingType::kOmission;
   Severity severity = Severity::kWarning;
   std::optional<uint32_t> concept_index;  // into the Lexicon's concepts; none for numbers, omissions
-  size_t version = 0;                     // the version at fault (BRIEF §4 conventions)
+  size_t version = 0;                     // the version at fault (docs/reports.md conventions)
   size_t bead = 0;                        // index into Alignment::beads
   std::vector<FindingPlace> places;       // every version involved
   std::string evidence;                   // the offending text, as written
