@@ -10,6 +10,7 @@
 
 #include "align/dictionary.h"
 #include "align/text.h"
+#include "dictionary_file.h"
 #include "fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -19,20 +20,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::filesystem::remove(cache);
 
   std::vector<std::string_view> headwords;
-  for (size_t begin = 0; begin < text.size();) {
-    size_t nl = text.find('\n', begin);
-    if (nl == std::string_view::npos) nl = text.size();
-    auto entry = align::Dictionary::ParseCedictLine(text.substr(begin, nl - begin));
+  bool bad_line = false;  // a character no dictionary may hold: the file is refused whatever else it has
+  for (size_t begin = 0, line_no = 1; begin < text.size(); ++line_no) {
+    const std::string_view line = align::internal::NextLine(text, &begin);
+    bad_line |= align::internal::CheckDictionaryLine("f", line_no, line).has_value();
+    auto entry = align::Dictionary::ParseCedictLine(line);
     if (entry) {
       for (const std::string& w : entry->words) FUZZ_CHECK(w.size() >= 2, "a gloss word under two bytes");
-      headwords.push_back(text.substr(begin, text.find(' ', begin) - begin));
+      headwords.push_back(line.substr(0, line.find(' ')));
     }
-    begin = nl + 1;
   }
 
   auto compiled = align::Dictionary::LoadCedictFrom(raw, cache);
   if (!compiled.ok()) {
-    FUZZ_CHECK(headwords.empty(), "a file with %zu entries refused: %s", headwords.size(),
+    FUZZ_CHECK(headwords.empty() || bad_line, "a file with %zu entries refused: %s", headwords.size(),
                compiled.status().message().c_str());
     FUZZ_CHECK(compiled.status().message().rfind(raw, 0) == 0, "an error that does not name the file: %s",
                compiled.status().message().c_str());

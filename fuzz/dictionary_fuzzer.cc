@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "align/dictionary.h"
+#include "dictionary_file.h"
 #include "fuzz_util.h"
 
 namespace {
@@ -24,10 +25,8 @@ std::vector<std::string_view> SourcePhrases(std::string_view text) {
   std::vector<std::string_view> out;
   enum { kUnknown, kTsv, kDic } format = kUnknown;
   for (size_t begin = 0; begin < text.size();) {
-    size_t nl = text.find('\n', begin);
-    if (nl == std::string_view::npos) nl = text.size();
-    const std::string_view line = text.substr(begin, nl - begin);
-    begin = nl + 1;
+    // Lines end as the loader ends them: LF, CR LF or a lone CR.
+    const std::string_view line = align::internal::NextLine(text, &begin);
     const std::string_view t = Trim(line);
     if (t.empty()) continue;
     if (format == kUnknown) {

@@ -117,14 +117,18 @@ void LexiconBuilder::RequireTerms(std::string_view bytes, bool tbx) {
   first = bytes.find_first_not_of(" \t\r\n", first);
   if (first == std::string_view::npos) return;
   LineIndex::Position p = lines_.At(first);
+  // Terms that were there but in languages talign cannot use would be lost
+  // without a word: an error. A file with no entry at all (only a header and
+  // comments, as talign writes an empty termbase) is an empty termbase that
+  // lint warns about, so that what talign writes always reads back.
   if (!skipped_.empty()) {
     Error(p.line, p.column, fmt::format("no terms in {}, the languages talign has rules for", KnownLanguages()));
   } else if (tbx) {
-    Error(p.line, p.column, "no terms: the file has no <conceptEntry> (or <termEntry>) with a term");
+    Warning(p.line, p.column, "no terms: the file has no <conceptEntry> (or <termEntry>) with a term");
   } else {
-    Error(p.line, p.column,
-          "no terms: every line is blank, a comment or the header (expected "
-          "concept_id<TAB>lang<TAB>term<TAB>status lines)");
+    Warning(p.line, p.column,
+            "no terms: every line is blank, a comment or the header (expected "
+            "concept_id<TAB>lang<TAB>term<TAB>status lines)");
   }
 }
 
