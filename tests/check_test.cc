@@ -239,6 +239,29 @@ TEST_F(CheckTest, AChangedNumberIsAMismatchOfTheSecondVersion) {
   EXPECT_FALSE(findings[0].concept_index.has_value());
 }
 
+TEST_F(CheckTest, WithThreeVersionsAnUnpairedNumberWordOrDateIsNotReported) {
+  // "two" with nothing in its place elsewhere, a date only one version
+  // gives, "one" against a digit 1: free translation, not a mismatch.
+  Build({{Language::kEnglish, {"The two leaders met on Friday and signed 1 accord."}},
+         {Language::kChinese, {"两国领导人5月31日会晤，签署了一项协议。"}},
+         {Language::kUrdu, {"رہنماؤں نے جمعہ کو ملاقات کی اور ایک معاہدے پر دستخط کیے۔"}}},
+        {{{0, 1}, {0, 1}, {0, 1}}});
+  EXPECT_TRUE(Run().empty());
+}
+
+TEST_F(CheckTest, WithThreeVersionsASubstitutedWordOrDateIsReported) {
+  Build({{Language::kEnglish, {"The three sides met on June 4 and signed 3.2 billion dollars of deals."}},
+         {Language::kChinese, {"四方于6月5日会晤，签署了23亿美元的协议。"}},
+         {Language::kUrdu, {"تین فریقوں نے 4 جون کو ملاقات کی اور 3.2 ارب ڈالر کے معاہدوں پر دستخط کیے۔"}}},
+        {{{0, 1}, {0, 1}, {0, 1}}});
+  auto findings = Run();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].version, 1u);
+  EXPECT_NE(findings[0].message.find("2300000000"), std::string::npos) << findings[0].message;
+  EXPECT_NE(findings[0].message.find("day 5"), std::string::npos) << findings[0].message;
+  EXPECT_NE(findings[0].message.find("4"), std::string::npos) << findings[0].message;
+}
+
 TEST_F(CheckTest, WithThreeVersionsTheOddNumberOutIsAtFault) {
   Build({{Language::kEnglish, {"They signed 23 documents."}},
          {Language::kChinese, {"双方签署了25份文件。"}},

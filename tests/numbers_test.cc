@@ -22,6 +22,7 @@ std::string KindName(NumberKind k) {
     case NumberKind::kPercent: return "percent";
     case NumberKind::kMonth: return "month";
     case NumberKind::kTime: return "time";
+    case NumberKind::kDay: return "day";
   }
   return "?";
 }
@@ -32,8 +33,10 @@ std::vector<std::string> Extract(const std::string& text, Language language) {
   for (const NumberMention& n : ExtractNumbers(key, language)) {
     std::string s = KindName(n.kind) + " " + FormatNumber(n);
     if (n.kind == NumberKind::kMonth) s = "month " + FormatNumber(n).substr(6);
+    if (n.kind == NumberKind::kDay) s = "day " + FormatNumber(n).substr(4);
     for (size_t i = 1; i < n.values.size(); ++i) s += " =" + std::to_string(static_cast<long long>(n.values[i]));
     if (n.soft) s += " soft";
+    if (n.confirm_only) s += " confirm";
     out.push_back(s);
   }
   return out;
@@ -59,13 +62,13 @@ TEST(NumbersTest, English) {
       {"230,000 people", {"count 230000"}},
       {"8,000 megawatts of power", {"count 8000 =8000000000"}},
       {"$5 billion", {"count 5000000000"}},
-      {"BEIJING, Nov. 26 (APP) -- talks", {"month 11", "count 26"}},
-      {"from 25 to 28 November 2026", {"count 25", "count 28", "month 11", "year 2026"}},
+      {"BEIJING, Nov. 26 (APP) -- talks", {"month 11", "day 26"}},
+      {"from 25 to 28 November 2026", {"day 25", "day 28", "month 11", "year 2026"}},
       {"The talks began at 4 p.m. and he arrived at 9.30 p.m.", {"time 4:00", "time 9:30"}},
       {"an action plan for 2026-2030", {"year 2026", "year 2030"}},
       {"four propositions", {"count 4 soft"}},
       {"Over three quarters of a century", {}},
-      {"the one-China principle; one of the first", {}},
+      {"the one-China principle; one of the first", {"count 1 soft confirm", "count 1 soft confirm"}},
       {"we may march on", {}},
       {"1. a framework agreement on CPEC 2.0;", {}},  // list marker, version label
       {"his third visit", {"count 3 (ordinal) soft"}},
@@ -85,11 +88,11 @@ TEST(NumbersTest, Chinese) {
       {"23万人", {"count 230000"}},
       {"二十三万人", {"count 230000"}},
       {"装机800万千瓦", {"count 8000000 =8000000000"}},
-      {"巴通社北京11月26日电", {"month 11", "count 26"}},
-      {"于2026年11月25日至28日", {"year 2026", "month 11", "count 25", "count 28"}},
+      {"巴通社北京11月26日电", {"month 11", "day 26"}},
+      {"于2026年11月25日至28日", {"year 2026", "month 11", "day 25", "day 28"}},
       {"会谈于下午4时开始，持续两个多小时。", {"time 4:00", "count 2 soft"}},
-      {"于25日晚9时30分抵达", {"count 25", "time 9:30"}},
-      {"中方愿同巴方一道推进“一带一路”和一个中国原则", {}},
+      {"于25日晚9时30分抵达", {"day 25", "time 9:30"}},
+      {"中方愿同巴方一道推进“一带一路”和一个中国原则", {"count 1 soft confirm"}},
       {"三峡工程十分重要", {}},
       {"这是他就任以来第三次访华。", {"count 3 (ordinal) soft"}},
       {"《2026—2030年农业合作行动计划》", {"year 2026", "year 2030"}},
@@ -107,10 +110,10 @@ TEST(NumbersTest, Urdu) {
       {"پندرہ منصوبے", {"count 15"}},
       {"2 لاکھ 30 ہزار افراد", {"count 230000"}},
       {"8,000 میگاواٹ بجلی", {"count 8000 =8000000000"}},
-      {"بیجنگ، 26 نومبر (اے پی پی):", {"count 26", "month 11"}},
+      {"بیجنگ، 26 نومبر (اے پی پی):", {"day 26", "month 11"}},
       {"سہ پہر 4 بجے شروع ہونے والی بات چیت دو گھنٹے جاری رہی", {"time 4:00", "count 2 soft"}},
       {"منگل کی رات ساڑھے نو بجے بیجنگ پہنچے", {"time 9:30"}},
-      {"پاکستان ایک چین کے اصول پر کاربند ہے اور ایک دوسرے کی حمایت", {}},
+      {"پاکستان ایک چین کے اصول پر کاربند ہے اور ایک دوسرے کی حمایت", {"count 1 soft confirm", "count 1 soft confirm"}},
       {"یہ ان کا چین کا تیسرا دورہ ہے۔", {"count 3 (ordinal) soft"}},
       {"۳۔ 2026ء تا 2030ء زرعی تعاون کا لائحہ عمل؛", {"year 2026", "year 2030"}},
       {"۲۳٫۱ فیصد", {"percent 23.1%"}},
@@ -235,6 +238,60 @@ TEST(NumbersTest, NumberSetFindsWhatSameNumberFinds) {
     }
     EXPECT_EQ(set.Find(n), first);
   }
+}
+
+// Cases seen on news translations; each rule next to the nearest text it
+// must leave alone.
+TEST(NumbersTest, ScalesAfterSpacesAndInLists) {
+  RunCases(Language::kChinese, {
+      {"观众人数为 569 万", {"count 5690000"}},
+      {"观众人数为 569 人", {"count 569"}},
+      {"投资 20 亿美元", {"count 2000000000"}},
+      {"CBS 为 310、252 万", {"count 3100000 =310", "count 2520000"}},
+      {"CBS 为 310 人、252 万", {"count 310", "count 2520000"}},  // not a list of the same thing
+      {"2017 年 9 月 30 日", {"year 2017", "month 9", "day 30"}},
+      {"截至早上 5 点", {"time 5:00"}},
+      {"30% 至 43% 的选民", {"percent 30%", "percent 43%"}},
+  });
+  RunCases(Language::kEnglish, {
+      {"NBC had 2.94 and 2.89 million", {"count 2940000 =2", "count 2890000"}},
+      {"between 30 and 43 percent", {"percent 30%", "percent 43%"}},
+      {"5 people, 30 percent of them", {"count 5", "percent 30%"}},
+      {"a £125m deal and a £2.8bn market", {"count 125000000", "count 2800000000"}},
+      {"a 125m sprint", {"count 125"}},  // metres: no currency sign
+      {"one million people", {"count 1000000"}},
+      {"October 14-17, 2024", {"month 10", "day 14", "day 17", "year 2024"}},
+      {"the 1950-53 war", {"year 1950", "year 1953"}},
+      {"the 1950-53 people", {"year 1950", "year 1953"}},
+      {"aged 5-53", {"count 5", "count 53"}},  // not after a year
+  });
+  RunCases(Language::kUrdu, {
+      {"4،700 ٹویٹس", {"count 4700"}},
+      {"5، 000 سے زائد", {"count 5000"}},
+      {"5، 60 اور 70", {"count 5", "count 60", "count 70"}},  // a list
+      {"35$ ملین", {"count 35000000"}},
+      {"2.94، ایم ایس این بی سی کے 2.89 اور سی این این کے 2.52 ملین", {"count 2940000 =2", "count 2890000 =2", "count 2520000"}},
+      {"ساڑھے تین کروڑ", {"count 35000000"}},
+      {"3 کروڑ 50 لاکھ", {"count 35000000"}},
+      {"ساڑھے نو بجے", {"time 9:30"}},
+      {"14 سے 17 اکتوبر", {"day 14", "day 17", "month 10"}},
+      {"کوریا 53-1950 کی جنگ", {"year 1953", "year 1950"}},
+      {"عمر 53-60 کی", {"count 53", "count 60"}},
+  });
+}
+
+TEST(NumbersTest, NotQuantities) {
+  RunCases(Language::kChinese, {
+      {"百年未有之大变局加速演进", {}},
+      {"中国成立100年", {"count 100"}},
+      {"周五大地震", {}},
+      {"五大地震", {"count 5 soft"}},
+      {"今后几十年", {}},
+      {"今后十年", {"count 10 soft"}},
+      {"上世纪八十年代", {"year 1980 =2080"}},
+      {"1980年代", {"year 1980"}},
+      {"一级飓风", {"count 1 soft confirm"}},
+  });
 }
 
 }  // namespace

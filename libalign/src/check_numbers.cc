@@ -7,16 +7,23 @@
 //     word, and B writes at least one such number of n's kind in the bead (a year
 //     rendered as "this year" with no year on the other side is a choice of
 //     style, not an error; a count dropped beside other counts is not); or
-//   - n is a small number word (two, 三, تین: "the two sides", 两国) and B
-//     has a small number word of the same kind (both ordinal or both
-//     cardinal) that itself lacks a counterpart in A (a substitution: four
-//     propositions / 三点主张).
+//   - n is a small number word (two, 三, تین: "the two sides", 两国), a
+//     month or a day of the month, and B has a number of the same sort (a
+//     small word of the same kind, both ordinal or both cardinal; a month; a
+//     day) that itself lacks a counterpart in A (a substitution: four
+//     propositions / 三点主张; June 4 / 6月5日). Dates come and go with
+//     datelines and "on Friday"; small words with free translation.
+// A number written as one (one, 一个, ایک) only confirms: it is never
+// reported, nor evidence that another version lacks a number.
 // Which version is at fault, per bead:
 //   - with a source: each translation whose numbers disagree with the
 //     source's (expected: the source's numbers it lacks; evidence: its own
 //     numbers the source lacks, or its text when it only dropped some);
 //   - without a source, three versions: a version lacking a number the two
-//     others share, or having one that neither other has;
+//     others share, or having one that neither other has; a version that
+//     only has, or only lacks, small words or dates is not reported (an
+//     unpaired "two" is a choice of words; "has 4 where the others have 3"
+//     is a substitution and is);
 //   - without a source, two versions: the second version (the first is
 //     taken as the reference).
 // Empty sides are left to omission; a version is only compared with versions
@@ -37,6 +44,24 @@ namespace {
 
 using Mentions = std::vector<NumberMention>;
 
+// Counted only as a substitution (the rule above).
+bool SubstitutionOnly(const NumberMention& m) {
+  return m.soft || m.kind == NumberKind::kMonth || m.kind == NumberKind::kDay;
+}
+
+Mentions Firm(const Mentions& a) {
+  Mentions out;
+  for (const NumberMention& m : a) {
+    if (!m.confirm_only) out.push_back(m);
+  }
+  return out;
+}
+
+// Drops the substitution-only numbers of |a| (see the three-version rule).
+void DropSubstitutionOnly(Mentions& a) {
+  a.erase(std::remove_if(a.begin(), a.end(), SubstitutionOnly), a.end());
+}
+
 // The numbers of |a| that lack a counterpart in |b| (the rule above). Look-
 // ups go through NumberSet, so sides with thousands of numbers (a table
 // pasted as one sentence) cost n log n, not n².
@@ -44,20 +69,21 @@ Mentions Unmatched(const Mentions& a, const Mentions& b) {
   const NumberSet in_a(a), in_b(b);
   Mentions loose_a;
   for (const NumberMention& n : a) {
-    if (!in_b.Contains(n)) loose_a.push_back(n);
+    if (!n.confirm_only && !in_b.Contains(n)) loose_a.push_back(n);
   }
   // What a loose number of |a| needs in |b| to count: a loose small word of
   // its kind and ordinality, or any number of its kind not written as one.
   std::set<std::pair<NumberKind, bool>> loose_soft_b;
   std::set<NumberKind> hard_b;
   for (const NumberMention& m : b) {
-    if (m.soft && !in_a.Contains(m)) loose_soft_b.insert({m.kind, m.ordinal});
+    if (m.confirm_only) continue;
+    if (SubstitutionOnly(m) && !in_a.Contains(m)) loose_soft_b.insert({m.kind, m.ordinal});
     if (!m.soft) hard_b.insert(m.kind);
   }
   Mentions out;
   NumberSet in_out;
   for (const NumberMention& n : loose_a) {
-    const bool counts = n.soft ? loose_soft_b.count({n.kind, n.ordinal}) > 0 : hard_b.count(n.kind) > 0;
+    const bool counts = SubstitutionOnly(n) ? loose_soft_b.count({n.kind, n.ordinal}) > 0 : hard_b.count(n.kind) > 0;
     if (counts && !in_out.Contains(n)) {
       in_out.Add(n);
       out.push_back(n);
@@ -168,11 +194,11 @@ void CheckNumbers(const CheckContext& ctx, std::vector<Finding>* out) {
       }
       const Mentions& x = numbers[others[0]];
       const Mentions& y = numbers[others[1]];
-      const NumberSet in_x(x), in_y(y);
+      const NumberSet in_x(x), in_y(y), firm_y(Firm(y));
       Mentions expected, extra;
       NumberSet in_expected, in_extra;
       for (const NumberMention& m : Unmatched(x, numbers[v])) {
-        if (in_y.Contains(m) && !in_expected.Contains(m)) in_expected.Add(m), expected.push_back(m);
+        if (firm_y.Contains(m) && !in_expected.Contains(m)) in_expected.Add(m), expected.push_back(m);
       }
       const NumberSet extra_x(Unmatched(numbers[v], x)), extra_y(Unmatched(numbers[v], y));
       for (const NumberMention& m : numbers[v]) {
@@ -180,6 +206,8 @@ void CheckNumbers(const CheckContext& ctx, std::vector<Finding>* out) {
         bool counts = extra_x.Contains(m) || extra_y.Contains(m);
         if (in_none && counts && !in_extra.Contains(m)) in_extra.Add(m), extra.push_back(m);
       }
+      if (expected.empty()) DropSubstitutionOnly(extra);
+      if (extra.empty()) DropSubstitutionOnly(expected);
       Report(ctx, b, v, expected, extra, others, numbers, out);
     }
   }

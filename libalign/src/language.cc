@@ -43,6 +43,9 @@ const std::unordered_map<std::string_view, SectionKind>& Sections() {
       {"fold", SectionKind::kPairs},             {"drop", SectionKind::kChars},
       {"name_skeleton", SectionKind::kPairs},    {"letters", SectionKind::kChars},
       {"other_letters", SectionKind::kChars},
+      {"non_number_preceders", SectionKind::kList}, {"number_idioms", SectionKind::kList},
+      {"currency_scales", SectionKind::kNumbers},   {"weak_number_words", SectionKind::kNumbers},
+      {"list_joiners", SectionKind::kList},
   };
   return kSections;
 }

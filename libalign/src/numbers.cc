@@ -10,6 +10,8 @@
 #include <string_view>
 #include <system_error>
 
+#include <unicode/uchar.h>
+
 #include "numbers_words.h"
 #include "numerals.h"
 #include "script.h"
@@ -19,6 +21,7 @@ namespace align::internal {
 namespace {
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsCurrencySign(char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_CURRENCY_SYMBOL; }
 
 // k when |u| is 10^k (scales are: thousand, لاکھ, 万, 亿 ...), else -1.
 int PowerOfTen(double u) {
@@ -47,7 +50,7 @@ void Canonical(std::string_view digits, std::string_view fraction, std::string* 
 
 // Characters after which a single Han numeral is a count (三年, 两国, 四点).
 constexpr std::u32string_view kClassifiers =
-    U"个名年次项点份位天月日周国方家种条倍届轮岁部批座架艘所支篇场期时起段层件颗台辆亩吨米公人大句字页章节代";
+    U"个名年次项点份位天月日周国方家种条倍届轮岁部批座架艘所支篇场期时起段层件颗台辆亩吨米公人大句字页章节代级";
 
 class Scanner {
  public:
@@ -60,7 +63,9 @@ class Scanner {
       size_t next = i;
       const char32_t c = DecodeUtf8(t_, next);
       size_t consumed = 0;
-      if (IsAsciiDigit(t_[i]) && !LetterOrDigitBefore(i)) {
+      if (size_t idiom = IdiomEnd(i)) {
+        consumed = idiom;  // 百年未有之大变局: no quantity
+      } else if (IsAsciiDigit(t_[i]) && !LetterOrDigitBefore(i)) {
         consumed = ScanDigits(i);
       } else if (IsHanSmallNumeral(c) || StartsWith(i, "百分之")) {
         consumed = ScanHan(i);
@@ -70,6 +75,7 @@ class Scanner {
       i = consumed > i ? consumed : next;
     }
     KeepMonthsNextToNumbers();
+    ShareListSuffixes();
     std::vector<NumberMention> result;
     for (Found& f : found_) {
       f.mention.span = key_.OriginalSpan(f.begin, f.end);
@@ -84,6 +90,10 @@ class Scanner {
     size_t begin = 0, end = 0;  // key bytes
     bool from_digits = false;
     bool month_word = false;
+    // Digits with no scale, unit or marker after them: a list member that
+    // may share the scale of the list's last number (2.94 and 2.89 million).
+    bool bare = false;
+    double scale = 1;  // the scale words or characters applied
     // The value as significant digits times 10^exp10, while it is digits
     // multiplied by powers of ten only (for NumberMention::exact).
     bool exact_known = false;
@@ -124,6 +134,25 @@ class Scanner {
   size_t SkipSpace(size_t p) const {
     while (p < t_.size() && t_[p] == ' ') ++p;
     return p;
+  }
+  size_t SkipSpaceBack(size_t p) const {
+    while (p > 0 && t_[p - 1] == ' ') --p;
+    return p;
+  }
+  // True when an entry of |list| ends right before |p|.
+  bool PrecededBy(size_t p, const std::vector<std::string>& list) const {
+    for (const std::string& w : list) {
+      if (!w.empty() && p >= w.size() && t_.compare(p - w.size(), w.size(), w) == 0) return true;
+    }
+    return false;
+  }
+  // The end of a fixed expression written with numerals at |p|, or 0.
+  size_t IdiomEnd(size_t p) const {
+    size_t best = 0;
+    for (const std::string& w : voc_.number_idioms) {
+      if (!w.empty() && StartsWith(p, w)) best = std::max(best, p + w.size());
+    }
+    return best;
   }
   // The end of |w| at |p| when it is there as a whole word (not followed by a letter).
   size_t WordEnd(size_t p, std::string_view w) const {
@@ -168,19 +197,40 @@ class Scanner {
     NumberMention& m = f.mention;
     double value = m.values[0];
     bool scaled = false;
-    // Han scale characters right after digits (23万, 1.5亿, 800万千瓦).
+    // ساڑھے تین کروڑ (3.5 crore), سوا دو: a fraction word before a number
+    // that is not a clock time adds to it.
+    if (pending_minutes_ != 0 && pending_at_ == f.begin && !MatchList(end, voc_.time_words)) {
+      value += pending_minutes_ / 60.0;
+      f.exact_known = false;
+      pending_minutes_ = 0;
+    }
+    // £125m, $2bn: a scale glued to an amount of money.
+    if (digits && IsCurrencySign(Before(SkipSpaceBack(f.begin)))) {
+      size_t e = 0;
+      const std::string w(WordAt(end, &e));
+      if (auto c = voc_.currency_scales.find(w); !w.empty() && c != voc_.currency_scales.end()) {
+        Scale(f, value, c->second);
+        f.scale *= c->second;
+        scaled = true;
+        end = e;
+      }
+    }
+    // Han scale characters after digits (23万, 1.5亿, 800万千瓦, "569 万").
     while (true) {
-      char32_t c = At(end);
+      size_t q = digits ? SkipSpace(end) : end;
+      char32_t c = At(q);
       // 800多万千瓦, 30余万: "more than" between a number and its scale.
-      if ((c == U'多' || c == U'余') && (HanUnit(At(end + 3)) >= 1e4 || StartsWith(end + 3, "千瓦"))) {
-        end += 3;
-        c = At(end);
+      if ((c == U'多' || c == U'余') && (HanUnit(At(q + 3)) >= 1e4 || StartsWith(q + 3, "千瓦"))) {
+        q += 3;
+        c = At(q);
       }
       double u = HanUnit(c);
-      if (u >= 1e4 || (u > 0 && digits && At(end + 3) != U'瓦' && At(end + 3) != U'米')) {
+      // 十, 百, 千 only glued to the digits: after a space they start a word.
+      if (u >= 1e4 || (u > 0 && digits && q == end && At(q + 3) != U'瓦' && At(q + 3) != U'米')) {
         Scale(f, value, u);
+        f.scale *= u;
         scaled = true;
-        end += 3;
+        end = q + 3;
         continue;
       }
       break;
@@ -189,12 +239,19 @@ class Scanner {
     double total = 0, last_scale = 0;
     while (true) {
       size_t q = SkipSpace(end);
+      // 35$ ملین: a currency sign between the number and its scale word.
+      if (size_t after = q; q < t_.size() && IsCurrencySign(DecodeUtf8(t_, after))) {
+        size_t e2 = 0;
+        const std::string w2(WordAt(SkipSpace(after), &e2));
+        if (!w2.empty() && (voc_.scales.count(w2) || voc_.bound_scales.count(w2))) q = SkipSpace(after);
+      }
       size_t e = 0;
       std::string_view w = WordAt(q, &e);
       auto s = voc_.scales.find(std::string(w));
       auto b = voc_.bound_scales.find(std::string(w));
       if (w.empty() || (s == voc_.scales.end() && b == voc_.bound_scales.end())) break;
       double scale = s != voc_.scales.end() ? s->second : b->second;
+      f.scale *= scale;
       if (scale < 1000) {
         Scale(f, value, scale);
       } else {
@@ -264,8 +321,10 @@ class Scanner {
         return e;
       }
     }
+    // Han markers after the number, after a space too when it is digits ("2017 年 9 月").
+    const size_t sp = digits ? SkipSpace(end) : end;
     // Clock times: "9.30 p.m.", "4 بجے", 下午4时30分.
-    if (size_t e = MatchList(end, voc_.time_words); e || At(end) == U'时' || (At(end) == U'点' && TimeContext(f.begin))) {
+    if (size_t e = MatchList(end, voc_.time_words); e || At(sp) == U'时' || (At(sp) == U'点' && TimeContext(f.begin))) {
       double minutes = 0;
       if (digits && fraction.size() == 2) {
         minutes = std::floor(value) * 60 + ParseDecimal(fraction);
@@ -273,7 +332,7 @@ class Scanner {
         minutes = std::floor(value) * 60 + std::round((value - std::floor(value)) * 60);
       }
       if (!e) {
-        e = end + 3;
+        e = sp + 3;
         size_t q = e;
         size_t de = q;
         while (de < t_.size() && IsAsciiDigit(t_[de])) ++de;
@@ -294,15 +353,27 @@ class Scanner {
       m.values = {std::fmod(std::floor(value) * 60 + ParseDecimal(t_.substr(end + 1, 2)), 720)};
       return end + 3;
     }
-    if (At(end) == U'年' && !scaled) {
+    // 八十年代 (the eighties), 1980年代: a decade, compared as the year it
+    // begins ("the 1980s", 1980 کی دہائی); two digits name it in either century.
+    if (StartsWith(sp, "年代") && !scaled && value == std::floor(value) && std::fmod(value, 10) == 0 &&
+        (value < 100 || (digit_count == 4 && value >= 1000 && value < 3000))) {
+      m.kind = NumberKind::kYear;
+      m.soft = false;
+      m.values = value < 100 ? std::vector<double>{1900 + value, 2000 + value} : std::vector<double>{value};
+      return sp + 6;
+    }
+    if (At(sp) == U'年' && !scaled) {
       if (digit_count == 4 && value >= 1000 && value < 3000) m.kind = NumberKind::kYear;
-      return end + 3;
+      return sp + 3;
     }
-    if (At(end) == U'月' && !scaled && value >= 1 && value <= 12 && value == std::floor(value)) {
+    if (At(sp) == U'月' && !scaled && value >= 1 && value <= 12 && value == std::floor(value)) {
       m.kind = NumberKind::kMonth;
-      return end + 3;
+      return sp + 3;
     }
-    if (At(end) == U'日' || At(end) == U'号') return end + 3;
+    if (At(sp) == U'日' || At(sp) == U'号') {
+      if (!scaled && IsDayOfMonth(value) && At(sp + 3) != U'元') m.kind = NumberKind::kDay, m.ordinal = false;
+      return sp + 3;
+    }
     // Units with a decimal prefix: the scaled value is an alternative.
     {
       size_t q = SkipSpace(end);
@@ -327,10 +398,14 @@ class Scanner {
         m.kind == NumberKind::kCount && !m.ordinal) {
       m.kind = NumberKind::kYear;
     }
+    f.bare = digits && !scaled && m.kind == NumberKind::kCount && !m.ordinal && m.values.size() == 1;
     return end;
   }
 
+  static bool IsDayOfMonth(double v) { return v >= 1 && v <= 31 && v == std::floor(v); }
+
   bool TimeContext(size_t begin) const {
+    begin = SkipSpaceBack(begin);
     for (std::string_view w : {"上午", "下午", "晚上", "凌晨", "中午", "早上", "晚", "早"}) {
       if (begin >= w.size() && t_.substr(begin - w.size(), w.size()) == w) return true;
     }
@@ -365,6 +440,9 @@ class Scanner {
     // Thousands separators, each followed by exactly three digits.
     while (true) {
       size_t sep = SeparatorLength(j, IsThousandsSeparator);
+      // Urdu writes the Arabic comma between thousands (4،700); after a
+      // space too when no list could be meant ("5، 000").
+      if (!sep && StartsWith(j, "\u060C")) sep = StartsWith(j + 2, " 000") ? 3 : 2;
       if (!sep || j + sep + 3 > t_.size()) break;
       size_t k = j + sep;
       if (!(IsAsciiDigit(t_[k]) && IsAsciiDigit(t_[k + 1]) && IsAsciiDigit(t_[k + 2]))) break;
@@ -393,8 +471,38 @@ class Scanner {
     const bool label = !fraction.empty() && fraction.find_first_not_of('0') == std::string::npos &&
                        f.mention.kind == NumberKind::kCount && f.mention.values.size() == 1 && end == j;
     if (label) return end;
+    ShortYearOfRange(f, i, digit_count, fraction);
     Add(std::move(f), end);
     return end;
+  }
+
+  // "1950-53", 1950-53年: the second year of a range written with two digits
+  // (this mention, or the one before it in right-to-left text).
+  void ShortYearOfRange(Found& f, size_t begin, int digit_count, const std::string& fraction) {
+    NumberMention& m = f.mention;
+    if (!fraction.empty() || f.scale != 1 || found_.empty()) return;
+    if (digit_count != 2 && !(digit_count == 4 && m.kind == NumberKind::kYear)) return;
+    Found& prev = found_.back();
+    size_t dash = begin;
+    const char32_t d = DecodeUtf8Before(t_, begin, &dash);
+    if ((d != '-' && d != U'–') || prev.end != dash) return;
+    // Right-to-left text writes the range the other way round: 53-1950.
+    const bool short_before = prev.mention.kind == NumberKind::kCount && prev.from_digits && prev.end - prev.begin == 2 &&
+                              digit_count == 4 && m.kind == NumberKind::kYear;
+    if (short_before) {
+      prev.mention.kind = NumberKind::kYear;
+      prev.mention.values = {std::floor(m.values[0] / 100) * 100 + prev.mention.values[0] +
+                             (prev.mention.values[0] <= std::fmod(m.values[0], 100) ? 100 : 0)};
+      prev.bare = false;
+      return;
+    }
+    if (prev.mention.kind != NumberKind::kYear || digit_count != 2 || m.kind != NumberKind::kCount) return;
+    const double first = prev.mention.values[0];
+    double year = std::floor(first / 100) * 100 + m.values[0];
+    if (year <= first) year += 100;
+    m.kind = NumberKind::kYear;
+    m.values = {year};
+    f.bare = false;
   }
 
   size_t ScanHan(size_t i) {
@@ -426,6 +534,9 @@ class Scanner {
       j = k;
     }
     if (run.empty()) return i;
+    // 周五 (Friday), 几十 (several tens), 十几 (ten-odd): not a quantity.
+    if (!percent && (PrecededBy(f.begin, voc_.non_number_preceders) || MatchList(j, voc_.non_number_followers, false)))
+      return j;
     bool has_unit = std::any_of(run.begin(), run.end(), [](char32_t c) { return HanUnit(c) > 0; });
     bool has_zero = std::any_of(run.begin(), run.end(), [](char32_t c) { return HanDigit(c) == 0; });
     double value = 0;
@@ -470,7 +581,9 @@ class Scanner {
     f.mention.soft = run.size() == 1 && !percent;
     size_t end = Suffixes(f, j, false, digit_count, "");
     if (percent) f.mention.kind = NumberKind::kPercent, f.mention.soft = false;
-    if (f.mention.values[0] == 1 && f.mention.kind == NumberKind::kCount) return end;
+    // 一个, 一级: one confirms a 1 of another version but is never reported
+    // (一 is also "a", "the whole", "as soon as").
+    if (f.mention.values[0] == 1 && f.mention.kind == NumberKind::kCount) f.mention.confirm_only = true;
     Add(std::move(f), end);
     return end;
   }
@@ -498,10 +611,16 @@ class Scanner {
     }
     // A number word, possibly hyphenated (seventy-five) or composed with scales.
     double value = 0;
-    bool ordinal = false, any = false;
+    bool ordinal = false, any = false, weak = false;
     size_t end = i;
     size_t p = i;
-    while (true) {
+    // one, ایک: a number only with a scale after it (one million).
+    if (auto wk = voc_.weak_words.find(w); wk != voc_.weak_words.end()) {
+      value = wk->second;
+      any = weak = true;
+      end = e;
+    }
+    while (!weak) {
       size_t we = 0;
       std::string word(WordAt(p, &we));
       auto it = voc_.words.find(word);
@@ -529,6 +648,7 @@ class Scanner {
     f.mention.ordinal = ordinal;
     f.mention.soft = value <= 10;
     size_t stop = Suffixes(f, end, false, 0, "");
+    if (weak && f.scale == 1 && f.mention.kind == NumberKind::kCount) f.mention.confirm_only = true;
     Add(std::move(f), stop);
     return stop;
   }
@@ -536,26 +656,98 @@ class Scanner {
   // A month name is a date only next to a number (Nov. 26, 28 نومبر, May 2026);
   // alone it is a verb, a name or a vague time.
   void KeepMonthsNextToNumbers() {
+    auto near = [&](const Found& f, const Found& g) {
+      if (g.month_word || !g.from_digits) return false;
+      size_t gap_begin = std::min(f.end, g.end), gap_end = std::max(f.begin, g.begin);
+      if (gap_end < gap_begin) return false;
+      for (size_t q = gap_begin; q < gap_end; ++q) {
+        if (t_[q] != ' ' && t_[q] != '.' && t_[q] != ',') return false;
+      }
+      return true;
+    };
+    // The number next to a month name is its day (Nov. 26, 26 نومبر).
+    auto day = [&](Found& g) {
+      NumberMention& m = g.mention;
+      if (m.kind != NumberKind::kCount || m.values.size() != 1 || g.scale != 1 || !IsDayOfMonth(m.values[0])) return;
+      m.kind = NumberKind::kDay;
+      m.ordinal = m.soft = false;
+      g.bare = false;
+    };
+    std::vector<bool> keep(found_.size(), true);
+    for (size_t k = 0; k < found_.size(); ++k) {
+      if (!found_[k].month_word) continue;
+      const bool before = k > 0 && near(found_[k], found_[k - 1]);
+      const bool after = k + 1 < found_.size() && near(found_[k], found_[k + 1]);
+      if (before) day(found_[k - 1]);
+      if (after) day(found_[k + 1]);
+      keep[k] = before || after;
+    }
     std::vector<Found> kept;
     for (size_t k = 0; k < found_.size(); ++k) {
-      const Found& f = found_[k];
-      if (!f.month_word) {
-        kept.push_back(f);
-        continue;
-      }
-      auto near = [&](const Found& g) {
-        if (g.month_word || !g.from_digits) return false;
-        size_t gap_begin = std::min(f.end, g.end), gap_end = std::max(f.begin, g.begin);
-        if (gap_end < gap_begin) return false;
-        for (size_t q = gap_begin; q < gap_end; ++q) {
-          if (t_[q] != ' ' && t_[q] != '.' && t_[q] != ',') return false;
-        }
-        return true;
-      };
-      bool adjacent = (k > 0 && near(found_[k - 1])) || (k + 1 < found_.size() && near(found_[k + 1]));
-      if (adjacent) kept.push_back(f);
+      if (keep[k]) kept.push_back(std::move(found_[k]));
     }
     found_ = std::move(kept);
+  }
+
+  // A list of numbers shares the scale, percent sign or month of its last
+  // member: "2.94 and 2.89 million", 310、252万, "between 30 and 43
+  // percent", "from 25 to 28 November". A bare number followed by a joiner
+  // (and, 、, اور) and the next number takes it; the scaled value is an
+  // alternative, so the number as written still compares. A percentage or
+  // a day is shared only across a word joiner with nothing else between:
+  // "5 people, 30 percent of them" is no list.
+  void ShareListSuffixes() {
+    // "October 14-17", 14 سے 17 اکتوبر is the other way: the day comes first.
+    for (size_t k = 1; k < found_.size(); ++k) {
+      const Found& a = found_[k - 1];
+      Found& b = found_[k];
+      if (a.mention.kind != NumberKind::kDay || !b.bare || !IsDayOfMonth(b.mention.values[0])) continue;
+      const char32_t dash = Before(b.begin);
+      const bool range = (dash == '-' || dash == U'–') && b.begin == a.end + (dash == '-' ? 1 : 3);
+      const size_t q = SkipSpace(a.end);
+      bool joined = false;
+      for (const std::string& w : voc_.list_joiners) {
+        const size_t e = WordEnd(q, w);
+        if (e && w != "," && w != "\u060C" && SkipSpace(e) == b.begin) joined = true;
+      }
+      if (range || joined) b.mention.kind = NumberKind::kDay, b.mention.soft = false, b.bare = false;
+    }
+    for (size_t k = found_.size(); k-- > 1;) {
+      Found& a = found_[k - 1];
+      const Found& b = found_[k];
+      if (!a.bare || b.begin < a.end) continue;
+      const size_t q = SkipSpace(a.end);
+      std::string_view joiner;
+      for (const std::string& w : voc_.list_joiners) {
+        size_t e = WordEnd(q, w);
+        if (e && e - q > joiner.size()) joiner = t_.substr(q, e - q);
+      }
+      if (joiner.empty()) continue;
+      const size_t after = SkipSpace(q + joiner.size());
+      const bool tight = after == b.begin;
+      const bool word_joiner = joiner != "," && joiner != "\u060C";
+      const NumberMention& bm = b.mention;
+      if (bm.kind == NumberKind::kCount && b.scale > 1 && (tight || ShortWordsOnly(after, b.begin))) {
+        a.mention.values.insert(a.mention.values.begin(), a.mention.values[0] * b.scale);
+        a.scale = b.scale;
+        a.exact_known = false;
+      } else if (tight && word_joiner && (bm.kind == NumberKind::kPercent ||
+                                          (bm.kind == NumberKind::kDay && IsDayOfMonth(a.mention.values[0])))) {
+        a.mention.kind = bm.kind;
+        a.mention.soft = false;
+      }
+    }
+  }
+
+  // True when [p, end) is a few words of letters only (the names of a
+  // list: "ایم ایس این بی سی کے"), nothing that ends a clause.
+  bool ShortWordsOnly(size_t p, size_t end) const {
+    if (end - p > 80) return false;
+    while (p < end) {
+      const char32_t c = DecodeUtf8(t_, p);
+      if (c != ' ' && !IsWordLetter(c)) return false;
+    }
+    return true;
   }
 
   const Key& key_;
@@ -659,6 +851,7 @@ std::string FormatNumber(const NumberMention& n) {
       return fmt::format("{}:{:02d}", minutes / 60 == 0 ? 12 : minutes / 60, minutes % 60);
     }
     case NumberKind::kMonth: return "month " + Plain(v);
+    case NumberKind::kDay: return "day " + Plain(v);
     case NumberKind::kYear: return Plain(v);
     case NumberKind::kCount: return n.ordinal ? Plain(v) + " (ordinal)" : Plain(v);
   }

@@ -36,7 +36,9 @@
 namespace align::internal {
 
 // Kinds are compared separately: a year never matches a count of the same value.
-enum class NumberKind { kCount, kYear, kPercent, kMonth, kTime };
+// A day of the month (6日, Nov. 26, 26 نومبر) is its own kind: datelines
+// and "on Friday" make dates come and go between versions.
+enum class NumberKind { kCount, kYear, kPercent, kMonth, kTime, kDay };
 
 struct NumberMention {
   NumberKind kind = NumberKind::kCount;
@@ -51,6 +53,10 @@ struct NumberMention {
   // checker lets them confirm a match but flags them only when the other
   // version has a different number of the same kind in their place.
   bool soft = false;
+  // Written as a word that is more often an article or a pronoun than a
+  // number (one, ایک, 一个): it confirms an equal number of another version
+  // but is never reported, nor taken as evidence that a number is expected.
+  bool confirm_only = false;
   Span span;  // bytes of the original document
   // For a number no double holds (values are then infinite: a 500-digit
   // count, 10^400 with a scale word): the number as written, so that two

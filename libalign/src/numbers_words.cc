@@ -40,6 +40,11 @@ NumberVocabulary Build(const LanguageInfo& l) {
   AddList(v.non_number_followers, l.Table("non_number_followers"));
   for (const LanguageEntry& e : l.Table("months")) v.months[K(e.text)] = static_cast<int>(e.number);
   AddMap(v.units, l.Table("units"));
+  AddList(v.non_number_preceders, l.Table("non_number_preceders"));
+  AddList(v.number_idioms, l.Table("number_idioms"));
+  AddMap(v.currency_scales, l.Table("currency_scales"));
+  AddMap(v.weak_words, l.Table("weak_number_words"));
+  AddList(v.list_joiners, l.Table("list_joiners"));
   return v;
 }
 

@@ -41,6 +41,20 @@ struct NumberVocabulary {
   std::vector<std::string> fraction_words;
   // Words after a number word that make it something else (دو طرفہ: bilateral).
   std::vector<std::string> non_number_followers;
+  // Words right before a numeral that make it something else: 周五 is
+  // Friday, 几十 "several tens".
+  std::vector<std::string> non_number_preceders;
+  // Fixed expressions written with numerals that are not quantities
+  // (百年未有之大变局: "unseen in a century"); skipped whole.
+  std::vector<std::string> number_idioms;
+  // Scales glued to an amount after a currency sign: £125m, $2bn.
+  std::unordered_map<std::string, double> currency_scales;
+  // Words that confirm a number of another version but are never reported
+  // on their own (one, ایک: mostly articles).
+  std::unordered_map<std::string, double> weak_words;
+  // Words joining a list of numbers that share the scale or percent sign
+  // of the last: "2.94 and 2.89 million", 310、252万.
+  std::vector<std::string> list_joiners;
   // Month names (and abbreviations), counted only next to a number.
   std::unordered_map<std::string, int> months;
   // Units with a decimal prefix: the scaled value is an alternative.
