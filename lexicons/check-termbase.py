@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Checks a long-form TSV termbase (concept_id, lang, term, status, note).
+"""Checks a long-form TSV termbase (concept_id, lang, term, status, note[, kind]).
 
 Stricter than the loader: it enforces the conventions of the bundled
 termbase (every concept in en, zh and ur, unless a note of the concept says
 "no distinct LANG rendering" and why; one preferred term per language;
-a confidence in every note; Urdu written with Urdu code points), so that
+a confidence in every note; Urdu written with Urdu code points; a concept's
+kind, name or title, on its first row only), so that
 an edit that breaks them fails in CI rather than at a user's desk.
 
   lexicons/check-termbase.py lexicons/official-terms.tsv
@@ -26,6 +27,7 @@ import sys
 import unicodedata
 
 STATUSES = {"preferred", "admitted", "deprecated", "superseded"}
+KINDS = {"term", "name", "title"}
 LANGS = ("en", "zh", "ur")
 CONCEPT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 CONFIDENCE = re.compile(r"confidence: (high|medium|low)$")
@@ -64,10 +66,17 @@ def check(path, problems):
             continue
         where = f"{path}:{number}"
         fields = line.split("\t")
-        if len(fields) != 5:
-            problems.append(f"{where}: {len(fields)} columns, expected 5")
+        if len(fields) not in (5, 6):
+            problems.append(f"{where}: {len(fields)} columns, expected 5 (or 6 with a kind)")
             continue
-        concept, lang, term, status, note = fields
+        concept, lang, term, status, note = fields[:5]
+        if len(fields) == 6:
+            kind = fields[5]
+            if kind not in KINDS:
+                problems.append(f"{where}: unknown kind '{kind}' (expected term, name or title)")
+            elif concept in concepts:
+                problems.append(f"{where}: the kind of {concept} belongs on its first row "
+                                f"(line {concepts[concept][0][0]})")
         for name, value in zip(("concept_id", "lang", "term", "status", "note"), fields):
             if value != value.strip() or "  " in value:
                 problems.append(f"{where}: {name} has stray white space")

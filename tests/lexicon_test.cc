@@ -21,6 +21,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 std::string Fixture(const std::string& name) {
   return std::string(TALIGN_SOURCE_DIR) + "/tests/data/tbx/" + name;
@@ -380,11 +381,12 @@ TEST(LexiconTsvTest, ErrorsNameLineAndColumn) {
           f + ":4:4: missing language tag (expected a BCP 47 tag such as en, zh-Hans, ur-PK)",
           f + ":6:7: duplicate term 'official visit' (en): already a term of concept 'c2' at line 5; "
               "a term must name one concept",
-          f + ":7:20: expected 4 or 5 tab-separated columns (concept_id, lang, term, status[, note]), "
+          f + ":7:20: expected 4 to 6 tab-separated columns (concept_id, lang, term, status[, note[, kind]]), "
               "found 3",
-          f + ":8:32: expected 4 or 5 tab-separated columns (concept_id, lang, term, status[, note]), "
-              "found 6",
-          f + ":9:4: malformed language tag 'en us' (expected BCP 47, such as en, zh-Hans, ur-PK)"));
+          f + ":8:32: unknown kind 'extra' (expected term, name or title, or empty)",
+          f + ":9:4: malformed language tag 'en us' (expected BCP 47, such as en, zh-Hans, ur-PK)",
+          f + ":10:33: expected 4 to 6 tab-separated columns (concept_id, lang, term, status[, note[, kind]]), "
+              "found 7"));
   auto lexicon = Lexicon::Load(f);
   ASSERT_FALSE(lexicon.ok());
   EXPECT_EQ(lexicon.status().message(),
@@ -471,7 +473,7 @@ TEST(LexiconRoundTripTest, CanonicalTsvThroughTbxIsByteIdentical) {
 
 TEST(LexiconRoundTripTest, EveryTbxFixtureSurvivesTsvAndTbx) {
   for (const char* name : {"v3_basic.tbx", "v2_martif.tbx", "v3_prefixed_ed3.tbx", "tbx_min.tbx",
-                           "handwritten.tsv"}) {
+                           "kinds.tbx", "handwritten.tsv"}) {
     Lexicon lexicon = LoadOk(name);
     const std::string tsv = ToTsv(lexicon);
     auto via_tbx = Lexicon::ParseTbx(ToTbx(lexicon), "x.tbx");
@@ -849,6 +851,150 @@ TEST(LexiconFuzzTest, MutationsWithCharacterReferencesLoadValidOrFailWithAPositi
 }
 
 // ------------------------------------------------------------------ use
+
+// ------------------------------------------------------------------ concept kinds
+
+std::string KindOf(const Lexicon& lexicon, std::string_view id) {
+  auto c = lexicon.FindConcept(id);
+  return c ? std::string(ConceptKindName(lexicon.concepts()[*c].kind)) : "(none)";
+}
+
+TEST(LexiconKindTest, TsvSixthColumnStatesTheKindOnAnyRowOfTheConcept) {
+  auto lexicon = Lexicon::ParseTsv(
+      "concept_id\tlang\tterm\tstatus\tnote\tkind\n"
+      "xi\ten\tXi Jinping\tpreferred\tofficial\tname\n"
+      "xi\tzh\t习近平\tpreferred\n"
+      "president\ten\tPresident\tpreferred\t\n"
+      "president\tzh\t国家主席\tpreferred\t\tTitle\n"       // on a later row, any case
+      "bri\ten\tBelt and Road Initiative\tpreferred\t\t\n"  // empty: not stated
+      "sco\tfr\tOCS\tpreferred\t\tname\n"                   // stated on a skipped row
+      "sco\ten\tSCO\tpreferred\n"
+      "gdi\ten\tGlobal Development Initiative\tpreferred\t\tterm\n",
+      "kinds.tsv");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+  EXPECT_EQ(KindOf(*lexicon, "xi"), "name");
+  EXPECT_EQ(KindOf(*lexicon, "president"), "title");
+  EXPECT_EQ(KindOf(*lexicon, "bri"), "term");
+  EXPECT_EQ(KindOf(*lexicon, "sco"), "name");
+  EXPECT_EQ(KindOf(*lexicon, "gdi"), "term");
+  EXPECT_THAT(TermsOf(*lexicon, "xi"), ElementsAre("en|Xi Jinping|preferred|official", "zh|习近平|preferred|"));
+  const LexiconStats stats = lexicon->Stats();
+  EXPECT_EQ(stats.by_kind, (std::array<size_t, kConceptKinds>{2, 2, 1}));
+  EXPECT_EQ(ParseConceptKind("NAME"), ConceptKind::kName);
+  EXPECT_FALSE(ParseConceptKind("person"));
+}
+
+TEST(LexiconKindTest, TwoKindsForOneConceptAndUnknownKindsAreErrorsWhereTheyAre) {
+  const std::string conflict =
+      "xi\ten\tXi Jinping\tpreferred\t\tname\n"
+      "xi\tzh\t习近平\tpreferred\t\tname\n"
+      "xi\tur\tشی جن پنگ\tpreferred\tnote\ttitle\n";
+  auto lexicon = Lexicon::ParseTsv(conflict, "conflict.tsv");
+  ASSERT_FALSE(lexicon.ok());
+  EXPECT_EQ(lexicon.status().message(),
+            "conflict.tsv:3:32: concept 'xi' is stated to be a title here and a name at line 1; a concept has "
+            "one kind");
+  auto unknown = Lexicon::ParseTsv("xi\ten\tXi Jinping\tpreferred\t\tperson\n", "unknown.tsv");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.status().message(),
+            "unknown.tsv:1:29: unknown kind 'person' (expected term, name or title, or empty)");
+  auto control = Lexicon::ParseTsv("xi\ten\tXi Jinping\tpreferred\t\tna\x01me\n", "control.tsv");
+  ASSERT_FALSE(control.ok());
+  EXPECT_EQ(control.status().message(), "control.tsv:1:31: kind contains U+0001 (a control character)");
+}
+
+TEST(LexiconKindTest, WriterAddsTheKindColumnOnlyForNamesAndTitles) {
+  auto lexicon = Lexicon::ParseTsv(
+      "xi\ten\tXi Jinping\tpreferred\t\tname\n"
+      "bri\ten\tBelt and Road Initiative\tpreferred\n"
+      "xi\tzh\t习近平\tpreferred\n"
+      "president\ten\tPresident\tpreferred\tnote\ttitle\n",
+      "w.tsv");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+  const std::string tsv = ToTsv(*lexicon);
+  EXPECT_EQ(tsv,
+            "concept_id\tlang\tterm\tstatus\tnote\tkind\n"
+            "xi\ten\tXi Jinping\tpreferred\t\tname\n"
+            "xi\tzh\t习近平\tpreferred\t\tname\n"
+            "bri\ten\tBelt and Road Initiative\tpreferred\t\n"
+            "president\ten\tPresident\tpreferred\tnote\ttitle\n");
+  // A termbase of terms alone keeps its five columns (canonical.tsv round-trips too).
+  auto terms = Lexicon::ParseTsv("bri\ten\tBRI\tpreferred\t\tterm\n", "t.tsv");
+  ASSERT_TRUE(terms.ok()) << terms.status().message();
+  EXPECT_EQ(ToTsv(*terms), "concept_id\tlang\tterm\tstatus\tnote\nbri\ten\tBRI\tpreferred\t\n");
+
+  // TSV → TBX → TSV keeps the kinds, and TBX → TBX is stable.
+  const std::string tbx = ToTbx(*lexicon);
+  EXPECT_THAT(tbx, HasSubstr("<conceptEntry id=\"xi\">\n        <descrip type=\"conceptKind\">name</descrip>"));
+  EXPECT_THAT(tbx, HasSubstr("<descrip type=\"conceptKind\">title</descrip>"));
+  EXPECT_THAT(tbx, Not(HasSubstr("<descrip type=\"conceptKind\">term</descrip>")));
+  auto back = Lexicon::ParseTbx(tbx, "w.tbx");
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(KindOf(*back, "xi"), "name");
+  EXPECT_EQ(KindOf(*back, "president"), "title");
+  EXPECT_EQ(KindOf(*back, "bri"), "term");
+  EXPECT_EQ(ToTsv(*back), tsv);
+  EXPECT_EQ(ToTbx(*back), tbx);
+  auto merged = Lexicon::Merge({*back});
+  ASSERT_TRUE(merged.ok());
+  EXPECT_EQ(KindOf(*merged, "president"), "title");
+}
+
+TEST(LexiconKindTest, TbxReadsConceptKindAndRefusesUnknownValuesWithAPosition) {
+  auto tbx = [](const std::string& descrips) {
+    return "<tbx><text><body>\n<conceptEntry id='xi'>" + descrips +
+           "<langSec xml:lang='en'><termSec><term>Xi Jinping</term></termSec></langSec></conceptEntry>\n"
+           "</body></text></tbx>";
+  };
+  auto plain = Lexicon::ParseTbx(tbx("<descrip type='conceptKind'>Name</descrip>"), "a.tbx");
+  ASSERT_TRUE(plain.ok()) << plain.status().message();
+  EXPECT_EQ(KindOf(*plain, "xi"), "name");
+  auto grouped = Lexicon::ParseTbx(tbx("<descripGrp><descrip type='conceptKind'>title</descrip></descripGrp>"), "b.tbx");
+  ASSERT_TRUE(grouped.ok()) << grouped.status().message();
+  EXPECT_EQ(KindOf(*grouped, "xi"), "title");
+  auto dct = Lexicon::ParseTbx(tbx("<conceptKind>name</conceptKind><descrip type='definition'>x</descrip>"), "c.tbx");
+  ASSERT_TRUE(dct.ok()) << dct.status().message();
+  EXPECT_EQ(KindOf(*dct, "xi"), "name");
+  auto none = Lexicon::ParseTbx(tbx("<descrip type='conceptKind'> </descrip>"), "d.tbx");
+  ASSERT_TRUE(none.ok()) << none.status().message();
+  EXPECT_EQ(KindOf(*none, "xi"), "term");
+
+  auto bad = Lexicon::ParseTbx(tbx("<descrip type='conceptKind'>person</descrip>"), "bad.tbx");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message(), "bad.tbx:2:23: unknown concept kind 'person' (expected term, name or title)");
+  auto two = Lexicon::ParseTbx(
+      tbx("<descrip type='conceptKind'>name</descrip>\n<descrip type='conceptKind'>title</descrip>"), "two.tbx");
+  ASSERT_FALSE(two.ok());
+  EXPECT_EQ(two.status().message(),
+            "two.tbx:3:1: concept 'xi' is stated to be a title here and a name at line 2; a concept has one kind");
+  auto control = Lexicon::ParseTbx(tbx("<descrip type='conceptKind'>na&#x1B;me</descrip>"), "esc.tbx");
+  ASSERT_FALSE(control.ok());
+  EXPECT_EQ(control.status().message(), "esc.tbx:2:23: kind contains U+001B (a control character)");
+}
+
+TEST(LexiconKindTest, TbxFixtureWithKindsConvertsToSixColumnsAndBack) {
+  Lexicon lexicon = LoadOk("kinds.tbx");
+  EXPECT_EQ(KindOf(lexicon, "xi_jinping"), "name");
+  EXPECT_EQ(KindOf(lexicon, "state_councilor"), "title");
+  EXPECT_EQ(KindOf(lexicon, "bri"), "term");
+  const std::string tsv = ToTsv(lexicon);
+  EXPECT_THAT(tsv, HasSubstr("\nstate_councilor\tzh\t国务委员\tpreferred\t\ttitle\n"));
+  EXPECT_THAT(tsv, HasSubstr("\nbri\ten\tBelt and Road Initiative\tpreferred\t\n"));
+}
+
+TEST(LexiconKindTest, ShippedTermbaseTagsNamesAndTitlesButKeepsFormulasAsTerms) {
+  if (!FindDataFile("lexicons/official-terms.tsv").ok())
+    GTEST_SKIP() << "lexicons/official-terms.tsv is not in this tree";
+  auto lexicon = Lexicon::LoadDefault();
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+  EXPECT_EQ(KindOf(*lexicon, "xi_jinping"), "name");
+  EXPECT_EQ(KindOf(*lexicon, "sco"), "name");
+  EXPECT_EQ(KindOf(*lexicon, "president"), "title");
+  EXPECT_EQ(KindOf(*lexicon, "foreign_ministry_spokesperson"), "title");
+  EXPECT_EQ(KindOf(*lexicon, "cpec"), "term");
+  EXPECT_EQ(KindOf(*lexicon, "belt_and_road_initiative"), "term");
+  EXPECT_EQ(KindOf(*lexicon, "global_development_initiative"), "term");
+}
 
 TEST(LexiconTest, PreferredFindConceptAndStats) {
   Lexicon lexicon = LoadOk("v3_basic.tbx");

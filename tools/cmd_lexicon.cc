@@ -58,6 +58,10 @@ int RunStats(const LexiconFlags& flags) {
       nlohmann::ordered_json j = {{"file", flags.stats_file},
                                   {"concepts", stats.concepts},
                                   {"terms", stats.terms}};
+      nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
+      for (size_t k = 0; k < align::kConceptKinds; ++k)
+        kinds[std::string(align::ConceptKindName(static_cast<align::ConceptKind>(k)))] = stats.by_kind[k];
+      j["kinds"] = kinds;
       nlohmann::ordered_json langs = nlohmann::ordered_json::object();
       for (const auto& per : stats.languages) {
         nlohmann::ordered_json l = {{"concepts", per.concepts}, {"terms", per.terms}};
@@ -70,8 +74,10 @@ int RunStats(const LexiconFlags& flags) {
       out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
       return align::Status::Ok();
     }
-    out << fmt::format("{}: {} concepts, {} terms\n\n", align::TerminalSafe(flags.stats_file),
+    out << fmt::format("{}: {} concepts, {} terms\n", align::TerminalSafe(flags.stats_file),
                        stats.concepts, stats.terms);
+    out << fmt::format("kinds: {} term, {} name, {} title\n\n", stats.by_kind[0], stats.by_kind[1],
+                       stats.by_kind[2]);
     out << fmt::format("{:<4} {:>8} {:>6} {:>9} {:>8} {:>10} {:>10} {:>12}\n", "lang", "concepts",
                        "terms", "preferred", "admitted", "deprecated", "superseded", "no-preferred");
     for (const auto& per : stats.languages) {

@@ -28,6 +28,23 @@ std::string_view TermStatusName(TermStatus status) {
   return "admitted";
 }
 
+std::string_view ConceptKindName(ConceptKind kind) {
+  switch (kind) {
+    case ConceptKind::kTerm: return "term";
+    case ConceptKind::kName: return "name";
+    case ConceptKind::kTitle: return "title";
+  }
+  return "term";
+}
+
+std::optional<ConceptKind> ParseConceptKind(std::string_view name) {
+  std::string lower;
+  for (char c : name) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  for (ConceptKind kind : {ConceptKind::kTerm, ConceptKind::kName, ConceptKind::kTitle})
+    if (lower == ConceptKindName(kind)) return kind;
+  return std::nullopt;
+}
+
 std::string LexiconProblem::ToString() const {
   if (line == 0) return fmt::format("{}: {}", file, message);
   return fmt::format("{}:{}:{}: {}{}", file, line, column,
@@ -60,10 +77,25 @@ std::optional<uint32_t> LexiconBuilder::FindConcept(std::string_view id) const {
 
 uint32_t LexiconBuilder::AddConcept(std::string id, uint32_t line, uint32_t column) {
   auto index = static_cast<uint32_t>(lexicon_.concepts_.size());
+  auto stated = kinds_.find(id);
+  const ConceptKind kind = stated == kinds_.end() ? ConceptKind::kTerm : stated->second.kind;
   lexicon_.concept_by_id_.emplace(id, index);
-  lexicon_.concepts_.push_back({std::move(id), {}});
+  lexicon_.concepts_.push_back({std::move(id), {}, kind});
   concept_positions_.push_back({line, column});
   return index;
+}
+
+void LexiconBuilder::StateKind(std::string_view id, ConceptKind kind, uint32_t line, uint32_t column) {
+  auto [it, fresh] = kinds_.try_emplace(std::string(id), StatedKind{kind, line, column});
+  if (!fresh) {
+    if (it->second.kind != kind) {
+      Error(line, column,
+            fmt::format("concept '{}' is stated to be a {} here and a {} at line {}; a concept has one kind",
+                        id, ConceptKindName(kind), ConceptKindName(it->second.kind), it->second.line));
+    }
+    return;
+  }
+  if (std::optional<uint32_t> c = lexicon_.FindConcept(id)) lexicon_.concepts_[*c].kind = kind;
 }
 
 void LexiconBuilder::AddTerm(uint32_t concept_index, Language language, std::string text,
@@ -363,7 +395,7 @@ StatusOr<Lexicon> Lexicon::Merge(const std::vector<Lexicon>& lexicons) {
                                      fmt::join(out.sources_, ", ")));
       }
       out.concept_by_id_.emplace(c.id, static_cast<uint32_t>(out.concepts_.size()));
-      out.concepts_.push_back({c.id, {}});
+      out.concepts_.push_back({c.id, {}, c.kind});
     }
     for (const Term& t : in.terms_) {
       std::string key = fmt::format("{}\t{}", LanguageCode(t.language), TermKey(t.text));
@@ -407,6 +439,7 @@ LexiconStats Lexicon::Stats() const {
   LexiconStats stats;
   stats.concepts = concepts_.size();
   stats.terms = terms_.size();
+  for (const Concept& c : concepts_) ++stats.by_kind[static_cast<size_t>(c.kind)];
   for (const LanguageInfo& info : Languages().all()) {
     const Language language = info.id;
     LexiconStats::PerLanguage per;

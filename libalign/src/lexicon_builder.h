@@ -61,6 +61,10 @@ class LexiconBuilder {
   std::optional<uint32_t> FindConcept(std::string_view id) const;
   // Appends a new concept; the caller checks that |id| is new.
   uint32_t AddConcept(std::string id, uint32_t line, uint32_t column);
+  // A kind stated for concept |id| at line:column. Kept by id, since a row
+  // may state it before the concept has a term (or on a row of a language
+  // that is skipped); a second, different kind for one id is an error there.
+  void StateKind(std::string_view id, ConceptKind kind, uint32_t line, uint32_t column);
   // Checks |text| against earlier terms (duplicates) and appends it.
   void AddTerm(uint32_t concept_index, Language language, std::string text, TermStatus status,
                std::string note, uint32_t line, uint32_t column);
@@ -83,6 +87,10 @@ class LexiconBuilder {
     uint32_t line;
     uint32_t column;
   };
+  struct StatedKind {
+    ConceptKind kind;
+    uint32_t line, column;
+  };
   struct Skipped {
     std::string tag;
     uint32_t line, column;
@@ -97,6 +105,7 @@ class LexiconBuilder {
   std::vector<uint32_t> term_columns_;
   std::unordered_map<std::string, Where> seen_terms_;  // language code + key → first use
   std::vector<Skipped> skipped_;
+  std::unordered_map<std::string, StatedKind> kinds_;  // concept id → first kind stated
   std::vector<LexiconProblem> problems_;
   StatusCode first_error_code_ = StatusCode::kOk;
   std::string first_error_;

@@ -10,7 +10,9 @@
 // or an element of that name (DCT style, TBX-Min) or termStatus (TBX-Min);
 // values through ParseStatusVocabulary. Kept as the term's note: <note>
 // elements and usageNote (termNote/descrip type="usageNote", or the element),
-// in that order, joined by "; ". Other data categories are not kept.
+// in that order, joined by "; ". The concept's kind (lexicon.h, ConceptKind):
+// <descrip type="conceptKind"> in the entry or its descripGrp, or a
+// <conceptKind> element (DCT style). Other data categories are not kept.
 //
 // pugixml builds the DOM without ever expanding entities; a document type
 // declaration that declares any entity is refused outright, so neither an
@@ -285,6 +287,7 @@ class TbxReader {
       Error(entry, fmt::format("duplicate concept id '{}' (first at line {})", id, first->second));
       return;
     }
+    ReadKind(entry, id);
     std::optional<uint32_t> concept_index;  // created with its first term
     for (pugi::xml_node lang : entry.children()) {
       if (!Is(lang, {"langSet", "langSec", "langGroup"})) continue;
@@ -317,6 +320,30 @@ class TbxReader {
       for (const pugi::xml_node& h : holders) {
         if (!concept_index) concept_index = b_.AddConcept(id, where.line, where.column);
         ReadTerm(h, *concept_index, *language);
+      }
+    }
+  }
+
+  // Every kind the entry states (two that differ are an error, reported by
+  // the builder); empty text states none.
+  void ReadKind(const pugi::xml_node& entry, const std::string& id) {
+    std::vector<pugi::xml_node> scopes{entry};
+    for (pugi::xml_node c : entry.children())
+      if (Is(c, {"descripGrp"})) scopes.push_back(c);
+    for (const pugi::xml_node& scope : scopes) {
+      for (pugi::xml_node c : scope.children()) {
+        const bool is_kind = (Is(c, {"descrip"}) && std::string_view(c.attribute("type").value()) == "conceptKind") ||
+                             Is(c, {"conceptKind"});
+        if (!is_kind) continue;
+        std::optional<std::string> text = TextOf(c);
+        if (!text || text->empty() || !Valid(c, *text, TermbaseField::kKind)) continue;
+        std::optional<ConceptKind> kind = ParseConceptKind(*text);
+        if (!kind) {
+          Error(c, fmt::format("unknown concept kind '{}' (expected term, name or title)", *text));
+          continue;
+        }
+        LineIndex::Position p = Where(c);
+        b_.StateKind(id, *kind, p.line, p.column);
       }
     }
   }
@@ -446,6 +473,11 @@ Status Lexicon::WriteTbx(std::ostream& out) const {
   for (const Concept& c : concepts_) {
     pugi::xml_node entry = body.append_child("conceptEntry");
     entry.append_attribute("id") = c.id.c_str();
+    if (c.kind != ConceptKind::kTerm) {
+      pugi::xml_node kind = entry.append_child("descrip");
+      kind.append_attribute("type") = "conceptKind";
+      kind.text() = std::string(ConceptKindName(c.kind)).c_str();
+    }
     pugi::xml_node lang_sec;
     Language current = Language::kUnknown;
     for (uint32_t t : TermsInWriteOrder(*this, c)) {

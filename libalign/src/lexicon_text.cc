@@ -33,6 +33,7 @@ std::string_view TermbaseFieldName(TermbaseField field) {
     case TermbaseField::kTerm: return "term";
     case TermbaseField::kStatus: return "status";
     case TermbaseField::kNote: return "note";
+    case TermbaseField::kKind: return "kind";
   }
   return "text";
 }

@@ -15,9 +15,9 @@
 namespace align {
 
 // The parts of a termbase entry, for the rule that applies and the message.
-enum class TermbaseField { kConceptId, kLanguage, kTerm, kStatus, kNote };
+enum class TermbaseField { kConceptId, kLanguage, kTerm, kStatus, kNote, kKind };
 
-// "concept id", "language tag", "term", "status", "note".
+// "concept id", "language tag", "term", "status", "note", "kind".
 std::string_view TermbaseFieldName(TermbaseField field);
 
 // A character that may not be in a text, and where it is.

@@ -1,11 +1,15 @@
-// The long TSV form: concept_id<TAB>lang<TAB>term<TAB>status[<TAB>note].
+// The long TSV form: concept_id<TAB>lang<TAB>term<TAB>status[<TAB>note[<TAB>kind]].
 //
 // Lines end with LF, CR LF or a lone CR. Lines starting with '#' (after
 // optional spaces) are comments; blank lines are skipped; the first data line is a header, and skipped, when its first
 // field is "concept_id". Fields are trimmed of spaces. status is one of
 // preferred, admitted, deprecated, superseded (any case) or empty (admitted).
-// Rows of one concept need not be adjacent. The writer emits the header and
-// always five columns, so a file it wrote reads back byte-identical.
+// kind is term, name or title (any case) or empty (not stated); it may be
+// on any row of a concept, and rows stating two kinds are an error. Rows of
+// one concept need not be adjacent. The writer emits the header and five
+// columns for concepts of kind term, six (the kind on every row) for names
+// and titles, so a file it wrote reads back byte-identical and a termbase
+// without kinds is written as it always was.
 #include <algorithm>
 #include <ostream>
 #include <string>
@@ -54,11 +58,11 @@ void ReadRow(std::string_view line, size_t line_offset, LexiconBuilder& builder)
     start = tab + 1;
   }
   auto at = [&](size_t offset) { return builder.PositionOf(offset); };
-  if (fields.size() < 4 || fields.size() > 5) {
-    LineIndex::Position p = at(fields.size() > 5 ? fields[5].offset : line_offset + line.size());
+  if (fields.size() < 4 || fields.size() > 6) {
+    LineIndex::Position p = at(fields.size() > 6 ? fields[6].offset : line_offset + line.size());
     builder.Error(p.line, p.column,
-                  fmt::format("expected 4 or 5 tab-separated columns (concept_id, lang, term, "
-                              "status[, note]), found {}",
+                  fmt::format("expected 4 to 6 tab-separated columns (concept_id, lang, term, "
+                              "status[, note[, kind]]), found {}",
                               fields.size()));
     return;
   }
@@ -115,8 +119,19 @@ void ReadRow(std::string_view line, size_t line_offset, LexiconBuilder& builder)
                                      status_field.text));
     }
   }
-  if (fields.size() == 5) valid(fields[4], TermbaseField::kNote);
+  if (fields.size() >= 5) valid(fields[4], TermbaseField::kNote);
+  std::optional<ConceptKind> kind;
+  if (fields.size() == 6 && !fields[5].text.empty() && valid(fields[5], TermbaseField::kKind)) {
+    kind = ParseConceptKind(fields[5].text);
+    if (!kind) {
+      fail(fields[5], fmt::format("unknown kind '{}' (expected term, name or title, or empty)", fields[5].text));
+    }
+  }
   if (!ok) return;
+  if (kind) {
+    LineIndex::Position p = at(fields[5].text_offset);
+    builder.StateKind(id.text, *kind, p.line, p.column);
+  }
   if (skip_language) {
     LineIndex::Position p = at(lang.offset);
     builder.SkipLanguage(lang.text, p.line, p.column, 1);
@@ -130,7 +145,7 @@ void ReadRow(std::string_view line, size_t line_offset, LexiconBuilder& builder)
   LineIndex::Position p = at(term.offset);
   // Runs of spaces inside a term or a note are one space, as in TBX, where
   // XML text may be wrapped: the two forms of one termbase hold the same text.
-  std::string note = fields.size() == 5 ? CollapseSpace(fields[4].text) : std::string();
+  std::string note = fields.size() >= 5 ? CollapseSpace(fields[4].text) : std::string();
   builder.AddTerm(*concept_index, *language, CollapseSpace(term.text), *status, std::move(note),
                   p.line, p.column);
 }
@@ -174,12 +189,19 @@ void ReadTsv(std::string_view bytes, LexiconBuilder& builder) {
 }
 
 Status Lexicon::WriteTsv(std::ostream& out) const {
-  out << "concept_id\tlang\tterm\tstatus\tnote\n";
+  // The kind column only when a concept needs it: a termbase of terms alone
+  // is written as it was before kinds existed.
+  const bool kinds = std::any_of(concepts_.begin(), concepts_.end(),
+                                 [](const Concept& c) { return c.kind != ConceptKind::kTerm; });
+  out << (kinds ? "concept_id\tlang\tterm\tstatus\tnote\tkind\n" : "concept_id\tlang\tterm\tstatus\tnote\n");
   for (const Concept& c : concepts_) {
     for (uint32_t t : TermsInWriteOrder(*this, c)) {
       const Term& term = terms_[t];
       out << Clean(c.id) << '\t' << LanguageCode(term.language) << '\t' << Clean(term.text) << '\t'
-          << TermStatusName(term.status) << '\t' << Clean(term.note) << '\n';
+          << TermStatusName(term.status) << '\t' << Clean(term.note);
+      // On every row of the concept, so that sorting or filtering rows keeps it.
+      if (c.kind != ConceptKind::kTerm) out << '\t' << ConceptKindName(c.kind);
+      out << '\n';
     }
   }
   if (!out) return IoError("write error while writing TSV");

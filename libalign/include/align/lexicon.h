@@ -1,7 +1,7 @@
 // Termbases: concepts with their terms per language and the status of each.
 //
-// Reads the long TSV form (concept_id<TAB>lang<TAB>term<TAB>status<TAB>note,
-// '#' comments) and TBX: v2 (martif/termEntry/langSet/tig|ntig) and v3
+// Reads the long TSV form (concept_id<TAB>lang<TAB>term<TAB>status<TAB>note
+// [<TAB>kind], '#' comments) and TBX: v2 (martif/termEntry/langSet/tig|ntig) and v3
 // (tbx/conceptEntry/langSec/termSec, namespaces urn:iso:std:iso:30042:ed-2
 // and ed:3.0), TBX-Basic and TBX-Min. Writes TSV and TBX-Basic v3.
 // A Lexicon is immutable once loaded and is shared read-only across threads.
@@ -42,6 +42,24 @@ std::string_view TermStatusName(TermStatus status);  // "preferred", ...
 // Deprecated and superseded terms are flagged when used; the others are admitted renderings.
 inline bool IsAdmitted(TermStatus s) { return s == TermStatus::kPreferred || s == TermStatus::kAdmitted; }
 
+// What a concept is, for the checks that depend on it. A term (an official
+// formula) must be rendered in every version; a name or a title need not be:
+// translations drop a title on a second mention, write "Shehbaz" or "the
+// Chinese president" for a full name, "China" for "the PRC". So missing-term
+// is not reported for names and titles; deprecated and inconsistent
+// renderings are, for every kind. TSV: the sixth column; TBX: a concept-level
+// <descrip type="conceptKind">. A concept that states no kind is a term.
+enum class ConceptKind {
+  kTerm,   // an official formula: "community with a shared future"
+  kName,   // a person, place, organisation or document: Xi Jinping, the SCO, the UN Charter
+  kTitle,  // a title or office: President, State Councilor, ambassador
+};
+inline constexpr size_t kConceptKinds = 3;
+
+std::string_view ConceptKindName(ConceptKind kind);  // "term", "name", "title"
+// "term", "name" or "title" in any case; nullopt for anything else.
+std::optional<ConceptKind> ParseConceptKind(std::string_view name);
+
 struct Term {
   std::string text;        // as written in the termbase
   Language language = Language::kUnknown;
@@ -54,6 +72,7 @@ struct Term {
 struct Concept {
   std::string id;                 // TSV concept_id, TBX conceptEntry/@id or termEntry/@id
   std::vector<uint32_t> terms;    // indices into Lexicon::terms(), in file order
+  ConceptKind kind = ConceptKind::kTerm;
 };
 
 // Termbases larger than this are refused before a byte is read (on stdin,
@@ -95,6 +114,7 @@ struct LexiconStats {
   };
   size_t concepts = 0;
   size_t terms = 0;
+  std::array<size_t, kConceptKinds> by_kind{};  // concepts, indexed by ConceptKind
   std::vector<PerLanguage> languages;  // en, zh, ur order; only languages with terms
 };
 
