@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <set>
@@ -185,6 +186,56 @@ TEST_F(CheckTest, ATitleNextToANameIsOneDemand) {
   Build({{Language::kEnglish, {"President Xi Jinping spoke."}}, {Language::kChinese, {"习近平主席讲话。"}}},
         {{{0, 1}, {0, 1}}});
   EXPECT_TRUE(Run().empty());
+}
+
+// Names and titles are not demanded: a translation drops a title on a second
+// mention or writes a pronoun for a name. The same sentences with the same
+// concepts stated as terms give the findings, and a term beside them is
+// still demanded; a deprecated rendering of a name is still reported.
+TEST_F(CheckTest, NamesAndTitlesAreNotDemandedButTermsBesideThemAre) {
+  const std::string body =
+      "bri\ten\tBelt and Road Initiative\tpreferred\t\n"
+      "bri\tzh\t一带一路倡议\tpreferred\t\n"
+      "xi\ten\tXi Jinping\tpreferred\t\n"
+      "xi\ten\tXi Jin Ping\tdeprecated\t\n"
+      "xi\tzh\t习近平\tpreferred\t\n";
+  auto use = [&](const std::string& termbase) {
+    auto lexicon = Lexicon::ParseTsv(termbase, "kinds.tsv");
+    ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+    lexicon_ = std::make_shared<const Lexicon>(std::move(*lexicon));
+    auto matcher = TermMatcher::Create(lexicon_);
+    ASSERT_TRUE(matcher.ok()) << matcher.status().message();
+    matcher_ = *matcher;
+  };
+  auto sentences = [&] {
+    Build({{Language::kEnglish,
+            {"President Xi Jinping backs the Belt and Road Initiative.", "The President thanked the hosts."}},
+           {Language::kChinese, {"他支持丝绸之路合作。", "他感谢东道主。"}}},
+          {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}});
+  };
+  auto missing = [&] {
+    std::vector<std::string> out;
+    for (const Finding& f : Run()) {
+      if (f.type == FindingType::kMissingTerm) out.push_back(Concept(f) + "@" + std::to_string(f.bead));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // As terms: the title-and-name group and the title alone are missing too.
+  use(body + "president\ten\tPresident\tpreferred\t\npresident\tzh\t国家主席\tpreferred\t\n");
+  sentences();
+  EXPECT_EQ(missing(), (std::vector<std::string>{"bri@0", "president@0", "president@1"}));
+  // As a title and a name: only the formula is missing.
+  use(body + "president\ten\tPresident\tpreferred\t\ttitle\npresident\tzh\t国家主席\tpreferred\t\n" +
+      "xi\tur\tشی جن پنگ\tpreferred\t\tname\n");
+  sentences();
+  EXPECT_EQ(missing(), (std::vector<std::string>{"bri@0"}));
+  // A misspelt name is still a deprecated rendering.
+  Build({{Language::kEnglish, {"Xi Jin Ping spoke."}}, {Language::kChinese, {"习近平讲话。"}}}, {{{0, 1}, {0, 1}}});
+  auto findings = Run();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].type, FindingType::kDeprecatedTerm);
+  EXPECT_EQ(Concept(findings[0]), "xi");
 }
 
 TEST_F(CheckTest, WithThreeVersionsAConceptOnlyOneNamesIsNotDemanded) {

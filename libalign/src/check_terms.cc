@@ -19,6 +19,8 @@
 //   rendering of C (CPEC inside "CPEC 2.0"): the matcher swallowed C there.
 // - Nothing is demanded of a version whose side is empty (omission reports
 //   that), or of a language in which the concept has no admitted term.
+// - Only concepts of kind term are demanded (lexicon.h, ConceptKind): a name
+//   or a title a translation leaves out or shortens is not reported.
 // - Who is at fault: with a source, only the source's concepts are demanded
 //   (a translation that names a concept the source does not is not missing
 //   anything). Without one, every version's concepts are demanded of the
@@ -109,6 +111,15 @@ bool ReferredBack(const Lexicon& lex, const CheckConfig& config, uint32_t c, Lan
     if (!first.empty() && first[0] >= 'A' && first[0] <= 'Z' && HasWord(side_text, first)) return true;
   }
   return false;
+}
+
+// Names and titles are not demanded: a translation drops a title on a
+// second mention, writes "Shehbaz" or "the Chinese president" for a full
+// name and "China" for "the People's Republic of China", which is ordinary
+// translation, not a divergence. Their deprecated and inconsistent
+// renderings are still reported, and their hits still meet demands.
+bool Demandable(const Lexicon& lexicon, uint32_t concept_index) {
+  return lexicon.concepts()[concept_index].kind == ConceptKind::kTerm;
 }
 
 bool HasAdmittedTerm(const Lexicon& lexicon, uint32_t concept_index, Language language) {
@@ -390,16 +401,17 @@ void Missing(const CheckContext& ctx, const Related& related, const FirstNamed& 
     };
     std::set<uint32_t> reported;
     for (const auto& [span, group] : demands) {
-      bool met = false, checkable = false;
+      // Only terms are demanded: a group of names and titles alone
+      // ("President Xi Jinping") demands nothing.
+      std::optional<uint32_t> demanded_term;
       for (uint32_t c : group) {
-        met = met || met_by(c);
-        checkable = checkable || HasAdmittedTerm(lex, c, lang);
+        if (!demanded_term && Demandable(lex, c) && HasAdmittedTerm(lex, c, lang)) demanded_term = c;
       }
-      if (met || !checkable) continue;
-      uint32_t c = group.front();
-      for (uint32_t g : group) {
-        if (HasAdmittedTerm(lex, g, lang)) { c = g; break; }
-      }
+      if (!demanded_term) continue;
+      bool met = false;
+      for (uint32_t c : group) met = met || met_by(c);
+      if (met) continue;
+      const uint32_t c = *demanded_term;
       if (!reported.insert(c).second) continue;
       // Without a source, a concept two versions lack and one has is
       // reported for both lacking versions by the one that has it; a
