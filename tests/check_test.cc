@@ -563,6 +563,44 @@ TEST_F(CheckTest, MergedBeadAnchorGapDecidesAnOmissionFoundByAnchors) {
   EXPECT_EQ(CountOf(Run(Settings(R"({"merged_anchor_gap": 10})")), FindingType::kOmission), 0u);
 }
 
+// Two versions: a bead of two English sentences and one Urdu sentence. With
+// no third version to confirm it, the English sentence is an omission of the
+// Urdu only when length and anchors both say so; an Urdu sentence that
+// renders both (as long as they are together) is a split, not an omission.
+TEST_F(CheckTest, PairMergedBeadNeedsLengthAndAnchors) {
+  const std::vector<std::string> en = {
+      "The two sides discussed trade, energy and agriculture at length.",
+      "They agreed to meet again next year in Islamabad.",
+      "The Prime Minister arrived in Beijing on Tuesday evening for talks.",
+      "He added that the security of Chinese personnel remained a top priority.",
+      "Asked about the trade deal, he said talks would end in 2027."};
+  const std::vector<std::string> ur_short = {
+      "دونوں فریقوں نے تجارت، توانائی اور زراعت پر تفصیلی بات چیت کی۔",
+      "انہوں نے آئندہ سال اسلام آباد میں دوبارہ ملنے پر اتفاق کیا۔",
+      "وزیر اعظم منگل کی شام بات چیت کے لیے بیجنگ پہنچے۔",
+      "انہوں نے کہا کہ مذاکرات 2027 میں ختم ہوں گے۔"};
+  const std::vector<std::vector<std::pair<uint32_t, uint32_t>>> beads = {
+      {{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 3}}, {{3, 5}, {3, 4}}};
+  Build({{Language::kEnglish, en}, {Language::kUrdu, ur_short}}, beads);
+  std::vector<Finding> found = Run();
+  ASSERT_EQ(CountOf(found, FindingType::kOmission), 1u);
+  EXPECT_EQ(found[0].version, 1u);
+  EXPECT_EQ(CountOf(Run(Settings(R"({"pair_merged_length_gap": 10})")), FindingType::kOmission), 0u);
+  // Without the year, nothing but length singles the sentence out: no finding.
+  std::vector<std::string> en_no_year = en;
+  en_no_year[4] = "Asked about the trade deal, he said talks would end next year.";
+  std::vector<std::string> ur_no_year = ur_short;
+  ur_no_year[3] = "انہوں نے کہا کہ مذاکرات اگلے سال ختم ہوں گے۔";
+  Build({{Language::kEnglish, en_no_year}, {Language::kUrdu, ur_no_year}}, beads);
+  EXPECT_EQ(CountOf(Run(), FindingType::kOmission), 0u);
+  // One Urdu sentence that renders both: lengths agree, nothing is missing.
+  std::vector<std::string> ur_split = ur_short;
+  ur_split[3] = "انہوں نے مزید کہا کہ چینی عملے کی سلامتی حکومت کی اولین ترجیح ہے، اور تجارتی معاہدے کے "
+                "بارے میں سوال پر کہا کہ مذاکرات 2027 میں مکمل ہو جائیں گے۔";
+  Build({{Language::kEnglish, en}, {Language::kUrdu, ur_split}}, beads);
+  EXPECT_EQ(CountOf(Run(), FindingType::kOmission), 0u);
+}
+
 // Chinese renders both English (and Urdu) sentences of bead 0 in one, and
 // the aligner left its side of bead 1 empty: bead 0's lengths disagree as
 // they stand and agree with bead 1 added, so nothing is omitted, unless the

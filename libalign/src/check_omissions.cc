@@ -18,7 +18,8 @@
 //   - without a source, two versions: an omission of the version that
 //     lacks the sentence (nothing tells an omission from an addition).
 // A sentence the aligner joined to a neighbour instead is found by the
-// length model of MergedBeads (three versions only); an empty side whose
+// length model of MergedBeads (with two versions only when length and anchors
+// agree); an empty side whose
 // content the neighbouring sentence renders (AbsorbedByNeighbour) is not an
 // omission.
 #include <algorithm>
@@ -234,22 +235,25 @@ bool BoundaryShifted(const CheckContext& ctx, size_t b, const std::vector<size_t
 // (1.3, 25%, 1.4 and the 1.6 of like length: CheckConfig's merged_*
 // defaults.)
 void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std::vector<Finding>* out) {
-  if (ctx.versions() != 3) return;
+  const size_t n = ctx.versions();
+  if (n != 2 && n != 3) return;
+  const bool pair = n == 2;
   const int source = ctx.source();
   const CheckConfig& config = ctx.config;
+  const double length_gap = pair ? config.pair_merged_length_gap : config.merged_length_gap;
   for (size_t b = 0; b < ctx.beads().size(); ++b) {
-    std::vector<size_t> sizes(3);
-    for (size_t v = 0; v < 3; ++v) sizes[v] = ctx.side(b, v).size();
+    std::vector<size_t> sizes(n);
+    for (size_t v = 0; v < n; ++v) sizes[v] = ctx.side(b, v).size();
     const size_t k = *std::max_element(sizes.begin(), sizes.end());
     if (k < 2 || *std::min_element(sizes.begin(), sizes.end()) != k - 1) continue;
     std::vector<size_t> longer, shorter;
-    for (size_t v = 0; v < 3; ++v) (sizes[v] == k ? longer : shorter).push_back(v);
+    for (size_t v = 0; v < n; ++v) (sizes[v] == k ? longer : shorter).push_back(v);
     if (BoundaryShifted(ctx, b, longer, shorter)) continue;
     // Lengths are whole numbers (letters + 1), so a side's sum less one
     // sentence is exact: each position is tried in O(1), not O(k).
     std::array<std::vector<double>, 3> sentence_lengths;
     std::array<double, 3> sums{};
-    for (size_t v = 0; v < 3; ++v) {
+    for (size_t v = 0; v < n; ++v) {
       for (uint32_t s = ctx.side(b, v).begin; s < ctx.side(b, v).end; ++s) {
         sentence_lengths[v].push_back(Length(ctx, v, s));
         sums[v] += sentence_lengths[v].back();
@@ -266,7 +270,7 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
       return worst;
     };
     const double as_they_stand = disagreement(-1);
-    if (as_they_stand < std::log(1 + config.merged_length_gap)) continue;
+    if (as_they_stand < std::log(1 + length_gap)) continue;
     // anchored[i]: position i of some longer side shares an anchor with
     // every shorter side that no other position of that side has.
     std::vector<Anchors> short_anchors;
@@ -294,7 +298,9 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
     const bool by_length = best_value <= std::log(1 + config.merged_agree_gap);
     const bool by_anchors = as_they_stand > std::log(1 + config.merged_anchor_gap) && best_value < as_they_stand &&
                             std::count(anchored.begin(), anchored.end(), true) == static_cast<long>(k) - 1;
-    if (!by_length && !by_anchors) continue;
+    // Two versions have no third to confirm which sentence is extra: length
+    // and anchors must both say so.
+    if (pair ? !(by_length && by_anchors) : !by_length && !by_anchors) continue;
     // The sentences taken out: content, and of like length across the longer sides.
     bool content = true;
     std::vector<double> lengths;
@@ -307,8 +313,9 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
     if (lengths.size() == 2 && std::fabs(std::log(lengths[0] / lengths[1])) > std::log(1 + config.merged_sentence_gap)) {
       continue;
     }
-    const bool omission = longer.size() == 2 ? source < 0 || std::count(longer.begin(), longer.end(), source)
-                                             : source >= 0 && std::count(shorter.begin(), shorter.end(), source) == 0;
+    const bool omission = pair || longer.size() == 2
+                              ? source < 0 || std::count(longer.begin(), longer.end(), source)
+                              : source >= 0 && std::count(shorter.begin(), shorter.end(), source) == 0;
     const std::vector<size_t>& at_fault = omission ? shorter : longer;
     size_t reference = longer.front();
     if (source >= 0 && std::count(longer.begin(), longer.end(), static_cast<size_t>(source))) reference = source;

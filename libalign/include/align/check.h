@@ -113,6 +113,11 @@ struct CheckConfig {
   double merged_agree_gap = 0.25;
   double merged_anchor_gap = 0.4;
   double merged_sentence_gap = 0.6;
+  // With two versions, a bead one sentence short on one side is looked into
+  // when the lengths differ by more than pair_merged_length_gap, and the
+  // sentence is reported only when length (merged_agree_gap) and anchors
+  // (merged_anchor_gap) both single it out.
+  double pair_merged_length_gap = 0.5;
   // An empty side is no omission when a neighbouring bead's sides differ by
   // more than absorbed_length_gap and, with this bead added to the longer
   // ones, by at most absorbed_agree_gap (and less than before): the version
