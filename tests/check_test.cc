@@ -214,8 +214,11 @@ TEST_F(CheckTest, NamesAndTitlesAreNotDemandedButTermsBesideThemAre) {
           {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}});
   };
   auto missing = [&] {
+    // Each missing term on its own, not merged into a clause omission.
+    CheckConfig separate;
+    separate.clause_missing_terms = 0;
     std::vector<std::string> out;
-    for (const Finding& f : Run()) {
+    for (const Finding& f : Run(separate)) {
       if (f.type == FindingType::kMissingTerm) out.push_back(Concept(f) + "@" + std::to_string(f.bead));
     }
     std::sort(out.begin(), out.end());
@@ -561,6 +564,31 @@ TEST_F(CheckTest, MergedBeadAnchorGapDecidesAnOmissionFoundByAnchors) {
         {{{0, 1}, {0, 1}, {0, 1}}, {{1, 2}, {1, 2}, {1, 2}}, {{2, 3}, {2, 3}, {2, 3}}, {{3, 5}, {3, 5}, {3, 4}}});
   EXPECT_EQ(CountOf(Run(), FindingType::kOmission), 1u);
   EXPECT_EQ(CountOf(Run(Settings(R"({"merged_anchor_gap": 10})")), FindingType::kOmission), 0u);
+}
+
+// An English sentence that leaves out the clause holding two official terms
+// of the Chinese: one omission quoting that clause, not two missing terms;
+// a sentence that lacks one term keeps its missing-term finding.
+TEST_F(CheckTest, SeveralMissingTermsOfOneClauseAreOneOmission) {
+  Build({{Language::kEnglish, {"The two sides met in Beijing on Monday.",
+                               "They agreed to deepen cooperation in many fields."}},
+         {Language::kChinese, {"双方周一在北京会晤。", "双方同意深化各领域合作，共建一带一路倡议和中巴经济走廊。"}}},
+        {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}});
+  std::vector<Finding> found = Run();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kOmission);
+  EXPECT_EQ(found[0].version, 0u);
+  EXPECT_EQ(found[0].evidence, "共建一带一路倡议和中巴经济走廊。");
+  EXPECT_EQ(CountOf(Run(Settings(R"({"clause_missing_terms": 0})")), FindingType::kMissingTerm), 2u);
+  EXPECT_EQ(CountOf(Run(Settings(R"({"clause_missing_terms": 3})")), FindingType::kOmission), 0u);
+
+  Build({{Language::kEnglish, {"The two sides met in Beijing on Monday.",
+                               "They agreed to deepen cooperation under the CPEC framework."}},
+         {Language::kChinese, {"双方周一在北京会晤。", "双方同意深化各领域合作，共建一带一路倡议和中巴经济走廊。"}}},
+        {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}});
+  found = Run();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kMissingTerm);
 }
 
 // Two versions: a bead of two English sentences and one Urdu sentence. With

@@ -72,5 +72,8 @@ void CheckTerms(const CheckContext& ctx, std::vector<Finding>* out);
 void CheckInconsistency(const CheckContext& ctx, std::vector<Finding>* out);
 void CheckNumbers(const CheckContext& ctx, std::vector<Finding>* out);
 void CheckOmissions(const CheckContext& ctx, std::vector<Finding>* out);
+// Several missing terms of one bead and version become one omission of the
+// clauses that hold them (check_clauses.cc).
+void MergeMissingTermsIntoClauses(const CheckContext& ctx, std::vector<Finding>* findings);
 
 }  // namespace align::internal

@@ -111,6 +111,8 @@ const ConfigField<C> kCheckFields[] = {
      &C::merged_sentence_gap, 0, 100},
     {"pair_merged_length_gap", "with two versions, a bead one sentence short on one side is looked into when its lengths differ by more",
      &C::pair_merged_length_gap, 0, 100},
+    {"clause_missing_terms", "a version lacking this many official terms of one bead omits the clause that holds them (0: never)",
+     &C::clause_missing_terms, 0, 1e6},
     {"absorbed_length_gap", "an empty side is no omission when a neighbouring bead's lengths differ by more",
      &C::absorbed_length_gap, 0, 100},
     {"absorbed_agree_gap", "... and by at most this with the bead added to it", &C::absorbed_agree_gap, 0, 100},

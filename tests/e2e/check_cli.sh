@@ -36,11 +36,13 @@ dep = [f for f in d["findings"] if f["type"] == "deprecated-term" and f["lang"] 
 assert any(f["evidence"] == "One Belt, One Road" and "Belt and Road Initiative" in f["expected"] for f in dep), dep
 PY
 # --fail-on error: the divergent set has errors (exit 1); a set with only
-# warnings passes (exit 0): the readout's English and Urdu alone give two
-# missing-term warnings (the omission inside a 2-1 bead needs a third
-# version's length to be told).
+# warnings passes (exit 0): the joint statement's English and Urdu alone
+# give two missing-term warnings. The readout's pair has an error: the
+# sentence its Urdu leaves out inside a 2-1 bead, which length and anchors
+# single out even without a third version.
 expect_exit 1 "--fail-on error with errors" -- "$talign" check "$c/readout-divergent.en.txt" "$c/readout-divergent.zh.txt" "$c/readout-divergent.ur.txt" --fail-on error
-expect_exit 0 "--fail-on error with warnings only" -- "$talign" check "$c/readout.en.txt" "$c/readout.ur.txt" --fail-on error
+expect_exit 1 "--fail-on error, an omission found by a pair" -- "$talign" check "$c/readout.en.txt" "$c/readout.ur.txt" --fail-on error
+expect_exit 0 "--fail-on error with warnings only" -- "$talign" check "$c/joint-statement.en.txt" "$c/joint-statement.ur.txt" --fail-on error
 expect_exit 1 "warnings count by default" -- "$talign" check "$c/readout.en.txt" "$c/readout.zh.txt" "$c/readout.ur.txt"
 
 # Two versions, --source and --langs.

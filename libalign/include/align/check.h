@@ -118,6 +118,10 @@ struct CheckConfig {
   // sentence is reported only when length (merged_agree_gap) and anchors
   // (merged_anchor_gap) both single it out.
   double pair_merged_length_gap = 0.5;
+  // A version that lacks at least clause_missing_terms official terms of
+  // one bead has left out the clause that holds them: one omission with
+  // those clauses replaces the missing-term findings (0: never).
+  size_t clause_missing_terms = 2;
   // An empty side is no omission when a neighbouring bead's sides differ by
   // more than absorbed_length_gap and, with this bead added to the longer
   // ones, by at most absorbed_agree_gap (and less than before): the version

@@ -1,0 +1,153 @@
+// Omitted clauses: most real omissions are a clause of an aligned sentence,
+// not a sentence. When a version lacks several official terms that another
+// version has in one bead (at least CheckConfig::clause_missing_terms), the
+// words that carry them were left out, not rendered freely: one omission is
+// reported with the clauses of the other version that hold those terms,
+// instead of one missing-term finding per concept. Fewer missing terms stay
+// missing-term findings (one free rendering is not an omission).
+#include <algorithm>
+#include <map>
+#include <string_view>
+#include <utility>
+
+#include "check_internal.h"
+#include "utf8.h"
+
+namespace align::internal {
+namespace {
+
+// Clause ends: the punctuation that closes a sentence or a clause in
+// English, Chinese and Urdu (comma, semicolon, colon, full stop, their
+// full-width and Arabic-script forms, the Urdu full stop).
+bool IsClauseEnd(char32_t c) {
+  switch (c) {
+    case U',': case U';': case U':': case U'.': case U'!': case U'?':
+    case U'\uFF0C': case U'\uFF1B': case U'\uFF1A': case U'\u3002': case U'\uFF01': case U'\uFF1F':
+    case U'\u3001': case U'\u060C': case U'\u061B': case U'\u061F': case U'\u06D4':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The clause of |sentence| that holds |hit|: from after the clause end
+// before it to the clause end after it (included), spaces trimmed. A full
+// stop between digits (3.5) or inside a word (U.S.) ends nothing.
+Span ClauseOf(std::string_view text, Span sentence, Span hit) {
+  auto ends_clause = [&](size_t at, char32_t c, size_t next) {
+    if (!IsClauseEnd(c)) return false;
+    if (c == U'.' || c == U',') {
+      const bool before = at > sentence.begin && text[at - 1] != ' ';
+      const bool after = next < sentence.end && text[next] != ' ' && text[next] != '\n';
+      if (before && after) return false;
+    }
+    return true;
+  };
+  size_t begin = sentence.begin;
+  for (size_t i = sentence.begin; i < hit.begin;) {
+    const size_t at = i;
+    const char32_t c = DecodeUtf8(text, i);
+    if (ends_clause(at, c, i)) begin = i;
+  }
+  size_t end = sentence.end;
+  for (size_t i = hit.end; i < sentence.end;) {
+    const size_t at = i;
+    const char32_t c = DecodeUtf8(text, i);
+    if (ends_clause(at, c, i)) {
+      end = i;
+      break;
+    }
+  }
+  while (begin < end && (text[begin] == ' ' || text[begin] == '\n')) ++begin;
+  return {begin, end};
+}
+
+struct Group {
+  std::vector<size_t> findings;  // indices of missing-term findings
+};
+
+}  // namespace
+
+void MergeMissingTermsIntoClauses(const CheckContext& ctx, std::vector<Finding>* findings) {
+  const size_t least = ctx.config.clause_missing_terms;
+  if (least == 0) return;
+  std::map<std::pair<size_t, size_t>, Group> groups;  // (bead, version at fault)
+  for (size_t i = 0; i < findings->size(); ++i) {
+    const Finding& f = (*findings)[i];
+    if (f.type == FindingType::kMissingTerm) groups[{f.bead, f.version}].findings.push_back(i);
+  }
+  std::vector<bool> drop(findings->size(), false);
+  std::vector<Finding> added;
+  for (const auto& [key, group] : groups) {
+    if (group.findings.size() < least) continue;
+    const auto [bead, v] = key;
+    // The clauses that hold the terms, per version that has them.
+    std::map<size_t, std::vector<Span>> clauses;
+    std::vector<std::string> concepts;
+    for (size_t i : group.findings) {
+      const Finding& f = (*findings)[i];
+      if (f.concept_index) concepts.push_back(ctx.lexicon.concepts()[*f.concept_index].id);
+      for (const FindingPlace& p : f.places) {
+        if (p.version == v) continue;
+        const AlignInput& input = ctx.aligned.versions[p.version];
+        for (const Span& hit : p.spans) {
+          for (uint32_t s : p.sentences) {
+            const Span sentence = input.sentences[s].span;
+            if (hit.begin >= sentence.begin && hit.end <= sentence.end) {
+              clauses[p.version].push_back(ClauseOf(input.document.bytes(), sentence, hit));
+            }
+          }
+        }
+      }
+    }
+    if (clauses.empty()) continue;
+    // The version whose clauses hold the most terms gives the evidence.
+    size_t reference = clauses.begin()->first;
+    for (const auto& [version, spans] : clauses) {
+      if (spans.size() > clauses[reference].size()) reference = version;
+    }
+    for (auto& [version, spans] : clauses) {
+      std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+      std::vector<Span> merged;
+      for (const Span& s : spans) {
+        if (!merged.empty() && s.begin <= merged.back().end) merged.back().end = std::max(merged.back().end, s.end);
+        else merged.push_back(s);
+      }
+      spans = std::move(merged);
+    }
+    Finding f;
+    f.type = FindingType::kOmission;
+    f.severity = DefaultSeverity(f.type);
+    f.version = v;
+    f.bead = bead;
+    f.places = ctx.Places(bead, ctx.Place(bead, v));
+    for (FindingPlace& p : f.places) {
+      auto it = clauses.find(p.version);
+      if (it != clauses.end()) p.spans = it->second;
+    }
+    std::string evidence;
+    for (const Span& s : clauses[reference]) {
+      if (!evidence.empty()) evidence += " … ";
+      evidence += ctx.Text(reference, s);
+    }
+    f.evidence = evidence;
+    std::sort(concepts.begin(), concepts.end());
+    concepts.erase(std::unique(concepts.begin(), concepts.end()), concepts.end());
+    std::string list;
+    for (const std::string& c : concepts) list += (list.empty() ? "" : ", ") + c;
+    SetMessage(&f, "{} has no counterpart of a clause of the {} version: none of its {} official terms is rendered ({})",
+               {ctx.aligned.language_tags[v], ctx.aligned.language_tags[reference], std::to_string(concepts.size()),
+                list});
+    for (size_t i : group.findings) drop[i] = true;
+    added.push_back(std::move(f));
+  }
+  if (added.empty()) return;
+  std::vector<Finding> kept;
+  for (size_t i = 0; i < findings->size(); ++i) {
+    if (!drop[i]) kept.push_back(std::move((*findings)[i]));
+  }
+  for (Finding& f : added) kept.push_back(std::move(f));
+  *findings = std::move(kept);
+}
+
+}  // namespace align::internal
