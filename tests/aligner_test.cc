@@ -492,6 +492,39 @@ TEST_F(AlignerTest, WarningThresholdsDecideTheWarnings) {
   }
 }
 
+// A short statement names the same people and places in every sentence:
+// beads moved elsewhere match most of what the right ones match. That
+// margin is not believed below unrelated_margin_min_sentences sentences;
+// texts that share nothing are still called unrelated at any length.
+TEST_F(AlignerTest, ShortVersionsSharingNamesEverywhereAreNotCalledUnrelated) {
+  std::vector<std::string> x, y;
+  // Sentence k names three of four people (k, k+1, k+2 mod 4) and says one
+  // thing of its own: translations, eight sentences each.
+  for (int k = 0; k < 8; ++k) {
+    std::string a, b;
+    for (int p = 0; p < 3; ++p) a += W('a', (k + p) % 4) + " ", b += W('b', (k + p) % 4) + " ";
+    x.push_back(a + W('a', 10 + k) + " .");
+    y.push_back(b + W('b', 10 + k) + " .");
+  }
+  const std::vector<AlignInput> related = {Input(Lines(x), Language::kEnglish), Input(Lines(y), Language::kUrdu)};
+  // A margin no text can meet: only whether it is judged decides.
+  auto quiet = Aligner(Settings(R"({"unrelated_margin": 1000})"), resources_).Align(related);
+  ASSERT_TRUE(quiet.ok());
+  for (const std::string& w : quiet->warnings) EXPECT_THAT(w, ::testing::Not(HasSubstr("unrelated")));
+  auto judged =
+      Aligner(Settings(R"({"unrelated_margin": 1000, "unrelated_margin_min_sentences": 8})"), resources_).Align(related);
+  ASSERT_TRUE(judged.ok());
+  ASSERT_FALSE(judged->warnings.empty());
+  EXPECT_THAT(judged->warnings.back(), HasSubstr("unrelated"));
+
+  std::vector<std::string> other;
+  for (int k = 0; k < 8; ++k) other.push_back(W('b', 300 + 2 * k) + " " + W('b', 301 + 2 * k) + " " + W('b', 350 + k) + " .");
+  auto unrelated = Aligner({}, resources_).Align({Input(Lines(x), Language::kEnglish), Input(Lines(other), Language::kUrdu)});
+  ASSERT_TRUE(unrelated.ok());
+  ASSERT_FALSE(unrelated->warnings.empty());
+  EXPECT_THAT(unrelated->warnings.back(), HasSubstr("unrelated"));
+}
+
 TEST_F(AlignerTest, ScoreScaleSetsTheScoresNotTheBeads) {
   std::vector<std::string> x, y;
   for (int k = 0; k < 10; ++k) {

@@ -138,7 +138,10 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions) cons
     // A lexicon learned from the alignment favours it even for unrelated
     // texts, so its verdict needs a clearer margin to be believed.
     const double factor = o.rates_after_learning ? config_.unrelated_margin_learned : config_.unrelated_margin;
-    if (o.match_rate < config_.unrelated_min_match_rate || o.match_rate < factor * o.chance_rate)
+    const auto margin_fewest = static_cast<size_t>(std::max(config_.unrelated_margin_min_sentences, 0));
+    const bool judge_margin =
+        versions[p].sentences.size() >= margin_fewest && versions[q].sentences.size() >= margin_fewest;
+    if (o.match_rate < config_.unrelated_min_match_rate || (judge_margin && o.match_rate < factor * o.chance_rate))
       out.warnings.push_back(fmt::format(
           "{} and {} look unrelated: the aligned sentences match {:.0f}% of their words, names and "
           "numbers, sentences far apart {:.0f}%; they may not be versions of the same document",

@@ -83,6 +83,8 @@ const ConfigField<A> kAlignerFields[] = {
      &A::unrelated_min_match_rate, 0, 1},
     {"unrelated_margin", "... or match less than this many times what beads half the document away match",
      &A::unrelated_margin, 0, 1e6},
+    {"unrelated_margin_min_sentences", "the margin is judged only when both versions have at least this many sentences",
+     &A::unrelated_margin_min_sentences, 0, 1 << 30},
     {"unrelated_margin_learned", "the same margin when only a learned lexicon can judge", &A::unrelated_margin_learned,
      0, 1e6},
     {"unrelated_min_known_share", "only a learned lexicon can judge when less evidence has a translation before",
