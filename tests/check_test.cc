@@ -124,6 +124,21 @@ TEST_F(CheckTest, MissingTermIsReportedAgainstTheVersionWithoutIt) {
   EXPECT_EQ(findings[0].expected.at(0), "一带一路倡议");
 }
 
+// A reviewer of a Traditional version is shown what to write in its own
+// characters, preferred rendering first; a Simplified one keeps the
+// termbase's (MissingTermIsReportedAgainstTheVersionWithoutIt).
+TEST_F(CheckTest, ExpectedRenderingsOfATraditionalVersionAreTraditional) {
+  Build({{Language::kEnglish, {"Both sides back the Belt and Road Initiative and a free trade agreement."}},
+         {Language::kChinese, {"雙方支持絲綢之路合作和自由貿易協定。"}}},
+        {{{0, 1}, {0, 1}}});
+  auto findings = Run();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].type, FindingType::kMissingTerm);
+  EXPECT_EQ(Concept(findings[0]), "bri");
+  EXPECT_EQ(findings[0].expected, (std::vector<std::string>{"一帶一路倡議"}));
+  EXPECT_NE(findings[0].message.find("一帶一路倡議"), std::string::npos) << findings[0].message;
+}
+
 // A deprecated rendering used again and again in one bead is one finding,
 // with a span at each use, not one per use listing every rendering of the
 // concept in the other version (n findings of n spans: quadratic output).

@@ -40,11 +40,20 @@ const char* kTerms =
     "pd\ten\tpeace and development\tpreferred\t\n"
     "di\ten\tdevelopment initiative\tpreferred\t\n"
     "gdi\ten\tGlobal Development Initiative\tpreferred\t\n"
+    "fta\ten\tfree trade agreement\tpreferred\t\n"
+    "fta\ten\tFTA\tadmitted\t\n"
+    "sez\ten\tSEZ\tpreferred\t\n"
+    "cpec\ten\tCPEC\tadmitted\t\n"
+    "ga\ten\tGA\tpreferred\t\n"
+    "ww\ten\twin-win cooperation\tpreferred\t\n"
     "bri\tzh\t“一带一路”倡议\tpreferred\t\n"
     "bri\tzh\t一带一路\tadmitted\t\n"
     "cpec\tzh\t中巴经济走廊\tpreferred\t\n"
     "cpecup\tzh\t中巴经济走廊“升级版”\tpreferred\t\n"
     "onechina\tzh\t一个中国原则\tpreferred\t\n"
+    "iron\tzh\t铁杆友谊\tpreferred\t\n"
+    "gdi\tzh\t全球发展倡议\tpreferred\t\n"
+    "cpc\tzh\t中国共产党\tpreferred\t\n"
     "g20\tzh\tG20\tpreferred\t\n"
     "zhcollide\tzh\t经济走廊\tpreferred\t\n"
     "onechina\tur\tایک چین کا اصول\tpreferred\t\n"
@@ -55,7 +64,8 @@ const char* kTerms =
     "bri\tur\tبیلٹ اینڈ روڈ انیشی ایٹو\tpreferred\t\n"
     "core\tur\tبنیادی مفادات\tpreferred\t\n"
     "fm\tur\tوزیر خارجہ\tpreferred\t\n"
-    "dc\tur\tترقی پذیر ملک\tpreferred\t\n";
+    "dc\tur\tترقی پذیر ملک\tpreferred\t\n"
+    "president\tur\tصدر\tpreferred\t\n";
 
 MatcherOptions TestOptions() {
   MatcherOptions options;
@@ -168,6 +178,34 @@ TEST(MatchEnglish, LongestLeftmost) {
   });
 }
 
+TEST(MatchEnglish, InitialismPluralsAndPossessives) {
+  RunCases({
+      {kEn, "two FTAs were signed", {"fta=FTAs"}},
+      {kEn, "the SEZs of CPEC", {"sez=SEZs", "cpec=CPEC"}},
+      {kEn, "CPEC's second phase", {"cpec=CPEC"}},
+      {kEn, "CPEC’s second phase", {"cpec=CPEC"}},
+      // A word the dictionary knows is not an initialism's plural, though
+      // the key has lost the capitals: gas is not GA+s.
+      {kEn, "natural gas", {}},
+      {kEn, "the GA and the GAs", {"ga=GA"}},
+      // Only initialisms take a bare s: "free trade agreements" goes
+      // through the dictionary, and "agreementss" nowhere.
+      {kEn, "free trade agreements", {"fta=free trade agreements"}},
+      {kEn, "free trade agreementss", {}},
+  });
+}
+
+TEST(MatchEnglish, DashesBetweenWordsAreHyphens) {
+  RunCases({
+      {kEn, "win–win cooperation", {"ww=win–win cooperation"}},
+      {kEn, "win—win cooperation", {"ww=win—win cooperation"}},
+      {kEn, "win-win cooperation", {"ww=win-win cooperation"}},
+      // A dash set off by spaces separates clauses: no term across it.
+      {kEn, "win – win cooperation", {}},
+      {kEn, "win– win cooperation", {}},
+  });
+}
+
 TEST(MatchChinese, SubstringsAndVariants) {
   RunCases({
       {kZh, "推进“一带一路”倡议建设", {"bri=“一带一路”倡议"}},
@@ -179,6 +217,13 @@ TEST(MatchChinese, SubstringsAndVariants) {
       {kZh, "打造中巴经济走廊‘升级版’。", {"cpecup=中巴经济走廊‘升级版’"}},
       {kZh, "堅持一個中國原則", {"onechina=一個中國原則"}},
       {kZh, "中巴經濟走廊建設", {"cpec=中巴經濟走廊"}},
+      // Traditional text matches the Simplified terms, and the hit is the
+      // text as written (the key folds per code point, so offsets hold).
+      {kZh, "雙方支持全球發展倡議。", {"gdi=全球發展倡議"}},
+      {kZh, "兩國鐵桿友誼堅如磐石", {"iron=鐵桿友誼"}},
+      {kZh, "鐵杆友誼", {"iron=鐵杆友誼"}},
+      {kZh, "在中國共產黨領導下", {"cpc=中國共產黨"}},
+      {kZh, "全球發展和鐵桿", {}},
       {kZh, "中巴经济走廊和经济走廊", {"cpec=中巴经济走廊", "zhcollide=经济走廊"}},
       {kZh, "二十国集团（Ｇ２０）峰会", {"g20=Ｇ２０"}},
       {kZh, "G201年", {}},
@@ -204,6 +249,19 @@ TEST(MatchUrdu, SpacingVariants) {
       {kUr, "یہ بندرگاہ", {"port=بندرگاہ"}},
       {kUr, "بیلٹ اینڈ روڈ انیشیایٹو", {"bri=بیلٹ اینڈ روڈ انیشیایٹو"}},
       {kUr, "بیلٹ اینڈ روڈ انیشی ایٹو", {"bri=بیلٹ اینڈ روڈ انیشی ایٹو"}},
+  });
+}
+
+TEST(MatchUrdu, PostpositionsJoinedToATermsLastWord) {
+  RunCases({
+      {kUr, "صدرنے کہا", {"president=صدرنے"}},
+      {kUr, "صدرکی تقریر", {"president=صدرکی"}},
+      {kUr, "وزیر خارجہسے ملاقات", {"fm=وزیر خارجہسے"}},
+      {kUr, "صدر نے کہا", {"president=صدر"}},
+      // Another ending is another word (صدری, presidential), and a
+      // postposition cannot stand inside a term.
+      {kUr, "صدری نظام", {}},
+      {kUr, "وزیرنے خارجہ", {}},
   });
 }
 
@@ -307,7 +365,8 @@ std::vector<TermHit> BruteForce(const Lexicon& lexicon, const internal::UnitCode
           }
           if (pos == n) continue;
           for (uint32_t e = lattice.first_edge[pos]; e < lattice.first_edge[pos + 1]; ++e)
-            if (lattice.edges[e].unit == units[k]) stack.emplace_back(lattice.edges[e].to, k + 1);
+            if (lattice.edges[e].unit == units[k] && (!lattice.edges[e].final_only || k + 1 == units.size()))
+              stack.emplace_back(lattice.edges[e].to, k + 1);
         }
       }
     }
@@ -407,7 +466,8 @@ TEST(MatchRandom, AutomatonEqualsBruteForce) {
             }
             if (pos == lattice.tokens.size()) continue;
             for (uint32_t e = lattice.first_edge[pos]; e < lattice.first_edge[pos + 1]; ++e)
-              if (lattice.edges[e].unit == units[k]) stack.emplace_back(lattice.edges[e].to, k + 1);
+              if (lattice.edges[e].unit == units[k] && (!lattice.edges[e].final_only || k + 1 == units.size()))
+              stack.emplace_back(lattice.edges[e].to, k + 1);
           }
         }
         EXPECT_TRUE(spelled) << "hit '" << slice << "' for term '" << lexicon->terms()[hit.term_index].text << "'";

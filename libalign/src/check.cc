@@ -12,6 +12,7 @@
 #include "align/aligner.h"
 #include "analysis.h"
 #include "check_internal.h"
+#include "chinese_script.h"
 #include "config_ranges.h"
 
 namespace align {
@@ -139,7 +140,9 @@ CheckContext::CheckContext(const AlignResult& aligned_in, const std::vector<std:
   const size_t n = versions();
   bead_of_.resize(n);
   hits_by_bead_.resize(n);
+  traditional_.resize(n);
   for (size_t v = 0; v < n; ++v) {
+    traditional_[v] = language(v) == Language::kChinese && IsTraditionalChinese(aligned.versions[v].document.bytes());
     bead_of_[v].assign(aligned.versions[v].sentences.size(), beads().size());
     hits_by_bead_[v].resize(beads().size());
     for (size_t b = 0; b < beads().size(); ++b) {

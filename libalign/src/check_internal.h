@@ -30,6 +30,9 @@ class CheckContext {
   size_t versions() const { return aligned.versions.size(); }
   const std::vector<Bead>& beads() const { return aligned.alignment.beads; }
   Language language(size_t v) const { return aligned.versions[v].language; }
+  // Whether version |v| is Chinese written in Traditional characters: terms
+  // shown to its reviewer (expected renderings) are then converted.
+  bool traditional(size_t v) const { return traditional_[v]; }
   const SentenceRange& side(size_t bead, size_t v) const { return beads()[bead].sides[v]; }
   // The bead that holds sentence |s| of version |v|.
   size_t BeadOf(size_t v, size_t s) const { return bead_of_[v][s]; }
@@ -47,6 +50,7 @@ class CheckContext {
 
  private:
   std::vector<std::vector<size_t>> bead_of_;
+  std::vector<bool> traditional_;
   std::vector<std::vector<std::vector<size_t>>> hits_by_bead_;  // [v][bead] → indices into hits[v]
 };
 

@@ -36,6 +36,7 @@
 
 #include "align/normalize.h"
 #include "check_internal.h"
+#include "chinese_script.h"
 #include "match_internal.h"
 
 namespace align::internal {
@@ -130,13 +131,19 @@ bool HasAdmittedTerm(const Lexicon& lexicon, uint32_t concept_index, Language la
   return false;
 }
 
-// Preferred renderings first, then admitted ones, in termbase order.
-std::vector<std::string> Renderings(const Lexicon& lexicon, uint32_t concept_index, Language language) {
+// The renderings of a concept version |v| should use: preferred first, then
+// admitted ones, in termbase order; in Traditional characters when the
+// version is written in them (the termbase is Simplified), without the
+// duplicates that two Simplified forms of one Traditional form would give.
+std::vector<std::string> Renderings(const CheckContext& ctx, uint32_t concept_index, size_t v) {
+  const Lexicon& lexicon = ctx.lexicon;
   std::vector<std::string> out;
   for (TermStatus wanted : {TermStatus::kPreferred, TermStatus::kAdmitted}) {
     for (uint32_t t : lexicon.concepts()[concept_index].terms) {
       const Term& term = lexicon.terms()[t];
-      if (term.language == language && term.status == wanted) out.push_back(term.text);
+      if (term.language != ctx.language(v) || term.status != wanted) continue;
+      std::string shown = ctx.traditional(v) ? ToTraditional(term.text) : term.text;
+      if (std::find(out.begin(), out.end(), shown) == out.end()) out.push_back(std::move(shown));
     }
   }
   return out;
@@ -289,7 +296,7 @@ void Deprecated(const CheckContext& ctx, size_t b, size_t v, const SpansByConcep
       if (it != bead_spans[p.version].end()) p.spans = it->second;
     }
     f.evidence = ctx.Text(v, h.span);
-    f.expected = Renderings(lex, h.concept_index, ctx.language(v));
+    f.expected = Renderings(ctx, h.concept_index, v);
     const std::string& id = lex.concepts()[h.concept_index].id;
     const bool superseded = h.status == TermStatus::kSuperseded;
     if (f.expected.empty() && superseded) {
@@ -431,7 +438,7 @@ void Missing(const CheckContext& ctx, const Related& related, const FirstNamed& 
       }
       side();
       f.evidence = *side_text;
-      f.expected = Renderings(lex, c, lang);
+      f.expected = Renderings(ctx, c, v);
       SetMessage(&f, "{} ('{}' in {}) has no admitted rendering in the aligned {} text; expected '{}'",
                  {lex.concepts()[c].id, ctx.Text(a, span), ctx.aligned.language_tags[a], ctx.aligned.language_tags[v],
                   f.expected.empty() ? "" : f.expected.front()});

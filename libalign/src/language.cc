@@ -46,6 +46,7 @@ const std::unordered_map<std::string_view, SectionKind>& Sections() {
       {"non_number_preceders", SectionKind::kList}, {"number_idioms", SectionKind::kList},
       {"currency_scales", SectionKind::kNumbers},   {"weak_number_words", SectionKind::kNumbers},
       {"list_joiners", SectionKind::kList},
+      {"glued_postpositions", SectionKind::kList},
   };
   return kSections;
 }

@@ -39,7 +39,11 @@ StatusOr<std::shared_ptr<const TermMatcher>> TermMatcher::Create(std::shared_ptr
     by_language[term.language] = index.get();
     matcher->indexes_.push_back(std::move(index));
   }
-  // Words first (their classes depend on every term word), then the trie.
+  // Initialisms first (they add forms to the words of every term), then
+  // words (their classes depend on every term word), then the trie.
+  for (const Term& term : terms) {
+    if (term.language != Language::kUnknown) by_language[term.language]->coder->AddTermText(term.text);
+  }
   for (size_t t = 0; t < terms.size(); ++t) {
     if (terms[t].language == Language::kUnknown) continue;
     LanguageIndex* index = by_language[terms[t].language];
@@ -136,7 +140,7 @@ void TermMatcher::MatchKey(const Key& key, Language language, size_t sentence_in
             ends.push_back(child);
           }
         }
-        if (edge.to < n) stack.emplace_back(edge.to, child);
+        if (edge.to < n && !edge.final_only) stack.emplace_back(edge.to, child);
       }
     }
     if (best == start) {

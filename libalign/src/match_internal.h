@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "align/match.h"
@@ -35,6 +36,9 @@ struct MatchProfile {
   bool stems_keep_head = false;
   bool join_across_space = false; // compounds may be written spaced as well as solid
   int max_join = 3;               // tokens one compound may be spread over
+  // Postpositions written solid with the word before them (Urdu صدرنے),
+  // as matching keys; the definition's [glued_postpositions].
+  std::vector<std::string> glued_postpositions;
 };
 
 MatchProfile ProfileFor(Language language, const MatcherOptions& options);
@@ -122,6 +126,9 @@ class WordFolder {
 
   // |written_solid|: one token of the term as written (not a joined variant).
   void Add(std::string_view term_word, bool written_solid);
+  // A term word written in capitals (FTA, SEZ), as a key: its plural with a
+  // plain s (FTAs) is one of its forms. Before any Add.
+  void AddAcronym(std::string_view folded);
   void Freeze();
 
   // The class of a word added with Add (after Freeze).
@@ -147,6 +154,7 @@ class WordFolder {
   std::unique_ptr<Hunspell> hunspell_;
   mutable std::mutex hunspell_mutex_;  // Hunspell objects are not thread-safe
   std::unordered_map<std::string, std::string> spelling_;  // variant -> canonical
+  std::unordered_set<std::string> acronyms_;               // read-only after Freeze
 
   // Build phase: union-find over strings.
   std::unordered_map<std::string, uint32_t> ids_;
@@ -230,6 +238,7 @@ struct Lattice {
   struct Edge {
     uint32_t to;    // token index after the unit
     uint32_t unit;
+    bool final_only = false;  // may only end a term (a word with a glued postposition)
   };
   std::vector<RawToken> tokens;
   std::vector<uint32_t> first_edge;  // edges of token i: [first_edge[i], first_edge[i+1])
@@ -246,6 +255,8 @@ class UnitCoder {
 
   // Build phase: registers the words of a term key with the folder.
   void AddTermKey(std::string_view key);
+  // Build phase, before AddTermKey: a term as written, for its initialisms.
+  void AddTermText(std::string_view text);
   void Freeze();
   // The unit sequences that spell a term (its written form plus its joined
   // and split compound variants); empty when the key has no tokens.
@@ -260,6 +271,8 @@ class UnitCoder {
   // Segmentations of tokens [0, n) into joined groups, as group lengths.
   std::vector<std::vector<int>> Groupings(const std::vector<RawToken>& tokens) const;
 
+  void AddGluedPostposition(std::string_view word, uint32_t next, std::vector<uint32_t>* classes,
+                            Lattice* lattice) const;
   void AddInitialism(std::string_view key, size_t i, std::string* letters, std::vector<uint32_t>* classes,
                      Lattice* lattice) const;
 

@@ -3,6 +3,7 @@
 // (docs/matching.md explains the choices).
 #include <hunspell/hunspell.hxx>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -27,6 +28,11 @@ MatchProfile ProfileFor(Language language, const MatcherOptions& options) {
   p.ise_ize = l.ise_ize;
   p.stems_keep_head = l.stems_keep_head;
   p.join_across_space = l.join_across_space;
+  for (const LanguageEntry& e : l.Table("glued_postpositions"))
+    p.glued_postpositions.push_back(Normalizer::Get().KeyOf(e.text));
+  // Longest first, so that a longer postposition is tried before one it ends with.
+  std::sort(p.glued_postpositions.begin(), p.glued_postpositions.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   const std::string& hunspell =
       language == Language::kEnglish ? options.english_hunspell
                                      : language == Language::kUrdu ? options.urdu_hunspell : std::string();

@@ -1,6 +1,9 @@
 // Cutting keys into units for term matching: tokens, compounds, lattices.
 #include <unicode/uchar.h>
 
+#include <cctype>
+
+#include "align/normalize.h"
 #include "match_internal.h"
 #include "script.h"
 #include "utf8.h"
@@ -8,7 +11,7 @@
 namespace align::internal {
 namespace {
 
-enum class CharKind { kWord, kSpace, kHyphen, kApostrophe, kQuote, kOther };
+enum class CharKind { kWord, kSpace, kHyphen, kDash, kApostrophe, kQuote, kOther };
 
 CharKind Classify(char32_t cp) {
   if (cp < 0x80) {
@@ -23,6 +26,7 @@ CharKind Classify(char32_t cp) {
   if (IsSpace(cp)) return CharKind::kSpace;
   switch (cp) {
     case 0x2010: case 0x2011: case 0x00AD: return CharKind::kHyphen;
+    case 0x2012: case 0x2013: case 0x2014: case 0x2015: return CharKind::kDash;
     case 0x2019: case 0x02BC: return CharKind::kApostrophe;
     case 0x201C: case 0x201D: case 0x2018: case 0x300C: case 0x300D: case 0x300E:
     case 0x300F: case 0x301D: case 0x301E: case 0xFF02: return CharKind::kQuote;
@@ -45,6 +49,10 @@ CharKind Classify(char32_t cp) {
 
 bool IsAsciiAlnum(char32_t cp) {
   return cp < 0x80 && ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'));
+}
+
+bool NextIsWord(std::string_view key, size_t pos) {
+  return pos < key.size() && Classify(DecodeUtf8(key, pos)) == CharKind::kWord;
 }
 
 bool IsComma(std::string_view s) { return s == "," || s == "\u060C" || s == "\u3001"; }
@@ -87,6 +95,17 @@ void Tokenize(std::string_view key, const MatchProfile& profile, std::vector<Raw
         break;
       case CharKind::kHyphen:
         if (gap == Gap::kNone) gap = Gap::kHyphen;
+        break;
+      case CharKind::kDash:
+        // Typesetting turns hyphens between words into en or em dashes
+        // (win–win, China—Pakistan); a dash with space on either side
+        // separates clauses and must stop a term.
+        if (in_word && gap == Gap::kNone && NextIsWord(key, pos)) {
+          gap = Gap::kHyphen;
+        } else {
+          out->push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(pos), gap, false, 0});
+          gap = Gap::kNone;
+        }
         break;
       case CharKind::kApostrophe:
         if (gap != Gap::kSpace) gap = Gap::kApostrophe;
@@ -163,6 +182,25 @@ void UnitCoder::AddTermKey(std::string_view key) {
   }
 }
 
+void UnitCoder::AddTermText(std::string_view text) {
+  if (!folder_) return;
+  // Runs of two or more ASCII capitals and digits, such as FTA, SEZ, G20:
+  // the key folds case, so only the term as written tells an initialism.
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = i;
+    int capitals = 0;
+    bool lower = false;
+    while (j < text.size() && std::isalnum(static_cast<unsigned char>(text[j]))) {
+      capitals += std::isupper(static_cast<unsigned char>(text[j])) != 0;
+      lower |= std::islower(static_cast<unsigned char>(text[j])) != 0;
+      ++j;
+    }
+    if (capitals >= 2 && !lower) folder_->AddAcronym(Normalizer::Get().KeyOf(text.substr(i, j - i)));
+    i = j + 1;
+  }
+}
+
 void UnitCoder::Freeze() {
   if (folder_) folder_->Freeze();
 }
@@ -223,6 +261,25 @@ void UnitCoder::AddInitialism(std::string_view key, size_t i, std::string* lette
   for (uint32_t c : *classes) lattice->edges.push_back({static_cast<uint32_t>(j), c});
 }
 
+void UnitCoder::AddGluedPostposition(std::string_view word, uint32_t next, std::vector<uint32_t>* classes,
+                                     Lattice* lattice) const {
+  // Urdu writers often join a postposition to the word before it (صدرنے for
+  // صدر نے). The word then reads as its head, but only as the last word of
+  // a term: a postposition cannot stand inside one. Heads of one letter are
+  // left alone (سے ends many words).
+  for (const std::string& p : profile_.glued_postpositions) {
+    if (word.size() <= p.size() || word.substr(word.size() - p.size()) != p) continue;
+    const std::string_view head = word.substr(0, word.size() - p.size());
+    size_t pos = 0, letters = 0;
+    while (pos < head.size() && letters < 2) DecodeUtf8(head, pos), ++letters;
+    if (letters < 2) continue;
+    classes->clear();
+    folder_->Classes(head, classes);
+    for (uint32_t c : *classes) lattice->edges.push_back({next, c, /*final_only=*/true});
+    if (!classes->empty()) return;
+  }
+}
+
 void UnitCoder::BuildLattice(std::string_view key, Lattice* lattice) const {
   Tokenize(key, profile_, &lattice->tokens);
   const std::vector<RawToken>& tokens = lattice->tokens;
@@ -242,6 +299,7 @@ void UnitCoder::BuildLattice(std::string_view key, Lattice* lattice) const {
     folder_->Classes(word, &classes);
     for (uint32_t c : classes) lattice->edges.push_back({next, c});
     if (!tokens[i].word) continue;
+    if (classes.empty()) AddGluedPostposition(word, next, &classes, lattice);
     AddInitialism(key, i, &compound, &classes, lattice);
     // Compounds written spaced or hyphenated in the text: the joined
     // spelling is one more way to read tokens i..j.

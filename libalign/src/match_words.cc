@@ -169,12 +169,21 @@ std::vector<std::string> WordFolder::Stems(const std::string& word) const {
   return stems;
 }
 
+void WordFolder::AddAcronym(std::string_view folded) { acronyms_.emplace(folded); }
+
 std::vector<std::string> WordFolder::Related(std::string_view word) const {
   std::vector<std::string> out{std::string(word)};
   if (!StartsWithLetter(word)) return out;
   std::string folded = Fold(word);
   if (folded != word) out.push_back(folded);
   for (std::string& s : Stems(folded)) out.push_back(std::move(s));
+  // An initialism's plural (FTAs, SEZs). The key has lost the capitals, so
+  // a word the dictionary knows is a word, not a plural: gas is not GA+s.
+  // Without a dictionary nothing tells them apart, and no plural is read.
+  if (word.size() >= 3 && word.back() == 's' && hunspell_) {
+    std::string base(word.substr(0, word.size() - 1));
+    if (acronyms_.count(base) && !Spell(std::string(word))) out.push_back(std::move(base));
+  }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
