@@ -179,6 +179,20 @@ INSTANTIATE_TEST_SUITE_P(Segment, English, ::testing::Values(
             {"He met U.S. Ambassador Blake today.", "Talks went well."}},
     SegCase{"street_then_starter", "The office is at 12 Park St. It opens at nine.", {"The office is at 12 Park St.", "It opens at nine."}},
     SegCase{"saint_before_name", "He studied in St. Petersburg for a year.", {"He studied in St. Petersburg for a year."}},
+    // Issue 12 item 7: boundaries seen in published text. Each rule has a
+    // case where it fires and one on the nearest text where it must not.
+    // 1. A period with no space before a capitalised word.
+    SegCase{"unspaced_stop", "Both sides praised the Silk Road Fund.Officials said more projects would follow.",
+            {"Both sides praised the Silk Road Fund.", "Officials said more projects would follow."}},
+    SegCase{"unspaced_stop_acronym_before", "The talks covered CPEC.They lasted an hour.", {"The talks covered CPEC.", "They lasted an hour."}},
+    SegCase{"unspaced_dotted_abbreviations", "The U.S.President and the U.K.Foreign Office, e.g.Trade officials, met.",
+            {"The U.S.President and the U.K.Foreign Office, e.g.Trade officials, met."}},
+    SegCase{"unspaced_title", "The talks were led by Mr.Sharif and Dr.Wang in Beijing.", {"The talks were led by Mr.Sharif and Dr.Wang in Beijing."}},
+    SegCase{"unspaced_numbers_and_sites", "See No.5 on www.fmprc.Gov.cn and Mofa.Gov.pk about CPEC 2.0 and 3.5 percent.",
+            {"See No.5 on www.fmprc.Gov.cn and Mofa.Gov.pk about CPEC 2.0 and 3.5 percent."}},
+    SegCase{"unspaced_initials", "A novel by J.K.Rowling and one by J.R.R. Tolkien were shown.",
+            {"A novel by J.K.Rowling and one by J.R.R. Tolkien were shown."}},
+    SegCase{"unspaced_product_names", "The portal runs on ASP.NET and Node.js today.", {"The portal runs on ASP.NET and Node.js today."}},
     SegCase{"am_before_place_time", "The talks began at 10 a.m. Beijing time.", {"The talks began at 10 a.m. Beijing time."}},
     SegCase{"title_at_line_end", "Talks were chaired by Mr.\nLi Qiang, who welcomed the delegations to Beijing warmly.\nThey lasted two hours.",
             {"Talks were chaired by Mr.\nLi Qiang, who welcomed the delegations to Beijing warmly.", "They lasted two hours."}},

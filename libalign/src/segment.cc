@@ -385,6 +385,28 @@ class RuleSegmenter final : public Segmenter {
     }
   }
 
+  // Adds breaks after a period with no space before a capitalised word
+  // ("…Initiative.He said"), which ICU keeps together. Not inside dotted
+  // tokens: the word before must have two letters or more (not "U.S.",
+  // "J.K."), must not follow a period ("www.mfa.Gov"), and the word after
+  // must be a capital and lowercase letters not followed by a period and a
+  // letter ("ASP.NET", "Example.Com.pk"). Abbreviations ("Mr.Sharif") are
+  // the rule pass's.
+  static bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+  static void UnspacedBreaks(std::string_view v, std::vector<size_t>* candidates) {
+    for (size_t pos = v.find('.'); pos != npos; pos = v.find('.', pos + 1)) {
+      if (pos < 2 || pos + 2 >= v.size()) continue;
+      if (!(v[pos + 1] >= 'A' && v[pos + 1] <= 'Z') || !(v[pos + 2] >= 'a' && v[pos + 2] <= 'z')) continue;
+      size_t b = pos;
+      while (b > 0 && IsAsciiLetter(v[b - 1])) --b;
+      if (pos - b < 2 || (b > 0 && (v[b - 1] == '.' || v[b - 1] == '@' || v[b - 1] == '/'))) continue;
+      size_t e = pos + 2;
+      while (e < v.size() && IsAsciiLetter(v[e])) ++e;
+      if (e + 1 < v.size() && v[e] == '.' && IsAsciiLetter(v[e + 1])) continue;
+      candidates->push_back(pos + 1);
+    }
+  }
+
   // Adds breaks after an ellipsis followed by white space and a capital,
   // which ICU does not see for "…".
   void EllipsisBreaks(std::string_view v, std::vector<size_t>* candidates) const {
@@ -445,6 +467,7 @@ class RuleSegmenter final : public Segmenter {
       const size_t icu_count = candidates.size();
       EllipsisBreaks(v, &candidates);
       DigitBreaks(v, &candidates);
+      if (rules_.unspaced_stops) UnspacedBreaks(v, &candidates);
       if (candidates.size() != icu_count) {
         std::sort(candidates.begin(), candidates.end());
         candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());

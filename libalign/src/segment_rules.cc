@@ -143,6 +143,7 @@ class Parser {
     if (name == "lowercase_continues") return boolean(&rules_.lowercase_continues);
     if (name == "initials") return boolean(&rules_.initials);
     if (name == "dotted_abbreviations") return boolean(&rules_.dotted_abbreviations);
+    if (name == "unspaced_stops") return boolean(&rules_.unspaced_stops);
     return Error(words[0].first, fmt::format("unknown setting \"{}\"", name));
   }
 

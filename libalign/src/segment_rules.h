@@ -90,6 +90,7 @@ struct SegmentRules {
   bool lowercase_continues = false;  // a lowercase word after a terminator continues the sentence
   bool initials = true;          // "J." (one capital and a period) is an initial
   bool dotted_abbreviations = true;  // "U.S.", "a.m.", "Ph.D." are abbreviations
+  bool unspaced_stops = false;   // "Initiative.He said": a period with no space may end a sentence
 
   // The end of the list marker that starts at |pos| of |text|, or npos.
   // A marker never runs into a digit ("2.0" is no marker); a trailing
