@@ -238,6 +238,7 @@ class RuleSegmenter final : public Segmenter {
       if (!rules_.dotted_letters.empty() && rules_.dotted_letters.count(std::string(WordBefore(v, start, tpos))) &&
           rules_.dotted_letters.count(std::string(WordAt(v, next))))
         return d;
+      if (DatelineStop(v, start, tpos, next)) return d;
     }
 
     // "1." or "١۔" alone is the marker of the item that follows.
@@ -302,6 +303,29 @@ class RuleSegmenter final : public Segmenter {
       }
     }
     return {true, end, next};
+  }
+
+  // "place۔24مارچ (اے پی پی):": in a dateline the stop joins the place to its
+  // date and is no sentence end. A stop directly followed by a digit or a
+  // month name, near the start of the sentence, then the agency in brackets
+  // and a colon or a dash, with no stop between: the shape of a dateline
+  // ("…ہوا۔12 نکات یہ ہیں:" has no agency and is two sentences).
+  bool DatelineStop(std::string_view v, size_t start, size_t tpos, size_t next) const {
+    constexpr size_t kMaxPlace = 40, kMaxDate = 60;  // characters
+    if (!IsDigitChar(At(v, next)) && !StartsWithEntry(v, next, rules_.months)) return false;
+    size_t chars = 0;
+    for (size_t q = start; q < tpos && chars <= kMaxPlace; ++chars) DecodeUtf8(v, q);
+    if (chars > kMaxPlace) return false;
+    char32_t prev = 0;
+    size_t q = next;
+    for (size_t k = 0; k < kMaxDate && q < v.size(); ++k) {
+      const char32_t ch = DecodeUtf8(v, q);
+      const bool colon = ch == ':' || ch == 0xFF1A, dash = ch == '-' || ch == 0x2013 || ch == 0x2014;
+      if ((colon || dash) && (prev == ')' || prev == '(')) return true;  // Urdu copy may reverse brackets
+      if (rules_.terminators.count(ch)) return false;
+      if (!IsSpace(ch)) prev = ch;
+    }
+    return false;
   }
 
   // "...a message to the U.S. Washington has yet to respond.": a capitalised
@@ -512,6 +536,10 @@ StatusOr<std::shared_ptr<const Segmenter>> Segmenter::Create(Language language,
   }
   auto rules = internal::LoadSegmentRules(path);
   if (!rules.ok()) return rules.status();
+  // Month names live in the language definition (numbers use them too);
+  // without one, datelines are found by their digits only.
+  if (LoadLanguages().ok())
+    for (const LanguageEntry& e : Languages().Info(language).Table("months")) rules->months.push_back(e.text);
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale locale(std::string(LanguageCode(language)).c_str());
   std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(locale, status));

@@ -76,6 +76,9 @@ struct SegmentRules {
   // [final_words]: words that end a clause (Urdu verbs ہے, تھا, گا): an
   // ellipsis after one ends the sentence.
   std::unordered_set<std::string> final_words;
+  // Month names, from the language definition's [months] (not the rules
+  // file): a stop directly followed by a date is a dateline's (place۔24مارچ).
+  std::vector<std::string> months;
 
   // [list_markers]
   std::vector<std::vector<MarkerElement>> list_markers;
