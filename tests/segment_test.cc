@@ -53,8 +53,10 @@ INSTANTIATE_TEST_SUITE_P(Segment, English, ::testing::Values(
             {"He lived in the U.S.A. for ten years.", "Then he returned."}},
     SegCase{"am_pm", "The talks began at 10 a.m. and ended at 4 p.m. The statement came later.",
             {"The talks began at 10 a.m. and ended at 4 p.m.", "The statement came later."}},
+    // Two sentences: a time of day followed by a new subject (issue 12 item 7;
+    // this case used to expect one sentence, the old rule's known weakness).
     SegCase{"pm_before_name", "The visit ended at 3 p.m. Pakistani officials saw the guests off.",
-            {"The visit ended at 3 p.m. Pakistani officials saw the guests off."}},
+            {"The visit ended at 3 p.m.", "Pakistani officials saw the guests off."}},
     SegCase{"eg_capital", "Several sectors, e.g. Energy and Transport, were covered.",
             {"Several sectors, e.g. Energy and Transport, were covered."}},
     SegCase{"initials", "Author J. K. Smith wrote the report. It was published in May.",
@@ -193,6 +195,14 @@ INSTANTIATE_TEST_SUITE_P(Segment, English, ::testing::Values(
     SegCase{"unspaced_initials", "A novel by J.K.Rowling and one by J.R.R. Tolkien were shown.",
             {"A novel by J.K.Rowling and one by J.R.R. Tolkien were shown."}},
     SegCase{"unspaced_product_names", "The portal runs on ASP.NET and Node.js today.", {"The portal runs on ASP.NET and Node.js today."}},
+    // 3. a.m./p.m. before a capitalised word that does not go on with the time.
+    SegCase{"pm_then_title_and_name", "The session opened at 9 a.m. Foreign Minister Dar welcomed the guests.",
+            {"The session opened at 9 a.m.", "Foreign Minister Dar welcomed the guests."}},
+    SegCase{"pm_then_weekday", "The vote is set for 5 p.m. Thursday in the assembly hall.",
+            {"The vote is set for 5 p.m. Thursday in the assembly hall."}},
+    SegCase{"am_then_time_zone", "Flights resume at 6 a.m. PKT and at 8 a.m. Pakistan Standard Time for cargo.",
+            {"Flights resume at 6 a.m. PKT and at 8 a.m. Pakistan Standard Time for cargo."}},
+    SegCase{"am_then_month", "The deadline is 11 a.m. March 4 for all bids.", {"The deadline is 11 a.m. March 4 for all bids."}},
     SegCase{"am_before_place_time", "The talks began at 10 a.m. Beijing time.", {"The talks began at 10 a.m. Beijing time."}},
     SegCase{"title_at_line_end", "Talks were chaired by Mr.\nLi Qiang, who welcomed the delegations to Beijing warmly.\nThey lasted two hours.",
             {"Talks were chaired by Mr.\nLi Qiang, who welcomed the delegations to Beijing warmly.", "They lasted two hours."}},

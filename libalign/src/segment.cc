@@ -297,6 +297,9 @@ class RuleSegmenter final : public Segmenter {
           const std::string word(v.substr(n, w - n));
           const bool next_initial = word.size() == 1 && At(v, w) == '.';
           if (next_initial) return d;
+          if (listed(rules_.time_abbreviations) && u_isupper(static_cast<UChar32>(next_char)) &&
+              !TimeGoesOn(v, n))
+            return {true, end, next};
           if (!rules_.starters.count(word) && !(!initial && NameStartsClause(v, start, tok, token, n, w)))
             return d;
         }
@@ -324,6 +327,24 @@ class RuleSegmenter final : public Segmenter {
       if ((colon || dash) && (prev == ')' || prev == '(')) return true;  // Urdu copy may reverse brackets
       if (rules_.terminators.count(ch)) return false;
       if (!IsSpace(ch)) prev = ch;
+    }
+    return false;
+  }
+
+  // After a.m./p.m., the capitalised word at |pos| goes on with the time when
+  // it or one of the two words after it is a [time_followers] entry
+  // ("Beijing time", "Monday") or it is a time zone in capitals ("GMT").
+  bool TimeGoesOn(std::string_view v, size_t pos) const {
+    for (int words = 0; words < 3 && pos < v.size(); ++words) {
+      const std::string_view word = WordAt(v, pos);
+      if (word.empty()) return false;
+      if (rules_.time_followers.count(std::string(word))) return true;
+      if (words == 0 && word.size() >= 2 &&
+          std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        return true;
+      pos += word.size();
+      if (At(v, pos) != ' ') return false;
+      ++pos;
     }
     return false;
   }

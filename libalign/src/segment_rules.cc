@@ -19,7 +19,7 @@ namespace {
 enum class Section {
   kNone, kSettings, kTerminators, kClosing, kClauseMarks, kOpenLineEnds, kOpenLineStarts, kFinalAbbreviations, kEmbeddedTerminators, kContinuations, kEllipses, kNoBreakInside, kTitleQuotes,
   kAbbreviations, kNonFinal, kBeforeNumber, kStarters, kListMarkers, kDottedLetters,
-  kPhraseHeads, kSpeechVerbs, kFinalWords, kDeterminers,
+  kPhraseHeads, kSpeechVerbs, kFinalWords, kDeterminers, kTimeAbbreviations, kTimeFollowers,
 };
 
 struct SectionName {
@@ -40,6 +40,7 @@ constexpr SectionName kSections[] = {
     {"list_markers", Section::kListMarkers},  {"dotted_letters", Section::kDottedLetters},
     {"phrase_heads", Section::kPhraseHeads},  {"speech_verbs", Section::kSpeechVerbs},
     {"final_words", Section::kFinalWords},    {"determiners", Section::kDeterminers},
+    {"time_abbreviations", Section::kTimeAbbreviations}, {"time_followers", Section::kTimeFollowers},
 };
 
 size_t CodePoints(std::string_view s) {
@@ -202,6 +203,8 @@ class Parser {
       case Section::kSpeechVerbs: rules_.speech_verbs.emplace_back(word); return Status::Ok();
       case Section::kFinalWords: rules_.final_words.emplace(word); return Status::Ok();
       case Section::kDeterminers: rules_.determiners.emplace(word); return Status::Ok();
+      case Section::kTimeAbbreviations: rules_.time_abbreviations.emplace(word); return Status::Ok();
+      case Section::kTimeFollowers: rules_.time_followers.emplace(word); return Status::Ok();
       case Section::kListMarkers: return Marker(at, word);
       case Section::kNone:
       case Section::kSettings: break;

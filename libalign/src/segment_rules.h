@@ -76,6 +76,12 @@ struct SegmentRules {
   // [final_words]: words that end a clause (Urdu verbs ہے, تھا, گا): an
   // ellipsis after one ends the sentence.
   std::unordered_set<std::string> final_words;
+  // [time_abbreviations]: abbreviations of the time of day (a.m., p.m.) that
+  // end a sentence before a capitalised word unless the time goes on with
+  // a [time_followers] word ("10 a.m. Beijing time", "9 a.m. Monday") or a
+  // time zone in capitals ("3 p.m. GMT").
+  std::unordered_set<std::string> time_abbreviations;
+  std::unordered_set<std::string> time_followers;
   // Month names, from the language definition's [months] (not the rules
   // file): a stop directly followed by a date is a dateline's (place۔24مارچ).
   std::vector<std::string> months;
