@@ -203,6 +203,11 @@ INSTANTIATE_TEST_SUITE_P(Segment, English, ::testing::Values(
     SegCase{"am_then_time_zone", "Flights resume at 6 a.m. PKT and at 8 a.m. Pakistan Standard Time for cargo.",
             {"Flights resume at 6 a.m. PKT and at 8 a.m. Pakistan Standard Time for cargo."}},
     SegCase{"am_then_month", "The deadline is 11 a.m. March 4 for all bids.", {"The deadline is 11 a.m. March 4 for all bids."}},
+    // 5. "I." after a lowercase word is the pronoun.
+    SegCase{"pronoun_i_ends_sentence", "Nobody worked harder than you and I. Did anyone thank us?",
+            {"Nobody worked harder than you and I.", "Did anyone thank us?"}},
+    SegCase{"initial_i_before_surname", "The envoy John I. Rahman arrived. Talks began.",
+            {"The envoy John I. Rahman arrived.", "Talks began."}},
     SegCase{"am_before_place_time", "The talks began at 10 a.m. Beijing time.", {"The talks began at 10 a.m. Beijing time."}},
     SegCase{"title_at_line_end", "Talks were chaired by Mr.\nLi Qiang, who welcomed the delegations to Beijing warmly.\nThey lasted two hours.",
             {"Talks were chaired by Mr.\nLi Qiang, who welcomed the delegations to Beijing warmly.", "They lasted two hours."}},

@@ -283,7 +283,8 @@ class RuleSegmenter final : public Segmenter {
           if (u_isupper(static_cast<UChar32>(next_char))) return {true, end, next};
           return d;
         }
-        const bool initial = rules_.initials && token.size() == 2 && token[0] >= 'A' && token[0] <= 'Z';
+        const bool initial = rules_.initials && token.size() == 2 && token[0] >= 'A' && token[0] <= 'Z' &&
+                             !LetterWord(v, start, tok, token);
         if (initial || listed(rules_.abbreviations) || listed(rules_.before_number) ||
             (rules_.dotted_abbreviations && IsDotted(token))) {
           // After an abbreviation only a word that usually opens a sentence
@@ -329,6 +330,14 @@ class RuleSegmenter final : public Segmenter {
       if (!IsSpace(ch)) prev = ch;
     }
     return false;
+  }
+
+  // "you and I. Did you…": a [letter_words] capital after a lowercase word is
+  // the word (the pronoun), not an initial ("John I. Smith").
+  bool LetterWord(std::string_view v, size_t start, size_t tok, const std::string& token) const {
+    if (!rules_.letter_words.count(token.substr(0, 1))) return false;
+    const std::string_view before = WordBefore(v, start, SkipSpaceBack(v, tok, start));
+    return !before.empty() && u_islower(static_cast<UChar32>(At(before, 0)));
   }
 
   // After a.m./p.m., the capitalised word at |pos| goes on with the time when

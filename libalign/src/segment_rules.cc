@@ -19,7 +19,7 @@ namespace {
 enum class Section {
   kNone, kSettings, kTerminators, kClosing, kClauseMarks, kOpenLineEnds, kOpenLineStarts, kFinalAbbreviations, kEmbeddedTerminators, kContinuations, kEllipses, kNoBreakInside, kTitleQuotes,
   kAbbreviations, kNonFinal, kBeforeNumber, kStarters, kListMarkers, kDottedLetters,
-  kPhraseHeads, kSpeechVerbs, kFinalWords, kDeterminers, kTimeAbbreviations, kTimeFollowers,
+  kPhraseHeads, kSpeechVerbs, kFinalWords, kDeterminers, kTimeAbbreviations, kTimeFollowers, kLetterWords,
 };
 
 struct SectionName {
@@ -41,6 +41,7 @@ constexpr SectionName kSections[] = {
     {"phrase_heads", Section::kPhraseHeads},  {"speech_verbs", Section::kSpeechVerbs},
     {"final_words", Section::kFinalWords},    {"determiners", Section::kDeterminers},
     {"time_abbreviations", Section::kTimeAbbreviations}, {"time_followers", Section::kTimeFollowers},
+    {"letter_words", Section::kLetterWords},
 };
 
 size_t CodePoints(std::string_view s) {
@@ -205,6 +206,7 @@ class Parser {
       case Section::kDeterminers: rules_.determiners.emplace(word); return Status::Ok();
       case Section::kTimeAbbreviations: rules_.time_abbreviations.emplace(word); return Status::Ok();
       case Section::kTimeFollowers: rules_.time_followers.emplace(word); return Status::Ok();
+      case Section::kLetterWords: rules_.letter_words.emplace(word); return Status::Ok();
       case Section::kListMarkers: return Marker(at, word);
       case Section::kNone:
       case Section::kSettings: break;

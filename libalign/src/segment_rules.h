@@ -82,6 +82,10 @@ struct SegmentRules {
   // time zone in capitals ("3 p.m. GMT").
   std::unordered_set<std::string> time_abbreviations;
   std::unordered_set<std::string> time_followers;
+  // [letter_words]: one-letter words written as a capital (English I): after
+  // a lowercase word such a letter and a period end a sentence ("you and
+  // I. Did"), they are not an initial.
+  std::unordered_set<std::string> letter_words;
   // Month names, from the language definition's [months] (not the rules
   // file): a stop directly followed by a date is a dateline's (place۔24مارچ).
   std::vector<std::string> months;
