@@ -203,6 +203,17 @@ INSTANTIATE_TEST_SUITE_P(Segment, English, ::testing::Values(
     SegCase{"am_then_time_zone", "Flights resume at 6 a.m. PKT and at 8 a.m. Pakistan Standard Time for cargo.",
             {"Flights resume at 6 a.m. PKT and at 8 a.m. Pakistan Standard Time for cargo."}},
     SegCase{"am_then_month", "The deadline is 11 a.m. March 4 for all bids.", {"The deadline is 11 a.m. March 4 for all bids."}},
+    // 4. Enumeration markers inside a sentence.
+    SegCase{"inline_numbered_items", "Both leaders stressed two goals: 1. Expanding trade; 2. Building ports. They then left.",
+            {"Both leaders stressed two goals: 1. Expanding trade; 2. Building ports.", "They then left."}},
+    SegCase{"inline_lettered_items", "The plan lists three steps: a. Survey the route, b. Fund it, c. Build it.",
+            {"The plan lists three steps: a. Survey the route, b. Fund it, c. Build it."}},
+    SegCase{"inline_parenthesised_items", "The memo names two aims: 1) wider trade and 2) closer ties.",
+            {"The memo names two aims: 1) wider trade and 2) closer ties."}},
+    SegCase{"marker_after_sentence_end_is_item", "The talks went well. 1. Trade will grow.\n2. Ports will open.",
+            {"The talks went well.", "1. Trade will grow.", "2. Ports will open."}},
+    SegCase{"letter_sentence_end_not_marker", "Most votes went to plan b. The rest abstained.",
+            {"Most votes went to plan b.", "The rest abstained."}},
     // 5. "I." after a lowercase word is the pronoun.
     SegCase{"pronoun_i_ends_sentence", "Nobody worked harder than you and I. Did anyone thank us?",
             {"Nobody worked harder than you and I.", "Did anyone thank us?"}},

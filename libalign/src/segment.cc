@@ -243,6 +243,7 @@ class RuleSegmenter final : public Segmenter {
 
     // "1." or "١۔" alone is the marker of the item that follows.
     if (rules_.MatchListMarker(v.substr(0, end), start) == end) return d;
+    if (InlineMarkerEnds(v, start, end)) return d;
     if (rules_.lowercase_continues && u_islower(static_cast<UChar32>(next_char)) && !next_is_marker)
       return d;
     if (closed && ContinuesAt(v, next)) return d;
@@ -330,6 +331,26 @@ class RuleSegmenter final : public Segmenter {
       if (!IsSpace(ch)) prev = ch;
     }
     return false;
+  }
+
+  // "…on three points: 1. Expand trade; 2. …", "…: a. Expand trade": a list
+  // marker (or one lowercase letter and a period) right after a colon or a
+  // clause mark numbers an item inside the sentence; its stop ends nothing.
+  bool InlineMarkerEnds(std::string_view v, size_t start, size_t end) const {
+    size_t m = end;
+    while (m > start) {
+      size_t prev;
+      if (IsSpace(DecodeUtf8Before(v, m, &prev))) break;
+      m = prev;
+    }
+    if (m <= start || end - m > 8) return false;
+    const bool marker = rules_.MatchListMarker(v.substr(0, end), m) == end;
+    const bool letter = end - m == 2 && v[m] >= 'a' && v[m] <= 'z' && v[m + 1] == '.';
+    if (!marker && !letter) return false;
+    const size_t b = SkipSpaceBack(v, m, start);
+    if (b <= start) return false;
+    const char32_t before = DecodeUtf8Before(v, b, nullptr);
+    return before == ':' || before == 0xFF1A || rules_.clause_marks.count(before) > 0;
   }
 
   // "you and I. Did you…": a [letter_words] capital after a lowercase word is
