@@ -210,6 +210,14 @@ INSTANTIATE_TEST_SUITE_P(Segment, English, ::testing::Values(
             {"The plan lists three steps: a. Survey the route, b. Fund it, c. Build it."}},
     SegCase{"inline_parenthesised_items", "The memo names two aims: 1) wider trade and 2) closer ties.",
             {"The memo names two aims: 1) wider trade and 2) closer ties."}},
+    SegCase{"inline_items_wrapped_before_marker",
+            "The two sides agreed on three points for the coming year: 1) wider trade between both sides,\n"
+            "2) closer ties between the two peoples and their governments, and 3) regular talks. They left.",
+            {"The two sides agreed on three points for the coming year: 1) wider trade between both sides,\n"
+             "2) closer ties between the two peoples and their governments, and 3) regular talks.",
+             "They left."}},
+    SegCase{"list_after_line_without_inline_marker", "Two points were agreed, as listed below\n1) wider trade\n2) closer ties",
+            {"Two points were agreed, as listed below", "1) wider trade", "2) closer ties"}},
     SegCase{"marker_after_sentence_end_is_item", "The talks went well. 1. Trade will grow.\n2. Ports will open.",
             {"The talks went well.", "1. Trade will grow.", "2. Ports will open."}},
     SegCase{"letter_sentence_end_not_marker", "Most votes went to plan b. The rest abstained.",

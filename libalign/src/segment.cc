@@ -333,9 +333,8 @@ class RuleSegmenter final : public Segmenter {
     return false;
   }
 
-  // "…on three points: 1. Expand trade; 2. …", "…: a. Expand trade": a list
-  // marker (or one lowercase letter and a period) right after a colon or a
-  // clause mark numbers an item inside the sentence; its stop ends nothing.
+  // "…on three points: 1. Expand trade; 2. …", "…: a. Expand trade": an
+  // item number inside the sentence ends nothing.
   bool InlineMarkerEnds(std::string_view v, size_t start, size_t end) const {
     size_t m = end;
     while (m > start) {
@@ -343,14 +342,7 @@ class RuleSegmenter final : public Segmenter {
       if (IsSpace(DecodeUtf8Before(v, m, &prev))) break;
       m = prev;
     }
-    if (m <= start || end - m > 8) return false;
-    const bool marker = rules_.MatchListMarker(v.substr(0, end), m) == end;
-    const bool letter = end - m == 2 && v[m] >= 'a' && v[m] <= 'z' && v[m + 1] == '.';
-    if (!marker && !letter) return false;
-    const size_t b = SkipSpaceBack(v, m, start);
-    if (b <= start) return false;
-    const char32_t before = DecodeUtf8Before(v, b, nullptr);
-    return before == ':' || before == 0xFF1A || rules_.clause_marks.count(before) > 0;
+    return m > start && end - m <= 8 && rules_.MatchInlineMarker(v.substr(0, end), start, m) == end;
   }
 
   // "you and I. Did you…": a [letter_words] capital after a lowercase word is

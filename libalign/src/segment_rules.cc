@@ -369,4 +369,25 @@ StatusOr<SegmentRules> LoadSegmentRules(const std::string& path) {
   return ParseSegmentRules(buf.str(), path);
 }
 
+size_t SegmentRules::MatchInlineMarker(std::string_view text, size_t floor, size_t pos) const {
+  size_t end = MatchListMarker(text, pos);
+  if (end == std::string_view::npos && pos + 1 < text.size() && text[pos] >= 'a' && text[pos] <= 'z' &&
+      text[pos + 1] == '.' && (pos + 2 == text.size() || text[pos + 2] == ' '))
+    end = pos + 2;
+  if (end == std::string_view::npos) return end;
+  // An item number, not a bullet or a dash ("he said: – we agree").
+  bool numbered = false;
+  for (size_t q = pos; q < end && !numbered;) numbered = u_isalnum(static_cast<UChar32>(DecodeUtf8(text, q)));
+  if (!numbered) return std::string_view::npos;
+  size_t b = pos;
+  while (b > floor) {
+    size_t prev;
+    if (!IsSpace(DecodeUtf8Before(text, b, &prev))) break;
+    b = prev;
+  }
+  if (b == pos || b <= floor) return std::string_view::npos;  // no space, or nothing before
+  const char32_t before = DecodeUtf8Before(text, b, nullptr);
+  return before == ':' || before == 0xFF1A || clause_marks.count(before) ? end : std::string_view::npos;
+}
+
 }  // namespace align::internal

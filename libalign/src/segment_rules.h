@@ -109,6 +109,12 @@ struct SegmentRules {
   // A marker never runs into a digit ("2.0" is no marker); a trailing
   // {space} also matches the end of |text|.
   size_t MatchListMarker(std::string_view text, size_t pos) const;
+  // The end of an item number inside a sentence at |pos| ("two goals: 1.
+  // …; 2. …", ": a) …, b) …", ", c. …"): a list marker, or one lowercase
+  // Latin letter and a period, right after a colon or a [clause_marks]
+  // character (white space between; nothing looked at before |floor|). npos
+  // when there is none.
+  size_t MatchInlineMarker(std::string_view text, size_t floor, size_t pos) const;
 };
 
 StatusOr<SegmentRules> ParseSegmentRules(std::string_view text, const std::string& path);
