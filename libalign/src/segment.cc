@@ -339,7 +339,8 @@ class RuleSegmenter final : public Segmenter {
     size_t m = end;
     while (m > start) {
       size_t prev;
-      if (IsSpace(DecodeUtf8Before(v, m, &prev))) break;
+      const char32_t ch = DecodeUtf8Before(v, m, &prev);
+      if (IsSpace(ch) || IsCjk(ch)) break;  // Chinese puts no space before a marker
       m = prev;
     }
     return m > start && end - m <= 8 && rules_.MatchInlineMarker(v.substr(0, end), start, m) == end;

@@ -385,8 +385,12 @@ size_t SegmentRules::MatchInlineMarker(std::string_view text, size_t floor, size
     if (!IsSpace(DecodeUtf8Before(text, b, &prev))) break;
     b = prev;
   }
-  if (b == pos || b <= floor) return std::string_view::npos;  // no space, or nothing before
+  if (b <= floor) return std::string_view::npos;
   const char32_t before = DecodeUtf8Before(text, b, nullptr);
+  // Latin text puts a space after the colon; without one "3:1." is a ratio.
+  // Full-width punctuation takes none (三点：1. 扩大贸易).
+  const bool full_width = (before >= 0x3000 && before <= 0x303F) || (before >= 0xFF00 && before <= 0xFFEF);
+  if (b == pos && !full_width) return std::string_view::npos;
   return before == ':' || before == 0xFF1A || clause_marks.count(before) ? end : std::string_view::npos;
 }
 
