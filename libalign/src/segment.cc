@@ -238,10 +238,12 @@ class RuleSegmenter final : public Segmenter {
       if (!rules_.dotted_letters.empty() && rules_.dotted_letters.count(std::string(WordBefore(v, start, tpos))) &&
           rules_.dotted_letters.count(std::string(WordAt(v, next))))
         return d;
+      if (DatelineStop(v, start, tpos, next)) return d;
     }
 
     // "1." or "١۔" alone is the marker of the item that follows.
     if (rules_.MatchListMarker(v.substr(0, end), start) == end) return d;
+    if (InlineMarkerEnds(v, start, end)) return d;
     if (rules_.lowercase_continues && u_islower(static_cast<UChar32>(next_char)) && !next_is_marker)
       return d;
     if (closed && ContinuesAt(v, next)) return d;
@@ -282,7 +284,8 @@ class RuleSegmenter final : public Segmenter {
           if (u_isupper(static_cast<UChar32>(next_char))) return {true, end, next};
           return d;
         }
-        const bool initial = rules_.initials && token.size() == 2 && token[0] >= 'A' && token[0] <= 'Z';
+        const bool initial = rules_.initials && token.size() == 2 && token[0] >= 'A' && token[0] <= 'Z' &&
+                             !LetterWord(v, start, tok, token);
         if (initial || listed(rules_.abbreviations) || listed(rules_.before_number) ||
             (rules_.dotted_abbreviations && IsDotted(token))) {
           // After an abbreviation only a word that usually opens a sentence
@@ -296,12 +299,77 @@ class RuleSegmenter final : public Segmenter {
           const std::string word(v.substr(n, w - n));
           const bool next_initial = word.size() == 1 && At(v, w) == '.';
           if (next_initial) return d;
+          if (listed(rules_.time_abbreviations) && u_isupper(static_cast<UChar32>(next_char)) &&
+              !TimeGoesOn(v, n))
+            return {true, end, next};
           if (!rules_.starters.count(word) && !(!initial && NameStartsClause(v, start, tok, token, n, w)))
             return d;
         }
       }
     }
     return {true, end, next};
+  }
+
+  // "place۔24مارچ (اے پی پی):": in a dateline the stop joins the place to its
+  // date and is no sentence end. A stop directly followed by a digit or a
+  // month name, near the start of the sentence, then the agency in brackets
+  // and a colon or a dash, with no stop between: the shape of a dateline
+  // ("…ہوا۔12 نکات یہ ہیں:" has no agency and is two sentences).
+  bool DatelineStop(std::string_view v, size_t start, size_t tpos, size_t next) const {
+    constexpr size_t kMaxPlace = 40, kMaxDate = 60;  // characters
+    if (!IsDigitChar(At(v, next)) && !StartsWithEntry(v, next, rules_.months)) return false;
+    size_t chars = 0;
+    for (size_t q = start; q < tpos && chars <= kMaxPlace; ++chars) DecodeUtf8(v, q);
+    if (chars > kMaxPlace) return false;
+    char32_t prev = 0;
+    size_t q = next;
+    for (size_t k = 0; k < kMaxDate && q < v.size(); ++k) {
+      const char32_t ch = DecodeUtf8(v, q);
+      const bool colon = ch == ':' || ch == 0xFF1A, dash = ch == '-' || ch == 0x2013 || ch == 0x2014;
+      if ((colon || dash) && (prev == ')' || prev == '(')) return true;  // Urdu copy may reverse brackets
+      if (rules_.terminators.count(ch)) return false;
+      if (!IsSpace(ch)) prev = ch;
+    }
+    return false;
+  }
+
+  // "…on three points: 1. Expand trade; 2. …", "…: a. Expand trade": an
+  // item number inside the sentence ends nothing.
+  bool InlineMarkerEnds(std::string_view v, size_t start, size_t end) const {
+    size_t m = end;
+    while (m > start) {
+      size_t prev;
+      const char32_t ch = DecodeUtf8Before(v, m, &prev);
+      if (IsSpace(ch) || IsCjk(ch)) break;  // Chinese puts no space before a marker
+      m = prev;
+    }
+    return m > start && end - m <= 8 && rules_.MatchInlineMarker(v.substr(0, end), start, m) == end;
+  }
+
+  // "you and I. Did you…": a [letter_words] capital after a lowercase word is
+  // the word (the pronoun), not an initial ("John I. Smith").
+  bool LetterWord(std::string_view v, size_t start, size_t tok, const std::string& token) const {
+    if (!rules_.letter_words.count(token.substr(0, 1))) return false;
+    const std::string_view before = WordBefore(v, start, SkipSpaceBack(v, tok, start));
+    return !before.empty() && u_islower(static_cast<UChar32>(At(before, 0)));
+  }
+
+  // After a.m./p.m., the capitalised word at |pos| goes on with the time when
+  // it or one of the two words after it is a [time_followers] entry
+  // ("Beijing time", "Monday") or it is a time zone in capitals ("GMT").
+  bool TimeGoesOn(std::string_view v, size_t pos) const {
+    for (int words = 0; words < 3 && pos < v.size(); ++words) {
+      const std::string_view word = WordAt(v, pos);
+      if (word.empty()) return false;
+      if (rules_.time_followers.count(std::string(word))) return true;
+      if (words == 0 && word.size() >= 2 &&
+          std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        return true;
+      pos += word.size();
+      if (At(v, pos) != ' ') return false;
+      ++pos;
+    }
+    return false;
   }
 
   // "...a message to the U.S. Washington has yet to respond.": a capitalised
@@ -385,6 +453,28 @@ class RuleSegmenter final : public Segmenter {
     }
   }
 
+  // Adds breaks after a period with no space before a capitalised word
+  // ("…Initiative.He said"), which ICU keeps together. Not inside dotted
+  // tokens: the word before must have two letters or more (not "U.S.",
+  // "J.K."), must not follow a period ("www.mfa.Gov"), and the word after
+  // must be a capital and lowercase letters not followed by a period and a
+  // letter ("ASP.NET", "Example.Com.pk"). Abbreviations ("Mr.Sharif") are
+  // the rule pass's.
+  static bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+  static void UnspacedBreaks(std::string_view v, std::vector<size_t>* candidates) {
+    for (size_t pos = v.find('.'); pos != npos; pos = v.find('.', pos + 1)) {
+      if (pos < 2 || pos + 2 >= v.size()) continue;
+      if (!(v[pos + 1] >= 'A' && v[pos + 1] <= 'Z') || !(v[pos + 2] >= 'a' && v[pos + 2] <= 'z')) continue;
+      size_t b = pos;
+      while (b > 0 && IsAsciiLetter(v[b - 1])) --b;
+      if (pos - b < 2 || (b > 0 && (v[b - 1] == '.' || v[b - 1] == '@' || v[b - 1] == '/'))) continue;
+      size_t e = pos + 2;
+      while (e < v.size() && IsAsciiLetter(v[e])) ++e;
+      if (e + 1 < v.size() && v[e] == '.' && IsAsciiLetter(v[e + 1])) continue;
+      candidates->push_back(pos + 1);
+    }
+  }
+
   // Adds breaks after an ellipsis followed by white space and a capital,
   // which ICU does not see for "…".
   void EllipsisBreaks(std::string_view v, std::vector<size_t>* candidates) const {
@@ -445,6 +535,7 @@ class RuleSegmenter final : public Segmenter {
       const size_t icu_count = candidates.size();
       EllipsisBreaks(v, &candidates);
       DigitBreaks(v, &candidates);
+      if (rules_.unspaced_stops) UnspacedBreaks(v, &candidates);
       if (candidates.size() != icu_count) {
         std::sort(candidates.begin(), candidates.end());
         candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -489,6 +580,10 @@ StatusOr<std::shared_ptr<const Segmenter>> Segmenter::Create(Language language,
   }
   auto rules = internal::LoadSegmentRules(path);
   if (!rules.ok()) return rules.status();
+  // Month names live in the language definition (numbers use them too);
+  // without one, datelines are found by their digits only.
+  if (LoadLanguages().ok())
+    for (const LanguageEntry& e : Languages().Info(language).Table("months")) rules->months.push_back(e.text);
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale locale(std::string(LanguageCode(language)).c_str());
   std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(locale, status));

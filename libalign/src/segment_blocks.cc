@@ -118,6 +118,14 @@ BlockSplitter::LineInfo BlockSplitter::Info(std::string_view s, Span line) const
       break;
     }
   }
+  for (size_t q = line.begin; q < line.end && !info.inline_list;) {
+    const char32_t c = DecodeUtf8(s, q);
+    if (c == ':' || c == 0xFF1A || rules_->clause_marks.count(c))
+      info.inline_list = rules_->MatchInlineMarker(text, line.begin, SkipSpace(text, q)) != npos;
+  }
+  // "...as follows: 1) trade;\n" is an item; a line ending with a colon introduces the list.
+  const char32_t last = DecodeUtf8Before(s, line.end, nullptr);
+  if (last == ':' || last == 0xFF1A) info.inline_list = false;
   // "Mr." or "Dr." at the end of a line waits for its name on the next one.
   if (s[line.end - 1] == '.') {
     const std::string token(LatinTokenBefore(s, line.begin, line.end - 1));
@@ -153,7 +161,11 @@ void BlockSplitter::ForEach(std::string_view s, Span p, const std::function<void
   ForEachLine(s, p, [&](Span line) {
     LineInfo b = Info(s, line);
     if (have_prev) {
-      bool hard = b.list_item;
+      // A marker that goes on with an enumeration running inside the
+      // sentence on the line before ("points: 1) wider trade," / "2) closer
+      // ties") is hard-wrapping; after a colon or a stop it opens an item.
+      const bool inline_item = a.inline_list && !a.final;
+      bool hard = b.list_item && !inline_item;
       // In prose, a line that opens a sentence in the middle of the
       // paragraph and stops without punctuation is hard-wrapped: headings
       // and datelines come first, signatures in paragraphs of their own.

@@ -33,6 +33,7 @@ class BlockSplitter {
     bool open_end = false;    // ends with clause punctuation or a function word: it goes on
     bool open_start = false;  // starts like the middle of a sentence (lowercase, 等, کے)
     bool list_item = false;
+    bool inline_list = false;   // numbers items inside its sentence ("points: 1) …,") and goes on
     bool number_start = false;  // starts with a digit and is no list item
     bool title_end = false;
     bool inner_final = false;   // a terminator inside the line, not at its end     // ends with a [non_final] abbreviation (Mr.)

@@ -19,7 +19,7 @@ namespace {
 enum class Section {
   kNone, kSettings, kTerminators, kClosing, kClauseMarks, kOpenLineEnds, kOpenLineStarts, kFinalAbbreviations, kEmbeddedTerminators, kContinuations, kEllipses, kNoBreakInside, kTitleQuotes,
   kAbbreviations, kNonFinal, kBeforeNumber, kStarters, kListMarkers, kDottedLetters,
-  kPhraseHeads, kSpeechVerbs, kFinalWords, kDeterminers,
+  kPhraseHeads, kSpeechVerbs, kFinalWords, kDeterminers, kTimeAbbreviations, kTimeFollowers, kLetterWords,
 };
 
 struct SectionName {
@@ -40,6 +40,8 @@ constexpr SectionName kSections[] = {
     {"list_markers", Section::kListMarkers},  {"dotted_letters", Section::kDottedLetters},
     {"phrase_heads", Section::kPhraseHeads},  {"speech_verbs", Section::kSpeechVerbs},
     {"final_words", Section::kFinalWords},    {"determiners", Section::kDeterminers},
+    {"time_abbreviations", Section::kTimeAbbreviations}, {"time_followers", Section::kTimeFollowers},
+    {"letter_words", Section::kLetterWords},
 };
 
 size_t CodePoints(std::string_view s) {
@@ -143,6 +145,7 @@ class Parser {
     if (name == "lowercase_continues") return boolean(&rules_.lowercase_continues);
     if (name == "initials") return boolean(&rules_.initials);
     if (name == "dotted_abbreviations") return boolean(&rules_.dotted_abbreviations);
+    if (name == "unspaced_stops") return boolean(&rules_.unspaced_stops);
     return Error(words[0].first, fmt::format("unknown setting \"{}\"", name));
   }
 
@@ -201,6 +204,9 @@ class Parser {
       case Section::kSpeechVerbs: rules_.speech_verbs.emplace_back(word); return Status::Ok();
       case Section::kFinalWords: rules_.final_words.emplace(word); return Status::Ok();
       case Section::kDeterminers: rules_.determiners.emplace(word); return Status::Ok();
+      case Section::kTimeAbbreviations: rules_.time_abbreviations.emplace(word); return Status::Ok();
+      case Section::kTimeFollowers: rules_.time_followers.emplace(word); return Status::Ok();
+      case Section::kLetterWords: rules_.letter_words.emplace(word); return Status::Ok();
       case Section::kListMarkers: return Marker(at, word);
       case Section::kNone:
       case Section::kSettings: break;
@@ -361,6 +367,31 @@ StatusOr<SegmentRules> LoadSegmentRules(const std::string& path) {
   buf << in.rdbuf();
   if (in.bad()) return IoError(fmt::format("{}: read error", path));
   return ParseSegmentRules(buf.str(), path);
+}
+
+size_t SegmentRules::MatchInlineMarker(std::string_view text, size_t floor, size_t pos) const {
+  size_t end = MatchListMarker(text, pos);
+  if (end == std::string_view::npos && pos + 1 < text.size() && text[pos] >= 'a' && text[pos] <= 'z' &&
+      text[pos + 1] == '.' && (pos + 2 == text.size() || text[pos + 2] == ' '))
+    end = pos + 2;
+  if (end == std::string_view::npos) return end;
+  // An item number, not a bullet or a dash ("he said: – we agree").
+  bool numbered = false;
+  for (size_t q = pos; q < end && !numbered;) numbered = u_isalnum(static_cast<UChar32>(DecodeUtf8(text, q)));
+  if (!numbered) return std::string_view::npos;
+  size_t b = pos;
+  while (b > floor) {
+    size_t prev;
+    if (!IsSpace(DecodeUtf8Before(text, b, &prev))) break;
+    b = prev;
+  }
+  if (b <= floor) return std::string_view::npos;
+  const char32_t before = DecodeUtf8Before(text, b, nullptr);
+  // Latin text puts a space after the colon; without one "3:1." is a ratio.
+  // Full-width punctuation takes none (三点：1. 扩大贸易).
+  const bool full_width = (before >= 0x3000 && before <= 0x303F) || (before >= 0xFF00 && before <= 0xFFEF);
+  if (b == pos && !full_width) return std::string_view::npos;
+  return before == ':' || before == 0xFF1A || clause_marks.count(before) ? end : std::string_view::npos;
 }
 
 }  // namespace align::internal

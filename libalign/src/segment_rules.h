@@ -76,6 +76,19 @@ struct SegmentRules {
   // [final_words]: words that end a clause (Urdu verbs ہے, تھا, گا): an
   // ellipsis after one ends the sentence.
   std::unordered_set<std::string> final_words;
+  // [time_abbreviations]: abbreviations of the time of day (a.m., p.m.) that
+  // end a sentence before a capitalised word unless the time goes on with
+  // a [time_followers] word ("10 a.m. Beijing time", "9 a.m. Monday") or a
+  // time zone in capitals ("3 p.m. GMT").
+  std::unordered_set<std::string> time_abbreviations;
+  std::unordered_set<std::string> time_followers;
+  // [letter_words]: one-letter words written as a capital (English I): after
+  // a lowercase word such a letter and a period end a sentence ("you and
+  // I. Did"), they are not an initial.
+  std::unordered_set<std::string> letter_words;
+  // Month names, from the language definition's [months] (not the rules
+  // file): a stop directly followed by a date is a dateline's (place۔24مارچ).
+  std::vector<std::string> months;
 
   // [list_markers]
   std::vector<std::vector<MarkerElement>> list_markers;
@@ -90,11 +103,18 @@ struct SegmentRules {
   bool lowercase_continues = false;  // a lowercase word after a terminator continues the sentence
   bool initials = true;          // "J." (one capital and a period) is an initial
   bool dotted_abbreviations = true;  // "U.S.", "a.m.", "Ph.D." are abbreviations
+  bool unspaced_stops = false;   // "Initiative.He said": a period with no space may end a sentence
 
   // The end of the list marker that starts at |pos| of |text|, or npos.
   // A marker never runs into a digit ("2.0" is no marker); a trailing
   // {space} also matches the end of |text|.
   size_t MatchListMarker(std::string_view text, size_t pos) const;
+  // The end of an item number inside a sentence at |pos| ("two goals: 1.
+  // …; 2. …", ": a) …, b) …", ", c. …"): a list marker, or one lowercase
+  // Latin letter and a period, right after a colon or a [clause_marks]
+  // character (white space between; nothing looked at before |floor|). npos
+  // when there is none.
+  size_t MatchInlineMarker(std::string_view text, size_t floor, size_t pos) const;
 };
 
 StatusOr<SegmentRules> ParseSegmentRules(std::string_view text, const std::string& path);
