@@ -606,6 +606,24 @@ TEST_F(CheckTest, SeveralMissingTermsOfOneClauseAreOneOmission) {
   EXPECT_EQ(found[0].type, FindingType::kMissingTerm);
 }
 
+// A sentence that carries a term moved by a bead: each version names the
+// concept where the other does not, nearby. Nothing is missing; further
+// apart than moved_term_beads, both are reported.
+TEST_F(CheckTest, ATermMovedToANearbyBeadIsNotMissing) {
+  Build({{Language::kEnglish, {"The talks covered many topics today.", "Both sides praised the Belt and Road Initiative.",
+                               "They will meet again next year."}},
+         {Language::kChinese, {"双方会谈赞扬一带一路倡议。", "会谈涉及许多议题。", "双方明年再次会晤。"}}},
+        {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 3}}});
+  EXPECT_EQ(CountOf(Run(), FindingType::kMissingTerm), 0u);
+  EXPECT_EQ(CountOf(Run(Settings(R"({"moved_term_beads": 0, "clause_missing_terms": 0})")), FindingType::kMissingTerm),
+            2u);
+  Build({{Language::kEnglish, {"The talks covered many topics today.", "Trade grew.", "Energy grew.", "Farming grew.",
+                               "Both sides praised the Belt and Road Initiative."}},
+         {Language::kChinese, {"双方会谈赞扬一带一路倡议。", "贸易增长。", "能源增长。", "农业增长。", "会谈涉及许多议题。"}}},
+        {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 3}}, {{3, 4}, {3, 4}}, {{4, 5}, {4, 5}}});
+  EXPECT_EQ(CountOf(Run(), FindingType::kMissingTerm), 2u);
+}
+
 // Two versions: a bead of two English sentences and one Urdu sentence. With
 // no third version to confirm it, the English sentence is an omission of the
 // Urdu only when length and anchors both say so; an Urdu sentence that

@@ -240,6 +240,7 @@ StatusOr<std::vector<Finding>> CheckAnalysed(const AlignResult& aligned,
   }
   std::vector<Finding> findings;
   for (CheckPass pass : passes) pass(ctx, &findings);
+  if (config.missing_terms) internal::DropTermsMovedNearby(ctx, &findings);
   if (config.omissions && config.missing_terms) internal::MergeMissingTermsIntoClauses(ctx, &findings);
   std::erase_if(findings, [&](const Finding& f) { return !(config.*FindingTypeInfoOf(f.type).enabled); });
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {

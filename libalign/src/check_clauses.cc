@@ -1,3 +1,5 @@
+// Omitted clauses and terms moved to a nearby bead.
+//
 // Omitted clauses: most real omissions are a clause of an aligned sentence,
 // not a sentence. When a version lacks several official terms that another
 // version has in one bead (at least CheckConfig::clause_missing_terms), the
@@ -7,6 +9,7 @@
 // missing-term findings (one free rendering is not an omission).
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string_view>
 #include <utility>
 
@@ -148,6 +151,38 @@ void MergeMissingTermsIntoClauses(const CheckContext& ctx, std::vector<Finding>*
   }
   for (Finding& f : added) kept.push_back(std::move(f));
   *findings = std::move(kept);
+}
+
+// Reordered versions: version v lacks a concept in bead b that version a
+// names there, and v names it in a bead nearby (at most
+// CheckConfig::moved_term_beads away) where a does not. The sentence that
+// carries the term moved; nothing is missing.
+void DropTermsMovedNearby(const CheckContext& ctx, std::vector<Finding>* findings) {
+  const size_t window = ctx.config.moved_term_beads;
+  if (window == 0) return;
+  // beads[v][concept]: the beads where version v names the concept.
+  std::vector<std::map<uint32_t, std::set<size_t>>> beads(ctx.versions());
+  for (size_t v = 0; v < ctx.versions(); ++v) {
+    for (const TermHit& h : ctx.hits[v]) beads[v][h.concept_index].insert(ctx.BeadOf(v, h.sentence));
+  }
+  auto names = [&](size_t v, uint32_t c, size_t bead) {
+    auto it = beads[v].find(c);
+    return it != beads[v].end() && it->second.count(bead);
+  };
+  auto moved = [&](const Finding& f) {
+    if (f.type != FindingType::kMissingTerm || !f.concept_index) return false;
+    const uint32_t c = *f.concept_index;
+    const size_t first = f.bead > window ? f.bead - window : 0;
+    const size_t last = std::min(f.bead + window, ctx.beads().size() - 1);
+    for (const FindingPlace& p : f.places) {
+      if (p.version == f.version || p.spans.empty() || !names(p.version, c, f.bead)) continue;
+      for (size_t b = first; b <= last; ++b) {
+        if (b != f.bead && names(f.version, c, b) && !names(p.version, c, b)) return true;
+      }
+    }
+    return false;
+  };
+  std::erase_if(*findings, moved);
 }
 
 }  // namespace align::internal

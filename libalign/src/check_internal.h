@@ -79,5 +79,7 @@ void CheckOmissions(const CheckContext& ctx, std::vector<Finding>* out);
 // Several missing terms of one bead and version become one omission of the
 // clauses that hold them (check_clauses.cc).
 void MergeMissingTermsIntoClauses(const CheckContext& ctx, std::vector<Finding>* findings);
+// Missing terms that two versions name in nearby beads cancel out (check_clauses.cc).
+void DropTermsMovedNearby(const CheckContext& ctx, std::vector<Finding>* findings);
 
 }  // namespace align::internal

@@ -115,6 +115,8 @@ const ConfigField<C> kCheckFields[] = {
      &C::pair_merged_length_gap, 0, 100},
     {"clause_missing_terms", "a version lacking this many official terms of one bead omits the clause that holds them (0: never)",
      &C::clause_missing_terms, 0, 1e6},
+    {"moved_term_beads", "a concept two versions name at most this many beads apart, each lacking it where the other has it, moved (0: never)",
+     &C::moved_term_beads, 0, 1e6},
     {"absorbed_length_gap", "an empty side is no omission when a neighbouring bead's lengths differ by more",
      &C::absorbed_length_gap, 0, 100},
     {"absorbed_agree_gap", "... and by at most this with the bead added to it", &C::absorbed_agree_gap, 0, 100},

@@ -122,6 +122,10 @@ struct CheckConfig {
   // one bead has left out the clause that holds them: one omission with
   // those clauses replaces the missing-term findings (0: never).
   size_t clause_missing_terms = 2;
+  // A concept one version names in bead b and another in a bead at most
+  // moved_term_beads away, each lacking it where the other has it, moved
+  // with its sentence: no missing-term for either (0: never).
+  size_t moved_term_beads = 2;
   // An empty side is no omission when a neighbouring bead's sides differ by
   // more than absorbed_length_gap and, with this bead added to the longer
   // ones, by at most absorbed_agree_gap (and less than before): the version
