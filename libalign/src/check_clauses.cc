@@ -65,29 +65,32 @@ Span ClauseOf(std::string_view text, Span sentence, Span hit) {
   return {begin, end};
 }
 
-struct Group {
-  std::vector<size_t> findings;  // indices of missing-term findings
-};
+// Removes the findings whose index is marked in |drop|, keeping the order.
+void RemoveMarked(const std::vector<bool>& drop, std::vector<Finding>* findings) {
+  const Finding* first = findings->data();
+  std::erase_if(*findings, [&](const Finding& f) { return drop[static_cast<size_t>(&f - first)]; });
+}
 
 }  // namespace
 
 void MergeMissingTermsIntoClauses(const CheckContext& ctx, std::vector<Finding>* findings) {
   const size_t least = ctx.config.clause_missing_terms;
   if (least == 0) return;
-  std::map<std::pair<size_t, size_t>, Group> groups;  // (bead, version at fault)
+  // Indices of the missing-term findings by (bead, version at fault).
+  std::map<std::pair<size_t, size_t>, std::vector<size_t>> groups;
   for (size_t i = 0; i < findings->size(); ++i) {
     const Finding& f = (*findings)[i];
-    if (f.type == FindingType::kMissingTerm) groups[{f.bead, f.version}].findings.push_back(i);
+    if (f.type == FindingType::kMissingTerm) groups[{f.bead, f.version}].push_back(i);
   }
   std::vector<bool> drop(findings->size(), false);
   std::vector<Finding> added;
   for (const auto& [key, group] : groups) {
-    if (group.findings.size() < least) continue;
+    if (group.size() < least) continue;
     const auto [bead, v] = key;
     // The clauses that hold the terms, per version that has them.
     std::map<size_t, std::vector<Span>> clauses;
     std::vector<std::string> concepts;
-    for (size_t i : group.findings) {
+    for (size_t i : group) {
       const Finding& f = (*findings)[i];
       if (f.concept_index) concepts.push_back(ctx.lexicon.concepts()[*f.concept_index].id);
       for (const FindingPlace& p : f.places) {
@@ -141,16 +144,11 @@ void MergeMissingTermsIntoClauses(const CheckContext& ctx, std::vector<Finding>*
     SetMessage(&f, "{} has no counterpart of a clause of the {} version: none of its {} official terms is rendered ({})",
                {ctx.aligned.language_tags[v], ctx.aligned.language_tags[reference], std::to_string(concepts.size()),
                 list});
-    for (size_t i : group.findings) drop[i] = true;
+    for (size_t i : group) drop[i] = true;
     added.push_back(std::move(f));
   }
-  if (added.empty()) return;
-  std::vector<Finding> kept;
-  for (size_t i = 0; i < findings->size(); ++i) {
-    if (!drop[i]) kept.push_back(std::move((*findings)[i]));
-  }
-  for (Finding& f : added) kept.push_back(std::move(f));
-  *findings = std::move(kept);
+  RemoveMarked(drop, findings);
+  for (Finding& f : added) findings->push_back(std::move(f));
 }
 
 // Reordered versions: version v lacks a concept in bead b that version a
@@ -159,7 +157,8 @@ void MergeMissingTermsIntoClauses(const CheckContext& ctx, std::vector<Finding>*
 // carries the term moved; nothing is missing.
 void DropTermsMovedNearby(const CheckContext& ctx, std::vector<Finding>* findings) {
   const size_t window = ctx.config.moved_term_beads;
-  if (window == 0) return;
+  const auto missing = [](const Finding& f) { return f.type == FindingType::kMissingTerm; };
+  if (window == 0 || std::none_of(findings->begin(), findings->end(), missing)) return;
   // beads[v][concept]: the beads where version v names the concept.
   std::vector<std::map<uint32_t, std::set<size_t>>> beads(ctx.versions());
   for (size_t v = 0; v < ctx.versions(); ++v) {
