@@ -312,6 +312,46 @@ TEST_F(AlignerTest, SameInputSameOutputInAnyThread) {
   }
 }
 
+// The timing record is for benchmarks: asking for it must not change the
+// alignment, and it names the phases that ran, each once.
+TEST_F(AlignerTest, TimingsNameThePhasesAndChangeNothing) {
+  std::vector<std::string> x, y, z;
+  for (int k = 0; k < 40; ++k) {
+    x.push_back(Sentence('a', k, 8));
+    y.push_back(Sentence('b', k, 8));
+    z.push_back(Sentence('c', k, 8));
+  }
+  const std::vector<AlignInput> inputs = {Input(Lines(x), Language::kEnglish),
+                                          Input(Lines(y), Language::kUrdu),
+                                          Input(Lines(z), Language::kChinese)};
+  Aligner aligner({}, resources_);
+  auto plain = aligner.Align(inputs);
+  AlignTimings timings;
+  auto timed = aligner.Align(inputs, &timings);
+  ASSERT_TRUE(plain.ok() && timed.ok());
+  EXPECT_EQ(Show(*plain), Show(*timed));
+  for (size_t k = 0; k < plain->beads.size(); ++k) EXPECT_EQ(plain->beads[k].score, timed->beads[k].score);
+
+  std::vector<std::string> names;
+  double sum = 0;
+  for (const auto& [name, seconds] : timings.phases) {
+    names.push_back(name);
+    EXPECT_GE(seconds, 0.0) << name;
+    sum += seconds;
+  }
+  // Pass 2 runs only when learning found word pairs, which these texts
+  // (every word translated by the dictionaries) need not give.
+  std::vector<std::string> always = names;
+  std::erase(always, "pass 2");
+  EXPECT_THAT(always, ::testing::ElementsAre("features", "pair model", "corridor", "pass 1", "match rates",
+                                             "learning", "scores", "join"));
+  EXPECT_DOUBLE_EQ(timings.total(), sum);
+
+  // A second call adds to the same phases rather than listing them again.
+  ASSERT_TRUE(aligner.Align({inputs[0], inputs[1]}, &timings).ok());
+  EXPECT_EQ(timings.phases.size(), names.size());
+}
+
 TEST_F(AlignerTest, TermAnchorsTieSentencesTogether) {
   // Two texts whose words do not translate and whose sentences are all the
   // same length; only the concept ids of the termbase say what goes where.

@@ -7,6 +7,7 @@
 
 #include "aligner_join.h"
 #include "aligner_pair.h"
+#include "aligner_timing.h"
 #include "config_ranges.h"
 
 namespace align {
@@ -28,7 +29,7 @@ struct Oriented {
 };
 
 Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q,
-                       const AlignResources& res, const AlignerConfig& config) {
+                       const AlignResources& res, const AlignerConfig& config, AlignTimings* timings) {
   const Dictionary* forward = nullptr;
   const Dictionary* backward = nullptr;
   for (const auto& d : res.dictionaries) {
@@ -37,8 +38,8 @@ Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q
     if (!backward && d->source() == f[q].language && d->target() == f[p].language) backward = d.get();
   }
   const bool swap = !forward && backward;
-  PairAlignment pa = swap ? internal::AlignPair(f[q], f[p], backward, config)
-                          : internal::AlignPair(f[p], f[q], forward, config);
+  PairAlignment pa = swap ? internal::AlignPair(f[q], f[p], backward, config, timings)
+                          : internal::AlignPair(f[p], f[q], forward, config, timings);
   Oriented o;
   o.coverage = pa.lexical_coverage;
   o.match_rate = pa.match_rate;
@@ -70,10 +71,25 @@ std::string RatioText(double ratio) {
 
 }  // namespace
 
+void AlignTimings::Add(std::string_view phase, double seconds) {
+  for (auto& [name, total] : phases)
+    if (name == phase) {
+      total += seconds;
+      return;
+    }
+  phases.emplace_back(std::string(phase), seconds);
+}
+
+double AlignTimings::total() const {
+  double sum = 0;
+  for (const auto& [name, seconds] : phases) sum += seconds;
+  return sum;
+}
+
 Aligner::Aligner(AlignerConfig config, AlignResources resources)
     : config_(std::move(config)), resources_(std::move(resources)) {}
 
-StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions) const {
+StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions, AlignTimings* timings) const {
   if (versions.size() < 2 || versions.size() > 3)
     return InvalidArgument(fmt::format("align needs 2 or 3 versions, got {}", versions.size()));
   ALIGN_RETURN_IF_ERROR(internal::CheckRanges(AlignerConfigFields(), config_, "aligner"));
@@ -82,8 +98,10 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions) cons
       if (s.span.end > v.document.bytes().size() || s.span.begin > s.span.end)
         return InvalidArgument(fmt::format("{}: a sentence span lies outside the document",
                                            v.document.name()));
+  internal::PhaseClock clock(timings);
   std::vector<VersionFeatures> f;
   for (const AlignInput& v : versions) f.push_back(internal::ExtractFeatures(v));
+  clock.Mark("features");
 
   Alignment out;
   auto label = [&](size_t k) {
@@ -104,7 +122,7 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions) cons
   std::vector<Oriented> pairs;
   std::vector<std::pair<size_t, size_t>> which;
   if (versions.size() == 2) {
-    pairs.push_back(AlignOriented(f, 0, 1, resources_, config_));
+    pairs.push_back(AlignOriented(f, 0, 1, resources_, config_, timings));
     which.push_back({0, 1});
     out.beads = pairs[0].beads;
   } else {
@@ -114,11 +132,12 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions) cons
     for (size_t k = 0; k < 3; ++k)
       if (versions[k].language == Language::kEnglish) { pivot = k; break; }
     const size_t vx = pivot == 0 ? 1 : 0, vy = pivot == 2 ? 1 : 2;
-    pairs.push_back(AlignOriented(f, pivot, vx, resources_, config_));
-    pairs.push_back(AlignOriented(f, pivot, vy, resources_, config_));
+    pairs.push_back(AlignOriented(f, pivot, vx, resources_, config_, timings));
+    pairs.push_back(AlignOriented(f, pivot, vy, resources_, config_, timings));
     which.push_back({pivot, vx});
     which.push_back({pivot, vy});
-    const Oriented xy = AlignOriented(f, vx, vy, resources_, config_);
+    const Oriented xy = AlignOriented(f, vx, vy, resources_, config_, timings);
+    clock = internal::PhaseClock(timings);  // the pairs charged their own time
     out.beads = internal::JoinByVotes(
         pairs[0].beads, pairs[1].beads, xy.beads, static_cast<uint32_t>(versions[pivot].sentences.size()),
         static_cast<uint32_t>(versions[vx].sentences.size()),
@@ -126,6 +145,7 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions) cons
     out.beads = internal::SplitMerges(
         out.beads, {{{pivot, vx, &pairs[0].beads}, {pivot, vy, &pairs[1].beads}, {vx, vy, &xy.beads}}},
         {&f[0].length, &f[1].length, &f[2].length});
+    clock.Mark("join");
   }
   // Documents that are not translations of each other.
   for (size_t k = 0; k < pairs.size(); ++k) {

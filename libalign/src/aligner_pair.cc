@@ -6,6 +6,8 @@
 #include <memory>
 #include <string_view>
 
+#include "aligner_timing.h"
+
 namespace align::internal {
 namespace {
 
@@ -247,16 +249,22 @@ std::vector<std::pair<uint32_t, uint32_t>> LearnLexicon(const PairModel& model,
 }
 
 PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
-                        const Dictionary* dictionary, const AlignerConfig& config) {
+                        const Dictionary* dictionary, const AlignerConfig& config,
+                        AlignTimings* timings) {
+  PhaseClock clock(timings);
   PairModel model(x, y, dictionary, config);
+  clock.Mark("pair model");
   const size_t width = static_cast<size_t>(std::max(config.band_width, 2));
   // The first pass only needs to be good enough to learn from when a
   // lexicon will be learned: one round, no re-centring.
   const bool learn = config.learn_lexicon && (dictionary == nullptr || config.learn_with_dictionary);
-  DpResult run = RunDp(model, config, CoarseCenter(model, model.x_cum(), model.y_cum(), config), width,
-                       learn ? 1 : config.max_band_rounds);
+  std::vector<double> corridor = CoarseCenter(model, model.x_cum(), model.y_cum(), config);
+  clock.Mark("corridor");
+  DpResult run = RunDp(model, config, std::move(corridor), width, learn ? 1 : config.max_band_rounds);
+  clock.Mark("pass 1");
   PairAlignment out;
   MatchRates(model, run.beads, &out.match_rate, &out.chance_rate);
+  clock.Mark("match rates");
   // Without a dictionary (and few numbers or names) there is nothing to
   // judge by before learning; then the learned lexicon has to do.
   const bool judge_after_learning = model.known_share() < config.unrelated_min_known_share;
@@ -265,13 +273,20 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
     auto links = LearnLexicon(model, run.beads, config);
     if (!links.empty()) {
       model.AddLexicon(links);
+      clock.Mark("learning");
       const size_t realign_width =
           std::max<size_t>(width * static_cast<size_t>(std::max(config.realign_band_percent, 1)) / 100,
                            static_cast<size_t>(std::max(config.realign_min_band, 1)));
       run = RunDp(model, config, PathCenter(run.beads, model.n()), realign_width, config.max_band_rounds);
+      clock.Mark("pass 2");
+    } else {
+      clock.Mark("learning");
     }
   }
-  if (judge_after_learning) MatchRates(model, run.beads, &out.match_rate, &out.chance_rate);
+  if (judge_after_learning) {
+    MatchRates(model, run.beads, &out.match_rate, &out.chance_rate);
+    clock.Mark("match rates");
+  }
   out.rates_after_learning = judge_after_learning;
   out.total_cost = run.total;
   out.lexical_coverage = model.lexical_coverage();
@@ -290,6 +305,7 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
     out.sims.push_back(sim);
     out.scores.push_back(std::clamp(score, 0.0, 1.0));
   }
+  clock.Mark("scores");
   return out;
 }
 

@@ -32,7 +32,9 @@ std::vector<std::pair<uint32_t, uint32_t>> LearnLexicon(const PairModel& model,
                                                         const AlignerConfig& config);
 
 // The whole pairwise procedure; |dictionary| (may be null) translates x to y.
+// |timings| (may be null) receives the time of each phase.
 PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
-                        const Dictionary* dictionary, const AlignerConfig& config);
+                        const Dictionary* dictionary, const AlignerConfig& config,
+                        AlignTimings* timings = nullptr);
 
 }  // namespace align::internal

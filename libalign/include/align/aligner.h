@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "align/dictionary.h"
@@ -217,11 +219,24 @@ struct AlignResult {
   Alignment alignment;
 };
 
+// Where the time of one Align call went, for benchmarks: wall-clock seconds
+// per phase ("features", "pair model", "corridor", "pass 1", "match rates",
+// "learning", "pass 2", "scores", "join"), summed over the pairs of a
+// 3-version alignment, in the order each phase first ran. Filling it reads
+// the clock a few times per pair and changes nothing in the alignment.
+struct AlignTimings {
+  std::vector<std::pair<std::string, double>> phases;
+  void Add(std::string_view phase, double seconds);
+  double total() const;
+};
+
 class Aligner {
  public:
   Aligner(AlignerConfig config, AlignResources resources);
-  // Aligns 2 or 3 versions. Thread-safe; deterministic.
-  StatusOr<Alignment> Align(const std::vector<AlignInput>& versions) const;
+  // Aligns 2 or 3 versions. Thread-safe; deterministic. |timings|, when
+  // given, receives the time per phase (added to what it holds).
+  StatusOr<Alignment> Align(const std::vector<AlignInput>& versions,
+                            AlignTimings* timings = nullptr) const;
 
  private:
   AlignerConfig config_;
