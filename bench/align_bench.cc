@@ -1,21 +1,41 @@
-// Aligner speed and memory on a synthetic Bible-size pair (the README's speed bar: a
-// 30,000 × 42,000-sentence pair in under 1 s on one core and under 300 MB).
+// Aligner speed and memory at Bible size (the README's speed bar: a
+// 30,000 × 42,000-sentence pair in under 1 s on one core and under 300 MB),
+// on two inputs:
 //
 //   build/bench/align_bench --benchmark_counters_tabular=true
 //
-// The pair is generated: x sentences of random length over an artificial
-// vocabulary; y is a "translation" through a fixed word mapping with noise,
-// split and merged the way translators do (1-1, 1-2, 1-3, 2-1, 1-0, 0-1),
-// so that lengths, ratios and co-occurrences behave like real bitext and
-// the aligner runs its full two-pass procedure (length pass, learned
-// lexicon, realignment). Peak RSS is the process's (getrusage), measured
-// after the alignment.
+// BM_AlignBibleSize: a generated pair. x sentences of random length over an
+// artificial vocabulary; y is a "translation" through a fixed word mapping
+// with noise, split and merged the way translators do (1-1, 1-2, 1-3, 2-1,
+// 1-0, 0-1), so that lengths, ratios and co-occurrences behave like real
+// bitext and the aligner runs its full two-pass procedure (length pass,
+// learned lexicon, realignment).
+//
+// BM_AlignQuranRepeated: real text, the sentence-split English and Chinese
+// Quran of tools/build-long-eval.py (quran-sent/en.txt, zh.txt, one sentence
+// per line) repeated to 30,000 English sentences or more, aligned with
+// CC-CEDICT when it is set up, as `talign align --presegmented` does. The
+// directory is $TALIGN_QURAN_SENT, else out/long-eval/quran-sent of the
+// source tree; without it the case is skipped with a message (fetch and build
+// it with tools/fetch-quran.sh and tools/build-long-eval.py). Synthetic text
+// has short sentences and a uniform vocabulary, so it runs much faster than
+// real text: the real case is the one the bar is about.
+//
+// Both report the time of each phase of the aligner (ms per alignment,
+// AlignTimings) and the process's peak RSS (getrusage, after the alignment;
+// run one case at a time with --benchmark_filter for the peak of each).
 #include <sys/resource.h>
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
 #include <random>
+#include <sstream>
 #include <string>
 
 #include "align/aligner.h"
@@ -102,26 +122,119 @@ Bitext MakeBitext(size_t n_x, uint32_t seed) {
                 std::move(truth)};
 }
 
-void BM_AlignBibleSize(benchmark::State& state) {
-  const Bitext t = MakeBitext(static_cast<size_t>(state.range(0)), 1);
-  align::Aligner aligner(align::AlignerConfig{}, align::AlignResources{});
-  size_t beads = 0;
-  for (auto _ : state) {
-    auto r = aligner.Align({t.x, t.y});
-    beads = r.ok() ? r->beads.size() : 0;
-    benchmark::DoNotOptimize(beads);
+// The phase times (ms per alignment), the sizes and the peak RSS as counters.
+void Report(benchmark::State& state, const align::AlignInput& x, const align::AlignInput& y,
+            const align::AlignTimings& timings, size_t beads) {
+  const double runs = static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
+  for (const auto& [phase, seconds] : timings.phases) {
+    std::string name = phase + "_ms";
+    std::replace(name.begin(), name.end(), ' ', '_');
+    state.counters[name] = 1000 * seconds / runs;
   }
+  state.counters["phases_ms"] = 1000 * timings.total() / runs;
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
-  state.counters["x_sentences"] = static_cast<double>(t.x.sentences.size());
-  state.counters["y_sentences"] = static_cast<double>(t.y.sentences.size());
+  state.counters["x_sentences"] = static_cast<double>(x.sentences.size());
+  state.counters["y_sentences"] = static_cast<double>(y.sentences.size());
   state.counters["beads"] = static_cast<double>(beads);
   state.counters["peak_rss_MB"] = static_cast<double>(ru.ru_maxrss) / 1024.0;
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
-                          static_cast<int64_t>(t.x.document.bytes().size() + t.y.document.bytes().size()));
+                          static_cast<int64_t>(x.document.bytes().size() + y.document.bytes().size()));
+}
+
+void Run(benchmark::State& state, const align::Aligner& aligner, const align::AlignInput& x,
+         const align::AlignInput& y) {
+  align::AlignTimings timings;
+  size_t beads = 0;
+  for (auto _ : state) {
+    auto r = aligner.Align({x, y}, &timings);
+    if (!r.ok()) {
+      state.SkipWithError(r.status().message().c_str());
+      return;
+    }
+    beads = r->beads.size();
+    benchmark::DoNotOptimize(beads);
+  }
+  Report(state, x, y, timings, beads);
+}
+
+void BM_AlignBibleSize(benchmark::State& state) {
+  const Bitext t = MakeBitext(static_cast<size_t>(state.range(0)), 1);
+  align::Aligner aligner(align::AlignerConfig{}, align::AlignResources{});
+  Run(state, aligner, t.x, t.y);
 }
 BENCHMARK(BM_AlignBibleSize)->Arg(30000)->Unit(benchmark::kMillisecond)->Iterations(3);
 
+std::string QuranDir() {
+  const char* env = std::getenv("TALIGN_QURAN_SENT");
+  return env && *env ? env : TALIGN_SOURCE_DIR "/out/long-eval/quran-sent";
+}
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  *out = s.str();
+  return true;
+}
+
+// One presegmented version: |text| (one sentence per line) |times| over.
+align::AlignInput Repeated(const std::string& name, const std::string& text, size_t times,
+                           align::Language language) {
+  std::string all;
+  all.reserve(text.size() * times);
+  for (size_t k = 0; k < times; ++k) all += text;
+  auto doc = align::Document::FromString(name, std::move(all));
+  return {*doc, language, align::SplitLines(*doc), {}};
+}
+
+struct RealText {
+  align::AlignInput x, y;
+  std::string dictionary;  // what the aligner was given
+};
+
+void BM_AlignQuranRepeated(benchmark::State& state, const RealText* t,
+                           const std::shared_ptr<const align::Dictionary>* cedict) {
+  align::AlignResources resources;
+  if (*cedict) resources.dictionaries.push_back(*cedict);
+  align::Aligner aligner(align::AlignerConfig{}, resources);
+  state.SetLabel(t->dictionary);
+  Run(state, aligner, t->x, t->y);
+}
+
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  // Loaded before the benchmarks run, so that neither reading the files nor
+  // CC-CEDICT counts in the alignment time (its memory does count in the peak).
+  const std::string dir = QuranDir();
+  std::string en, zh;
+  static std::unique_ptr<RealText> real;
+  static std::shared_ptr<const align::Dictionary> cedict;
+  if (ReadFile(dir + "/en.txt", &en) && ReadFile(dir + "/zh.txt", &zh) && !en.empty()) {
+    const size_t lines = static_cast<size_t>(std::count(en.begin(), en.end(), '\n'));
+    const size_t times = (30000 + lines - 1) / std::max<size_t>(lines, 1);
+    std::string dictionary = "no dictionary (CC-CEDICT not set up)";
+    if (auto d = align::Dictionary::LoadCedict(); d.ok()) {
+      cedict = *d;
+      dictionary = "CC-CEDICT";
+    }
+    real = std::make_unique<RealText>(RealText{Repeated("quran.en", en, times, align::Language::kEnglish),
+                                               Repeated("quran.zh", zh, times, align::Language::kChinese),
+                                               dictionary});
+    benchmark::RegisterBenchmark("BM_AlignQuranRepeated", BM_AlignQuranRepeated, real.get(), &cedict)
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(3);
+  } else {
+    std::fprintf(stderr,
+                 "align_bench: real-text case skipped: no %s/en.txt and zh.txt (run "
+                 "tools/fetch-quran.sh, then tools/build-long-eval.py, or set TALIGN_QURAN_SENT)\n",
+                 dir.c_str());
+  }
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

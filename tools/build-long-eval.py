@@ -10,6 +10,8 @@ Writes under OUT:
   quran-verse/     en, zh, ur: one verse per line, gold = identity
   quran-sent/      the same verses split into sentences by `talign segment`, with the
                    verse of each sentence (LANG.verse) and verse-level gold
+  quran-sent-xN/   its en–zh pair repeated N times (30,000 sentences or more), the
+                   real-text case of bench/align_bench
   manifest.json    what tools/eval-long.py aligns and scores
 
 Bead sets (MAC-Dev, aca, mag) are written Chinese first, the way MAC-Dev is, so
@@ -33,6 +35,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BEAD_LINE = re.compile(r'^\s*\[([^\]]*)\]\s*:\s*\[([^\]]*)\]\s*$')
 QURAN_LANGS = ('en', 'zh', 'ur')
+BENCH_MIN_SENTENCES = 30000  # bench/align_bench repeats the en–zh Quran to this many
 
 
 class BuildError(Exception):
@@ -275,6 +278,31 @@ def build_quran(out, talign, quran_dir, manifest):
         write_gold(os.path.join(sdir, 'gold-%s-%s' % (a, b)),
                    [(tuple(of_verse[a][k]), tuple(of_verse[b][k])) for k in range(n)])
     add_quran_documents(manifest, 'quran-sent', gold, {l: l + '.verse' for l in QURAN_LANGS}, counts)
+    build_quran_repeated(out, manifest, of_verse, counts)
+
+
+def build_quran_repeated(out, manifest, of_verse, counts):
+    """The en–zh sentences of quran-sent repeated to at least 30,000 English
+    sentences, as bench/align_bench repeats them, so that the bench's real
+    case can be scored."""
+    reps = -(-BENCH_MIN_SENTENCES // counts['en'])
+    src, d = os.path.join(out, 'quran-sent'), os.path.join(out, 'quran-sent-x%d' % reps)
+    n = len(of_verse['en'])
+    for lang in ('en', 'zh'):
+        write_lines(os.path.join(d, lang + '.txt'), read_lines(os.path.join(src, lang + '.txt')) * reps)
+        verses = read_lines(os.path.join(src, lang + '.verse'))
+        write_lines(os.path.join(d, lang + '.verse'),
+                    [str(int(v) + r * n) for r in range(reps) for v in verses])
+    write_gold(os.path.join(d, 'gold-en-zh'),
+               [(tuple(i + r * counts['en'] for i in of_verse['en'][k]),
+                 tuple(j + r * counts['zh'] for j in of_verse['zh'][k]))
+                for r in range(reps) for k in range(n)])
+    name = 'quran-sent-x%d' % reps
+    manifest['documents'][name + '.en-zh'] = dict(
+        kind='beads', presegmented=True, dir=name, langs=['en', 'zh'], files=['en.txt', 'zh.txt'],
+        gold={'en-zh': 'gold-en-zh'}, verses={'en': 'en.verse', 'zh': 'zh.verse'},
+        sentences=[reps * counts['en'], reps * counts['zh']])
+    manifest['quran'].append(name)
 
 
 def add_quran_documents(manifest, name, gold, verse_files, counts):
@@ -312,8 +340,10 @@ def joins_of(bead, ntrex):
 
 def build(args):
     out = os.path.abspath(args.out)
-    for sub in ('parts', 'joined', 'quran-verse', 'quran-sent'):
-        shutil.rmtree(os.path.join(out, sub), ignore_errors=True)
+    if os.path.isdir(out):
+        for sub in os.listdir(out):
+            if sub in ('parts', 'joined') or sub.startswith('quran-'):
+                shutil.rmtree(os.path.join(out, sub))
     manifest = dict(documents={}, joins={}, quran=[])
     bead = bead_parts(args.eval_dir)
     ntrex = ntrex_parts(args.eval_dir)
