@@ -223,13 +223,14 @@ namespace internal {
 StatusOr<std::vector<Finding>> CheckAnalysed(const AlignResult& aligned,
                                              const std::vector<std::vector<TermHit>>& hits_per_version,
                                              const VersionNumbers& numbers, const TermMatcher& matcher,
-                                             const CheckConfig& config) {
+                                             const CheckConfig& config, const Glossary* glossary) {
   ALIGN_RETURN_IF_ERROR(Validate(aligned, hits_per_version, config));
   if (numbers.size() != aligned.versions.size()) return Internal("numbers do not fit the versions");
   for (size_t v = 0; v < numbers.size(); ++v) {
     if (numbers[v].size() != aligned.versions[v].sentences.size()) return Internal("numbers do not fit the sentences");
   }
   CheckContext ctx(aligned, hits_per_version, numbers, matcher, config);
+  ctx.glossary = glossary;
   // Each pass once, in registry order, when any of its types is on; the
   // findings of types that are off are dropped (a pass may skip their work).
   std::vector<CheckPass> passes;
@@ -242,6 +243,7 @@ StatusOr<std::vector<Finding>> CheckAnalysed(const AlignResult& aligned,
   for (CheckPass pass : passes) pass(ctx, &findings);
   if (config.missing_terms) internal::DropTermsMovedNearby(ctx, &findings);
   if (config.omissions && config.missing_terms) internal::MergeMissingTermsIntoClauses(ctx, &findings);
+  if (config.omissions) internal::FindUncoveredClauses(ctx, &findings);
   std::erase_if(findings, [&](const Finding& f) { return !(config.*FindingTypeInfoOf(f.type).enabled); });
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.bead, a.type, a.version) < std::tie(b.bead, b.type, b.version);

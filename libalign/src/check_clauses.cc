@@ -33,36 +33,55 @@ bool IsClauseEnd(char32_t c) {
   }
 }
 
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Whether the code point |c| at |at| (|next| after it) ends a clause of
+// |sentence|: a comma between two ASCII letters or digits (5,000) does not,
+// between two Han characters (Chinese typed with ASCII punctuation) it
+// does; a full stop inside a sentence is one the segmenter did not take for
+// a sentence end (U.N. General Assembly, 3.5), so ends nothing.
+bool EndsClause(std::string_view text, Span sentence, size_t at, char32_t c, size_t next) {
+  if (!IsClauseEnd(c)) return false;
+  if (c == U'.') {
+    size_t rest = next;
+    while (rest < sentence.end && (text[rest] == ' ' || text[rest] == '\n' || text[rest] == '"' || text[rest] == '\'' || text[rest] == ')')) ++rest;
+    return rest >= sentence.end;
+  }
+  if (c == U',') {
+    const bool before = at > sentence.begin && IsAsciiAlnum(text[at - 1]);
+    const bool after = next < sentence.end && IsAsciiAlnum(text[next]);
+    if (before && after) return false;
+  }
+  return true;
+}
+
+Span Trimmed(std::string_view text, Span span) {
+  while (span.begin < span.end && (text[span.begin] == ' ' || text[span.begin] == '\n')) ++span.begin;
+  while (span.end > span.begin && (text[span.end - 1] == ' ' || text[span.end - 1] == '\n')) --span.end;
+  return span;
+}
+
 // The clause of |sentence| that holds |hit|: from after the clause end
-// before it to the clause end after it (included), spaces trimmed. A full
-// stop between digits (3.5) or inside a word (U.S.) ends nothing.
+// before it to the clause end after it (included), spaces trimmed.
 Span ClauseOf(std::string_view text, Span sentence, Span hit) {
-  auto ends_clause = [&](size_t at, char32_t c, size_t next) {
-    if (!IsClauseEnd(c)) return false;
-    if (c == U'.' || c == U',') {
-      const bool before = at > sentence.begin && text[at - 1] != ' ';
-      const bool after = next < sentence.end && text[next] != ' ' && text[next] != '\n';
-      if (before && after) return false;
-    }
-    return true;
-  };
   size_t begin = sentence.begin;
   for (size_t i = sentence.begin; i < hit.begin;) {
     const size_t at = i;
     const char32_t c = DecodeUtf8(text, i);
-    if (ends_clause(at, c, i)) begin = i;
+    if (EndsClause(text, sentence, at, c, i)) begin = i;
   }
   size_t end = sentence.end;
   for (size_t i = hit.end; i < sentence.end;) {
     const size_t at = i;
     const char32_t c = DecodeUtf8(text, i);
-    if (ends_clause(at, c, i)) {
+    if (EndsClause(text, sentence, at, c, i)) {
       end = i;
       break;
     }
   }
-  while (begin < end && (text[begin] == ' ' || text[begin] == '\n')) ++begin;
-  return {begin, end};
+  return Trimmed(text, {begin, end});
 }
 
 // Removes the findings whose index is marked in |drop|, keeping the order.
@@ -72,6 +91,23 @@ void RemoveMarked(const std::vector<bool>& drop, std::vector<Finding>* findings)
 }
 
 }  // namespace
+
+std::vector<Span> Clauses(std::string_view text, Span sentence) {
+  std::vector<Span> clauses;
+  size_t begin = sentence.begin;
+  auto close = [&](size_t end) {
+    const Span clause = Trimmed(text, {begin, end});
+    if (!clause.empty()) clauses.push_back(clause);
+    begin = end;
+  };
+  for (size_t i = sentence.begin; i < sentence.end;) {
+    const size_t at = i;
+    const char32_t c = DecodeUtf8(text, i);
+    if (EndsClause(text, sentence, at, c, i)) close(i);
+  }
+  close(sentence.end);
+  return clauses;
+}
 
 void MergeMissingTermsIntoClauses(const CheckContext& ctx, std::vector<Finding>* findings) {
   const size_t least = ctx.config.clause_missing_terms;

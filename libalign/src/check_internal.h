@@ -7,6 +7,7 @@
 
 #include "align/check.h"
 #include "align/aligner.h"
+#include "coverage.h"
 #include "numbers.h"
 
 namespace align::internal {
@@ -26,6 +27,9 @@ class CheckContext {
   const TermMatcher& matcher;
   const Lexicon& lexicon;  // matcher.lexicon()
   const CheckConfig& config;
+  // Reads versions into one vocabulary through the dictionaries; null when
+  // the check has none.
+  const Glossary* glossary = nullptr;
 
   size_t versions() const { return aligned.versions.size(); }
   const std::vector<Bead>& beads() const { return aligned.alignment.beads; }
@@ -56,10 +60,25 @@ class CheckContext {
 
 // Check() on versions already analysed (RunCheck): the same findings, from
 // the numbers the analysis read instead of new keys.
+// |glossary| (may be null) reads the versions through the dictionaries
+// for the clause omissions.
 StatusOr<std::vector<Finding>> CheckAnalysed(const AlignResult& aligned,
                                              const std::vector<std::vector<TermHit>>& hits,
                                              const VersionNumbers& numbers, const TermMatcher& matcher,
-                                             const CheckConfig& config);
+                                             const CheckConfig& config, const Glossary* glossary = nullptr);
+
+// Letters of |text|, a Han character counting |han_weight|: the length the
+// omission rules compare.
+size_t Letters(std::string_view text, size_t han_weight);
+// Each version's length (letters + 1 per sentence) relative to the first's,
+// over the whole document: what a bead's lengths are scaled by.
+std::vector<double> LengthScales(const CheckContext& ctx);
+
+// The clauses of |sentence| in |text|: spans between clause ends (commas,
+// semicolons, colons, full stops in the three scripts; a comma or full stop
+// between two non-spaces, as in 3.5 or U.S., ends nothing), each with its
+// closing punctuation, spaces trimmed; empty clauses left out.
+std::vector<Span> Clauses(std::string_view text, Span sentence);
 
 // Sets f->message to |pattern| filled with |args|, and keeps both so that a
 // report can give the message in its UI language. |pattern| must be a string
@@ -81,5 +100,8 @@ void CheckOmissions(const CheckContext& ctx, std::vector<Finding>* out);
 void MergeMissingTermsIntoClauses(const CheckContext& ctx, std::vector<Finding>* findings);
 // Missing terms that two versions name in nearby beads cancel out (check_clauses.cc).
 void DropTermsMovedNearby(const CheckContext& ctx, std::vector<Finding>* findings);
+// Clauses of a bead whose words have no translation in another version's
+// side, where the rest of the bead has (check_coverage.cc).
+void FindUncoveredClauses(const CheckContext& ctx, std::vector<Finding>* findings);
 
 }  // namespace align::internal

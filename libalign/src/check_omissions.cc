@@ -37,10 +37,7 @@
 #include "utf8.h"
 
 namespace align::internal {
-namespace {
 
-// Han characters count |han_weight| letters each (a Chinese text has
-// about half as many characters as an English one has letters).
 size_t Letters(std::string_view text, size_t han_weight) {
   size_t letters = 0;
   for (size_t i = 0; i < text.size();) {
@@ -53,6 +50,19 @@ size_t Letters(std::string_view text, size_t han_weight) {
   }
   return letters;
 }
+
+std::vector<double> LengthScales(const CheckContext& ctx) {
+  std::vector<double> totals(ctx.versions(), 0), scale(ctx.versions(), 1.0);
+  for (size_t v = 0; v < ctx.versions(); ++v) {
+    const AlignInput& input = ctx.aligned.versions[v];
+    for (const Sentence& s : input.sentences)
+      totals[v] += static_cast<double>(Letters(input.document.Slice(s.span), ctx.config.han_letter_weight)) + 1;
+  }
+  for (size_t v = 0; v < ctx.versions(); ++v) scale[v] = totals[0] > 0 && totals[v] > 0 ? totals[v] / totals[0] : 1.0;
+  return scale;
+}
+
+namespace {
 
 bool EndsWith(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
@@ -392,15 +402,7 @@ bool AbsorbedByNeighbour(const CheckContext& ctx, const std::vector<double>& sca
 
 void CheckOmissions(const CheckContext& ctx, std::vector<Finding>* out) {
   const int source = ctx.source();
-  // Each version's length relative to the first, over the whole document.
-  std::vector<double> scale(ctx.versions(), 1.0);
-  {
-    std::vector<double> totals(ctx.versions(), 0);
-    for (size_t v = 0; v < ctx.versions(); ++v) {
-      for (uint32_t s = 0; s < ctx.aligned.versions[v].sentences.size(); ++s) totals[v] += Length(ctx, v, s);
-    }
-    for (size_t v = 0; v < ctx.versions(); ++v) scale[v] = totals[0] > 0 && totals[v] > 0 ? totals[v] / totals[0] : 1.0;
-  }
+  const std::vector<double> scale = LengthScales(ctx);
   MergedBeads(ctx, scale, out);
   for (size_t b = 0; b < ctx.beads().size(); ++b) {
     std::vector<size_t> filled, empty;

@@ -1,6 +1,9 @@
 // RunCheck (pipeline.h): read and segment (PrepareAlign), match terms in
 // every version, give the aligner the concepts as anchors, align, check.
+#include <memory>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -35,7 +38,19 @@ StatusOr<CheckResult> RunCheckUnguarded(const CheckJob& job, const Session& sess
   ALIGN_RETURN_IF_ERROR(internal::AlignPrepared(job.align, session, result.align));
   for (const std::string& w : result.align.alignment.warnings) result.warnings.push_back(w);
 
-  auto findings = internal::CheckAnalysed(result.align, result.hits, numbers, *session.matcher(), config);
+  // The dictionaries the aligner used also tell which clauses have no
+  // counterpart; they translate into one pivot language.
+  std::vector<Language> languages;
+  for (const AlignInput& v : result.align.versions) languages.push_back(v.language);
+  std::vector<std::string> names;
+  auto resources = session.DictionariesFor(languages, &names);
+  if (!resources.ok()) return resources.status();
+  std::unique_ptr<internal::Glossary> glossary;
+  if (!resources->dictionaries.empty()) {
+    glossary = std::make_unique<internal::Glossary>(resources->dictionaries, internal::PivotOf(resources->dictionaries));
+  }
+  auto findings =
+      internal::CheckAnalysed(result.align, result.hits, numbers, *session.matcher(), config, glossary.get());
   if (!findings.ok()) return findings.status();
   result.findings = std::move(*findings);
   result.summary = Summarize(result.findings);

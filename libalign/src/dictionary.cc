@@ -152,6 +152,15 @@ void TableDictionary::Lookup(std::string_view key, std::vector<std::string_view>
   for (uint32_t l = key_links_[lo]; l < key_links_[lo + 1]; ++l) words->push_back(Word(links_[l]));
 }
 
+std::vector<std::string_view> TableDictionary::TargetWords() const {
+  std::vector<std::string_view> words;
+  words.reserve(header_.n_words);
+  for (uint32_t i = 0; i < header_.n_words; ++i) words.push_back(Word(i));
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
 StatusOr<std::string> ReadDictionaryFile(const std::string& path) {
   const auto too_big = [&](std::string_view size) {
     return ResourceLimit(fmt::format("{}: {} is more than the {} MiB a dictionary may have; "

@@ -62,6 +62,7 @@ class TableDictionary final : public Dictionary {
   void Lookup(std::string_view key, std::vector<std::string_view>* words) const override;
   int max_key_tokens() const override { return static_cast<int>(header_.max_key_tokens); }
   size_t size() const override { return header_.n_keys; }
+  std::vector<std::string_view> TargetWords() const override;
   const TableHeader& header() const { return header_; }
 
  private:

@@ -29,6 +29,7 @@ enum class SectionKind {
   kNumbers,  // an entry and a number, the number last ("two 2")
   kPairs,    // two words ("ph f", "ي ی"), U+XXXX allowed in both
   kChars,    // characters separated by spaces, U+XXXX and U+XXXX..U+YYYY allowed
+  kWords,    // words separated by spaces, any number a line
 };
 
 const std::unordered_map<std::string_view, SectionKind>& Sections() {
@@ -47,6 +48,7 @@ const std::unordered_map<std::string_view, SectionKind>& Sections() {
       {"currency_scales", SectionKind::kNumbers},   {"weak_number_words", SectionKind::kNumbers},
       {"list_joiners", SectionKind::kList},
       {"glued_postpositions", SectionKind::kList},
+      {"function_words", SectionKind::kWords},
   };
   return kSections;
 }
@@ -236,6 +238,9 @@ class DefinitionReader {
         table.push_back({std::move(from), std::move(to), 0, number});
         return Status::Ok();
       }
+      case SectionKind::kWords:
+        for (std::string_view w : Words(line)) table.push_back({std::string(w), {}, 0, number});
+        return Status::Ok();
       case SectionKind::kChars:
         for (std::string_view w : Words(line)) {
           const size_t dots = w.find("..");

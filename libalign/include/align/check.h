@@ -122,6 +122,21 @@ struct CheckConfig {
   // one bead has left out the clause that holds them: one omission with
   // those clauses replaces the missing-term findings (0: never).
   size_t clause_missing_terms = 2;
+  // Clauses through the dictionaries (check_coverage.cc): a run of clauses
+  // of at least clause_min_units words with a dictionary entry, none of
+  // them rendered in another version's side, in a bead whose other words
+  // (as many again) are rendered so often that such a run would go
+  // unrendered by chance at most clause_max_chance of the time, is an
+  // omission (or addition) when the side with it is longer than the other
+  // by more than clause_length_gap and closer without it, or whatever the
+  // lengths when that chance is at most clause_sure_chance; the other side's
+  // words must be rendered in this one for at least clause_other_coverage
+  // of them (0 units: never).
+  size_t clause_min_units = 4;
+  double clause_max_chance = 0.01;
+  double clause_sure_chance = 0.001;
+  double clause_other_coverage = 0.7;
+  double clause_length_gap = 0.2;
   // A concept one version names in bead b and another in a bead at most
   // moved_term_beads away, each lacking it where the other has it, moved
   // with its sentence: no missing-term for either (0: never).

@@ -90,6 +90,10 @@ class Dictionary {
   virtual int max_key_tokens() const = 0;
   // Number of distinct source keys.
   virtual size_t size() const = 0;
+  // Every distinct target word of the dictionary, once each (the vocabulary
+  // it can translate into; the checker asks whether a word could have been
+  // rendered at all before it counts the word as left out).
+  virtual std::vector<std::string_view> TargetWords() const = 0;
 };
 
 }  // namespace align

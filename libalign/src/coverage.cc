@@ -1,0 +1,183 @@
+// Glossary (coverage.h): texts read into pivot-language meanings.
+#include "coverage.h"
+
+#include <algorithm>
+
+#include "align/language.h"
+#include "aligner_text.h"
+
+namespace align::internal {
+namespace {
+
+// Entries of more tokens are idioms and titles that a clause's words
+// cover one by one; the bound keeps a long side linear.
+constexpr size_t kLongestKey = 8;
+
+// Latin words meet by their first letters: a translation's word is often
+// another word of the same family (cooperation for 合作's "cooperate",
+// terrorist for "terrorism"), which an inflection stemmer does not join.
+constexpr size_t kLatinPrefix = 5;
+
+// A token as a meaning: Latin words by their prefix, numbers marked so that
+// "2" the number and a word never meet.
+std::string MeaningOf(const Token& t) {
+  if (t.kind == TokenKind::kNumber) return "#" + t.text;
+  if (!t.latin) return t.text;
+  std::string stem = StemLatin(t.text);
+  if (stem.size() > kLatinPrefix) stem.resize(kLatinPrefix);
+  return stem;
+}
+
+}  // namespace
+
+Language PivotOf(const std::vector<std::shared_ptr<const Dictionary>>& dictionaries) {
+  Language best = Language::kUnknown;
+  long best_count = 0;
+  for (const auto& d : dictionaries) {
+    const long count = std::count_if(dictionaries.begin(), dictionaries.end(),
+                                     [&](const auto& e) { return e->target() == d->target(); });
+    if (count > best_count) best = d->target(), best_count = count;
+  }
+  return best;
+}
+
+Glossary::Glossary(const std::vector<std::shared_ptr<const Dictionary>>& dictionaries, Language pivot)
+    : pivot_(pivot) {
+  std::vector<Language> languages = {pivot};
+  for (const auto& d : dictionaries) {
+    if (!d || d->target() != pivot || d->source() == pivot) continue;
+    const int key = static_cast<int>(d->source());
+    if (routes_.count(key)) continue;  // the first dictionary of a language is its route
+    Route& route = routes_[key];
+    route.dictionary = d;
+    for (std::string_view word : d->TargetWords())
+      for (const Token& t : Tokenize(word)) route.vocabulary.insert(MeaningOf(t));
+    languages.push_back(d->source());
+  }
+  for (Language l : languages) {
+    const LanguageInfo& info = Languages().Info(l);
+    auto& words = function_words_[static_cast<int>(l)];
+    for (const LanguageEntry& e : info.Table("function_words"))
+      for (const Token& t : Tokenize(e.text)) words.insert(t.text);
+    // A number word means its number ("two" and 2人).
+    auto& numbers = number_words_[static_cast<int>(l)];
+    for (const char* section : {"number_words", "weak_number_words"}) {
+      for (const LanguageEntry& e : info.Table(section)) {
+        const std::vector<Token> t = Tokenize(e.text);
+        if (t.size() == 1) numbers[t[0].text] = "#" + e.value;
+      }
+    }
+    single_entries_[static_cast<int>(l)] = info.units != TextUnits::kCharacters;
+  }
+}
+
+bool Glossary::Reads(Language language) const { return language == pivot_ || RouteOf(language) != nullptr; }
+
+const Glossary::Route* Glossary::RouteOf(Language language) const {
+  auto it = routes_.find(static_cast<int>(language));
+  return it == routes_.end() ? nullptr : &it->second;
+}
+
+std::string Glossary::NumberWord(Language language, const std::string& folded) const {
+  auto it = number_words_.find(static_cast<int>(language));
+  if (it == number_words_.end()) return {};
+  auto word = it->second.find(folded);
+  return word == it->second.end() ? std::string() : word->second;
+}
+
+bool Glossary::IsFunctionWord(Language language, const std::string& folded) const {
+  auto it = function_words_.find(static_cast<int>(language));
+  return it != function_words_.end() && it->second.count(folded);
+}
+
+std::vector<std::vector<std::string>> Glossary::Units(std::string_view text, Language language,
+                                                      Language other) const {
+  std::vector<std::vector<std::string>> units;
+  const std::vector<Token> tokens = Tokenize(text);
+  if (language == pivot_) {
+    const Route* route = RouteOf(other);
+    if (!route) return units;
+    for (const Token& t : tokens) {
+      if (t.kind == TokenKind::kNumber) {
+        if (!t.derived) units.push_back({MeaningOf(t)});
+        continue;
+      }
+      if (std::string number = NumberWord(language, t.text); !number.empty()) {
+        units.push_back({std::move(number)});
+        continue;
+      }
+      if (IsFunctionWord(language, t.text) || (t.latin && t.text.size() < 3)) continue;
+      std::string meaning = MeaningOf(t);
+      if (route->vocabulary.count(meaning)) units.push_back({std::move(meaning)});
+    }
+    return units;
+  }
+  const Route* route = RouteOf(language);
+  if (!route) return units;
+  const Dictionary& dictionary = *route->dictionary;
+  auto single = single_entries_.find(static_cast<int>(language));
+  const bool singles = single != single_entries_.end() && single->second;
+  size_t plain = 0;  // derived number tokens follow the others
+  while (plain < tokens.size() && !tokens[plain].derived) ++plain;
+  const size_t longest = std::min<size_t>(std::max(dictionary.max_key_tokens(), 1), kLongestKey);
+  std::vector<std::string_view> words;
+  for (size_t p = 0; p < plain;) {
+    size_t took = 0;
+    for (size_t k = std::min(longest, plain - p); k >= 1 && !took; --k) {
+      if (k == 1 && IsFunctionWord(language, tokens[p].text)) break;
+      if (k == 1) {
+        if (std::string number = NumberWord(language, tokens[p].text); !number.empty()) {
+          units.push_back({std::move(number)});
+          took = 1;
+          break;
+        }
+      }
+      dictionary.Lookup(JoinKey(tokens, p, p + k), &words);
+      if (words.empty()) continue;
+      took = k;
+      if (k == 1 && !singles) break;
+      std::vector<std::string> meanings;
+      for (std::string_view w : words)
+        for (const Token& t : Tokenize(w))
+          if (!IsFunctionWord(pivot_, t.text)) meanings.push_back(MeaningOf(t));
+      if (!meanings.empty()) units.push_back(std::move(meanings));
+    }
+    if (took) {
+      p += took;
+      continue;
+    }
+    const Token& t = tokens[p++];
+    // A number, or a Latin word in another script (an acronym), stands for itself.
+    if (t.kind == TokenKind::kNumber || (t.latin && t.text.size() >= 2)) units.push_back({MeaningOf(t)});
+  }
+  // Numbers read from Chinese numerals: their characters were looked up above.
+  return units;
+}
+
+std::unordered_set<std::string> Glossary::Meanings(std::string_view text, Language language) const {
+  std::unordered_set<std::string> meanings;
+  const std::vector<Token> tokens = Tokenize(text);
+  for (const Token& t : tokens) {
+    if (std::string number = NumberWord(language, t.text); !number.empty()) meanings.insert(std::move(number));
+    if (t.kind == TokenKind::kNumber || language == pivot_ || t.latin) meanings.insert(MeaningOf(t));
+  }
+  const Route* route = language == pivot_ ? nullptr : RouteOf(language);
+  if (!route) return meanings;
+  // Every entry at every position, not only the longest: a rendering may
+  // be the gloss of a shorter word inside a longer one.
+  const Dictionary& dictionary = *route->dictionary;
+  const size_t longest = std::min<size_t>(std::max(dictionary.max_key_tokens(), 1), kLongestKey);
+  size_t plain = 0;
+  while (plain < tokens.size() && !tokens[plain].derived) ++plain;
+  std::vector<std::string_view> words;
+  for (size_t p = 0; p < plain; ++p) {
+    for (size_t k = 1; k <= std::min(longest, plain - p); ++k) {
+      dictionary.Lookup(JoinKey(tokens, p, p + k), &words);
+      for (std::string_view w : words)
+        for (const Token& t : Tokenize(w)) meanings.insert(MeaningOf(t));
+    }
+  }
+  return meanings;
+}
+
+}  // namespace align::internal

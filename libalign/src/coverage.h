@@ -1,0 +1,74 @@
+// Which words of one text have a translation in another (internal; the
+// checker's clause omissions, check_coverage.cc).
+//
+// Every version is read into "meanings" in one pivot vocabulary: the
+// target language of the alignment dictionaries (CC-CEDICT and the Urdu
+// list translate into English). A word of the pivot language means its own
+// stem; a word of another language means the stems of its dictionary
+// translations; a number means itself; a Latin word in a text of another
+// script (BLA, CPEC) means itself. A unit of one text is rendered in another
+// when one of its meanings is among the other's.
+//
+// Units are counted only when they could have been rendered: a pivot word
+// that no dictionary translates into (a name, a rare word) and a word
+// without an entry are no units, and neither are the language's
+// [function_words]. A clause can then be left out only where the
+// dictionaries could see it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "align/dictionary.h"
+#include "align/text.h"
+
+namespace align::internal {
+
+class Glossary {
+ public:
+  // |dictionaries| of any direction; those whose target is |pivot| are used.
+  Glossary(const std::vector<std::shared_ptr<const Dictionary>>& dictionaries, Language pivot);
+
+  // Whether texts of |language| can be read into meanings.
+  bool Reads(Language language) const;
+  // Whether two texts can be compared: one is in the pivot language and the
+  // other has a dictionary into it (through the pivot, two dictionaries'
+  // gaps add up and most words of either side look unrendered).
+  bool Compares(Language a, Language b) const {
+    return a != b && (a == pivot_ || b == pivot_) && Reads(a) && Reads(b);
+  }
+
+  // The meanings of each unit of |text| that could have a counterpart in a
+  // text of |other| (both languages Reads()).
+  std::vector<std::vector<std::string>> Units(std::string_view text, Language language, Language other) const;
+  // Every meaning |text| expresses (for the other side of a comparison).
+  std::unordered_set<std::string> Meanings(std::string_view text, Language language) const;
+
+ private:
+  struct Route {
+    std::shared_ptr<const Dictionary> dictionary;  // language → pivot
+    std::unordered_set<std::string> vocabulary;    // pivot stems it translates into
+  };
+  const Route* RouteOf(Language language) const;
+  bool IsFunctionWord(Language language, const std::string& folded) const;
+  // "#value" when |folded| is a number word of |language|, else empty.
+  std::string NumberWord(Language language, const std::string& folded) const;
+
+  Language pivot_;
+  std::unordered_map<int, Route> routes_;                               // by Language
+  std::unordered_map<int, std::unordered_set<std::string>> function_words_;  // folded, by Language
+  std::unordered_map<int, std::unordered_map<std::string, std::string>> number_words_;  // word → "#value"
+  // Whether a one-token entry counts as a unit: not for a language written
+  // in characters, where one character's glosses are too many to trust.
+  std::unordered_map<int, bool> single_entries_;
+};
+
+// The language most of |dictionaries| translate into (the first one's
+// target on a tie); kUnknown when there are none.
+Language PivotOf(const std::vector<std::shared_ptr<const Dictionary>>& dictionaries);
+
+}  // namespace align::internal

@@ -1,0 +1,177 @@
+// Clause omissions found through a dictionary (check_coverage.cc), on small
+// hand-made beads with a hand-made Chinese→English dictionary: the rule
+// fires on a clause none of whose words is rendered, and stays silent when
+// one word is, when both sides leave words unrendered, when the words are
+// too few, and without a dictionary.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "align/check.h"
+#include "align/config.h"
+#include "align/dictionary.h"
+#include "analysis.h"
+#include "check_internal.h"
+#include "coverage.h"
+
+namespace align {
+namespace {
+
+constexpr char kTermbase[] = "cpec\ten\tChina-Pakistan Economic Corridor\tpreferred\t\n"
+                             "cpec\tzh\t中巴经济走廊\tpreferred\t\n";
+
+constexpr char kDictionary[] =
+    "外交部\tministry\n袭击\tattack\n死亡\tkilled\n工人\tworkers\n要求\turged\n加强\tstronger\n"
+    "项目\tprojects\n安全\tsecurity\n措施\tmeasures\n堵塞\tplug\n漏洞\tloophole\n彻查\tinvestigate\n"
+    "凶手\tkiller\n下雨\train\n首都\tcapital\n城市\tcity\n夜间\tovernight\n";
+
+// The Chinese version has a clause the English leaves out.
+constexpr char kChinese[] = "外交部表示，袭击造成两名工人死亡，同时堵塞漏洞并彻查凶手，要求加强项目安全措施。";
+constexpr char kOmitted[] = "同时堵塞漏洞并彻查凶手，";
+
+class CheckCoverageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto lexicon = Lexicon::ParseTsv(kTermbase, "test.tsv");
+    ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+    auto matcher = TermMatcher::Create(std::make_shared<const Lexicon>(std::move(*lexicon)));
+    ASSERT_TRUE(matcher.ok()) << matcher.status().message();
+    matcher_ = *matcher;
+    const std::string path = ::testing::TempDir() + "/coverage-test.tsv";
+    std::ofstream(path) << kDictionary;
+    auto dictionary = Dictionary::Load(path, Language::kChinese, Language::kEnglish);
+    ASSERT_TRUE(dictionary.ok()) << dictionary.status().message();
+    dictionaries_ = {*dictionary};
+    std::filesystem::remove(path);
+  }
+
+  // One sentence each, in one bead.
+  void Build(const std::string& english, const std::string& chinese) {
+    aligned_ = AlignResult{};
+    hits_.clear();
+    for (const auto& [language, text] : {std::pair{Language::kEnglish, english}, std::pair{Language::kChinese, chinese}}) {
+      auto doc = Document::FromString(std::string(LanguageCode(language)) + ".txt", text + "\n");
+      ASSERT_TRUE(doc.ok());
+      AlignInput input{*doc, language, SplitLines(*doc), {}};
+      hits_.push_back(matcher_->Match(input.document, language, input.sentences));
+      aligned_.versions.push_back(std::move(input));
+      aligned_.language_tags.emplace_back(LanguageCode(language));
+    }
+    aligned_.alignment.beads.push_back(Bead{{SentenceRange{0, 1}, SentenceRange{0, 1}}, 1.0});
+  }
+
+  std::vector<Finding> Run(const std::string& check_json = "{}", bool with_dictionary = true, int source = -1) {
+    AlignerConfig aligner;
+    CheckConfig config;
+    EXPECT_TRUE(ApplyConfigJson("{\"check\": " + check_json + "}", "test.json", &aligner, &config).ok());
+    config.source_version = source;
+    const internal::Glossary glossary(dictionaries_, internal::PivotOf(dictionaries_));
+    auto findings = internal::CheckAnalysed(aligned_, hits_, internal::SentenceNumbers(aligned_), *matcher_, config,
+                                            with_dictionary ? &glossary : nullptr);
+    EXPECT_TRUE(findings.ok()) << findings.status().message();
+    return findings.ok() ? *findings : std::vector<Finding>{};
+  }
+
+  std::shared_ptr<const TermMatcher> matcher_;
+  std::vector<std::shared_ptr<const Dictionary>> dictionaries_;
+  AlignResult aligned_;
+  std::vector<std::vector<TermHit>> hits_;
+};
+
+TEST_F(CheckCoverageTest, AClauseWithNoWordRenderedIsAnOmissionQuotingIt) {
+  Build("The ministry said the attack killed two workers and urged stronger security measures for the projects.",
+        kChinese);
+  const std::vector<Finding> found = Run();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kOmission);
+  EXPECT_EQ(found[0].version, 0u);  // English lacks it
+  EXPECT_EQ(found[0].evidence, kOmitted);
+  bool marked = false;
+  for (const FindingPlace& p : found[0].places) {
+    if (p.version != 1) continue;
+    ASSERT_EQ(p.spans.size(), 1u);
+    EXPECT_EQ(aligned_.versions[1].document.Slice(p.spans[0]), kOmitted);
+    marked = true;
+  }
+  EXPECT_TRUE(marked);
+}
+
+TEST_F(CheckCoverageTest, WithASourceTheSourceDecidesOmissionOrAddition) {
+  Build("The ministry said the attack killed two workers and urged stronger security measures for the projects.",
+        kChinese);
+  const std::vector<Finding> found = Run("{}", true, /*source=*/1);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kOmission);
+  EXPECT_EQ(found[0].version, 0u);
+  // With the English as source, the Chinese clause is an addition.
+  const std::vector<Finding> added = Run("{}", true, /*source=*/0);
+  ASSERT_EQ(added.size(), 1u);
+  EXPECT_EQ(added[0].type, FindingType::kAddition);
+  EXPECT_EQ(added[0].version, 1u);
+}
+
+TEST_F(CheckCoverageTest, OneRenderedWordMeansTheClauseIsThere) {
+  Build("The ministry said the attack killed two workers, vowed to find the killer and urged stronger security "
+        "measures for the projects.",
+        kChinese);
+  EXPECT_TRUE(Run().empty());
+}
+
+TEST_F(CheckCoverageTest, WordsUnrenderedBothWaysAreAParaphraseNotAnOmission) {
+  Build("The ministry said the attack killed two workers, as rain fell on the capital city overnight, and urged "
+        "stronger security measures for the projects.",
+        kChinese);
+  EXPECT_TRUE(Run().empty());
+}
+
+TEST_F(CheckCoverageTest, ThresholdsAndTheDictionaryDecide) {
+  Build("The ministry said the attack killed two workers and urged stronger security measures for the projects.",
+        kChinese);
+  EXPECT_EQ(Run().size(), 1u);
+  EXPECT_TRUE(Run(R"({"clause_min_units": 0})").empty());
+  EXPECT_TRUE(Run(R"({"clause_min_units": 5})").empty());  // the clause has four words with an entry
+  EXPECT_TRUE(Run("{}", /*with_dictionary=*/false).empty());
+  EXPECT_TRUE(Run(R"({"omissions": false})").empty());
+}
+
+TEST(ClausesTest, FullStopsInsideASentenceAndCommasInNumbersEndNothing) {
+  const std::string text = "Pompeo met Ri at the U.N. General Assembly, where 5,000 came.";
+  const std::vector<Span> clauses = internal::Clauses(text, {0, text.size()});
+  ASSERT_EQ(clauses.size(), 2u);
+  EXPECT_EQ(text.substr(clauses[0].begin, clauses[0].size()), "Pompeo met Ri at the U.N. General Assembly,");
+  EXPECT_EQ(text.substr(clauses[1].begin, clauses[1].size()), "where 5,000 came.");
+}
+
+TEST(ClausesTest, AnAsciiCommaBetweenHanCharactersEndsAClause) {
+  const std::string text = "中方启动应急机制,迅速开展处置。";
+  const std::vector<Span> clauses = internal::Clauses(text, {0, text.size()});
+  ASSERT_EQ(clauses.size(), 2u);
+  EXPECT_EQ(text.substr(clauses[1].begin, clauses[1].size()), "迅速开展处置。");
+}
+
+TEST(GlossaryTest, NumberWordsMeanTheirNumberAndFunctionWordsAreNoUnits) {
+  const std::string path = ::testing::TempDir() + "/glossary-test.tsv";
+  std::ofstream(path) << "工人\tworkers\n";
+  auto dictionary = Dictionary::Load(path, Language::kChinese, Language::kEnglish);
+  ASSERT_TRUE(dictionary.ok());
+  std::filesystem::remove(path);
+  const internal::Glossary glossary({*dictionary}, Language::kEnglish);
+  EXPECT_TRUE(glossary.Compares(Language::kEnglish, Language::kChinese));
+  EXPECT_FALSE(glossary.Compares(Language::kUrdu, Language::kChinese));
+  // "the", "of" are function words, "two" a number, "workers" a word the
+  // dictionary translates into; "Belfast" is not in its vocabulary.
+  const auto units = glossary.Units("the two workers of Belfast", Language::kEnglish, Language::kChinese);
+  ASSERT_EQ(units.size(), 2u);
+  EXPECT_EQ(units[0], std::vector<std::string>{"#2"});
+  const auto meanings = glossary.Meanings("两名工人", Language::kChinese);
+  EXPECT_TRUE(meanings.count(units[1][0]));
+  EXPECT_TRUE(meanings.count("#2"));
+}
+
+}  // namespace
+}  // namespace align
