@@ -28,7 +28,8 @@ constexpr char kTermbase[] = "cpec\ten\tChina-Pakistan Economic Corridor\tprefer
 constexpr char kDictionary[] =
     "外交部\tministry\n袭击\tattack\n死亡\tkilled\n工人\tworkers\n要求\turged\n加强\tstronger\n"
     "项目\tprojects\n安全\tsecurity\n措施\tmeasures\n堵塞\tplug\n漏洞\tloophole\n彻查\tinvestigate\n"
-    "凶手\tkiller\n下雨\train\n首都\tcapital\n城市\tcity\n夜间\tovernight\n";
+    "凶手\tkiller\n下雨\train\n首都\tcapital\n城市\tcity\n夜间\tovernight\n"
+    "中国\tChina\n巴基斯坦\tPakistan\n经济\teconomic\n走廊\tcorridor\n讨论\tdiscussed\n建设\tconstruction\n";
 
 // The Chinese version has a clause the English leaves out.
 constexpr char kChinese[] = "外交部表示，袭击造成两名工人死亡，同时堵塞漏洞并彻查凶手，要求加强项目安全措施。";
@@ -137,6 +138,33 @@ TEST_F(CheckCoverageTest, ThresholdsAndTheDictionaryDecide) {
   EXPECT_TRUE(Run(R"({"clause_min_units": 5})").empty());  // the clause has four words with an entry
   EXPECT_TRUE(Run("{}", /*with_dictionary=*/false).empty());
   EXPECT_TRUE(Run(R"({"omissions": false})").empty());
+}
+
+// A missing term that the other version renders in words of its own: the
+// finding quotes those words and its place marks them, not the sentence.
+TEST_F(CheckCoverageTest, AMissingTermQuotesTheFreeRendering) {
+  Build("They discussed the China-Pakistan Economic Corridor.", "双方讨论了中国巴基斯坦经济走廊建设。");
+  std::vector<Finding> found = Run();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kMissingTerm);
+  EXPECT_EQ(found[0].version, 1u);
+  EXPECT_EQ(found[0].rendering, "中国巴基斯坦经济走廊");
+  EXPECT_NE(found[0].message.find("which renders it '中国巴基斯坦经济走廊'"), std::string::npos) << found[0].message;
+  for (const FindingPlace& p : found[0].places) {
+    if (p.version != 1) continue;
+    ASSERT_EQ(p.spans.size(), 1u);
+    EXPECT_EQ(aligned_.versions[1].document.Slice(p.spans[0]), "中国巴基斯坦经济走廊");
+  }
+  // Without a dictionary, or with one word of four alone, the whole sentence
+  // is the evidence and nothing is quoted.
+  found = Run("{}", /*with_dictionary=*/false);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(found[0].rendering.empty());
+  Build("They discussed the China-Pakistan Economic Corridor.", "双方讨论了走廊建设。");
+  found = Run();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(found[0].rendering.empty());
+  EXPECT_EQ(found[0].message.find("which renders it"), std::string::npos);
 }
 
 TEST(ClausesTest, FullStopsInsideASentenceAndCommasInNumbersEndNothing) {

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "align/lexicon.h"
+#include "align/suggest.h"
+#include "align/text.h"
 #include "align/terminal_text.h"
 #include "cli_util.h"
 #include "commands.h"
@@ -26,6 +28,8 @@ struct LexiconFlags {
   std::string convert_in;
   std::string convert_out;
   std::string convert_to;
+  std::string suggest_in;
+  std::string suggest_out = "-";
 };
 
 int RunLint(const LexiconFlags& flags) {
@@ -122,11 +126,22 @@ int RunConvert(const LexiconFlags& flags) {
   return 0;
 }
 
+int RunSuggest(const LexiconFlags& flags) {
+  auto report = align::Document::Load(flags.suggest_in);
+  if (!report.ok()) return Fail(report.status());
+  auto rows = align::SuggestTerms(report->bytes(), report->name());
+  if (!rows.ok()) return Fail(rows.status());
+  align::Status written = WriteOutput(flags.suggest_out, Inputs({{flags.suggest_in}}),
+                                      [&](std::ostream& out) { return align::WriteSuggestedRows(*rows, out); });
+  if (!written.ok()) return Fail(written);
+  return 0;
+}
+
 }  // namespace
 
 void AddLexiconCommand(CLI::App& app, int& exit_code) {
   auto flags = std::make_shared<LexiconFlags>();
-  CLI::App* cmd = app.add_subcommand("lexicon", "Validate, count and convert termbases (TSV, TBX).");
+  CLI::App* cmd = app.add_subcommand("lexicon", "Validate, count, convert termbases (TSV, TBX) and suggest rows.");
   cmd->require_subcommand(1);
 
   CLI::App* lint = cmd->add_subcommand(
@@ -152,6 +167,13 @@ void AddLexiconCommand(CLI::App& app, int& exit_code) {
   convert->add_option("--to", flags->convert_to, "Output format: tsv or tbx (required for -)")
       ->check(CLI::IsMember({"tsv", "tbx"}));
   convert->callback([flags, &exit_code] { exit_code = RunConvert(*flags); });
+
+  CLI::App* suggest = cmd->add_subcommand(
+      "suggest", "Termbase rows (TSV, status admitted) from the free renderings of missing-term findings.");
+  suggest->add_option("REPORT", flags->suggest_in, "A report of talign check --format json, or - for stdin")
+      ->required();
+  suggest->add_option("-o,--output", flags->suggest_out, "Output file (default: stdout)");
+  suggest->callback([flags, &exit_code] { exit_code = RunSuggest(*flags); });
 }
 
 }  // namespace talign_cli

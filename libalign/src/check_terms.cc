@@ -30,6 +30,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_set>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -328,6 +329,41 @@ FirstNamed FirstSentences(const CheckContext& ctx) {
   return first;
 }
 
+// The words of version v's side of bead b that render |term| (of version
+// a) freely, found through the dictionaries: when they express at least half
+// of the term's words with a dictionary entry (two at the least, one for a
+// term of one such word), they
+// become the finding's rendering and the spans of v's place, so that a
+// report marks those words and not the whole sentence.
+bool FreeRendering(const CheckContext& ctx, size_t a, const std::string& term, size_t b, size_t v, Finding* f) {
+  if (!ctx.glossary || !ctx.glossary->Compares(ctx.language(a), ctx.language(v))) return false;
+  const std::vector<std::vector<std::string>> units = ctx.glossary->Units(term, ctx.language(a), ctx.language(v));
+  std::unordered_set<std::string> wanted;
+  for (const auto& u : units) wanted.insert(u.begin(), u.end());
+  if (wanted.empty()) return false;
+  const AlignInput& input = ctx.aligned.versions[v];
+  std::unordered_set<std::string> met;
+  std::vector<Span> spans;
+  for (uint32_t s = ctx.side(b, v).begin; s < ctx.side(b, v).end; ++s) {
+    const Span sentence = input.sentences[s].span;
+    for (Span w : ctx.glossary->Find(input.document.Slice(sentence), ctx.language(v), wanted, &met)) {
+      spans.push_back({sentence.begin + w.begin, sentence.begin + w.end});
+    }
+  }
+  const size_t expressed = static_cast<size_t>(std::count_if(units.begin(), units.end(), [&](const auto& u) {
+    return std::any_of(u.begin(), u.end(), [&](const std::string& m) { return met.count(m) > 0; });
+  }));
+  // One word of several is too little to tell a rendering from a word the
+  // sentence has anyway.
+  if (spans.empty() || expressed * 2 < units.size() || (units.size() > 1 && expressed < 2)) return false;
+  std::string rendering;
+  for (const Span& s : spans) rendering += (rendering.empty() ? "" : " … ") + ctx.Text(v, s);
+  f->rendering = std::move(rendering);
+  for (FindingPlace& p : f->places)
+    if (p.version == v) p.spans = spans;
+  return true;
+}
+
 void Missing(const CheckContext& ctx, const Related& related, const FirstNamed& first_named,
              const SpansByConcept& bead_spans, size_t b, size_t a, std::vector<Finding>* out) {
   const Lexicon& lex = ctx.lexicon;
@@ -439,9 +475,16 @@ void Missing(const CheckContext& ctx, const Related& related, const FirstNamed& 
       side();
       f.evidence = *side_text;
       f.expected = Renderings(ctx, c, v);
-      SetMessage(&f, "{} ('{}' in {}) has no admitted rendering in the aligned {} text; expected '{}'",
-                 {lex.concepts()[c].id, ctx.Text(a, span), ctx.aligned.language_tags[a], ctx.aligned.language_tags[v],
-                  f.expected.empty() ? "" : f.expected.front()});
+      const std::string term = ctx.Text(a, span);
+      if (FreeRendering(ctx, a, term, b, v, &f)) {
+        SetMessage(&f, "{} ('{}' in {}) has no admitted rendering in the aligned {} text, which renders it '{}'; expected '{}'",
+                   {lex.concepts()[c].id, term, ctx.aligned.language_tags[a], ctx.aligned.language_tags[v], f.rendering,
+                    f.expected.empty() ? "" : f.expected.front()});
+      } else {
+        SetMessage(&f, "{} ('{}' in {}) has no admitted rendering in the aligned {} text; expected '{}'",
+                   {lex.concepts()[c].id, term, ctx.aligned.language_tags[a], ctx.aligned.language_tags[v],
+                    f.expected.empty() ? "" : f.expected.front()});
+      }
       out->push_back(std::move(f));
     }
   }

@@ -5,6 +5,8 @@
 
 #include "align/language.h"
 #include "aligner_text.h"
+#include "script.h"
+#include "utf8.h"
 
 namespace align::internal {
 namespace {
@@ -178,6 +180,87 @@ std::unordered_set<std::string> Glossary::Meanings(std::string_view text, Langua
     }
   }
   return meanings;
+}
+
+namespace {
+
+// The words of |text| as byte spans: runs of letters and digits (a Han
+// character is a word of its own, so that entries are tried from each).
+std::vector<Span> WordSpans(std::string_view text) {
+  std::vector<Span> words;
+  bool open = false;  // the last word goes on with the next letter
+  for (size_t i = 0; i < text.size();) {
+    const size_t at = i;
+    const char32_t c = DecodeUtf8(text, i);
+    const bool han = IsHan(c);
+    const bool letter = han || IsLetter(c) || (c >= U'0' && c <= U'9') || c == 0x200C ||
+                        u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
+    if (!letter || han) {
+      if (han) words.push_back({at, i});
+      open = false;
+      continue;
+    }
+    if (open) {
+      words.back().end = i;
+    } else {
+      words.push_back({at, i});
+      open = true;
+    }
+  }
+  return words;
+}
+
+}  // namespace
+
+std::vector<Span> Glossary::Find(std::string_view text, Language language,
+                                 const std::unordered_set<std::string>& wanted,
+                                 std::unordered_set<std::string>* found) const {
+  std::vector<Span> spans;
+  auto add = [&](Span span) {
+    if (!spans.empty() && spans.back().end <= span.begin &&
+        text.substr(spans.back().end, span.begin - spans.back().end).find_first_not_of(" ") == std::string_view::npos) {
+      spans.back().end = span.end;
+    } else if (spans.empty() || spans.back().end <= span.begin) {
+      spans.push_back(span);
+    }
+  };
+  const std::vector<Span> words = WordSpans(text);
+  const Route* route = language == pivot_ ? nullptr : RouteOf(language);
+  if (language != pivot_ && !route) return spans;
+  auto single = single_entries_.find(static_cast<int>(language));
+  const bool singles = language == pivot_ || (single != single_entries_.end() && single->second);
+  std::vector<std::string_view> glosses;
+  for (size_t p = 0; p < words.size();) {
+    size_t took = 0;
+    const size_t longest = route ? std::min<size_t>(std::max(route->dictionary->max_key_tokens(), 1), kLongestKey) : 1;
+    for (size_t k = std::min(longest, words.size() - p); k >= 1 && !took; --k) {
+      if (k == 1 && !singles) break;
+      const Span span{words[p].begin, words[p + k - 1].end};
+      const std::vector<Token> tokens = Tokenize(text.substr(span.begin, span.size()));
+      if (tokens.empty()) continue;
+      if (k == 1 && IsFunctionWord(language, tokens[0].text)) break;
+      std::vector<std::string> meanings;
+      if (!route) {
+        meanings.push_back(MeaningOf(tokens[0]));
+      } else {
+        route->dictionary->Lookup(JoinKey(tokens, 0, tokens.size()), &glosses);
+        for (std::string_view g : glosses)
+          for (const Token& t : Tokenize(g))
+            if (!IsFunctionWord(pivot_, t.text)) meanings.push_back(MeaningOf(t));
+        if (glosses.empty()) continue;
+      }
+      took = k;
+      bool hit = false;
+      for (const std::string& m : meanings) {
+        if (!wanted.count(m)) continue;
+        hit = true;
+        if (found) found->insert(m);
+      }
+      if (hit) add(span);
+    }
+    p += took ? took : 1;
+  }
+  return spans;
 }
 
 }  // namespace align::internal

@@ -48,6 +48,14 @@ class Glossary {
   // Every meaning |text| expresses (for the other side of a comparison).
   std::unordered_set<std::string> Meanings(std::string_view text, Language language) const;
 
+  // The words of |text| (a language Reads()) that express one of |wanted|:
+  // byte spans into |text|, in order, adjacent words (only spaces between)
+  // joined into one span; |found| (may be null) gets the meanings met. For a
+  // language written in characters only entries of two characters or more
+  // count, as for Units.
+  std::vector<Span> Find(std::string_view text, Language language, const std::unordered_set<std::string>& wanted,
+                         std::unordered_set<std::string>* found) const;
+
  private:
   struct Route {
     std::shared_ptr<const Dictionary> dictionary;  // language → pivot

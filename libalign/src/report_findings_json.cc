@@ -38,16 +38,18 @@ Json FindingJson(const FindingsReport& report, const Finding& f) {
     for (const Span& s : p.spans) list.push_back({s.begin, s.end});
     spans[tag] = list;
   }
-  return Json{{"type", std::string(FindingTypeName(f.type))},
-              {"severity", std::string(SeverityName(f.severity))},
-              {"concept", concept_id ? Json(*concept_id) : Json(nullptr)},
-              {"lang", aligned.language_tags[f.version]},
-              {"bead", f.bead},
-              {"sentences", sentences},
-              {"spans", spans},
-              {"evidence", f.evidence},
-              {"expected", f.expected},
-              {"message", f.message}};
+  Json j{{"type", std::string(FindingTypeName(f.type))},
+         {"severity", std::string(SeverityName(f.severity))},
+         {"concept", concept_id ? Json(*concept_id) : Json(nullptr)},
+         {"lang", aligned.language_tags[f.version]},
+         {"bead", f.bead},
+         {"sentences", sentences},
+         {"spans", spans},
+         {"evidence", f.evidence},
+         {"expected", f.expected},
+         {"message", f.message}};
+  if (!f.rendering.empty()) j["rendering"] = f.rendering;
+  return j;
 }
 
 Json SummaryJson(const FindingsReport& report) {

@@ -61,6 +61,10 @@ struct Finding {
   std::vector<FindingPlace> places;       // every version involved
   std::string evidence;                   // the offending text, as written
   std::vector<std::string> expected;      // what was expected (preferred renderings, numbers)
+  // missing-term: the words of the version at fault that render the concept
+  // freely, found through the dictionaries (its place's spans are those
+  // words); empty when none were found.
+  std::string rendering;
   std::string message;                    // one line, English
   // |message| is |message_pattern| (an English msgid with fmt "{}"
   // placeholders, in the UI catalogs) filled with |message_args|: a report
