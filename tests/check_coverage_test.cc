@@ -53,17 +53,28 @@ class CheckCoverageTest : public ::testing::Test {
 
   // One sentence each, in one bead.
   void Build(const std::string& english, const std::string& chinese) {
+    Build(std::vector<std::string>{english}, std::vector<std::string>{chinese}, {{{0, 1}, {0, 1}}});
+  }
+  // One sentence a line; |beads| gives each bead's [begin, end) per version.
+  void Build(const std::vector<std::string>& english, const std::vector<std::string>& chinese,
+             const std::vector<std::vector<std::pair<uint32_t, uint32_t>>>& beads) {
     aligned_ = AlignResult{};
     hits_.clear();
-    for (const auto& [language, text] : {std::pair{Language::kEnglish, english}, std::pair{Language::kChinese, chinese}}) {
-      auto doc = Document::FromString(std::string(LanguageCode(language)) + ".txt", text + "\n");
+    for (const auto& [language, lines] : {std::pair{Language::kEnglish, english}, std::pair{Language::kChinese, chinese}}) {
+      std::string text;
+      for (const std::string& line : lines) text += line + "\n";
+      auto doc = Document::FromString(std::string(LanguageCode(language)) + ".txt", text);
       ASSERT_TRUE(doc.ok());
       AlignInput input{*doc, language, SplitLines(*doc), {}};
       hits_.push_back(matcher_->Match(input.document, language, input.sentences));
       aligned_.versions.push_back(std::move(input));
       aligned_.language_tags.emplace_back(LanguageCode(language));
     }
-    aligned_.alignment.beads.push_back(Bead{{SentenceRange{0, 1}, SentenceRange{0, 1}}, 1.0});
+    for (const auto& sides : beads) {
+      Bead bead;
+      for (const auto& [b, e] : sides) bead.sides.push_back(SentenceRange{b, e});
+      aligned_.alignment.beads.push_back(bead);
+    }
   }
 
   std::vector<Finding> Run(const std::string& check_json = "{}", bool with_dictionary = true, int source = -1) {
@@ -138,6 +149,32 @@ TEST_F(CheckCoverageTest, ThresholdsAndTheDictionaryDecide) {
   EXPECT_TRUE(Run(R"({"clause_min_units": 5})").empty());  // the clause has four words with an entry
   EXPECT_TRUE(Run("{}", /*with_dictionary=*/false).empty());
   EXPECT_TRUE(Run(R"({"omissions": false})").empty());
+}
+
+// A sentence the aligner joined to its neighbour, of whose words the other
+// version renders one in seven, where the neighbour is rendered and the
+// lengths say a sentence is missing: an omission of that sentence.
+TEST_F(CheckCoverageTest, AHardlyRenderedJoinedSentenceIsAnOmission) {
+  const std::vector<std::string> english = {
+      "The ministry said the attack killed two workers at the airport on Sunday night.",
+      "The ministry said the attack killed two workers."};
+  const std::vector<std::string> chinese = {"外交部表示，周日晚上机场的袭击造成两名工人死亡。",
+                                            "外交部表示，袭击造成两名工人死亡。", "要求加强工人安全措施，彻查凶手。"};
+  Build(english, chinese, {{{0, 1}, {0, 1}}, {{1, 2}, {1, 3}}});
+  std::vector<Finding> found = Run();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kOmission);
+  EXPECT_EQ(found[0].version, 0u);
+  EXPECT_EQ(found[0].evidence, "要求加强工人安全措施， … 彻查凶手。");
+  EXPECT_NE(found[0].message.find("1 of its 7 words"), std::string::npos) << found[0].message;
+  EXPECT_TRUE(Run(R"({"sentence_max_rendered": 0.1})").empty());
+  EXPECT_TRUE(Run(R"({"clause_length_gap": 0.5})").empty());  // the Chinese side is 45% longer
+
+  // Rendered in the English, the sentence is no omission.
+  Build({english[0], "The ministry said the attack killed two workers and urged stronger security measures for "
+                     "workers and to investigate the killer."},
+        chinese, {{{0, 1}, {0, 1}}, {{1, 2}, {1, 3}}});
+  EXPECT_TRUE(Run().empty());
 }
 
 // A missing term that the other version renders in words of its own: the

@@ -42,6 +42,7 @@ namespace {
 
 struct Clause {
   Span span;
+  size_t sentence = 0;  // index of its sentence in the side
   double letters = 0;
   std::vector<std::vector<std::string>> units;
 };
@@ -51,6 +52,7 @@ struct Run {
   size_t bead, version, lacking;
   size_t first, last;
   size_t units;
+  size_t rendered;      // of its units (0 for a clause run)
   bool other_rendered;  // the other side is rendered in this one
   std::vector<Span> spans;
 };
@@ -74,6 +76,7 @@ std::vector<Clause> SideClauses(const CheckContext& ctx, const Taken& taken, siz
       if (it != taken.end() && Overlaps(it->second, span)) continue;
       Clause c;
       c.span = span;
+      c.sentence = s - ctx.side(bead, v).begin;
       c.letters = static_cast<double>(Letters(input.document.Slice(span), ctx.config.han_letter_weight));
       c.units = ctx.glossary->Units(input.document.Slice(span), ctx.language(v), ctx.language(other));
       out.push_back(std::move(c));
@@ -141,11 +144,41 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, const T
     const double without = (letters - run_letters) / scale[v];
     const bool closer = longer && without > 0 && std::fabs(std::log(without / theirs)) < std::log(own / theirs);
     if (enough && (closer || chance <= config.clause_sure_chance)) {
-      Run r{bead, v, other, i, last, run_units, other_rendered, {}};
+      Run r{bead, v, other, i, last, run_units, 0, other_rendered, {}};
       for (size_t j = i; j <= last; ++j) r.spans.push_back(clauses[j].span);
       out->push_back(std::move(r));
     }
     i = last + 1;
+  }
+  // A whole sentence of a side of several that the other side hardly
+  // renders, where the other sentences are well rendered and the lengths say
+  // a sentence is missing: a sentence the aligner joined to its neighbour.
+  const size_t sentences = ctx.side(bead, v).size();
+  if (sentences < 2 || !longer) return;
+  const size_t found = out->size();
+  for (size_t s = 0; s < sentences; ++s) {
+    size_t first = clauses.size(), last = 0, s_units = 0, s_rendered = 0;
+    double s_letters = 0;
+    for (size_t j = 0; j < clauses.size(); ++j) {
+      if (clauses[j].sentence != s) continue;
+      first = std::min(first, j);
+      last = j;
+      s_units += clauses[j].units.size();
+      s_rendered += rendered[j];
+      s_letters += clauses[j].letters;
+    }
+    if (first == clauses.size() || s_units < config.clause_min_units || units - s_units < config.clause_min_units) continue;
+    const double share = static_cast<double>(s_rendered) / static_cast<double>(s_units);
+    const double rest_share = static_cast<double>(covered - s_rendered) / static_cast<double>(units - s_units);
+    const double without = (letters - s_letters) / scale[v];
+    const bool closer = without > 0 && std::fabs(std::log(without / theirs)) < std::log(own / theirs);
+    if (share > config.sentence_max_rendered || rest_share < config.sentence_rest_rendered || !closer) continue;
+    const bool overlaps = std::any_of(out->begin() + static_cast<long>(found), out->end(),
+                                      [&](const Run& r) { return r.first <= last && first <= r.last; });
+    if (overlaps) continue;
+    Run r{bead, v, other, first, last, s_units, s_rendered, other_rendered, {}};
+    for (size_t j = first; j <= last; ++j) r.spans.push_back(clauses[j].span);
+    out->push_back(std::move(r));
   }
 }
 
@@ -168,7 +201,16 @@ Finding Report(const CheckContext& ctx, const Run& run, FindingType type, size_t
   }
   const std::string& own = ctx.aligned.language_tags[run.version];
   const std::string units = std::to_string(run.units);
-  if (type == FindingType::kOmission) {
+  if (run.rendered > 0) {
+    const std::string rendered = std::to_string(run.rendered);
+    if (type == FindingType::kOmission) {
+      SetMessage(&f, "{} has no counterpart of a sentence of the {} version: {} of its {} words with a dictionary entry are rendered",
+                 {ctx.aligned.language_tags[at_fault], own, rendered, units});
+    } else {
+      SetMessage(&f, "{} has a sentence that the other versions hardly render: {} of its {} words with a dictionary entry",
+                 {own, rendered, units});
+    }
+  } else if (type == FindingType::kOmission) {
     SetMessage(&f, "{} has no counterpart of a clause of the {} version: none of its {} words with a dictionary entry is rendered",
                {ctx.aligned.language_tags[at_fault], own, units});
   } else {

@@ -140,6 +140,12 @@ struct CheckConfig {
   double clause_max_chance = 0.01;
   double clause_sure_chance = 0.001;
   double clause_other_coverage = 0.7;
+  // A whole sentence of a side of several is omitted (or added) when at most
+  // sentence_max_rendered of its dictionary words are rendered, at least
+  // sentence_rest_rendered of the bead's other words are, and the lengths
+  // agree better without it (the side being longer by clause_length_gap).
+  double sentence_max_rendered = 0.25;
+  double sentence_rest_rendered = 0.5;
   double clause_length_gap = 0.2;
   // A concept one version names in bead b and another in a bead at most
   // moved_term_beads away, each lacking it where the other has it, moved
