@@ -606,6 +606,43 @@ TEST_F(CheckTest, SeveralMissingTermsOfOneClauseAreOneOmission) {
   EXPECT_EQ(found[0].type, FindingType::kMissingTerm);
 }
 
+// A sentence one version gives two beads later: one moved finding (info),
+// not an omission and an addition; sentences that share no anchors, or that
+// are further apart than moved_max_beads, stay omissions.
+TEST_F(CheckTest, AMovedSentenceIsOneMovedFinding) {
+  const std::vector<std::string> english = {"The talks went well.",
+                                            "Trade reached 3.5 billion dollars in 2026 and 1.2 billion in 2025."};
+  Build({{Language::kEnglish, english}, {Language::kChinese, {"2026年贸易额达到35亿美元，2025年为12亿美元。", "会谈进展顺利。"}}},
+        {{{0, 0}, {0, 1}}, {{0, 1}, {1, 2}}, {{1, 2}, {2, 2}}});
+  std::vector<Finding> found = Run();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kMoved);
+  EXPECT_EQ(found[0].severity, Severity::kInfo);
+  EXPECT_EQ(found[0].places.size(), 2u);
+  EXPECT_EQ(CountOf(Run(Settings(R"({"moved_max_beads": 1})")), FindingType::kOmission), 2u);
+  EXPECT_EQ(CountOf(Run(Settings(R"({"moves": false})")), FindingType::kOmission), 0u);  // hidden, not undone
+
+  Build({{Language::kEnglish, english}, {Language::kChinese, {"2024年贸易额达到40亿美元，2023年为20亿美元。", "会谈进展顺利。"}}},
+        {{{0, 0}, {0, 1}}, {{0, 1}, {1, 2}}, {{1, 2}, {2, 2}}});
+  found = Run();
+  EXPECT_EQ(CountOf(found, FindingType::kMoved), 0u);
+  EXPECT_EQ(CountOf(found, FindingType::kOmission), 2u);
+}
+
+// With three versions the version on its own moved the sentence.
+TEST_F(CheckTest, WithThreeVersionsTheOddOneMovedTheSentence) {
+  Build({{Language::kEnglish,
+          {"The talks went well.", "Trade reached 3.5 billion dollars in 2026 and 1.2 billion in 2025."}},
+         {Language::kChinese, {"会谈进展顺利。", "2026年贸易额达到35亿美元，2025年为12亿美元。"}},
+         {Language::kUrdu, {"2026 میں تجارت 3.5 ارب ڈالر اور 2025 میں 1.2 ارب ڈالر تک پہنچی۔", "بات چیت اچھی رہی۔"}}},
+        {{{0, 0}, {0, 0}, {0, 1}}, {{0, 1}, {0, 1}, {1, 2}}, {{1, 2}, {1, 2}, {2, 2}}});
+  const std::vector<Finding> found = Run();
+  ASSERT_EQ(found.size(), 1u) << found[0].message;
+  EXPECT_EQ(found[0].type, FindingType::kMoved);
+  EXPECT_EQ(found[0].version, 2u);
+  EXPECT_EQ(found[0].bead, 0u);
+}
+
 // A sentence that carries a term moved by a bead: each version names the
 // concept where the other does not, nearby. Nothing is missing; further
 // apart than moved_term_beads, both are reported.
@@ -797,6 +834,12 @@ TEST_F(CheckTest, EachRowsSwitchTurnsItsTypeOff) {
                {Language::kChinese, {"2026年贸易增长4.5%。"}}},
               {{{0, 1}, {0, 1}}});
       },
+      [&] {  // moved
+        Build({{Language::kEnglish,
+                {"The talks went well.", "Trade reached 3.5 billion dollars in 2026 and 1.2 billion in 2025."}},
+               {Language::kChinese, {"2026年贸易额达到35亿美元，2025年为12亿美元。", "会谈进展顺利。"}}},
+              {{{0, 0}, {0, 1}}, {{0, 1}, {1, 2}}, {{1, 2}, {2, 2}}});
+      },
       [&] {  // omission and addition
         Build({{Language::kEnglish, {"Wang Yi and other senior officials were present.", "The talks went well."}},
                {Language::kChinese, {"王毅等高级官员参加会谈。"}},
@@ -847,6 +890,7 @@ std::string_view FixedName(FindingType type) {
     case FindingType::kNumberMismatch: return "number-mismatch";
     case FindingType::kOmission: return "omission";
     case FindingType::kAddition: return "addition";
+    case FindingType::kMoved: return "moved";
   }
   return {};
 }

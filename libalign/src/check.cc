@@ -41,6 +41,9 @@ constexpr FindingTypeInfo kFindingTypes[] = {
      internal::CheckOmissions},
     {FindingType::kAddition, "addition", Severity::kWarning, UiMsgid("addition"),
      "content a version has that the other versions do not", &CheckConfig::omissions, internal::CheckOmissions},
+    {FindingType::kMoved, "moved", Severity::kInfo, UiMsgid("moved"),
+     "a sentence a version gives at another place than the others (reported once, not as omission and addition)",
+     &CheckConfig::moves, internal::CheckOmissions},
 };
 
 constexpr bool RowsInEnumOrder() {

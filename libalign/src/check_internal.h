@@ -100,6 +100,9 @@ void CheckOmissions(const CheckContext& ctx, std::vector<Finding>* out);
 void MergeMissingTermsIntoClauses(const CheckContext& ctx, std::vector<Finding>* findings);
 // Missing terms that two versions name in nearby beads cancel out (check_clauses.cc).
 void DropTermsMovedNearby(const CheckContext& ctx, std::vector<Finding>* findings);
+// Sentences that one version gives at another place (check_moves.cc):
+// their omission and addition findings become one moved finding.
+void FindMoves(const CheckContext& ctx, std::vector<Finding>* findings);
 // Clauses of a bead whose words have no translation in another version's
 // side, where the rest of the bead has (check_coverage.cc).
 void FindUncoveredClauses(const CheckContext& ctx, std::vector<Finding>* findings);

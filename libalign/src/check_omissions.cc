@@ -424,6 +424,7 @@ void CheckOmissions(const CheckContext& ctx, std::vector<Finding>* out) {
       for (size_t v : empty) Report(ctx, b, FindingType::kOmission, v, filled[0], out);
     }
   }
+  FindMoves(ctx, out);
 }
 
 }  // namespace align::internal

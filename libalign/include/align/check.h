@@ -36,6 +36,7 @@ enum class FindingType {
   kNumberMismatch,    // "number-mismatch"
   kOmission,          // "omission"
   kAddition,          // "addition"
+  kMoved,             // "moved"
 };
 // The fixed name of |type| (its row of FindingTypes()), and back.
 std::string_view FindingTypeName(FindingType type);
@@ -93,6 +94,7 @@ struct CheckConfig {
   bool inconsistent_terms = true;
   bool numbers = true;
   bool omissions = true;  // omission and addition
+  bool moves = true;      // moved (found with omissions, which it replaces, also when off)
 
   // The thresholds of the passes (check_*.cc explain the rules they tune);
   // docs/configuration.md lists them with their ranges. Lengths "differ by
@@ -147,6 +149,15 @@ struct CheckConfig {
   double sentence_max_rendered = 0.25;
   double sentence_rest_rendered = 0.5;
   double clause_length_gap = 0.2;
+  // moved (check_moves.cc): a bead where some versions have a sentence and
+  // the others none, and one at most moved_max_beads away with the opposite
+  // pattern, say the same thing when each renders at least
+  // moved_min_rendered of the other's dictionary words (of at least
+  // moved_min_units), or, without a dictionary, share two numbers or
+  // concepts and differ in no more (0 beads: never).
+  size_t moved_max_beads = 30;
+  size_t moved_min_units = 3;
+  double moved_min_rendered = 0.5;
   // A concept one version names in bead b and another in a bead at most
   // moved_term_beads away, each lacking it where the other has it, moved
   // with its sentence: no missing-term for either (0: never).
