@@ -2,7 +2,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <span>
+#include <string_view>
+#include <vector>
 #include <optional>
 
 #include <fmt/format.h>
@@ -111,6 +118,86 @@ CLI::Option* AddFormatOption(CLI::App& cmd, std::string* value, std::span<const 
 }
 
 }  // namespace
+
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+template <typename Info>
+bool ResolveFormat(std::span<const Info> formats, const CLI::Option* given, const std::string& output,
+                   std::string* format) {
+  if (output.empty() || output == "-") return true;
+  const std::string name = std::filesystem::path(output).filename().string();
+  const size_t dot = name.rfind('.');
+  if (dot == std::string::npos || dot == 0) return true;
+  const std::string extension = Lower(name.substr(dot + 1));
+  for (const Info& f : formats) {
+    if (f.extension != extension) continue;
+    if (given == nullptr || given->count() == 0) {
+      *format = std::string(f.name);
+      return true;
+    }
+    if (*format == f.name) return true;
+    Fail(fmt::format("-o {}: the extension .{} says --format {}, but --format is {}; give one that agrees "
+                     "(or a file name with another extension)",
+                     output, extension, f.name, *format));
+    return false;
+  }
+  return true;
+}
+
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+bool ResolveAlignFormat(const CLI::Option* given, const std::string& output, std::string* format) {
+  return ResolveFormat(align::AlignFormats(), given, output, format);
+}
+
+bool ResolveFindingsFormat(const CLI::Option* given, const std::string& output, std::string* format) {
+  return ResolveFormat(align::FindingsFormats(), given, output, format);
+}
+
+void AddColorOption(CLI::App& cmd, std::string* value) {
+  cmd.add_option("--color", *value, "Colour in text output: auto (a terminal, unless NO_COLOR is set or TERM=dumb), "
+                                    "always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+bool UseColor(const std::string& mode, bool to_terminal) {
+  if (mode == "always") return true;
+  if (mode == "never" || !to_terminal) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return !(no_color && *no_color) && !(term && std::string_view(term) == "dumb");
+}
+
+std::string ClosestCommand(const CLI::App& app, const std::string& typed) {
+  std::string best;
+  size_t best_distance = 3;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    const std::string& name = sub->get_name();
+    const size_t d = name.rfind(Lower(typed), 0) == 0 && !typed.empty() ? 0 : EditDistance(Lower(typed), name);
+    if (d < best_distance) best = name, best_distance = d;
+  }
+  return best;
+}
 
 CLI::Option* AddAlignFormatOption(CLI::App& cmd, std::string* value) {
   return AddFormatOption(cmd, value, align::AlignFormats());

@@ -42,6 +42,22 @@ bool ParseDictionaryFlag(const std::string& flag, align::DictionarySpec* spec);
 // format tables of report_align.h / report_findings.h.
 CLI::Option* AddAlignFormatOption(CLI::App& cmd, std::string* value);
 CLI::Option* AddFindingsFormatOption(CLI::App& cmd, std::string* value);
+// The format of the output file |output| (-o): when --format was not given
+// (|given| counts none), the format whose extension |output| has (.html,
+// .json, .tmx, ...), else |*format| stays; when it was given and the
+// extension names another format, false after an error (plain text in a
+// report.html is a trap). Standard output and unknown extensions leave it.
+bool ResolveAlignFormat(const CLI::Option* given, const std::string& output, std::string* format);
+bool ResolveFindingsFormat(const CLI::Option* given, const std::string& output, std::string* format);
+
+// --color=auto|always|never; auto colours a terminal unless NO_COLOR is set
+// (non-empty) or TERM is dumb.
+void AddColorOption(CLI::App& cmd, std::string* value);
+bool UseColor(const std::string& mode, bool to_terminal);
+
+// The subcommand of |app| closest to |typed| (at most two edits, or typed
+// as its prefix), empty when none is: for "unknown command" messages.
+std::string ClosestCommand(const CLI::App& app, const std::string& typed);
 
 // --config FILE on |cmd|; LoadConfig applies the file (if any) to the
 // settings, printing the error (FILE: section.setting: ...) and returning

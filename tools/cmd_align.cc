@@ -23,6 +23,7 @@ struct AlignFlags {
   std::vector<std::string> lexicons;
   std::vector<std::string> dictionaries;
   std::string format = "beads";
+  const CLI::Option* format_option = nullptr;
   std::string output;
   std::string max_input_size;
   std::string config;
@@ -58,7 +59,9 @@ int RunAlignCommand(const AlignFlags& flags) {
     if (!ParseDictionaryFlag(d, &spec)) return 2;
     resources.dictionaries.push_back(spec);
   }
-  std::optional<align::AlignFormat> format = align::ParseAlignFormat(flags.format);
+  std::string format_name = flags.format;
+  if (!ResolveAlignFormat(flags.format_option, flags.output, &format_name)) return 2;
+  std::optional<align::AlignFormat> format = align::ParseAlignFormat(format_name);
   if (!format) return Fail(fmt::format("unknown format '{}'", flags.format));
 
   auto session = align::Session::Create(resources);
@@ -97,7 +100,7 @@ void AddAlignCommand(CLI::App& app, int& exit_code) {
                   "Bilingual dictionary (TSV source<TAB>target or hunalign .dic) from the first "
                   "version's language to the second's; SRC,TGT=FILE for another pair; repeatable")
       ->allow_extra_args(false);
-  AddAlignFormatOption(*cmd, &flags->format);
+  flags->format_option = AddAlignFormatOption(*cmd, &flags->format);
   cmd->add_option("-o,--output", flags->output, "Output file, written atomically (default: stdout)");
   AddMaxInputSizeOption(*cmd, &flags->max_input_size);
   AddConfigOption(*cmd, &flags->config);

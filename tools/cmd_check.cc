@@ -31,6 +31,8 @@ struct CheckFlags {
   std::vector<std::string> dictionaries;
   std::string source;
   std::string format = "text";
+  const CLI::Option* format_option = nullptr;
+  std::string color = "auto";
   std::string fail_on;
   std::string output;
   bool presegmented = false;
@@ -108,7 +110,9 @@ int RunCheckCommand(const CheckFlags& flags) {
   }
   FailOn fail_on;
   if (!flags.fail_on.empty() && !ParseFailOn(flags.fail_on, &fail_on)) return 2;
-  std::optional<align::FindingsFormat> format = align::ParseFindingsFormat(flags.format);
+  std::string format_name = flags.format;
+  if (!ResolveFindingsFormat(flags.format_option, flags.output, &format_name)) return 2;
+  std::optional<align::FindingsFormat> format = align::ParseFindingsFormat(format_name);
   if (!format) return Fail(fmt::format("--format {}: expected text, json, tsv or html", flags.format));
   job.align.presegmented = flags.presegmented;
   if (!LoadConfig(flags.config, &job.align.aligner, &job.config)) return 2;
@@ -130,7 +134,7 @@ int RunCheckCommand(const CheckFlags& flags) {
   align::ReportOptions options;
   options.translator = &Ui();
   const bool to_stdout = flags.output.empty() || flags.output == "-";
-  options.color = *format == align::FindingsFormat::kText && to_stdout && ::isatty(STDOUT_FILENO) != 0;
+  options.color = *format == align::FindingsFormat::kText && to_stdout && UseColor(flags.color, ::isatty(STDOUT_FILENO) != 0);
   std::vector<std::string> dictionaries;
   for (const align::DictionarySpec& d : resources.dictionaries) dictionaries.push_back(d.path);
   align::Status written = WriteOutput(flags.output, Inputs({flags.inputs, flags.lexicons, dictionaries}),
@@ -166,7 +170,8 @@ void AddCheckCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--source", flags->source,
                   "Language of the original version: findings are then against the translations");
   cmd->add_flag("--presegmented", flags->presegmented, "Each input line is one sentence");
-  AddFindingsFormatOption(*cmd, &flags->format);
+  flags->format_option = AddFindingsFormatOption(*cmd, &flags->format);
+  AddColorOption(*cmd, &flags->color);
   cmd->add_option("--fail-on", flags->fail_on,
                   "Exit 1 only for findings of this severity or above (info, warning, error) and, when types are "
                   "named, of these types (" + TypeNames() + "); comma-separated, e.g. error,number-mismatch");

@@ -3,13 +3,16 @@
 #include <exception>
 #include <iostream>
 #include <new>
+#include <string>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "align/language.h"
 #include "align/resources.h"
 #include "align/terminal_text.h"
 #include "cli_i18n.h"
+#include "cli_util.h"
 #include "commands.h"
 
 int main(int argc, char** argv) {
@@ -30,6 +33,24 @@ int main(int argc, char** argv) {
   talign_cli::AddBatchCommand(app, exit_code);
   talign_cli::AddConfigCommand(app, exit_code);
 
+  // A mistyped command gets a suggestion, not CLI11's "A subcommand is
+  // required" (top-level options and their values are skipped).
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--ui-lang") {
+      ++i;
+      continue;
+    }
+    if (arg.empty() || arg[0] == '-') continue;
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) known = known || sub->get_name() == arg;
+    if (known) break;
+    const std::string closest = talign_cli::ClosestCommand(app, arg);
+    std::cerr << "talign: " << align::TerminalSafe(fmt::format("unknown command '{}'", arg))
+              << (closest.empty() ? std::string() : fmt::format("; did you mean '{}'?", closest)) << '\n'
+              << talign_cli::Tr("Run 'talign --help' for usage.") << '\n';
+    return 2;
+  }
   // Languages are data files: a broken or missing definition is one clear
   // message before anything else.
   if (align::Status languages = align::LoadLanguages(); !languages.ok()) {
