@@ -6,6 +6,9 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <set>
+#include <string>
+#include <vector>
 #include <utility>
 
 #include <fmt/format.h>
@@ -14,6 +17,7 @@
 #include "align/match.h"
 #include "align/segment.h"
 #include "align/session.h"
+#include "aligner_text.h"
 #include "analysis.h"
 #include "pipeline_internal.h"
 
@@ -46,8 +50,34 @@ Status CheckShape(const AlignJob& job) {
 }
 
 // The language of version |v|: the given tag, or the script of its text.
+// Share of the words of |text| (its first 64 KiB) that are function words
+// of |language| ([function_words]), and how many words were read. A text
+// in the language's script that is another language has few of them
+// (French taken for English).
+std::pair<double, size_t> FunctionWordShare(std::string_view text, Language language) {
+  const auto& table = Languages().Info(language).Table("function_words");
+  if (table.empty()) return {1.0, 0};
+  std::set<std::string> words;
+  for (const LanguageEntry& e : table)
+    for (const internal::Token& t : internal::Tokenize(e.text)) words.insert(t.text);
+  const std::vector<internal::Token> tokens = internal::Tokenize(text.substr(0, size_t{64} << 10));
+  size_t all = 0, function = 0;
+  for (const internal::Token& t : tokens) {
+    if (t.kind != internal::TokenKind::kWord) continue;
+    ++all;
+    function += words.count(t.text);
+  }
+  return {all ? static_cast<double>(function) / static_cast<double>(all) : 1.0, all};
+}
+
+// Below this share of function words, over at least kMinWordsToJudge words,
+// a text does not read as the language its script suggests (English prose
+// has about 40%, a French text under 5% of English ones).
+constexpr double kMinFunctionShare = 0.12;
+constexpr size_t kMinWordsToJudge = 30;
+
 StatusOr<Language> VersionLanguage(const AlignJob& job, size_t v, const Document& doc,
-                                   std::string* tag) {
+                                   std::string* tag, std::vector<std::string>* warnings) {
   if (!job.language_tags.empty() && !job.language_tags[v].empty()) {
     std::optional<Language> parsed = ParseLanguage(job.language_tags[v]);
     if (!parsed || *parsed == Language::kUnknown) {
@@ -56,6 +86,15 @@ StatusOr<Language> VersionLanguage(const AlignJob& job, size_t v, const Document
                                          job.language_tags[v], doc.name(), Languages().Codes()));
     }
     *tag = job.language_tags[v];
+    // The user's word stands, but a text whose script says another language
+    // was probably given in the wrong order.
+    const LanguageRegistry::Detection detection = Languages().Detect(doc.bytes());
+    if (detection.language != Language::kUnknown && detection.language != *parsed &&
+        Languages().Info(detection.language).scripts != Languages().Info(*parsed).scripts) {
+      warnings->push_back(fmt::format("{}: --langs gives it as {}, but its text is in the {} script ({}); "
+                                      "check the order of --langs",
+                                      doc.name(), *tag, detection.script, LanguageCode(detection.language)));
+    }
     return *parsed;
   }
   const LanguageRegistry::Detection detection = Languages().Detect(doc.bytes());
@@ -71,6 +110,13 @@ StatusOr<Language> VersionLanguage(const AlignJob& job, size_t v, const Document
                                        doc.name(), detection.script, Languages().Codes()));
   }
   *tag = std::string(LanguageCode(detected));
+  const auto [share, words] = FunctionWordShare(doc.bytes(), detected);
+  if (words >= kMinWordsToJudge && share < kMinFunctionShare) {
+    warnings->push_back(fmt::format("{}: the text is in the {} script but does not read as {} (few of its "
+                                    "common words); if it is {}, say so with --langs {}",
+                                    doc.name(), detection.script, Languages().Info(detected).name,
+                                    Languages().Info(detected).name, *tag));
+  }
   return detected;
 }
 
@@ -124,7 +170,10 @@ Status AlignPrepared(const AlignJob& job, const Session& session, AlignResult& r
   Aligner aligner(job.aligner, std::move(*resources));
   auto alignment = aligner.Align(result.versions);
   if (!alignment.ok()) return alignment.status();
+  // Warnings of reading the versions (languages) come first.
+  std::vector<std::string> warnings = std::move(result.alignment.warnings);
   result.alignment = std::move(*alignment);
+  result.alignment.warnings.insert(result.alignment.warnings.begin(), warnings.begin(), warnings.end());
   return Status::Ok();
 }
 
@@ -143,7 +192,7 @@ StatusOr<AlignResult> PrepareUnguarded(const AlignJob& job, const Session& sessi
     auto doc = job.inputs.empty() ? StatusOr<Document>(job.documents[v]) : Document::Load(job.inputs[v], job.read);
     if (!doc.ok()) return doc.status();
     std::string tag;
-    auto language = VersionLanguage(job, v, *doc, &tag);
+    auto language = VersionLanguage(job, v, *doc, &tag, &result.alignment.warnings);
     if (!language.ok()) return language.status();
 
     AlignInput input{std::move(*doc), *language, {}, {}};

@@ -54,4 +54,14 @@ if command -v script >/dev/null; then
 else
   echo "cli_usability: no script(1): the pseudo-terminal cases were not run" >&2
 fi
+# A Latin text that is not English is taken for English only with a
+# warning that says how to confirm; an English text gets none. A text whose
+# script contradicts --langs gets a warning naming the order.
+fr="Le président a rencontré le premier ministre à Pékin, et les deux parties ont signé un accord de coopération économique."
+printf '%s %s %s\n' "$fr" "$fr" "$fr" >"$tmp/fr.txt"
+expect_text 0 "fr.txt: the text is in the Latin script but does not read as English" -- align "$tmp/fr.txt" "${div[1]}"
+expect_text 0 "say so with --langs en" -- align "$tmp/fr.txt" "${div[1]}"
+expect 0 "" -- align "${div[@]}"
+grep -q "does not read as" "$tmp/err" && fail "an English text was warned as not English"
+expect_text 0 "--langs gives it as zh, but its text is in the Latin script (en); check the order of --langs" -- align --langs zh,en "${div[@]}"
 finish cli_usability
