@@ -211,6 +211,29 @@ TEST_F(ReportFixture, HtmlInTheUrduUiIsRightToLeft) {
   EXPECT_THAT(html, HasSubstr("خلاصہ"));
 }
 
+// A missing term with a free rendering: JSON gives "rendering" after the
+// fields of every finding, HTML shows those words as what was found.
+TEST_F(ReportFixture, AFreeRenderingIsGivenInJsonAndShownInHtml) {
+  Finding missing;
+  missing.type = FindingType::kMissingTerm;
+  missing.severity = Severity::kWarning;
+  missing.concept_index = *lexicon_->FindConcept("belt-and-road");
+  missing.version = 2;
+  missing.bead = 1;
+  missing.places = {{2, {1}, {Find(aligned_, 2, "ون بیلٹ ون روڈ")}},
+                    {0, {1}, {Find(aligned_, 0, "Belt and Road Initiative")}}};
+  missing.evidence = aligned_.versions[2].document.Slice(aligned_.versions[2].sentences[1].span);
+  missing.rendering = "ون بیلٹ ون روڈ";
+  missing.message = "rendered freely";
+  findings_ = {missing};
+  const nlohmann::ordered_json j = nlohmann::ordered_json::parse(Write(FindingsFormat::kJson));
+  EXPECT_EQ(j["findings"][0]["rendering"], "ون بیلٹ ون روڈ");
+  EXPECT_EQ(std::prev(j["findings"][0].end()).key(), "rendering");
+  const std::string html = Write(FindingsFormat::kHtml);
+  EXPECT_THAT(html, HasSubstr("found: <bdi lang=\"ur\" dir=\"rtl\">ون بیلٹ ون روڈ</bdi>"));
+  EXPECT_THAT(html, ::testing::Not(HasSubstr(">" + missing.evidence + "</bdi></span>")));
+}
+
 TEST_F(ReportFixture, JsonHasTheFieldsOfTheBrief) {
   const std::string text = Write(FindingsFormat::kJson);
   const nlohmann::ordered_json j = nlohmann::ordered_json::parse(text);

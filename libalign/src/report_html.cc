@@ -405,9 +405,11 @@ class HtmlWriter {
       const bool translated = message != f.message || ui_.language() == "en";
       out_ << "</span> \u2014 <bdi class=\"msg\" lang=\"" << (translated ? Attr(ui_.language()) : "en")
            << "\" dir=\"" << (translated && ui_.rtl() ? "rtl" : "ltr") << "\">" << Escape(message) << "</bdi>";
-      if (!f.evidence.empty()) {
+      // A missing term rendered freely shows those words, not the sentence.
+      const std::string& found = f.rendering.empty() ? f.evidence : f.rendering;
+      if (!found.empty()) {
         out_ << " <span class=\"exp\">" << Escape(ui_.Translate("found:")) << " <bdi " << LangAttrs(tag) << ">"
-             << Escape(f.evidence) << "</bdi></span>";
+             << Escape(found) << "</bdi></span>";
       }
       if (!f.expected.empty()) {
         out_ << " <span class=\"exp\">" << Escape(ui_.Translate("expected:")) << ' ';
