@@ -12,12 +12,15 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "align/i18n.h"
 #include "align/match.h"
 #include "align/pipeline.h"
 #include "align/report.h"
+#include "report_findings_internal.h"
 #include "report_html_internal.h"
 #include "sha256.h"
 
@@ -244,8 +247,8 @@ TEST_F(ReportFixture, JsonHasTheFieldsOfTheBrief) {
   EXPECT_EQ(j["inputs"][2]["lang"], "ur");
   EXPECT_EQ(j["inputs"][2]["sentences"], 4);
   ASSERT_EQ(j["findings"].size(), findings_.size());
-  const std::vector<std::string> fields = {"type", "severity", "concept", "lang", "bead", "sentences",
-                                           "spans", "evidence", "expected", "message"};
+  const std::vector<std::string> fields = {"type", "severity", "concept", "lang", "bead", "sentences", "spans",
+                                           "line", "column", "evidence", "expected", "message"};
   for (const auto& f : j["findings"]) {
     std::vector<std::string> keys;
     for (auto it = f.begin(); it != f.end(); ++it) keys.push_back(it.key());
@@ -261,6 +264,19 @@ TEST_F(ReportFixture, JsonHasTheFieldsOfTheBrief) {
   const Span s = Find(aligned_, 2, "ون بیلٹ ون روڈ");
   EXPECT_EQ(dep["spans"]["ur"][0], nlohmann::ordered_json::array({s.begin, s.end}));
   EXPECT_EQ(dep["expected"][0], "بیلٹ اینڈ روڈ انیشی ایٹو");
+  // Line and column (characters) of the span's start, from 1, per version.
+  const std::string_view ur = aligned_.versions[2].document.bytes();
+  const size_t line_start = ur.rfind('\n', s.begin) == std::string_view::npos ? 0 : ur.rfind('\n', s.begin) + 1;
+  const std::string_view before_bytes = ur.substr(line_start, s.begin - line_start);
+  const size_t before = static_cast<size_t>(std::count_if(before_bytes.begin(), before_bytes.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // one lead byte per character
+  }));
+  EXPECT_EQ(dep["line"]["ur"], 1 + std::count(ur.begin(), ur.begin() + static_cast<long>(s.begin), '\n'));
+  EXPECT_EQ(dep["column"]["ur"], before + 1);
+  EXPECT_TRUE(dep["line"].contains("en"));
+  // The version that lacks an omitted sentence has no line.
+  EXPECT_FALSE(j["findings"][2]["line"].contains("ur"));
+  EXPECT_TRUE(j["findings"][2]["line"].contains("en"));
   EXPECT_TRUE(j["findings"][1]["concept"].is_null());
   // The omission lists the version at fault, with no sentences.
   EXPECT_EQ(j["findings"][2]["sentences"]["ur"], nlohmann::ordered_json::array());
@@ -335,8 +351,9 @@ TEST_F(ReportFixture, TsvHasAHeaderAndOneRowPerFinding) {
   std::vector<std::string> lines;
   while (std::getline(in, line)) lines.push_back(line);
   ASSERT_EQ(lines.size(), 1 + findings_.size());
-  EXPECT_EQ(lines[0].rfind("bead\ttype\tseverity\tconcept\tlang\tsentences\tspans\tevidence\texpected\tmessage\ttext_en", 0), 0u);
-  for (const std::string& l : lines) EXPECT_EQ(Count(l, "\t"), 12u) << l;
+  EXPECT_EQ(lines[0].rfind("bead\ttype\tseverity\tconcept\tlang\tsentences\tspans\tlines\tevidence\texpected\tmessage\ttext_en", 0), 0u);
+  for (const std::string& l : lines) EXPECT_EQ(Count(l, "\t"), 13u) << l;
+  EXPECT_THAT(lines[1], ::testing::ContainsRegex("\ten:[0-9]+:[0-9]+ ur:[0-9]+:[0-9]+\t"));
   EXPECT_THAT(lines[1], HasSubstr("1\tdeprecated-term\terror\tbelt-and-road\tur\ten:1 ur:1\t"));
 }
 
@@ -395,6 +412,25 @@ TEST_F(ReportFixture, FindingsOutsideTheAlignmentAreRefused) {
   findings_[1].bead = 2;
   findings_[1].places[0].spans[0].end = 1 << 30;
   EXPECT_EQ(WriteFindings(report_, FindingsFormat::kJson, {}, out).code(), StatusCode::kInvalidArgument);
+}
+
+// Lines end with LF, CR LF or a lone CR; columns count characters and not a BOM.
+TEST(LocatorTest, LinesAndColumnsFromOne) {
+  AlignResult aligned;
+  auto doc = Document::FromString("a.txt", "\xEF\xBB\xBF" "ab\r\ncd\ref\n\xE6\xB1\x89\xE5\xAD\x97x");
+  ASSERT_TRUE(doc.ok());
+  aligned.versions.push_back(AlignInput{*doc, Language::kChinese, {}, {}});
+  const findings_internal::Locator locator(aligned);
+  auto at = [&](size_t offset) {
+    const findings_internal::Location l = locator.At(0, offset);
+    return std::pair<size_t, size_t>{l.line, l.column};
+  };
+  EXPECT_EQ(at(3), (std::pair<size_t, size_t>{1, 1}));   // a, after the BOM
+  EXPECT_EQ(at(4), (std::pair<size_t, size_t>{1, 2}));   // b
+  EXPECT_EQ(at(7), (std::pair<size_t, size_t>{2, 1}));   // c, after CR LF
+  EXPECT_EQ(at(10), (std::pair<size_t, size_t>{3, 1}));  // e, after a lone CR
+  EXPECT_EQ(at(13), (std::pair<size_t, size_t>{4, 1}));  // 汉
+  EXPECT_EQ(at(19), (std::pair<size_t, size_t>{4, 3}));  // x, after two characters of three bytes
 }
 
 TEST(HtmlTest, EscapeCoversMarkupQuotesAndControls) {

@@ -224,5 +224,44 @@ const Translator& Ui(const ReportOptions& options) {
   return options.translator != nullptr ? *options.translator : english;
 }
 
+Locator::Locator(const AlignResult& aligned) : aligned_(aligned), line_starts_(aligned.versions.size()) {
+  for (size_t v = 0; v < aligned.versions.size(); ++v) {
+    const std::string_view bytes = aligned.versions[v].document.bytes();
+    line_starts_[v].push_back(0);
+    for (size_t i = 0; i < bytes.size(); ++i) {
+      // LF, CR LF and a lone CR each end a line.
+      if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n'))) {
+        line_starts_[v].push_back(i + 1);
+      }
+    }
+  }
+}
+
+Location Locator::At(size_t v, size_t offset) const {
+  const std::vector<size_t>& starts = line_starts_[v];
+  const size_t line = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin());
+  const std::string_view bytes = aligned_.versions[v].document.bytes();
+  size_t begin = starts[line - 1];
+  if (begin == 0 && bytes.substr(0, 3) == "\xEF\xBB\xBF" && offset >= 3) begin = 3;
+  size_t column = 1;
+  for (size_t i = begin; i < offset && i < bytes.size(); ++i) {
+    column += (static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80;  // count lead bytes only
+  }
+  return {line, column};
+}
+
+std::optional<Location> Locator::Of(const FindingsReport& report, const Finding& f, size_t v) const {
+  for (const FindingPlace& p : f.places) {
+    if (p.version == v && !p.spans.empty()) {
+      size_t first = p.spans.front().begin;
+      for (const Span& s : p.spans) first = std::min(first, s.begin);
+      return At(v, first);
+    }
+  }
+  const std::vector<uint32_t> sentences = SentencesOf(report, f, v);
+  if (sentences.empty()) return std::nullopt;
+  return At(v, aligned_.versions[v].sentences[sentences.front()].span.begin);
+}
+
 }  // namespace findings_internal
 }  // namespace align

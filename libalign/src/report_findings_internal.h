@@ -60,6 +60,25 @@ inline constexpr Severity kAllSeverities[] = {Severity::kError, Severity::kWarni
 // (an empty span at a position inside |within| counts as overlapping).
 std::optional<Span> Clip(Span span, Span within);
 
+// Line and column, both from 1, of a byte offset of a version's input (the
+// column in characters, a BOM not counted): where a reviser goes in an
+// editor. The line starts of every version are found once.
+struct Location {
+  size_t line = 0, column = 0;
+};
+class Locator {
+ public:
+  explicit Locator(const AlignResult& aligned);
+  Location At(size_t v, size_t offset) const;
+  // Where |f| is in version v: the start of its place's first span, else of
+  // the first sentence quoted for it; nullopt when it has none there.
+  std::optional<Location> Of(const FindingsReport& report, const Finding& f, size_t v) const;
+
+ private:
+  const AlignResult& aligned_;
+  std::vector<std::vector<size_t>> line_starts_;  // per version, byte offsets
+};
+
 // The translator to use: |options.translator| or a static English one.
 const Translator& Ui(const ReportOptions& options);
 

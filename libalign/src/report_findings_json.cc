@@ -16,7 +16,7 @@ using namespace findings_internal;
 // Document text and file names are bytes: never let them abort a dump.
 std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
-Json FindingJson(const FindingsReport& report, const Finding& f) {
+Json FindingJson(const FindingsReport& report, const Locator& locator, const Finding& f) {
   const AlignResult& aligned = *report.aligned;
   std::optional<std::string> concept_id = ConceptId(report, f);
   std::vector<FindingPlace> places = PlacesByVersion(f);
@@ -31,12 +31,18 @@ Json FindingJson(const FindingsReport& report, const Finding& f) {
   }
   Json sentences = Json::object();
   Json spans = Json::object();
+  Json lines = Json::object();
+  Json columns = Json::object();
   for (const FindingPlace& p : places) {
     const std::string& tag = aligned.language_tags[p.version];
     sentences[tag] = p.sentences;
     Json list = Json::array();
     for (const Span& s : p.spans) list.push_back({s.begin, s.end});
     spans[tag] = list;
+    if (const std::optional<Location> at = locator.Of(report, f, p.version)) {
+      lines[tag] = at->line;
+      columns[tag] = at->column;
+    }
   }
   Json j{{"type", std::string(FindingTypeName(f.type))},
          {"severity", std::string(SeverityName(f.severity))},
@@ -45,6 +51,8 @@ Json FindingJson(const FindingsReport& report, const Finding& f) {
          {"bead", f.bead},
          {"sentences", sentences},
          {"spans", spans},
+         {"line", lines},
+         {"column", columns},
          {"evidence", f.evidence},
          {"expected", f.expected},
          {"message", f.message}};
@@ -78,8 +86,9 @@ Status WriteFindingsJson(const FindingsReport& report, std::ostream& out) {
   }
   out << "{\"inputs\": " << Dump(inputs) << ",\n\"findings\": [";
   const std::vector<Finding>& findings = *report.findings;
+  const Locator locator(aligned);
   for (size_t i = 0; i < findings.size(); ++i) {
-    out << (i == 0 ? "\n" : ",\n") << Dump(FindingJson(report, findings[i]));
+    out << (i == 0 ? "\n" : ",\n") << Dump(FindingJson(report, locator, findings[i]));
   }
   out << (findings.empty() ? "],\n" : "\n],\n");
   out << "\"summary\": " << Dump(SummaryJson(report)) << "}\n";

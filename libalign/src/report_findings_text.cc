@@ -70,8 +70,8 @@ std::string Quote(std::string_view bytes, Span sentence, std::vector<MarkedSpan>
   return out;
 }
 
-void WriteBead(const FindingsReport& report, const ReportOptions& options, size_t bead_index,
-               const std::vector<size_t>& group, std::ostream& out) {
+void WriteBead(const FindingsReport& report, const ReportOptions& options, const Locator& locator,
+               size_t bead_index, const std::vector<size_t>& group, std::ostream& out) {
   const Translator& ui = Ui(options);
   const AlignResult& aligned = *report.aligned;
   const Bead& bead = aligned.alignment.beads[bead_index];
@@ -107,6 +107,15 @@ void WriteBead(const FindingsReport& report, const ReportOptions& options, size_
       line += " \u00B7 " + Translator::Format(ui.Translate("concept {}"), TerminalSafe(*id));
     }
     line += " \u00B7 " + TerminalSafe(aligned.language_tags[f.version]);
+    // Where it is in each file: "en 12:5, zh 8:1" (line:column).
+    std::string where;
+    for (size_t v = 0; v < aligned.versions.size(); ++v) {
+      if (const std::optional<Location> at = locator.Of(report, f, v)) {
+        where += fmt::format("{}{} {}:{}", where.empty() ? "" : ", ", TerminalSafe(aligned.language_tags[v]), at->line,
+                             at->column);
+      }
+    }
+    if (!where.empty()) line += " \u00B7 " + where;
     out << "  " << (options.color ? SeverityColor(f.severity) : "") << "\u25B6 " << line
         << (options.color ? kReset : "") << '\n';
     if (!f.message.empty()) out << "    " << Quoted(MessageOf(ui, f)) << '\n';
@@ -126,11 +135,12 @@ Status WriteFindingsText(const FindingsReport& report, const ReportOptions& opti
   const Translator& ui = Ui(options);
   const std::vector<size_t> order = OrderByBead(report);
   const std::vector<Finding>& findings = *report.findings;
+  const Locator locator(*report.aligned);
   for (size_t start = 0; start < order.size();) {
     size_t end = start;
     std::vector<size_t> group;
     while (end < order.size() && findings[order[end]].bead == findings[order[start]].bead) group.push_back(order[end++]);
-    WriteBead(report, options, findings[order[start]].bead, group, out);
+    WriteBead(report, options, locator, findings[order[start]].bead, group, out);
     start = end;
   }
 

@@ -20,15 +20,19 @@ Status WriteFindingsTsv(const FindingsReport& report, std::ostream& out) {
   ALIGN_RETURN_IF_ERROR(CheckReport(report));
   const AlignResult& aligned = *report.aligned;
   const size_t n = aligned.versions.size();
-  out << "bead\ttype\tseverity\tconcept\tlang\tsentences\tspans\tevidence\texpected\tmessage";
+  out << "bead\ttype\tseverity\tconcept\tlang\tsentences\tspans\tlines\tevidence\texpected\tmessage";
+  const Locator locator(aligned);
   for (size_t v = 0; v < n; ++v) out << "\ttext_" << Cell(aligned.language_tags[v]);
   out << '\n';
   for (const Finding& f : *report.findings) {
     std::vector<FindingPlace> places = PlacesByVersion(f);
     // "en:3,4 zh:3": where the finding is, in every version involved.
-    std::string sentences, spans, expected;
+    std::string sentences, spans, lines, expected;
     for (const FindingPlace& p : places) {
       const std::string& tag = aligned.language_tags[p.version];
+      if (const std::optional<Location> at = locator.Of(report, f, p.version)) {
+        lines += fmt::format("{}{}:{}:{}", lines.empty() ? "" : " ", tag, at->line, at->column);
+      }
       if (!p.sentences.empty()) {
         sentences += fmt::format("{}{}:{}", sentences.empty() ? "" : " ", tag, fmt::join(p.sentences, ","));
       }
@@ -40,7 +44,7 @@ Status WriteFindingsTsv(const FindingsReport& report, std::ostream& out) {
     std::optional<std::string> concept_id = ConceptId(report, f);
     out << f.bead << '\t' << FindingTypeName(f.type) << '\t' << SeverityName(f.severity) << '\t'
         << Cell(concept_id.value_or("")) << '\t' << Cell(aligned.language_tags[f.version]) << '\t' << sentences
-        << '\t' << spans << '\t' << Cell(f.evidence) << '\t' << Cell(expected) << '\t' << Cell(f.message);
+        << '\t' << spans << '\t' << Cell(lines) << '\t' << Cell(f.evidence) << '\t' << Cell(expected) << '\t' << Cell(f.message);
     for (size_t v = 0; v < n; ++v) {
       std::string text;
       for (uint32_t s : SentencesOf(report, f, v)) {

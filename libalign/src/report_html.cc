@@ -144,7 +144,7 @@ class HtmlWriter {
  public:
   HtmlWriter(const FindingsReport& report, const ReportOptions& options, std::ostream& out)
       : report_(report), aligned_(*report.aligned), findings_(*report.findings), ui_(Ui(options)),
-        options_(options), out_(out) {
+        options_(options), out_(out), locator_(*report.aligned) {
     const size_t n = aligned_.versions.size();
     by_bead_.resize(aligned_.alignment.beads.size());
     for (size_t i : OrderByBead(report)) by_bead_[findings_[i].bead].push_back(i);
@@ -396,6 +396,14 @@ class HtmlWriter {
            << "<span class=\"sev\">" << Escape(SeverityLabel(ui_, f.severity)) << "</span> \u00B7 <span class=\"type\">"
            << Escape(TypeLabel(ui_, f.type)) << "</span> <span class=\"meta\">\u00B7 "
            << Escape(LanguageLabel(ui_, aligned_, f.version));
+      // Line:column in each file, for going there in an editor.
+      std::string where;
+      for (size_t v = 0; v < aligned_.versions.size(); ++v) {
+        if (const std::optional<Location> at = locator_.Of(report_, f, v)) {
+          where += fmt::format("{}{} {}:{}", where.empty() ? "" : ", ", aligned_.language_tags[v], at->line, at->column);
+        }
+      }
+      if (!where.empty()) out_ << " \u00B7 <bdi class=\"loc\" dir=\"ltr\">" << Escape(where) << "</bdi>";
       if (std::optional<std::string> id = ConceptId(report_, f)) {
         out_ << " \u00B7 " << Escape(ui_.Translate("concept")) << " <code><bdi dir=\"ltr\">" << Escape(*id) << "</bdi></code>";
       }
@@ -433,6 +441,7 @@ class HtmlWriter {
   std::vector<std::vector<size_t>> by_bead_;
   std::vector<std::map<size_t, std::vector<const TermHit*>>> hits_;
   std::set<size_t> anchored_;
+  const Locator locator_;
 };
 
 }  // namespace
