@@ -132,5 +132,50 @@ TEST(TextTest, SmallAndLargeFilesLoadTheSameWay) {
   }
 }
 
+// Encodings: a UTF-16 byte order mark is read as UTF-16 and dropped; another
+// encoding is read when asked for; a UTF-8 mark wins over --encoding;
+// errors name the file and the byte, or the unknown encoding.
+TEST(TextTest, OtherEncodingsAreReadAsUtf8) {
+  const std::string dir = ::testing::TempDir();
+  auto load = [&](const std::string& name, const std::string& bytes, const std::string& encoding = "") {
+    const std::string path = dir + "/talign_enc_" + name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    ReadOptions options;
+    options.encoding = encoding;
+    return Document::Load(path, options);
+  };
+  // "中a" in UTF-16LE and UTF-16BE, each with its mark.
+  auto le = load("le.txt", std::string("\xFF\xFE\x2D\x4E\x61\x00", 6));
+  ASSERT_TRUE(le.ok()) << le.status().message();
+  EXPECT_EQ(le->bytes(), "\u4e2d" "a");
+  EXPECT_EQ(le->encoding(), "UTF-16LE");
+  auto be = load("be.txt", std::string("\xFE\xFF\x4E\x2D\x00\x61", 6));
+  ASSERT_TRUE(be.ok()) << be.status().message();
+  EXPECT_EQ(be->bytes(), "\u4e2d" "a");
+  // 中文 in GB18030, only with --encoding.
+  const std::string gb = "\xD6\xD0\xCE\xC4";
+  EXPECT_FALSE(load("gb.txt", gb).ok());
+  auto converted = load("gb.txt", gb, "GB18030");
+  ASSERT_TRUE(converted.ok()) << converted.status().message();
+  EXPECT_EQ(converted->bytes(), "\u4e2d\u6587");
+  EXPECT_EQ(converted->encoding(), "GB18030");
+  // A UTF-8 mark says UTF-8 whatever --encoding says; "utf-8" is no conversion.
+  auto utf8 = load("bom.txt", "\xEF\xBB\xBF\u4e2d", "GB18030");
+  ASSERT_TRUE(utf8.ok()) << utf8.status().message();
+  EXPECT_TRUE(utf8->encoding().empty());
+  EXPECT_TRUE(load("plain.txt", "abc", "UTF-8")->encoding().empty());
+  // Errors.
+  auto unknown = load("gb.txt", gb, "no-such-encoding");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(unknown.status().message().find("unknown encoding 'no-such-encoding'"), std::string::npos);
+  auto bad = load("bad.txt", "ab\x81\x20", "GB18030");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("talign_enc_bad.txt: byte 2: not valid GB18030"), std::string::npos)
+      << bad.status().message();
+  // An odd byte at the end of UTF-16 is an error, not a lost byte.
+  EXPECT_FALSE(load("odd.txt", std::string("\xFF\xFE\x61\x00\x62", 5)).ok());
+}
+
 }  // namespace
 }  // namespace align

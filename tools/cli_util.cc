@@ -219,6 +219,13 @@ bool LoadConfig(const std::string& path, align::AlignerConfig* aligner, align::C
   return s.ok();
 }
 
+void AddEncodingOption(CLI::App& cmd, std::string* value) {
+  cmd.add_option("--encoding", *value,
+                 "Encoding of the inputs without a byte order mark, when not UTF-8 (ICU converter names: GB18030, "
+                 "GBK, Big5, windows-1256, UTF-16LE, ...); a UTF-16 byte order mark is read without it. Offsets "
+                 "are then into the UTF-8 text");
+}
+
 void AddMaxInputSizeOption(CLI::App& cmd, std::string* value) {
   cmd.add_option("--max-input-size", *value,
                  fmt::format("Refuse inputs larger than this (bytes, or with K, M, G: 512M); default {}",

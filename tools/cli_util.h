@@ -69,6 +69,8 @@ bool LoadConfig(const std::string& path, align::AlignerConfig* aligner, align::C
 // ("" is the default of align::ReadOptions). ReadLimit prints an error and
 // returns false for a malformed size.
 void AddMaxInputSizeOption(CLI::App& cmd, std::string* value);
+// --encoding NAME: the inputs' encoding (ICU converter names), for ReadOptions::encoding.
+void AddEncodingOption(CLI::App& cmd, std::string* value);
 bool ReadLimit(const std::string& value, size_t* bytes);
 
 // Runs |write| against stdout ("-" or empty) or against FILE by the rules of

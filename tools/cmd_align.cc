@@ -26,6 +26,7 @@ struct AlignFlags {
   const CLI::Option* format_option = nullptr;
   std::string output;
   std::string max_input_size;
+  std::string encoding;
   std::string config;
 };
 
@@ -51,6 +52,7 @@ int RunAlignCommand(const AlignFlags& flags) {
   job.presegmented = flags.presegmented;
   if (!LoadConfig(flags.config, &job.aligner, nullptr)) return 2;
   if (!ReadLimit(flags.max_input_size, &job.read.max_bytes)) return 2;
+  job.read.encoding = flags.encoding;
   align::SessionConfig resources;
   resources.lexicon_paths = flags.lexicons;
   resources.default_lexicon = false;  // without --lexicon: a pure text aligner
@@ -103,6 +105,7 @@ void AddAlignCommand(CLI::App& app, int& exit_code) {
   flags->format_option = AddAlignFormatOption(*cmd, &flags->format);
   cmd->add_option("-o,--output", flags->output, "Output file, written atomically (default: stdout)");
   AddMaxInputSizeOption(*cmd, &flags->max_input_size);
+  AddEncodingOption(*cmd, &flags->encoding);
   AddConfigOption(*cmd, &flags->config);
   cmd->callback([flags, &exit_code] { exit_code = RunAlignCommand(*flags); });
 }

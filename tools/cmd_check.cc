@@ -37,6 +37,7 @@ struct CheckFlags {
   std::string output;
   bool presegmented = false;
   std::string max_input_size;
+  std::string encoding;
   std::string config;
 };
 
@@ -117,6 +118,7 @@ int RunCheckCommand(const CheckFlags& flags) {
   job.align.presegmented = flags.presegmented;
   if (!LoadConfig(flags.config, &job.align.aligner, &job.config)) return 2;
   if (!ReadLimit(flags.max_input_size, &job.align.read.max_bytes)) return 2;
+  job.align.read.encoding = flags.encoding;
   align::SessionConfig resources;
   resources.lexicon_paths = flags.lexicons;
   for (const std::string& d : flags.dictionaries) {
@@ -177,6 +179,7 @@ void AddCheckCommand(CLI::App& app, int& exit_code) {
                   "named, of these types (" + TypeNames() + "); comma-separated, e.g. error,number-mismatch");
   cmd->add_option("-o,--output", flags->output, "Output file, written atomically (default: stdout)");
   AddMaxInputSizeOption(*cmd, &flags->max_input_size);
+  AddEncodingOption(*cmd, &flags->encoding);
   AddConfigOption(*cmd, &flags->config);
   AddUiLangOption(*cmd);
   cmd->callback([flags, &exit_code] { exit_code = RunCheckCommand(*flags); });

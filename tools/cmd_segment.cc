@@ -19,6 +19,7 @@ struct SegmentFlags {
   std::string format = "lines";
   std::string output;
   std::string max_input_size;
+  std::string encoding;
 };
 
 int RunSegment(const SegmentFlags& flags) {
@@ -26,6 +27,7 @@ int RunSegment(const SegmentFlags& flags) {
   if (!ParseLangFlag(flags.lang, &language)) return 2;
   align::ReadOptions read;
   if (!ReadLimit(flags.max_input_size, &read.max_bytes)) return 2;
+  read.encoding = flags.encoding;
   auto doc = align::Document::Load(flags.file, read);
   if (!doc.ok()) return Fail(doc.status());
   if (language == align::Language::kUnknown) {
@@ -78,6 +80,7 @@ void AddSegmentCommand(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"lines", "jsonl"}));
   cmd->add_option("-o,--output", flags->output, "Output file (default: stdout)");
   AddMaxInputSizeOption(*cmd, &flags->max_input_size);
+  AddEncodingOption(*cmd, &flags->encoding);
   cmd->callback([flags, &exit_code] { exit_code = RunSegment(*flags); });
 }
 

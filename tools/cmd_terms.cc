@@ -25,6 +25,7 @@ struct TermsFlags {
   std::string output;
   bool no_stemming = false;
   std::string max_input_size;
+  std::string encoding;
 };
 
 align::StatusOr<align::Lexicon> LoadLexicons(const std::vector<std::string>& paths) {
@@ -44,6 +45,7 @@ int RunTerms(const TermsFlags& flags) {
   if (!ParseLangFlag(flags.lang, &language)) return 2;
   align::ReadOptions read;
   if (!ReadLimit(flags.max_input_size, &read.max_bytes)) return 2;
+  read.encoding = flags.encoding;
   auto doc = align::Document::Load(flags.file, read);
   if (!doc.ok()) return Fail(doc.status());
   auto lexicon = LoadLexicons(flags.lexicons);
@@ -112,6 +114,7 @@ void AddTermsCommand(CLI::App& app, int& exit_code) {
   cmd->add_flag("--no-stemming", flags->no_stemming, "Match exact words only (no inflections through hunspell)");
   cmd->add_option("-o,--output", flags->output, "Output file (default: stdout)");
   AddMaxInputSizeOption(*cmd, &flags->max_input_size);
+  AddEncodingOption(*cmd, &flags->encoding);
   cmd->callback([flags, &exit_code] { exit_code = RunTerms(*flags); });
 }
 

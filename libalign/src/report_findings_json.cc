@@ -80,9 +80,16 @@ Status WriteFindingsJson(const FindingsReport& report, std::ostream& out) {
   const AlignResult& aligned = *report.aligned;
   Json inputs = Json::array();
   for (size_t v = 0; v < aligned.versions.size(); ++v) {
-    inputs.push_back(Json{{"file", aligned.versions[v].document.name()},
-                          {"lang", aligned.language_tags[v]},
-                          {"sentences", aligned.versions[v].sentences.size()}});
+    Json input{{"file", aligned.versions[v].document.name()},
+               {"lang", aligned.language_tags[v]},
+               {"sentences", aligned.versions[v].sentences.size()}};
+    // A file read in another encoding: its spans are offsets into the UTF-8
+    // text it was converted to, not into the file's bytes.
+    if (const std::string& encoding = aligned.versions[v].document.encoding(); !encoding.empty()) {
+      input["encoding"] = encoding;
+      input["offsets"] = "utf-8";
+    }
+    inputs.push_back(std::move(input));
   }
   out << "{\"inputs\": " << Dump(inputs) << ",\n\"findings\": [";
   const std::vector<Finding>& findings = *report.findings;

@@ -10,6 +10,8 @@
 #include <iterator>
 
 #include <fmt/format.h>
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
 
 #include "utf8.h"
 
@@ -89,6 +91,61 @@ Document::Document(std::string name, std::shared_ptr<const Storage> storage)
 }
 
 namespace {
+
+// |bytes| in |encoding| as UTF-8; errors name |name| and the byte offset of
+// the first sequence that is not valid in that encoding.
+StatusOr<std::string> ToUtf8(std::string_view bytes, const std::string& encoding, const std::string& name) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open(encoding.c_str(), &status);
+  if (U_FAILURE(status)) {
+    return InvalidArgument(fmt::format("{}: unknown encoding '{}' (an ICU converter name: GB18030, GBK, Big5, "
+                                       "windows-1256, UTF-16LE, ...)",
+                                       name, encoding));
+  }
+  std::unique_ptr<UConverter, void (*)(UConverter*)> owner(converter, ucnv_close);
+  ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::u16string units(bytes.size() + 16, u'\0');
+  const char* source = bytes.data();
+  UChar* target = reinterpret_cast<UChar*>(units.data());
+  status = U_ZERO_ERROR;
+  ucnv_toUnicode(converter, &target, target + units.size(), &source, bytes.data() + bytes.size(), nullptr, true,
+                 &status);
+  if (U_FAILURE(status)) {
+    char invalid[32];
+    int8_t length = sizeof invalid;
+    UErrorCode ignored = U_ZERO_ERROR;
+    ucnv_getInvalidChars(converter, invalid, &length, &ignored);
+    const size_t at = static_cast<size_t>(source - bytes.data()) - (U_SUCCESS(ignored) ? static_cast<size_t>(length) : 0);
+    return DataError(fmt::format("{}: byte {}: not valid {} (is --encoding right?)", name, at, encoding));
+  }
+  units.resize(static_cast<size_t>(target - reinterpret_cast<UChar*>(units.data())));
+  std::string utf8;
+  int32_t needed = 0;
+  status = U_ZERO_ERROR;
+  u_strToUTF8(nullptr, 0, &needed, reinterpret_cast<const UChar*>(units.data()), static_cast<int32_t>(units.size()),
+              &status);
+  utf8.resize(static_cast<size_t>(needed));
+  status = U_ZERO_ERROR;
+  u_strToUTF8(utf8.data(), needed, nullptr, reinterpret_cast<const UChar*>(units.data()),
+              static_cast<int32_t>(units.size()), &status);
+  if (U_FAILURE(status)) return DataError(fmt::format("{}: cannot convert from {}: {}", name, encoding, u_errorName(status)));
+  return utf8;
+}
+
+// The encoding to convert |bytes| from: a byte order mark decides (UTF-16,
+// the mark then dropped; UTF-8), else the one asked for; empty for UTF-8.
+std::string EncodingOf(std::string_view bytes, const ReadOptions& options, size_t* skip) {
+  *skip = 0;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return {};
+  if (bytes.substr(0, 2) == "\xFF\xFE") return *skip = 2, "UTF-16LE";
+  if (bytes.substr(0, 2) == "\xFE\xFF") return *skip = 2, "UTF-16BE";
+  if (!options.encoding.empty()) {
+    std::string lower;
+    for (char c : options.encoding) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower == "utf-8" || lower == "utf8" ? std::string() : options.encoding;
+  }
+  return {};
+}
 
 StatusOr<Document> Validate(Document doc) {
   if (auto bad = FindInvalidUtf8(doc.bytes())) {
@@ -175,10 +232,25 @@ Status ReadAll(int fd, const std::string& name, size_t limit, std::string* out) 
 }  // namespace
 
 StatusOr<Document> Document::Load(const std::string& path, const ReadOptions& options) {
+  auto read = LoadBytes(path, options);
+  if (!read.ok()) return read.status();
+  size_t skip = 0;
+  const std::string encoding = EncodingOf(read->bytes(), options, &skip);
+  if (encoding.empty()) return Validate(std::move(*read));
+  auto utf8 = ToUtf8(read->bytes().substr(skip), encoding, read->name());
+  if (!utf8.ok()) return utf8.status();
+  auto storage = std::make_shared<Storage>();
+  storage->owned = std::move(*utf8);
+  Document doc(read->name(), std::move(storage));
+  doc.encoding_ = encoding;
+  return Validate(std::move(doc));
+}
+
+StatusOr<Document> Document::LoadBytes(const std::string& path, const ReadOptions& options) {
   if (path == "-") {
     auto storage = std::make_shared<Storage>();
     ALIGN_RETURN_IF_ERROR(ReadAll(STDIN_FILENO, "<stdin>", options.max_bytes, &storage->owned));
-    return Validate(Document("<stdin>", std::move(storage)));
+    return Document("<stdin>", std::move(storage));
   }
   // O_NONBLOCK when only regular files will do: opening a FIFO then returns
   // at once instead of waiting for a writer, and fstat tells what it is.
@@ -222,7 +294,7 @@ StatusOr<Document> Document::Load(const std::string& path, const ReadOptions& op
     }
   }
   ::close(fd);
-  return Validate(Document(path, std::move(storage)));
+  return Document(path, std::move(storage));
 }
 
 std::string Document::Position(size_t offset) const {

@@ -72,6 +72,12 @@ struct ReadOptions {
   // Refuse anything but a regular file (or a link to one), without waiting
   // on it: for batch runs, where a FIFO would wait for a writer forever.
   bool regular_only = false;
+  // The encoding of an input without a byte order mark, an ICU converter
+  // name (GB18030, GBK, Big5, windows-1256, UTF-16LE, ...); empty: UTF-8. A
+  // byte order mark decides for itself (UTF-8, UTF-16). Other encodings are converted to
+  // UTF-8 once read, and the document's offsets are then into that UTF-8
+  // text (Document::encoding() names the original).
+  std::string encoding;
 };
 
 // "256 MiB", "1.5 GiB", "812 bytes": sizes in messages.
@@ -87,8 +93,9 @@ class Document {
   // Reads |path| ("-" reads standard input). Errors: kNotFound for a missing
   // path, kIoError for an unreadable one or a directory, kResourceLimit past
   // options.max_bytes, kDataError "PATH:LINE:COL: byte N: invalid UTF-8"
-  // for bytes that are not UTF-8, including binary files. An empty file is a
-  // valid empty document.
+  // for bytes that are not UTF-8, including binary files ("PATH: byte N: not
+  // valid ENCODING" for another encoding), kInvalidArgument for an encoding
+  // ICU does not know. An empty file is a valid empty document.
   static StatusOr<Document> Load(const std::string& path, const ReadOptions& options = {});
 
   // A document from bytes in memory; |name| is used in messages.
@@ -108,14 +115,21 @@ class Document {
   // "LINE:COLUMN" (1-based, column in code points) of a byte offset, for messages.
   std::string Position(size_t offset) const;
 
+  // The encoding the input was converted from ("UTF-16LE", "GB18030"); empty
+  // when it was read as UTF-8.
+  const std::string& encoding() const { return encoding_; }
+
  private:
   struct Storage;
   Document(std::string name, std::shared_ptr<const Storage> storage);
+  // The bytes of |path| as they are, not yet validated.
+  static StatusOr<Document> LoadBytes(const std::string& path, const ReadOptions& options);
 
   std::string name_;
   std::shared_ptr<const Storage> storage_;  // shared and immutable: copies are cheap
   std::string_view bytes_;
   size_t content_begin_ = 0;
+  std::string encoding_;
 };
 
 // Trims ASCII and Unicode white space (incl. U+3000, NBSP) from both ends of
