@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <unordered_map>
 
 #include "aligner_timing.h"
 
@@ -76,14 +77,122 @@ std::vector<double> PathCenter(const std::vector<PathBead>& path, size_t n) {
   return c;
 }
 
+// Lexical evidence of blocks of merged sentences, for the levels of the
+// halving: an x block is the units of its sentences, a y block the tokens
+// of its sentences; a cell of blocks (I, J) holds the weight of I's units
+// with a translation in J (ms) and of J's tokens translated by I (mt), as a
+// sentence cell does. Only reachable evidence counts, as in the model.
+class BlockBags {
+ public:
+  BlockBags(const PairModel& model, const std::vector<uint32_t>& xs, const std::vector<uint32_t>& ys) {
+    const auto& units = model.x_units();
+    const auto& bags = model.y_bags();
+    std::vector<uint8_t> reachable(model.y_strings().size(), 0);
+    for (const auto& us : units)
+      for (const auto& u : us)
+        for (uint32_t id : u.ids) reachable[id] = 1;
+    const size_t nx = xs.size() - 1, ny = ys.size() - 1;
+    x_.resize(nx);
+    xw_.resize(nx);
+    xtotal_.assign(nx, 0);
+    std::vector<const PairModel::Unit*> block_units;
+    for (size_t k = 0; k < nx; ++k) {
+      // A unit that recurs in the block is one entry of the summed weight:
+      // its occurrences have the same translations, so they match together
+      // (the same cells, with fewer entries to merge in large blocks).
+      block_units.clear();
+      for (uint32_t i = xs[k]; i < xs[k + 1]; ++i)
+        for (const auto& u : units[i])
+          if (!u.ids.empty()) block_units.push_back(&u);
+      std::sort(block_units.begin(), block_units.end(),
+                [](const PairModel::Unit* a, const PairModel::Unit* b) { return a->string_id < b->string_id; });
+      for (size_t q = 0; q < block_units.size(); ++q) {
+        const auto& u = *block_units[q];
+        xtotal_[k] += u.weight;
+        if (q && block_units[q - 1]->string_id == u.string_id) {
+          xw_[k].back() += u.weight;
+          continue;
+        }
+        const auto local = static_cast<uint32_t>(xw_[k].size());
+        xw_[k].push_back(u.weight);
+        for (uint32_t id : u.ids) x_[k].push_back({id, local});
+      }
+      std::sort(x_[k].begin(), x_[k].end(), [](const Entry& a, const Entry& b) {
+        return a.id != b.id ? a.id < b.id : a.unit < b.unit;
+      });
+      most_units_ = std::max(most_units_, xw_[k].size());
+    }
+    y_.resize(ny);
+    ytotal_.assign(ny, 0);
+    for (size_t k = 0; k < ny; ++k) {
+      auto& bag = y_[k];
+      for (uint32_t j = ys[k]; j < ys[k + 1]; ++j)
+        for (auto [id, w] : bags[j])
+          if (reachable[id]) bag.push_back({id, w});
+      std::sort(bag.begin(), bag.end());
+      size_t out = 0;  // one entry per id, its weights summed
+      for (size_t q = 0; q < bag.size(); ++q) {
+        if (out && bag[out - 1].first == bag[q].first) bag[out - 1].second += bag[q].second;
+        else bag[out++] = bag[q];
+      }
+      bag.resize(out);
+      for (auto [id, w] : bag) ytotal_[k] += w;
+    }
+    stamp_.assign(most_units_, 0);
+  }
+  double x_total(uint32_t k) const { return xtotal_[k]; }
+  double y_total(uint32_t k) const { return ytotal_[k]; }
+  Cell operator()(uint32_t I, uint32_t J) {
+    const uint64_t key = uint64_t{I} << 32 | J;
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+    Cell c;
+    ++round_;
+    const auto& xe = x_[I];
+    const auto& ye = y_[J];
+    size_t a = 0, b = 0;
+    while (a < xe.size() && b < ye.size()) {
+      if (xe[a].id < ye[b].first) ++a;
+      else if (ye[b].first < xe[a].id) ++b;
+      else {
+        const uint32_t id = ye[b].first;
+        c.mt += ye[b].second;
+        for (; a < xe.size() && xe[a].id == id; ++a)
+          if (stamp_[xe[a].unit] != round_) {
+            stamp_[xe[a].unit] = round_;
+            c.ms += xw_[I][xe[a].unit];
+          }
+        ++b;
+      }
+    }
+    cache_.emplace(key, c);
+    return c;
+  }
+
+ private:
+  struct Entry {
+    uint32_t id, unit;
+  };
+  std::vector<std::vector<Entry>> x_;   // per x block: (y id, unit) sorted
+  std::vector<std::vector<float>> xw_;  // per x block: weight of each unit
+  std::vector<std::vector<std::pair<uint32_t, float>>> y_;
+  std::vector<double> xtotal_, ytotal_;
+  size_t most_units_ = 0;
+  std::vector<uint32_t> stamp_;
+  uint32_t round_ = 0;
+  std::unordered_map<uint64_t, Cell> cache_;
+};
+
 // A first corridor by recursive halving (as Vecalign does): neighbouring
 // sentences are merged in pairs until both sides are short, aligned there in
 // full by length, and each finer level is aligned by length in a narrow band
 // around the path of the coarser one (AlignerConfig's coarse_* fields).
 // Linear in the length of the texts, and unlike the length diagonal it
 // follows long-range drift (omissions).
+// xs and ys: the first sentence of each block (and n, m at the end).
 std::vector<double> CoarseCenter(const PairModel& model, const std::vector<double>& xc,
-                                 const std::vector<double>& yc, const AlignerConfig& config,
+                                 const std::vector<double>& yc, const std::vector<uint32_t>& xs,
+                                 const std::vector<uint32_t>& ys, const AlignerConfig& config,
                                  double block = 1) {
   const size_t n = xc.size() - 1, m = yc.size() - 1;
   std::vector<double> center;
@@ -96,9 +205,11 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
     // Halve x; merge y at the rate that keeps coarse blocks of both sides
     // about equally long, so that 1-1 is the natural coarse bead.
     std::vector<double> xc2, yc2;
+    std::vector<uint32_t> xs2, ys2;
     std::vector<size_t> ymap;
-    for (size_t i = 0; i < n; i += 2) xc2.push_back(xc[i]);
+    for (size_t i = 0; i < n; i += 2) xc2.push_back(xc[i]), xs2.push_back(xs[i]);
     xc2.push_back(xc[n]);
+    xs2.push_back(xs[n]);
     const double step = 2.0 * double(m) / double(n);
     for (double pos = 0; pos < double(m); pos += step) {
       size_t j = static_cast<size_t>(std::llround(pos));
@@ -107,8 +218,8 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
       ymap.push_back(j);
     }
     ymap.push_back(m);
-    for (size_t j : ymap) yc2.push_back(yc[j]);
-    const std::vector<double> c2 = CoarseCenter(model, xc2, yc2, config, 2 * block);
+    for (size_t j : ymap) yc2.push_back(yc[j]), ys2.push_back(ys[j]);
+    const std::vector<double> c2 = CoarseCenter(model, xc2, yc2, xs2, ys2, config, 2 * block);
     auto to_fine = [&](double c) {
       c = std::clamp(c, 0.0, double(ymap.size() - 1));
       size_t k = static_cast<size_t>(c);
@@ -127,12 +238,39 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
     width = static_cast<size_t>(std::max(config.coarse_band_width, 0));
   }
   static const std::vector<BeadType> kTypes = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}};
+  const double lexical = config.coarse_lexical_weight;
+  std::unique_ptr<BlockBags> bags;
+  if (lexical > 0) bags = std::make_unique<BlockBags>(model, xs, ys);
   DpResult r = CorridorDp(n, m, kTypes, std::move(center), width, config.coarse_max_rounds, [&](const Band&) {
-    return [&](uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, double) {
-      // Merged blocks have no natural bead types: only lengths and skips
-      // count, a skipped block as much as its sentences skipped one by one.
-      if (a == 0 || b == 0) return config.skip_cost * block * (a + b);
-      return model.LengthCost(xc[i0 + a] - xc[i0], yc[j0 + b] - yc[j0]);
+    return [&](uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, double bound) {
+      // Merged blocks have no natural bead types: lengths, skips and block
+      // bags count, a skipped block as much as its sentences skipped one by
+      // one. Every partition of the same blocks pays the lexical weight of
+      // its sentences once at similarity 0 (a skip too), so evidence only
+      // ever lowers a cost and its absence favours no bead type.
+      const double per_sentence = bags ? lexical * block * 0.5 * (a + b) : 0.0;
+      if (a == 0 || b == 0) return config.skip_cost * block * (a + b) + per_sentence;
+      double cost = model.LengthCost(xc[i0 + a] - xc[i0], yc[j0 + b] - yc[j0]);
+      if (!bags) return cost;
+      if (cost > bound) return cost + per_sentence;
+      double matched = 0, total = 0;
+      float col_mt[2] = {0, 0};
+      for (uint32_t i = i0; i < i0 + a; ++i) {
+        double row_ms = 0;
+        for (uint32_t j = j0; j < j0 + b; ++j) {
+          const Cell c = (*bags)(i, j);
+          row_ms += c.ms;
+          col_mt[j - j0] += c.mt;
+        }
+        matched += std::min(row_ms, bags->x_total(i));
+        total += bags->x_total(i);
+      }
+      for (uint32_t j = j0; j < j0 + b; ++j) {
+        matched += std::min<double>(col_mt[j - j0], bags->y_total(j));
+        total += bags->y_total(j);
+      }
+      const double sim = total > 0 ? matched / total : 0;
+      return cost + per_sentence * (1 - sim);
     };
   });
   return PathCenter(r.beads, n);
@@ -258,7 +396,10 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
   // The first pass only needs to be good enough to learn from when a
   // lexicon will be learned: one round, no re-centring.
   const bool learn = config.learn_lexicon && (dictionary == nullptr || config.learn_with_dictionary);
-  std::vector<double> corridor = CoarseCenter(model, model.x_cum(), model.y_cum(), config);
+  std::vector<uint32_t> xs(model.n() + 1), ys(model.m() + 1);
+  for (size_t i = 0; i <= model.n(); ++i) xs[i] = static_cast<uint32_t>(i);
+  for (size_t j = 0; j <= model.m(); ++j) ys[j] = static_cast<uint32_t>(j);
+  std::vector<double> corridor = CoarseCenter(model, model.x_cum(), model.y_cum(), xs, ys, config);
   clock.Mark("corridor");
   DpResult run = RunDp(model, config, std::move(corridor), width, learn ? 1 : config.max_band_rounds);
   clock.Mark("pass 1");
