@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
-#include <unordered_map>
 
 #include "aligner_timing.h"
 
@@ -82,24 +81,27 @@ std::vector<double> PathCenter(const std::vector<PathBead>& path, size_t n) {
 // of its sentences; a cell of blocks (I, J) holds the weight of I's units
 // with a translation in J (ms) and of J's tokens translated by I (mt), as a
 // sentence cell does. Only reachable evidence counts, as in the model.
+// Cells are computed a row of the band at a time from an inverted index
+// (y id -> the blocks holding it), so the work is the matches in the band,
+// not every block pair's bags merged.
 class BlockBags {
  public:
   BlockBags(const PairModel& model, const std::vector<uint32_t>& xs, const std::vector<uint32_t>& ys) {
     const auto& units = model.x_units();
     const auto& bags = model.y_bags();
-    std::vector<uint8_t> reachable(model.y_strings().size(), 0);
+    const size_t vocabulary = model.y_strings().size();
+    std::vector<uint8_t> reachable(vocabulary, 0);
     for (const auto& us : units)
       for (const auto& u : us)
         for (uint32_t id : u.ids) reachable[id] = 1;
     const size_t nx = xs.size() - 1, ny = ys.size() - 1;
-    x_.resize(nx);
-    xw_.resize(nx);
+    x_units_.resize(nx);
+    x_ids_.resize(nx);
     xtotal_.assign(nx, 0);
     std::vector<const PairModel::Unit*> block_units;
     for (size_t k = 0; k < nx; ++k) {
       // A unit that recurs in the block is one entry of the summed weight:
-      // its occurrences have the same translations, so they match together
-      // (the same cells, with fewer entries to merge in large blocks).
+      // its occurrences have the same translations, so they match together.
       block_units.clear();
       for (uint32_t i = xs[k]; i < xs[k + 1]; ++i)
         for (const auto& u : units[i])
@@ -110,77 +112,130 @@ class BlockBags {
         const auto& u = *block_units[q];
         xtotal_[k] += u.weight;
         if (q && block_units[q - 1]->string_id == u.string_id) {
-          xw_[k].back() += u.weight;
+          x_units_[k].back().weight += u.weight;
           continue;
         }
-        const auto local = static_cast<uint32_t>(xw_[k].size());
-        xw_[k].push_back(u.weight);
-        for (uint32_t id : u.ids) x_[k].push_back({id, local});
+        x_units_[k].push_back({u.weight, &u.ids});
+        x_ids_[k].insert(x_ids_[k].end(), u.ids.begin(), u.ids.end());
       }
-      std::sort(x_[k].begin(), x_[k].end(), [](const Entry& a, const Entry& b) {
-        return a.id != b.id ? a.id < b.id : a.unit < b.unit;
-      });
-      most_units_ = std::max(most_units_, xw_[k].size());
+      std::sort(x_ids_[k].begin(), x_ids_[k].end());
+      x_ids_[k].erase(std::unique(x_ids_[k].begin(), x_ids_[k].end()), x_ids_[k].end());
     }
-    y_.resize(ny);
+    // The y blocks as postings: for each reachable id, (block, summed
+    // weight) in block order.
     ytotal_.assign(ny, 0);
+    std::vector<std::pair<uint32_t, float>> bag;
+    std::vector<std::vector<std::pair<uint32_t, float>>> per_block(ny);
+    std::vector<uint32_t> count(vocabulary + 1, 0);
     for (size_t k = 0; k < ny; ++k) {
-      auto& bag = y_[k];
+      bag.clear();
       for (uint32_t j = ys[k]; j < ys[k + 1]; ++j)
         for (auto [id, w] : bags[j])
           if (reachable[id]) bag.push_back({id, w});
       std::sort(bag.begin(), bag.end());
-      size_t out = 0;  // one entry per id, its weights summed
-      for (size_t q = 0; q < bag.size(); ++q) {
-        if (out && bag[out - 1].first == bag[q].first) bag[out - 1].second += bag[q].second;
-        else bag[out++] = bag[q];
+      auto& out = per_block[k];
+      for (const auto& e : bag) {
+        if (!out.empty() && out.back().first == e.first) out.back().second += e.second;
+        else out.push_back(e);
+        ytotal_[k] += e.second;
       }
-      bag.resize(out);
-      for (auto [id, w] : bag) ytotal_[k] += w;
+      for (const auto& e : out) ++count[e.first + 1];
     }
-    stamp_.assign(most_units_, 0);
+    for (size_t id = 0; id < vocabulary; ++id) count[id + 1] += count[id];
+    start_ = count;
+    postings_.resize(count[vocabulary]);
+    for (size_t k = 0; k < ny; ++k)
+      for (auto [id, w] : per_block[k]) postings_[count[id]++] = {static_cast<uint32_t>(k), w};
   }
   double x_total(uint32_t k) const { return xtotal_[k]; }
   double y_total(uint32_t k) const { return ytotal_[k]; }
-  Cell operator()(uint32_t I, uint32_t J) {
-    const uint64_t key = uint64_t{I} << 32 | J;
-    auto it = cache_.find(key);
-    if (it != cache_.end()) return it->second;
-    Cell c;
-    ++round_;
-    const auto& xe = x_[I];
-    const auto& ye = y_[J];
-    size_t a = 0, b = 0;
-    while (a < xe.size() && b < ye.size()) {
-      if (xe[a].id < ye[b].first) ++a;
-      else if (ye[b].first < xe[a].id) ++b;
-      else {
-        const uint32_t id = ye[b].first;
-        c.mt += ye[b].second;
-        for (; a < xe.size() && xe[a].id == id; ++a)
-          if (stamp_[xe[a].unit] != round_) {
-            stamp_[xe[a].unit] = round_;
-            c.ms += xw_[I][xe[a].unit];
-          }
-        ++b;
-      }
+
+  // The rows a band reaches: a bead of up to 2 blocks a side covering row
+  // I lies within these columns.
+  void SetBand(const Band& band) {
+    const size_t n = x_units_.size(), m = ytotal_.size();
+    lo_.resize(n);
+    hi_.resize(n);
+    rows_.assign(n, {});
+    for (size_t i = 0; i < n; ++i) {
+      lo_[i] = band.lo[i >= 1 ? i - 1 : 0];
+      hi_[i] = std::min<uint32_t>(static_cast<uint32_t>(m), band.hi[std::min(n, i + 2)]);
+      if (hi_[i] < lo_[i]) hi_[i] = lo_[i];
     }
-    cache_.emplace(key, c);
-    return c;
+    cursor_.assign(start_.begin(), start_.end() - 1);
+    last_row_ = UINT32_MAX;
+    rows_in_order_ = true;
+  }
+  Cell operator()(uint32_t I, uint32_t J) {
+    if (J < lo_[I] || J >= hi_[I]) {
+      Cell c;
+      Compute(I, J, J + 1, &c, false);
+      return c;
+    }
+    auto& row = rows_[I];
+    if (row.empty()) {
+      if (last_row_ != UINT32_MAX && I < last_row_) rows_in_order_ = false;
+      last_row_ = I;
+      row.resize(hi_[I] - lo_[I]);
+      // The DP asks for rows in order and lo_ never decreases, so each id's
+      // postings are read from a cursor that only moves forward.
+      Compute(I, lo_[I], hi_[I], row.data(), true);
+    }
+    return row[J - lo_[I]];
   }
 
  private:
-  struct Entry {
-    uint32_t id, unit;
+  struct BlockUnit {
+    float weight;
+    const std::vector<uint32_t>* ids;
   };
-  std::vector<std::vector<Entry>> x_;   // per x block: (y id, unit) sorted
-  std::vector<std::vector<float>> xw_;  // per x block: weight of each unit
-  std::vector<std::vector<std::pair<uint32_t, float>>> y_;
+  // Cells (I, j) for j in [j0, j1), into out[j - j0].
+  void Compute(uint32_t I, uint32_t j0, uint32_t j1, Cell* out, bool in_order) {
+    const size_t width = j1 - j0;
+    for (size_t k = 0; k < width; ++k) out[k] = Cell{};
+    if (stamp_.size() < width) stamp_.resize(width, 0);
+    std::fill(stamp_.begin(), stamp_.begin() + static_cast<std::ptrdiff_t>(width), 0);
+    auto range = [&](uint32_t id, auto&& visit) {
+      const auto last = postings_.begin() + start_[id + 1];
+      auto it = postings_.begin() + start_[id];
+      if (in_order && rows_in_order_) {
+        uint32_t& c = cursor_[id];
+        while (c < start_[id + 1] && postings_[c].first < j0) ++c;
+        it = postings_.begin() + c;
+      } else {
+        it = std::lower_bound(it, last, j0, [](const std::pair<uint32_t, float>& e, uint32_t j) {
+          return e.first < j;
+        });
+      }
+      for (; it != last && it->first < j1; ++it) visit(*it);
+    };
+    for (uint32_t id : x_ids_[I])
+      range(id, [&](const std::pair<uint32_t, float>& e) { out[e.first - j0].mt += e.second; });
+    uint32_t token = 0;
+    for (const BlockUnit& u : x_units_[I]) {
+      ++token;
+      for (uint32_t id : *u.ids)
+        range(id, [&](const std::pair<uint32_t, float>& e) {
+          uint32_t& seen = stamp_[e.first - j0];
+          if (seen != token) {
+            seen = token;
+            out[e.first - j0].ms += u.weight;
+          }
+        });
+    }
+  }
+
+  std::vector<std::vector<BlockUnit>> x_units_;  // per x block, one per unit string
+  std::vector<std::vector<uint32_t>> x_ids_;     // per x block: the y ids it translates to
   std::vector<double> xtotal_, ytotal_;
-  size_t most_units_ = 0;
+  std::vector<uint32_t> start_;                          // y id -> first posting
+  std::vector<std::pair<uint32_t, float>> postings_;     // (y block, weight) by id, then block
+  std::vector<uint32_t> lo_, hi_;
+  std::vector<std::vector<Cell>> rows_;
   std::vector<uint32_t> stamp_;
-  uint32_t round_ = 0;
-  std::unordered_map<uint64_t, Cell> cache_;
+  std::vector<uint32_t> cursor_;  // per y id: first posting not left of the rows asked
+  uint32_t last_row_ = UINT32_MAX;
+  bool rows_in_order_ = true;
 };
 
 // A first corridor by recursive halving (as Vecalign does): neighbouring
@@ -241,7 +296,8 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
   const double lexical = config.coarse_lexical_weight;
   std::unique_ptr<BlockBags> bags;
   if (lexical > 0) bags = std::make_unique<BlockBags>(model, xs, ys);
-  DpResult r = CorridorDp(n, m, kTypes, std::move(center), width, config.coarse_max_rounds, [&](const Band&) {
+  DpResult r = CorridorDp(n, m, kTypes, std::move(center), width, config.coarse_max_rounds, [&](const Band& band) {
+    if (bags) bags->SetBand(band);
     return [&](uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, double bound) {
       // Merged blocks have no natural bead types: lengths, skips and block
       // bags count, a skipped block as much as its sentences skipped one by
