@@ -664,6 +664,47 @@ TEST_F(AlignerTest, CoarseCorridorThresholdsDecideTheFirstBand) {
   EXPECT_NE(align(R"(, "coarse_above_sentences": 400)"), halving);
 }
 
+TEST_F(AlignerTest, BlockBagsKeepTheCorridorWhereTheLengthRatioChanges) {
+  // A joined document whose two halves are translated differently: in the
+  // first, every y sentence carries as many untranslated words again as
+  // translated ones (twice the x length), in the second none. One
+  // document-wide length ratio puts the middle of x about 100 sentences
+  // away from the middle of y, and a corridor built from lengths alone
+  // follows it; with the block bags of coarse_lexical_weight the words pull
+  // it back to the diagonal. A narrow band, a single round and no learning
+  // keep the final path inside that first corridor. Measured: 800 of the
+  // 800 1-1 beads right with the block bags, 25 by length alone.
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> len(4, 20), word(0, 399);
+  std::vector<std::string> x, y;
+  for (int k = 0; k < 800; ++k) {
+    std::string xs, ys;
+    for (int w = len(rng); w > 0; --w) {
+      const int id = word(rng);
+      xs += W('a', id) + " ";
+      ys += W('b', id) + " ";
+      if (k < 400) ys += W('d', word(rng)) + " ";
+    }
+    x.push_back(xs + ".");
+    y.push_back(ys + ".");
+  }
+  const std::vector<AlignInput> inputs = {Input(Lines(x), Language::kEnglish), Input(Lines(y), Language::kUrdu)};
+  auto diagonal_beads = [&](const std::string& more) {
+    auto a = Aligner(Settings(R"({"learn_lexicon": false, "band_width": 4, "max_band_rounds": 1)" + more + "}"),
+                     resources_)
+                 .Align(inputs);
+    EXPECT_TRUE(a.ok());
+    if (!a.ok()) return 0;
+    ExpectCover(*a, {800, 800});
+    int right = 0;
+    for (const Bead& b : a->beads)
+      right += b.sides[0].size() == 1 && b.sides[0].begin == b.sides[1].begin && b.sides[1].size() == 1;
+    return right;
+  };
+  EXPECT_GE(diagonal_beads(""), 790);
+  EXPECT_LT(diagonal_beads(R"(, "coarse_lexical_weight": 0)"), 400);
+}
+
 TEST_F(AlignerTest, OrphanThresholdsDecideTheOrphanCost) {
   // x: two sentences; y renders the first only. In the 2-1 bead the second
   // x sentence has known evidence (dictionary words) and none of it

@@ -76,14 +76,178 @@ std::vector<double> PathCenter(const std::vector<PathBead>& path, size_t n) {
   return c;
 }
 
+// Lexical evidence of blocks of merged sentences, for the levels of the
+// halving: an x block is the units of its sentences, a y block the tokens
+// of its sentences; a cell of blocks (I, J) holds the weight of I's units
+// with a translation in J (ms) and of J's tokens translated by I (mt), as a
+// sentence cell does. Only reachable evidence counts, as in the model.
+// Cells are computed a row of the band at a time from an inverted index
+// (y id -> the blocks holding it), so the work is the matches in the band,
+// not every block pair's bags merged.
+class BlockBags {
+ public:
+  BlockBags(const PairModel& model, const std::vector<uint32_t>& xs, const std::vector<uint32_t>& ys) {
+    const auto& units = model.x_units();
+    const auto& bags = model.y_bags();
+    const size_t vocabulary = model.y_strings().size();
+    std::vector<uint8_t> reachable(vocabulary, 0);
+    for (const auto& us : units)
+      for (const auto& u : us)
+        for (uint32_t id : u.ids) reachable[id] = 1;
+    const size_t nx = xs.size() - 1, ny = ys.size() - 1;
+    x_units_.resize(nx);
+    x_ids_.resize(nx);
+    xtotal_.assign(nx, 0);
+    std::vector<const PairModel::Unit*> block_units;
+    for (size_t k = 0; k < nx; ++k) {
+      // A unit that recurs in the block is one entry of the summed weight:
+      // its occurrences have the same translations, so they match together.
+      block_units.clear();
+      for (uint32_t i = xs[k]; i < xs[k + 1]; ++i)
+        for (const auto& u : units[i])
+          if (!u.ids.empty()) block_units.push_back(&u);
+      std::sort(block_units.begin(), block_units.end(),
+                [](const PairModel::Unit* a, const PairModel::Unit* b) { return a->string_id < b->string_id; });
+      for (size_t q = 0; q < block_units.size(); ++q) {
+        const auto& u = *block_units[q];
+        xtotal_[k] += u.weight;
+        if (q && block_units[q - 1]->string_id == u.string_id) {
+          x_units_[k].back().weight += u.weight;
+          continue;
+        }
+        x_units_[k].push_back({u.weight, &u.ids});
+        x_ids_[k].insert(x_ids_[k].end(), u.ids.begin(), u.ids.end());
+      }
+      std::sort(x_ids_[k].begin(), x_ids_[k].end());
+      x_ids_[k].erase(std::unique(x_ids_[k].begin(), x_ids_[k].end()), x_ids_[k].end());
+    }
+    // The y blocks as postings: for each reachable id, (block, summed
+    // weight) in block order.
+    ytotal_.assign(ny, 0);
+    std::vector<std::pair<uint32_t, float>> bag;
+    std::vector<std::vector<std::pair<uint32_t, float>>> per_block(ny);
+    std::vector<uint32_t> count(vocabulary + 1, 0);
+    for (size_t k = 0; k < ny; ++k) {
+      bag.clear();
+      for (uint32_t j = ys[k]; j < ys[k + 1]; ++j)
+        for (auto [id, w] : bags[j])
+          if (reachable[id]) bag.push_back({id, w});
+      std::sort(bag.begin(), bag.end());
+      auto& out = per_block[k];
+      for (const auto& e : bag) {
+        if (!out.empty() && out.back().first == e.first) out.back().second += e.second;
+        else out.push_back(e);
+        ytotal_[k] += e.second;
+      }
+      for (const auto& e : out) ++count[e.first + 1];
+    }
+    for (size_t id = 0; id < vocabulary; ++id) count[id + 1] += count[id];
+    start_ = count;
+    postings_.resize(count[vocabulary]);
+    for (size_t k = 0; k < ny; ++k)
+      for (auto [id, w] : per_block[k]) postings_[count[id]++] = {static_cast<uint32_t>(k), w};
+  }
+  double x_total(uint32_t k) const { return xtotal_[k]; }
+  double y_total(uint32_t k) const { return ytotal_[k]; }
+
+  // The rows a band reaches: a bead of up to 2 blocks a side covering row
+  // I lies within these columns.
+  void SetBand(const Band& band) {
+    const size_t n = x_units_.size(), m = ytotal_.size();
+    lo_.resize(n);
+    hi_.resize(n);
+    rows_.assign(n, {});
+    for (size_t i = 0; i < n; ++i) {
+      lo_[i] = band.lo[i >= 1 ? i - 1 : 0];
+      hi_[i] = std::min<uint32_t>(static_cast<uint32_t>(m), band.hi[std::min(n, i + 2)]);
+      if (hi_[i] < lo_[i]) hi_[i] = lo_[i];
+    }
+    cursor_.assign(start_.begin(), start_.end() - 1);
+    last_row_ = UINT32_MAX;
+    rows_in_order_ = true;
+  }
+  Cell operator()(uint32_t I, uint32_t J) {
+    if (J < lo_[I] || J >= hi_[I]) {
+      Cell c;
+      Compute(I, J, J + 1, &c, false);
+      return c;
+    }
+    auto& row = rows_[I];
+    if (row.empty()) {
+      if (last_row_ != UINT32_MAX && I < last_row_) rows_in_order_ = false;
+      last_row_ = I;
+      row.resize(hi_[I] - lo_[I]);
+      // The DP asks for rows in order and lo_ never decreases, so each id's
+      // postings are read from a cursor that only moves forward.
+      Compute(I, lo_[I], hi_[I], row.data(), true);
+    }
+    return row[J - lo_[I]];
+  }
+
+ private:
+  struct BlockUnit {
+    float weight;
+    const std::vector<uint32_t>* ids;
+  };
+  // Cells (I, j) for j in [j0, j1), into out[j - j0].
+  void Compute(uint32_t I, uint32_t j0, uint32_t j1, Cell* out, bool in_order) {
+    const size_t width = j1 - j0;
+    for (size_t k = 0; k < width; ++k) out[k] = Cell{};
+    if (stamp_.size() < width) stamp_.resize(width, 0);
+    std::fill(stamp_.begin(), stamp_.begin() + static_cast<std::ptrdiff_t>(width), 0);
+    auto range = [&](uint32_t id, auto&& visit) {
+      const auto last = postings_.begin() + start_[id + 1];
+      auto it = postings_.begin() + start_[id];
+      if (in_order && rows_in_order_) {
+        uint32_t& c = cursor_[id];
+        while (c < start_[id + 1] && postings_[c].first < j0) ++c;
+        it = postings_.begin() + c;
+      } else {
+        it = std::lower_bound(it, last, j0, [](const std::pair<uint32_t, float>& e, uint32_t j) {
+          return e.first < j;
+        });
+      }
+      for (; it != last && it->first < j1; ++it) visit(*it);
+    };
+    for (uint32_t id : x_ids_[I])
+      range(id, [&](const std::pair<uint32_t, float>& e) { out[e.first - j0].mt += e.second; });
+    uint32_t token = 0;
+    for (const BlockUnit& u : x_units_[I]) {
+      ++token;
+      for (uint32_t id : *u.ids)
+        range(id, [&](const std::pair<uint32_t, float>& e) {
+          uint32_t& seen = stamp_[e.first - j0];
+          if (seen != token) {
+            seen = token;
+            out[e.first - j0].ms += u.weight;
+          }
+        });
+    }
+  }
+
+  std::vector<std::vector<BlockUnit>> x_units_;  // per x block, one per unit string
+  std::vector<std::vector<uint32_t>> x_ids_;     // per x block: the y ids it translates to
+  std::vector<double> xtotal_, ytotal_;
+  std::vector<uint32_t> start_;                          // y id -> first posting
+  std::vector<std::pair<uint32_t, float>> postings_;     // (y block, weight) by id, then block
+  std::vector<uint32_t> lo_, hi_;
+  std::vector<std::vector<Cell>> rows_;
+  std::vector<uint32_t> stamp_;
+  std::vector<uint32_t> cursor_;  // per y id: first posting not left of the rows asked
+  uint32_t last_row_ = UINT32_MAX;
+  bool rows_in_order_ = true;
+};
+
 // A first corridor by recursive halving (as Vecalign does): neighbouring
 // sentences are merged in pairs until both sides are short, aligned there in
 // full by length, and each finer level is aligned by length in a narrow band
 // around the path of the coarser one (AlignerConfig's coarse_* fields).
 // Linear in the length of the texts, and unlike the length diagonal it
 // follows long-range drift (omissions).
+// xs and ys: the first sentence of each block (and n, m at the end).
 std::vector<double> CoarseCenter(const PairModel& model, const std::vector<double>& xc,
-                                 const std::vector<double>& yc, const AlignerConfig& config,
+                                 const std::vector<double>& yc, const std::vector<uint32_t>& xs,
+                                 const std::vector<uint32_t>& ys, const AlignerConfig& config,
                                  double block = 1) {
   const size_t n = xc.size() - 1, m = yc.size() - 1;
   std::vector<double> center;
@@ -96,9 +260,11 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
     // Halve x; merge y at the rate that keeps coarse blocks of both sides
     // about equally long, so that 1-1 is the natural coarse bead.
     std::vector<double> xc2, yc2;
+    std::vector<uint32_t> xs2, ys2;
     std::vector<size_t> ymap;
-    for (size_t i = 0; i < n; i += 2) xc2.push_back(xc[i]);
+    for (size_t i = 0; i < n; i += 2) xc2.push_back(xc[i]), xs2.push_back(xs[i]);
     xc2.push_back(xc[n]);
+    xs2.push_back(xs[n]);
     const double step = 2.0 * double(m) / double(n);
     for (double pos = 0; pos < double(m); pos += step) {
       size_t j = static_cast<size_t>(std::llround(pos));
@@ -107,8 +273,8 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
       ymap.push_back(j);
     }
     ymap.push_back(m);
-    for (size_t j : ymap) yc2.push_back(yc[j]);
-    const std::vector<double> c2 = CoarseCenter(model, xc2, yc2, config, 2 * block);
+    for (size_t j : ymap) yc2.push_back(yc[j]), ys2.push_back(ys[j]);
+    const std::vector<double> c2 = CoarseCenter(model, xc2, yc2, xs2, ys2, config, 2 * block);
     auto to_fine = [&](double c) {
       c = std::clamp(c, 0.0, double(ymap.size() - 1));
       size_t k = static_cast<size_t>(c);
@@ -127,12 +293,40 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
     width = static_cast<size_t>(std::max(config.coarse_band_width, 0));
   }
   static const std::vector<BeadType> kTypes = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}};
-  DpResult r = CorridorDp(n, m, kTypes, std::move(center), width, config.coarse_max_rounds, [&](const Band&) {
-    return [&](uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, double) {
-      // Merged blocks have no natural bead types: only lengths and skips
-      // count, a skipped block as much as its sentences skipped one by one.
-      if (a == 0 || b == 0) return config.skip_cost * block * (a + b);
-      return model.LengthCost(xc[i0 + a] - xc[i0], yc[j0 + b] - yc[j0]);
+  const double lexical = config.coarse_lexical_weight;
+  std::unique_ptr<BlockBags> bags;
+  if (lexical > 0) bags = std::make_unique<BlockBags>(model, xs, ys);
+  DpResult r = CorridorDp(n, m, kTypes, std::move(center), width, config.coarse_max_rounds, [&](const Band& band) {
+    if (bags) bags->SetBand(band);
+    return [&](uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, double bound) {
+      // Merged blocks have no natural bead types: lengths, skips and block
+      // bags count, a skipped block as much as its sentences skipped one by
+      // one. Every partition of the same blocks pays the lexical weight of
+      // its sentences once at similarity 0 (a skip too), so evidence only
+      // ever lowers a cost and its absence favours no bead type.
+      const double per_sentence = bags ? lexical * block * 0.5 * (a + b) : 0.0;
+      if (a == 0 || b == 0) return config.skip_cost * block * (a + b) + per_sentence;
+      double cost = model.LengthCost(xc[i0 + a] - xc[i0], yc[j0 + b] - yc[j0]);
+      if (!bags) return cost;
+      if (cost > bound) return cost + per_sentence;
+      double matched = 0, total = 0;
+      float col_mt[2] = {0, 0};
+      for (uint32_t i = i0; i < i0 + a; ++i) {
+        double row_ms = 0;
+        for (uint32_t j = j0; j < j0 + b; ++j) {
+          const Cell c = (*bags)(i, j);
+          row_ms += c.ms;
+          col_mt[j - j0] += c.mt;
+        }
+        matched += std::min(row_ms, bags->x_total(i));
+        total += bags->x_total(i);
+      }
+      for (uint32_t j = j0; j < j0 + b; ++j) {
+        matched += std::min<double>(col_mt[j - j0], bags->y_total(j));
+        total += bags->y_total(j);
+      }
+      const double sim = total > 0 ? matched / total : 0;
+      return cost + per_sentence * (1 - sim);
     };
   });
   return PathCenter(r.beads, n);
@@ -258,7 +452,10 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
   // The first pass only needs to be good enough to learn from when a
   // lexicon will be learned: one round, no re-centring.
   const bool learn = config.learn_lexicon && (dictionary == nullptr || config.learn_with_dictionary);
-  std::vector<double> corridor = CoarseCenter(model, model.x_cum(), model.y_cum(), config);
+  std::vector<uint32_t> xs(model.n() + 1), ys(model.m() + 1);
+  for (size_t i = 0; i <= model.n(); ++i) xs[i] = static_cast<uint32_t>(i);
+  for (size_t j = 0; j <= model.m(); ++j) ys[j] = static_cast<uint32_t>(j);
+  std::vector<double> corridor = CoarseCenter(model, model.x_cum(), model.y_cum(), xs, ys, config);
   clock.Mark("corridor");
   DpResult run = RunDp(model, config, std::move(corridor), width, learn ? 1 : config.max_band_rounds);
   clock.Mark("pass 1");

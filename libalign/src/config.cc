@@ -56,6 +56,8 @@ const ConfigField<A> kAlignerFields[] = {
      &A::coarse_above_sentences, 1, 1 << 30},
     {"coarse_band_width", "band half-width of each level of the halving", &A::coarse_band_width, 1, 1 << 20},
     {"coarse_max_rounds", "at most this many DP rounds per level of the halving", &A::coarse_max_rounds, 1, 64},
+    {"coarse_lexical_weight", "weight of (1 - lexical similarity of block bags) per sentence at the levels of the halving",
+     &A::coarse_lexical_weight, 0, 1e6},
     {"orphan_max_matched", "a merged sentence with less of its known evidence matched in the bead is an orphan",
      &A::orphan_max_matched, 0, 1},
     {"orphan_min_evidence", "evidence (times the mean sentence's) a sentence needs to be judged an orphan",

@@ -140,6 +140,13 @@ struct AlignerConfig {
   int coarse_above_sentences = 256;
   int coarse_band_width = 8;
   int coarse_max_rounds = 2;
+  // Lexical evidence at the levels of the halving: the units of a block of
+  // merged x sentences against the tokens of a block of y sentences (block
+  // bags), weighted coarse_lexical_weight per merged sentence times
+  // (1 - similarity), as the full cost weighs a sentence; 0 aligns the
+  // levels by length alone. The length ratio changes along a joined
+  // document; the words do not.
+  double coarse_lexical_weight = 4;
 
   // A sentence merged into a bead is an orphan (orphan_cost) when less than
   // orphan_max_matched of its known evidence is matched there and it has at
