@@ -214,7 +214,8 @@ Status AlignSet(const RunContext& run, const BatchSet& set, const SetOutputs& ou
                              [](const std::string& t) { return !t.empty(); });
   if (any_tag) align_job.language_tags = set.language_tags;
   align_job.presegmented = job.presegmented;
-  align_job.read = {job.max_input_bytes, /*regular_only=*/true};
+  align_job.read.max_bytes = job.max_input_bytes;
+  align_job.read.regular_only = true;
   align_job.reject_empty_versions = true;
   align_job.source_language = job.source_language;
   align_job.aligner = job.aligner;

@@ -113,7 +113,9 @@ StatusOr<std::vector<BatchSet>> DiscoverSets(const std::string& dir) {
 
 StatusOr<std::vector<BatchSet>> ReadManifest(const std::string& path,
                                              const std::vector<std::string>& language_tags) {
-  auto manifest = Document::Load(path, {size_t{256} << 20, /*regular_only=*/false});
+  ReadOptions read;
+  read.max_bytes = size_t{256} << 20;
+  auto manifest = Document::Load(path, read);
   if (!manifest.ok()) {
     if (manifest.status().code() == StatusCode::kNotFound) return NotFound(fmt::format("{}: no such manifest", path));
     return manifest.status();
