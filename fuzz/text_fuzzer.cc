@@ -85,6 +85,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto doc = align::Document::FromString("fuzz.txt", std::string(input));
   auto loaded = align::Document::Load(fuzz::WriteScratch("doc.txt", input));
   FUZZ_CHECK(doc.ok() == !invalid, "FromString and FindInvalidUtf8 disagree");
+  // A file that starts with a UTF-16 byte order mark is read as UTF-16 by
+  // Load (never valid UTF-8 for FromString): converted to valid UTF-8 with
+  // its encoding named, or refused as a data error.
+  if (input.substr(0, 2) == "\xFF\xFE" || input.substr(0, 2) == "\xFE\xFF") {
+    FUZZ_CHECK(!doc.ok(), "a UTF-16 byte order mark read as UTF-8");
+    if (loaded.ok()) {
+      FUZZ_CHECK(!align::FindInvalidUtf8(loaded->bytes()) && !loaded->encoding().empty(),
+                 "UTF-16 read into invalid UTF-8 or without its encoding");
+    } else {
+      FUZZ_CHECK(loaded.status().code() == align::StatusCode::kDataError, "bad UTF-16 is not a data error");
+    }
+    return 0;
+  }
   FUZZ_CHECK(loaded.ok() == doc.ok(), "Load and FromString disagree");
   if (!doc.ok()) {
     FUZZ_CHECK(doc.status().code() == align::StatusCode::kDataError, "invalid UTF-8 is not a data error");

@@ -107,14 +107,13 @@ Finding Report(const CheckContext& ctx, const OneSided& first, const OneSided& s
   f.version = at_fault;
   f.bead = own.bead;
   size_t other_version = at_fault;
-  for (size_t v = 0; v < ctx.versions(); ++v) {
-    const OneSided& where = v == at_fault ? own : others;
-    if (!where.has[v]) continue;
-    if (v != at_fault && other_version == at_fault) other_version = v;
-    FindingPlace p = ctx.Place(where.bead, v);
-    for (uint32_t s : p.sentences) p.spans.push_back(ctx.aligned.versions[v].sentences[s].span);
-    f.places.push_back(std::move(p));
-  }
+  for (size_t v = 0; v < ctx.versions(); ++v)
+    if (v != at_fault && others.has[v] && other_version == at_fault) other_version = v;
+  // Places stay inside the finding's bead (every finding's do); the other
+  // bead is named in the message.
+  FindingPlace own_place = ctx.Place(own.bead, at_fault);
+  for (uint32_t s : own_place.sentences) own_place.spans.push_back(ctx.aligned.versions[at_fault].sentences[s].span);
+  f.places = ctx.Places(own.bead, std::move(own_place));
   f.evidence = ctx.SideText(own.bead, at_fault);
   SetMessage(&f, "{} has this sentence in bead {}, the {} version in bead {}: it moved (nothing is missing)",
              {ctx.aligned.language_tags[at_fault], std::to_string(own.bead), ctx.aligned.language_tags[other_version],
