@@ -16,6 +16,7 @@
 #include "align/config.h"
 #include "align/dictionary.h"
 #include "analysis.h"
+#include "check_build.h"
 #include "check_internal.h"
 #include "coverage.h"
 
@@ -58,23 +59,8 @@ class CheckCoverageTest : public ::testing::Test {
   // One sentence a line; |beads| gives each bead's [begin, end) per version.
   void Build(const std::vector<std::string>& english, const std::vector<std::string>& chinese,
              const std::vector<std::vector<std::pair<uint32_t, uint32_t>>>& beads) {
-    aligned_ = AlignResult{};
-    hits_.clear();
-    for (const auto& [language, lines] : {std::pair{Language::kEnglish, english}, std::pair{Language::kChinese, chinese}}) {
-      std::string text;
-      for (const std::string& line : lines) text += line + "\n";
-      auto doc = Document::FromString(std::string(LanguageCode(language)) + ".txt", text);
-      ASSERT_TRUE(doc.ok());
-      AlignInput input{*doc, language, SplitLines(*doc), {}};
-      hits_.push_back(matcher_->Match(input.document, language, input.sentences));
-      aligned_.versions.push_back(std::move(input));
-      aligned_.language_tags.emplace_back(LanguageCode(language));
-    }
-    for (const auto& sides : beads) {
-      Bead bead;
-      for (const auto& [b, e] : sides) bead.sides.push_back(SentenceRange{b, e});
-      aligned_.alignment.beads.push_back(bead);
-    }
+    check_testing::BuildAligned(*matcher_, {{Language::kEnglish, english}, {Language::kChinese, chinese}}, beads, &aligned_,
+                          &hits_);
   }
 
   std::vector<Finding> Run(const std::string& check_json = "{}", bool with_dictionary = true, int source = -1) {

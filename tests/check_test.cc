@@ -17,6 +17,7 @@
 #include "align/config.h"
 #include "align/i18n.h"
 #include "align/pipeline.h"
+#include "check_build.h"
 #include "check_internal.h"
 
 namespace align {
@@ -59,23 +60,7 @@ class CheckTest : public ::testing::Test {
   // [begin, end) sentence range of every version.
   void Build(const std::vector<std::pair<Language, std::vector<std::string>>>& versions,
              const std::vector<std::vector<std::pair<uint32_t, uint32_t>>>& beads) {
-    aligned_ = AlignResult{};
-    hits_.clear();
-    for (const auto& [language, lines] : versions) {
-      std::string text;
-      for (const std::string& line : lines) text += line + "\n";
-      auto doc = Document::FromString(std::string(LanguageCode(language)) + ".txt", text);
-      ASSERT_TRUE(doc.ok());
-      AlignInput input{*doc, language, SplitLines(*doc), {}};
-      hits_.push_back(matcher_->Match(input.document, language, input.sentences));
-      aligned_.versions.push_back(std::move(input));
-      aligned_.language_tags.emplace_back(LanguageCode(language));
-    }
-    for (const auto& sides : beads) {
-      Bead bead;
-      for (const auto& [b, e] : sides) bead.sides.push_back(SentenceRange{b, e});
-      aligned_.alignment.beads.push_back(bead);
-    }
+    check_testing::BuildAligned(*matcher_, versions, beads, &aligned_, &hits_);
   }
 
   std::vector<Finding> Run(CheckConfig config = {}) {

@@ -89,12 +89,25 @@ bool Rendered(const std::vector<std::string>& unit, const std::unordered_set<std
   return std::any_of(unit.begin(), unit.end(), [&](const std::string& m) { return meanings.count(m) > 0; });
 }
 
-// The runs of version v's side in |bead| that version |other| lacks.
-void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, const Taken& taken, size_t bead, size_t v,
-              size_t other, std::vector<Run>* out) {
+// One version's side of a bead read against another version: its clauses
+// (units as that version's language sees them) and every meaning it
+// expresses. Each side of a pair is read once and serves both directions.
+struct SideView {
+  std::vector<Clause> clauses;
+  std::unordered_set<std::string> meanings;
+};
+
+SideView ReadSide(const CheckContext& ctx, const Taken& taken, size_t bead, size_t v, size_t other) {
+  return {SideClauses(ctx, taken, bead, v, other), ctx.glossary->Meanings(ctx.SideText(bead, v), ctx.language(v))};
+}
+
+// The runs of version v's side (|own|) in |bead| that version |other|
+// (|theirs|) lacks.
+void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t bead, size_t v, size_t other,
+              const SideView& own_side, const SideView& theirs_side, std::vector<Run>* out) {
   const CheckConfig& config = ctx.config;
-  const std::vector<Clause> clauses = SideClauses(ctx, taken, bead, v, other);
-  const std::unordered_set<std::string> meanings = ctx.glossary->Meanings(ctx.SideText(bead, other), ctx.language(other));
+  const std::vector<Clause>& clauses = own_side.clauses;
+  const std::unordered_set<std::string>& meanings = theirs_side.meanings;
   std::vector<size_t> rendered(clauses.size(), 0);
   size_t units = 0, covered = 0;
   double letters = 0;
@@ -106,10 +119,10 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, const T
   }
   // The other side, read against this one: in an omission it is rendered
   // here (a paraphrase leaves words unrendered both ways).
-  const std::unordered_set<std::string> own_meanings = ctx.glossary->Meanings(ctx.SideText(bead, v), ctx.language(v));
+  const std::unordered_set<std::string>& own_meanings = own_side.meanings;
   double other_letters = 0;
   size_t other_units = 0, other_covered = 0;
-  for (const Clause& c : SideClauses(ctx, taken, bead, other, v)) {
+  for (const Clause& c : theirs_side.clauses) {
     other_letters += c.letters;
     other_units += c.units.size();
     for (const auto& u : c.units) other_covered += Rendered(u, own_meanings);
@@ -238,9 +251,11 @@ void FindUncoveredClauses(const CheckContext& ctx, std::vector<Finding>* finding
   for (size_t b = 0; b < ctx.beads().size(); ++b) {
     for (size_t v = 0; v < n; ++v) {
       if (ctx.side(b, v).empty()) continue;
-      for (size_t o = 0; o < n; ++o) {
-        if (o == v || ctx.side(b, o).empty() || !ctx.glossary->Compares(ctx.language(v), ctx.language(o))) continue;
-        FindRuns(ctx, scale, taken, b, v, o, &runs);
+      for (size_t o = v + 1; o < n; ++o) {
+        if (ctx.side(b, o).empty() || !ctx.glossary->Compares(ctx.language(v), ctx.language(o))) continue;
+        const SideView first = ReadSide(ctx, taken, b, v, o), second = ReadSide(ctx, taken, b, o, v);
+        FindRuns(ctx, scale, b, v, o, first, second, &runs);
+        FindRuns(ctx, scale, b, o, v, second, first, &runs);
       }
     }
   }

@@ -32,8 +32,6 @@ struct OneSided {
   std::vector<bool> has;  // per version
 };
 
-std::string Contents(const CheckContext& ctx, size_t bead, size_t v) { return ctx.SideText(bead, v); }
-
 // Numbers (small number words aside) and concepts of version v in |bead|.
 struct BeadAnchors {
   std::vector<NumberMention> numbers;
@@ -76,7 +74,7 @@ bool SameContent(const CheckContext& ctx, const OneSided& x, const OneSided& y) 
       if (!y.has[b]) continue;
       const Language la = ctx.language(a), lb = ctx.language(b);
       if (g && g->Compares(la, lb)) {
-        const std::string ta = Contents(ctx, x.bead, a), tb = Contents(ctx, y.bead, b);
+        const std::string ta = ctx.SideText(x.bead, a), tb = ctx.SideText(y.bead, b);
         const auto ua = g->Units(ta, la, lb), ub = g->Units(tb, lb, la);
         if (ua.size() < ctx.config.moved_min_units || ub.size() < ctx.config.moved_min_units) continue;
         return RenderedShare(ua, g->Meanings(tb, lb)) >= ctx.config.moved_min_rendered &&
