@@ -1030,16 +1030,81 @@ TEST(LexiconTest, MergeKeepsBothAndRefusesClashes) {
   EXPECT_EQ(merged->Preferred(*pm, Language::kUrdu).at(0)->text, "وزیر اعظم");
   EXPECT_EQ(merged->sources().size(), 2u);
 
-  auto clash = Lexicon::Merge({a, a});
-  ASSERT_FALSE(clash.ok());
-  EXPECT_THAT(clash.status().message(), HasSubstr("concept id 'bri' is also defined in"));
 
-  auto other = Lexicon::ParseTsv("x\ten\tCPEC\tpreferred\n", "other.tsv");
-  ASSERT_TRUE(other.ok());
-  auto dup = Lexicon::Merge({a, *other});
-  ASSERT_FALSE(dup.ok());
-  EXPECT_THAT(dup.status().message(),
-              HasSubstr("other.tsv:1: duplicate term 'CPEC' (en): already a term of concept 'cpec'"));
+  // The same file twice: nothing changes, nothing to warn about.
+  std::vector<LexiconProblem> warnings;
+  auto twice = Lexicon::Merge({a, a}, &warnings);
+  ASSERT_TRUE(twice.ok()) << twice.status().message();
+  EXPECT_EQ(twice->concepts().size(), a.concepts().size());
+  EXPECT_EQ(twice->terms().size(), a.terms().size());
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST(LexiconTest, LaterLayersAddTermsAndWinOnStatus) {
+  auto base = Lexicon::ParseTsv(
+      "bri\ten\tBelt and Road Initiative\tpreferred\n"
+      "bri\ten\tOBOR\tadmitted\n"
+      "bri\tzh\t一带一路\tpreferred\n"
+      "cpec\ten\tCPEC\tpreferred\n",
+      "base.tsv");
+  ASSERT_TRUE(base.ok());
+  auto mine = Lexicon::ParseTsv(
+      "bri\ten\tthe Belt and Road\tadmitted\n"
+      "bri\ten\tOBOR\tdeprecated\tout of use since 2017\n"
+      "corridor\ten\tCPEC\tpreferred\n"
+      "corridor\tur\tسی پیک\tpreferred\n",
+      "mine.tsv");
+  ASSERT_TRUE(mine.ok());
+  std::vector<LexiconProblem> warnings;
+  auto merged = Lexicon::Merge({*base, *mine}, &warnings);
+  ASSERT_TRUE(merged.ok()) << merged.status().message();
+  auto bri = merged->FindConcept("bri");
+  ASSERT_TRUE(bri);
+  std::vector<std::string> texts;
+  for (uint32_t t : merged->concepts()[*bri].terms) texts.push_back(merged->terms()[t].text);
+  EXPECT_THAT(texts, ElementsAre("Belt and Road Initiative", "OBOR", "一带一路", "the Belt and Road"));
+  const Term& obor = merged->terms()[merged->concepts()[*bri].terms[1]];
+  EXPECT_EQ(obor.status, TermStatus::kDeprecated);
+  EXPECT_EQ(obor.note, "out of use since 2017");
+  // CPEC moved to the later file's concept: a term names one concept.
+  auto corridor = merged->FindConcept("corridor");
+  ASSERT_TRUE(corridor);
+  EXPECT_EQ(merged->concepts()[*corridor].terms.size(), 2u);
+  EXPECT_TRUE(merged->concepts()[*merged->FindConcept("cpec")].terms.empty());
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[0].ToString(),
+            "mine.tsv:2:1: warning: term 'OBOR' (en) of concept 'bri' is admitted in base.tsv at line 2; "
+            "this later file wins: deprecated");
+  EXPECT_EQ(warnings[1].ToString(),
+            "mine.tsv:3:1: warning: term 'CPEC' (en) is a term of concept 'cpec' in base.tsv at line 4; "
+            "this later file moves it to concept 'corridor'");
+}
+
+TEST(LexiconTest, LanguageNamesAreMappedAndUnmappableOnesAreErrors) {
+  auto named = Lexicon::ParseTsv(
+      "bri\tEnglish\tBelt and Road Initiative\tpreferred\n"
+      "bri\tChinese (PRC)\t一带一路\tpreferred\n"
+      "bri\tSimplified Chinese\t“一带一路”倡议\tadmitted\n"
+      "bri\turdu\tبیلٹ اینڈ روڈ\tpreferred\n"
+      "bri\tfr\tla Ceinture et la Route\tpreferred\n",
+      "named.tsv");
+  ASSERT_TRUE(named.ok()) << named.status().message();
+  std::vector<Language> languages;
+  for (const Term& t : named->terms()) languages.push_back(t.language);
+  EXPECT_THAT(languages, ElementsAre(Language::kEnglish, Language::kChinese, Language::kChinese, Language::kUrdu));
+  auto french = Lexicon::ParseTsv("bri\ten\tBRI\tpreferred\nbri\tFrench\tla Ceinture\tpreferred\n", "fr.tsv");
+  ASSERT_FALSE(french.ok());
+  EXPECT_THAT(french.status().message(),
+              HasSubstr("fr.tsv:2:5: language 'French' is not a BCP 47 code nor a name talign maps"));
+  auto tbx = Lexicon::ParseTbx(
+      "<tbx xmlns=\"urn:iso:std:iso:30042:ed-2\" type=\"TBX-Basic\"><text><body>\n"
+      "<conceptEntry id=\"bri\"><langSec xml:lang=\"English (United States)\"><termSec><term>BRI</term>"
+      "</termSec></langSec>\n<langSec xml:lang=\"Englisch\"><termSec><term>BRI</term></termSec></langSec>"
+      "</conceptEntry></body></text></tbx>\n",
+      "named.tbx");
+  ASSERT_FALSE(tbx.ok());
+  EXPECT_THAT(tbx.status().message(), HasSubstr("named.tbx:3:"));
+  EXPECT_THAT(tbx.status().message(), HasSubstr("language 'Englisch' is not"));
 }
 
 TEST(LexiconTest, MissingFileIsNotFoundAndLintSaysUnreadable) {

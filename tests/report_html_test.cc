@@ -555,7 +555,7 @@ struct CliRun {
 CliRun Talign(const std::string& env, const std::string& args) {
   const std::string inputs = kData + "statement.en.txt " + kData + "statement.zh.txt " + kData + "statement.ur.txt";
   const std::string command = "env -u LC_ALL -u LC_MESSAGES -u LANG " + env + " " + TALIGN_BINARY + " " +
-                              args + " " + inputs + " --lexicon " + kData + "terms.tsv 2>&1";
+                              args + " " + inputs + " --no-default-lexicon --lexicon " + kData + "terms.tsv 2>&1";
   CliRun run;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return run;

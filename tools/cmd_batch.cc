@@ -26,6 +26,7 @@ struct BatchFlags {
   std::string manifest;
   std::string out;
   std::vector<std::string> lexicons;
+  bool no_default_lexicon = false;
   std::vector<std::string> dictionaries;
   std::string langs;
   std::string source;
@@ -110,6 +111,10 @@ int RunBatchCommand(const BatchFlags& flags) {
     }
   }
   job.resources.lexicon_paths = flags.lexicons;
+  job.resources.default_lexicon = !flags.no_default_lexicon;
+  if (flags.no_default_lexicon && flags.lexicons.empty()) {
+    return Fail("--no-default-lexicon leaves no termbase: give one with --lexicon FILE");
+  }
   for (const std::string& d : flags.dictionaries) {
     align::DictionarySpec spec;
     if (!ParseDictionaryFlag(d, &spec)) return 2;
@@ -155,8 +160,11 @@ void AddBatchCommand(CLI::App& app, int& exit_code) {
                   "Tab-separated sets, one per line: name<TAB>file<TAB>file[<TAB>file]; # comments");
   cmd->add_option("--out", flags->out, "Output directory (per set NAME.align.FORMAT, NAME.findings.json, "
                                        "NAME.report.html, NAME.set.json; summary.json, summary.html)");
-  cmd->add_option("--lexicon", flags->lexicons, "Termbase (TSV or TBX), loaded once; repeatable")
+  cmd->add_option("--lexicon", flags->lexicons,
+                  "Termbase (TSV or TBX) layered over the bundled one, loaded once; repeatable, later files win")
       ->allow_extra_args(false);
+  cmd->add_flag("--no-default-lexicon", flags->no_default_lexicon,
+                "Leave out the bundled termbase: only the --lexicon files");
   cmd->add_option("--dictionary", flags->dictionaries,
                   "Bilingual dictionary, first version's language to the second's, or SRC,TGT=FILE; "
                   "loaded once; repeatable")

@@ -28,6 +28,7 @@ struct CheckFlags {
   std::vector<std::string> inputs;
   std::string langs;
   std::vector<std::string> lexicons;
+  bool no_default_lexicon = false;
   std::vector<std::string> dictionaries;
   std::string source;
   std::string format = "text";
@@ -121,6 +122,10 @@ int RunCheckCommand(const CheckFlags& flags) {
   job.align.read.encoding = flags.encoding;
   align::SessionConfig resources;
   resources.lexicon_paths = flags.lexicons;
+  resources.default_lexicon = !flags.no_default_lexicon;
+  if (flags.no_default_lexicon && flags.lexicons.empty()) {
+    return Fail("--no-default-lexicon leaves no termbase: give one with --lexicon FILE");
+  }
   for (const std::string& d : flags.dictionaries) {
     align::DictionarySpec spec;
     if (!ParseDictionaryFlag(d, &spec)) return 2;
@@ -129,6 +134,7 @@ int RunCheckCommand(const CheckFlags& flags) {
 
   auto session = align::Session::Create(resources);
   if (!session.ok()) return Fail(session.status());
+  for (const std::string& warning : (*session)->warnings()) Warn(warning);
   auto result = align::RunCheck(job, **session);
   if (!result.ok()) return Fail(result.status());
   for (const std::string& warning : result->warnings) Warn(warning);
@@ -163,8 +169,11 @@ void AddCheckCommand(CLI::App& app, int& exit_code) {
                   "Languages of the inputs, comma-separated (BCP 47: en,zh,ur); detected from the script when absent");
   // One value per occurrence, so that "--lexicon F A B" leaves A and B to FILES.
   cmd->add_option("--lexicon", flags->lexicons,
-                  "Termbase (TSV or TBX); repeatable; default: the bundled lexicons/official-terms.tsv")
+                  "Termbase (TSV or TBX) layered over the bundled lexicons/official-terms.tsv; repeatable, "
+                  "later files add terms to earlier concepts and win on a term's status")
       ->allow_extra_args(false);
+  cmd->add_flag("--no-default-lexicon", flags->no_default_lexicon,
+                "Leave out the bundled termbase: only the --lexicon files");
   cmd->add_option("--dictionary", flags->dictionaries,
                   "Bilingual dictionary for the aligner (TSV source<TAB>target or hunalign .dic) from the first "
                   "version's language to the second's; SRC,TGT=FILE for another pair; repeatable")

@@ -1,6 +1,8 @@
-// talign lexicon lint FILE...            problems as FILE:LINE:COL: message (exit 1 if any)
+// talign lexicon lint [--with-default] FILE...   problems as FILE:LINE:COL: message (exit 1 if any);
+//                                               with several files, also what layering them changes
 // talign lexicon stats [--format text|json] FILE
 // talign lexicon convert [--to tsv|tbx] IN OUT   (format from OUT's extension; OUT - needs --to)
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -22,6 +24,7 @@ namespace {
 struct LexiconFlags {
   std::vector<std::string> lint_files;
   bool errors_only = false;
+  bool with_default = false;
   std::string stats_file;
   std::string stats_format = "text";
   std::string stats_output;
@@ -45,6 +48,20 @@ int RunLint(const LexiconFlags& flags) {
       // Messages quote the file name, ids and terms.
       std::cout << align::TerminalSafe(p.ToString()) << '\n';
       found = true;
+    }
+  }
+  // Layered as check layers them (the bundled termbase first with
+  // --with-default): a later file that changes a term's status or moves a
+  // term to another concept is what a reviser wants to hear about. Standard
+  // input cannot be read twice; a file with errors was reported above.
+  const bool layered = flags.lint_files.size() > 1 || flags.with_default;
+  const bool stdin_given = std::count(flags.lint_files.begin(), flags.lint_files.end(), "-") > 0;
+  if (layered && !unreadable && !stdin_given && !flags.errors_only) {
+    std::vector<align::LexiconProblem> warnings;
+    auto merged = align::Lexicon::LoadLayers(flags.lint_files, flags.with_default, &warnings);
+    if (merged.ok()) {
+      for (const align::LexiconProblem& p : warnings) std::cout << align::TerminalSafe(p.ToString()) << '\n';
+      found |= !warnings.empty();
     }
   }
   std::cout.flush();
@@ -149,6 +166,8 @@ void AddLexiconCommand(CLI::App& app, int& exit_code) {
   lint->add_option("FILE", flags->lint_files, "Termbases (.tsv or .tbx), or - for stdin")
       ->required();
   lint->add_flag("--errors-only", flags->errors_only, "Do not list warnings");
+  lint->add_flag("--with-default", flags->with_default,
+                 "Layer the files over the bundled termbase, as check does, and warn where a file changes it");
   lint->callback([flags, &exit_code] { exit_code = RunLint(*flags); });
 
   CLI::App* stats = cmd->add_subcommand("stats", "Concepts and terms per language and status.");

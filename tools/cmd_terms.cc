@@ -20,6 +20,7 @@ namespace {
 struct TermsFlags {
   std::string file;
   std::vector<std::string> lexicons;
+  bool no_default_lexicon = false;
   std::string lang;
   std::string format = "text";
   std::string output;
@@ -27,18 +28,6 @@ struct TermsFlags {
   std::string max_input_size;
   std::string encoding;
 };
-
-align::StatusOr<align::Lexicon> LoadLexicons(const std::vector<std::string>& paths) {
-  if (paths.empty()) return align::Lexicon::LoadDefault();
-  std::vector<align::Lexicon> loaded;
-  for (const std::string& path : paths) {
-    auto lexicon = align::Lexicon::Load(path);
-    if (!lexicon.ok()) return lexicon.status();
-    loaded.push_back(std::move(*lexicon));
-  }
-  if (loaded.size() == 1) return std::move(loaded.front());
-  return align::Lexicon::Merge(loaded);
-}
 
 int RunTerms(const TermsFlags& flags) {
   align::Language language;
@@ -48,8 +37,13 @@ int RunTerms(const TermsFlags& flags) {
   read.encoding = flags.encoding;
   auto doc = align::Document::Load(flags.file, read);
   if (!doc.ok()) return Fail(doc.status());
-  auto lexicon = LoadLexicons(flags.lexicons);
+  if (flags.no_default_lexicon && flags.lexicons.empty()) {
+    return Fail("--no-default-lexicon leaves no termbase: give one with --lexicon FILE");
+  }
+  std::vector<align::LexiconProblem> layer_warnings;
+  auto lexicon = align::Lexicon::LoadLayers(flags.lexicons, !flags.no_default_lexicon, &layer_warnings);
   if (!lexicon.ok()) return Fail(lexicon.status());
+  for (const align::LexiconProblem& p : layer_warnings) Warn(fmt::format("{}:{}: {}", p.file, p.line, p.message));
   if (language == align::Language::kUnknown) language = align::DetectLanguage(doc->bytes());
   // A document without letters has no terms; it is still segmented (with
   // the English rules, which assume nothing script-specific) so that the
@@ -104,8 +98,11 @@ void AddTermsCommand(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("terms", "List every termbase term found in a document, with byte spans.");
   cmd->add_option("FILE", flags->file, "Input file (UTF-8), or - for stdin")->required();
   cmd->add_option("--lexicon", flags->lexicons,
-                  "Termbase (TSV or TBX); repeatable; default: the bundled lexicons/official-terms.tsv")
+                  "Termbase (TSV or TBX) layered over the bundled lexicons/official-terms.tsv; repeatable, "
+                  "later files add terms to earlier concepts and win on a term's status")
       ->allow_extra_args(false);
+  cmd->add_flag("--no-default-lexicon", flags->no_default_lexicon,
+                "Leave out the bundled termbase: only the --lexicon files");
   cmd->add_option("--lang", flags->lang, "Language (BCP 47: en, zh, ur, ...); detected from the script when absent");
   cmd->add_option("--format", flags->format,
                   "text: sentence, begin, end, concept, status, term, matched text (tab-separated); "

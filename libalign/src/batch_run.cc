@@ -364,7 +364,6 @@ StatusOr<BatchSummary> RunBatchUnguarded(const BatchJob& job, const BatchProgres
   auto inputs = ProtectInputs(job, *all, sets, summary_name);
   if (!inputs.ok()) return inputs.status();
   SessionConfig resources = job.resources;
-  resources.default_lexicon = true;
   resources.preload_setup_dictionaries = true;
   auto session = Session::Create(resources);
   if (!session.ok()) return session.status();

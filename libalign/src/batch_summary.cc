@@ -27,7 +27,7 @@ using json = nlohmann::ordered_json;
 std::string Dump(const json& j) { return j.dump(1, '\t', false, json::error_handler_t::replace) + "\n"; }
 
 StatusOr<json> ReadJsonFile(const std::string& path, size_t limit) {
-  auto doc = Document::Load(path, {limit, /*regular_only=*/true});
+  auto doc = Document::Load(path, {limit, /*regular_only=*/true, /*encoding=*/""});
   if (!doc.ok()) return doc.status();
   json j = json::parse(doc->bytes(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return DataError(fmt::format("{}: not valid JSON", path));

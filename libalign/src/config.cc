@@ -286,7 +286,7 @@ Status ApplyConfigJson(std::string_view json, const std::string& name, AlignerCo
 }
 
 Status LoadConfigFile(const std::string& path, AlignerConfig* aligner, CheckConfig* check) {
-  auto doc = Document::Load(path, {size_t{1} << 20, /*regular_only=*/false});
+  auto doc = Document::Load(path, {size_t{1} << 20, /*regular_only=*/false, /*encoding=*/""});
   if (!doc.ok()) return doc.status();
   return ApplyConfigJson(doc->bytes().substr(doc->content_begin()), path, aligner, check);
 }

@@ -379,46 +379,6 @@ std::vector<LexiconProblem> Lexicon::Lint(const std::string& path) {
 
 // ---------------------------------------------------------------- use
 
-StatusOr<Lexicon> Lexicon::Merge(const std::vector<Lexicon>& lexicons) {
-  Lexicon out;
-  std::unordered_map<std::string, std::pair<uint32_t, uint32_t>> seen;  // key → (term, lexicon)
-  for (uint32_t l = 0; l < lexicons.size(); ++l) {
-    const Lexicon& in = lexicons[l];
-    const std::string& in_name = in.sources_.empty() ? std::string("<lexicon>") : in.sources_[0];
-    auto base = static_cast<uint32_t>(out.concepts_.size());
-    for (const Concept& c : in.concepts_) {
-      if (auto other = out.FindConcept(c.id)) {
-        const Term* first = c.terms.empty() ? nullptr : &in.terms_[c.terms[0]];
-        return DataError(fmt::format("{}:{}: concept id '{}' is also defined in {}; "
-                                     "merged termbases must not share concept ids",
-                                     in_name, first ? first->line : 0, c.id,
-                                     fmt::join(out.sources_, ", ")));
-      }
-      out.concept_by_id_.emplace(c.id, static_cast<uint32_t>(out.concepts_.size()));
-      out.concepts_.push_back({c.id, {}, c.kind});
-    }
-    for (const Term& t : in.terms_) {
-      std::string key = fmt::format("{}\t{}", LanguageCode(t.language), TermKey(t.text));
-      auto index = static_cast<uint32_t>(out.terms_.size());
-      auto [it, fresh] = seen.try_emplace(key, index, l);
-      if (!fresh) {
-        const Term& first = out.terms_[it->second.first];
-        return DataError(fmt::format(
-            "{}:{}: duplicate term '{}' ({}): already a term of concept '{}' in {} at line {}",
-            in_name, t.line, t.text, LanguageCode(t.language), out.concepts_[first.concept_index].id,
-            lexicons[it->second.second].sources_.empty() ? "" : lexicons[it->second.second].sources_[0],
-            first.line));
-      }
-      Term copy = t;
-      copy.concept_index = base + t.concept_index;
-      out.concepts_[copy.concept_index].terms.push_back(index);
-      out.terms_.push_back(std::move(copy));
-    }
-    out.sources_.insert(out.sources_.end(), in.sources_.begin(), in.sources_.end());
-  }
-  return out;
-}
-
 std::vector<const Term*> Lexicon::Preferred(uint32_t concept_index, Language language) const {
   std::vector<const Term*> out;
   if (concept_index >= concepts_.size()) return out;

@@ -43,6 +43,18 @@ std::string TermKey(std::string_view text);
 std::optional<TermStatus> ParseStatusVocabulary(std::string_view value);
 
 
+// The language of a termbase's language field: a BCP 47 tag, or a language
+// name as CAT tools and spreadsheets export it ("English", "Chinese (PRC)",
+// "Simplified Chinese", "Urdu"), mapped. Exactly one of: |language| set;
+// |skip| (a well-formed code of a language talign has no rules for);
+// |error| (malformed, or a name it cannot map: never silently dropped).
+struct TermbaseLanguage {
+  std::optional<Language> language;
+  bool skip = false;
+  std::string error;
+};
+TermbaseLanguage ReadTermbaseLanguage(std::string_view field);
+
 // Trims ASCII white space at both ends and turns inner runs of it into one space.
 std::string CollapseSpace(std::string_view text);
 

@@ -1,8 +1,11 @@
 // Small pieces both termbase readers use: positions, status vocabulary,
-// white space, and the duplicate key.
+// white space, the duplicate key, and language fields.
 #include <algorithm>
 #include <string>
 
+#include <fmt/format.h>
+
+#include "align/language.h"
 #include "align/normalize.h"
 #include "lexicon_builder.h"
 
@@ -74,6 +77,62 @@ std::string CollapseSpace(std::string_view text) {
     pending = false;
     out += c;
   }
+  return out;
+}
+
+}  // namespace align
+
+namespace align {
+namespace {
+
+std::string LowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// "Chinese (PRC)" → "chinese", "Simplified Chinese" → "chinese": the names
+// CAT tools and spreadsheets write in a language column.
+std::string BareLanguageName(std::string_view field) {
+  std::string name = CollapseSpace(field.substr(0, field.find('(')));
+  name = LowerAscii(name);
+  for (std::string_view prefix : {"simplified ", "traditional ", "standard ", "modern "}) {
+    if (name.rfind(prefix, 0) == 0) name.erase(0, prefix.size());
+  }
+  return name;
+}
+
+}  // namespace
+
+TermbaseLanguage ReadTermbaseLanguage(std::string_view field) {
+  TermbaseLanguage out;
+  const std::string name = BareLanguageName(field);
+  for (const LanguageInfo& info : Languages().all()) {
+    if (!name.empty() && name == LowerAscii(info.name)) {
+      out.language = info.id;
+      return out;
+    }
+  }
+  if (!IsWellFormedLanguageTag(field)) {
+    out.error = fmt::format("malformed language tag '{}' (expected BCP 47, such as en, zh-Hans, ur-PK)", field);
+    return out;
+  }
+  out.language = ParseLanguage(field);
+  if (out.language) return out;
+  // A primary subtag of two or three letters is a language talign has no
+  // rules for (fr, deu): skipped, and lint says so. A longer one is a name
+  // it cannot map ("French", "Deutsch"): dropping its terms without a word
+  // would lose them, so it is an error.
+  const size_t primary = field.find_first_of("-_");
+  if ((primary == std::string_view::npos ? field.size() : primary) <= 3) {
+    out.skip = true;
+    return out;
+  }
+  std::string names;
+  for (const LanguageInfo& info : Languages().all()) names += (names.empty() ? "" : ", ") + info.name;
+  out.error = fmt::format("language '{}' is not a BCP 47 code nor a name talign maps ({}); write a code such as {}",
+                          field, names, Languages().Codes());
   return out;
 }
 

@@ -301,13 +301,12 @@ class TbxReader {
         continue;
       }
       if (!Valid(lang, tag, TermbaseField::kLanguage)) continue;
-      if (!IsWellFormedLanguageTag(tag)) {
-        Error(lang, fmt::format("malformed language tag '{}' (expected BCP 47, such as en, "
-                                "zh-Hans, ur-PK)",
-                                tag));
+      TermbaseLanguage read = ReadTermbaseLanguage(tag);
+      if (!read.error.empty()) {
+        Error(lang, read.error);
         continue;
       }
-      std::optional<Language> language = ParseLanguage(tag);
+      std::optional<Language> language = read.language;
       std::vector<pugi::xml_node> holders;
       for (pugi::xml_node h : lang.children())
         if (Is(h, {"tig", "ntig", "termSec", "termGroup"})) holders.push_back(h);

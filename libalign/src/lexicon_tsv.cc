@@ -97,13 +97,10 @@ void ReadRow(std::string_view line, size_t line_offset, LexiconBuilder& builder)
   if (lang.text.empty()) {
     fail(lang, "missing language tag (expected a BCP 47 tag such as en, zh-Hans, ur-PK)");
   } else if (valid(lang, TermbaseField::kLanguage)) {
-    if (!IsWellFormedLanguageTag(lang.text)) {
-      fail(lang, fmt::format("malformed language tag '{}' (expected BCP 47, such as en, zh-Hans, ur-PK)",
-                             lang.text));
-    } else {
-      language = ParseLanguage(lang.text);
-      skip_language = !language;
-    }
+    TermbaseLanguage read = ReadTermbaseLanguage(lang.text);
+    if (!read.error.empty()) fail(lang, read.error);
+    language = read.language;
+    skip_language = read.skip;
   }
   if (term.text.empty()) {
     fail(term, "empty term");

@@ -50,28 +50,20 @@ StatusOr<std::shared_ptr<const Session>> Session::Create(const SessionConfig& co
     if (config.use_cedict) cedict = std::async(std::launch::async, LoadSetup, kCedict);
     if (config.use_urdu_english) urdu_english = std::async(std::launch::async, LoadSetup, kUrduEnglish);
   }
-  std::vector<std::string> files = config.lexicon_paths;
-  if (files.empty() && config.default_lexicon) {
+  std::vector<std::string> files;
+  if (config.default_lexicon) {
     auto bundled = FindDataFile("lexicons/official-terms.tsv");
     if (!bundled.ok()) return bundled.status();
     files.push_back(*bundled);
   }
+  files.insert(files.end(), config.lexicon_paths.begin(), config.lexicon_paths.end());
   if (!files.empty()) {
-    std::vector<Lexicon> loaded;
-    for (const std::string& path : files) {
-      auto lexicon = Lexicon::Load(path);
-      if (!lexicon.ok()) return lexicon.status();
-      loaded.push_back(std::move(*lexicon));
-    }
-    std::shared_ptr<const Lexicon> lexicon;
-    if (loaded.size() == 1) {
-      lexicon = std::make_shared<const Lexicon>(std::move(loaded[0]));
-    } else {
-      auto merged = Lexicon::Merge(loaded);
-      if (!merged.ok()) return merged.status();
-      lexicon = std::make_shared<const Lexicon>(std::move(*merged));
-    }
-    auto matcher = TermMatcher::Create(lexicon);
+    std::vector<LexiconProblem> layer_warnings;
+    auto lexicon = Lexicon::LoadLayers(config.lexicon_paths, config.default_lexicon, &layer_warnings);
+    if (!lexicon.ok()) return lexicon.status();
+    for (const LexiconProblem& p : layer_warnings)
+      session->warnings_.push_back(fmt::format("{}:{}: {}", p.file, p.line, p.message));
+    auto matcher = TermMatcher::Create(std::make_shared<const Lexicon>(std::move(*lexicon)));
     if (!matcher.ok()) return matcher.status();
     session->matcher_ = *matcher;
   }

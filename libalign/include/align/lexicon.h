@@ -137,8 +137,18 @@ class Lexicon {
   // Every problem of a file, not only the first (for `talign lexicon lint`).
   static std::vector<LexiconProblem> Lint(const std::string& path);
 
-  // Several termbases used together; concept ids must not clash.
-  static StatusOr<Lexicon> Merge(const std::vector<Lexicon>& lexicons);
+  // Several termbases used as layers, earlier first. A concept id met again
+  // adds the later layer's terms to that concept (and a kind other than
+  // "term" replaces the earlier kind); a term met again in the same concept
+  // takes the later layer's status and note, with a warning in |warnings|
+  // when the status changes. A term of two different concepts is an error
+  // naming both files: a term names one concept.
+  static StatusOr<Lexicon> Merge(const std::vector<Lexicon>& lexicons,
+                                 std::vector<LexiconProblem>* warnings = nullptr);
+  // The bundled termbase (when |with_default|) and then |paths|, loaded and
+  // merged as layers. An empty result when neither gives a file.
+  static StatusOr<Lexicon> LoadLayers(const std::vector<std::string>& paths, bool with_default,
+                                      std::vector<LexiconProblem>* warnings = nullptr);
 
   const std::vector<Concept>& concepts() const { return concepts_; }
   const std::vector<Term>& terms() const { return terms_; }

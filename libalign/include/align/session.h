@@ -36,9 +36,11 @@ struct DictionarySpec {
 };
 
 struct SessionConfig {
-  // Termbases (TSV or TBX), merged into one. When empty, the bundled
-  // termbase (lexicons/official-terms.tsv) if |default_lexicon|, else none:
-  // `talign align` without --lexicon is a pure text aligner.
+  // Termbases (TSV or TBX), layered over the bundled termbase
+  // (lexicons/official-terms.tsv) when |default_lexicon|, in this order:
+  // each may add terms to a concept of an earlier one or change a term's
+  // status (Lexicon::Merge). `talign align` has no default: without
+  // --lexicon it is a pure text aligner.
   std::vector<std::string> lexicon_paths;
   bool default_lexicon = true;
 
@@ -69,8 +71,11 @@ class Session {
   const SessionConfig& config() const { return config_; }
   // The termbase matcher; null when the session has no termbase.
   const TermMatcher* matcher() const { return matcher_.get(); }
-  // The termbase files in use (the bundled one's path when it is used).
+  // The termbase files in use, in layer order (the bundled one first when it is used).
   const std::vector<std::string>& lexicon_files() const { return lexicon_files_; }
+  // What loading found that a user should hear about but that does not stop
+  // a run: a later termbase changing the status of an earlier one's term.
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
   // The bundled segmenter of |language|, created on first use. Thread-safe.
   StatusOr<std::shared_ptr<const Segmenter>> SegmenterFor(Language language) const;
@@ -91,6 +96,7 @@ class Session {
   SessionConfig config_;
   std::shared_ptr<const TermMatcher> matcher_;
   std::vector<std::string> lexicon_files_;
+  std::vector<std::string> warnings_;
   mutable SegmenterCache segmenters_;
   mutable std::mutex mutex_;  // guards the lazily loaded dictionaries below
   mutable std::map<std::tuple<std::string, Language, Language>, std::shared_ptr<const Dictionary>> user_;
