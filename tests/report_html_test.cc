@@ -231,7 +231,7 @@ TEST_F(ReportFixture, AFreeRenderingIsGivenInJsonAndShownInHtml) {
   findings_ = {missing};
   const nlohmann::ordered_json j = nlohmann::ordered_json::parse(Write(FindingsFormat::kJson));
   EXPECT_EQ(j["findings"][0]["rendering"], "ون بیلٹ ون روڈ");
-  EXPECT_EQ(std::prev(j["findings"][0].end()).key(), "rendering");
+  EXPECT_EQ(std::prev(std::prev(j["findings"][0].end())).key(), "rendering");
   const std::string html = Write(FindingsFormat::kHtml);
   EXPECT_THAT(html, HasSubstr("found: <bdi lang=\"ur\" dir=\"rtl\">ون بیلٹ ون روڈ</bdi>"));
   EXPECT_THAT(html, ::testing::Not(HasSubstr(">" + missing.evidence + "</bdi></span>")));
@@ -248,7 +248,7 @@ TEST_F(ReportFixture, JsonHasTheFieldsOfTheBrief) {
   EXPECT_EQ(j["inputs"][2]["sentences"], 4);
   ASSERT_EQ(j["findings"].size(), findings_.size());
   const std::vector<std::string> fields = {"type", "severity", "concept", "lang", "bead", "sentences", "spans",
-                                           "line", "column", "evidence", "expected", "message"};
+                                           "line", "column", "evidence", "expected", "message", "fingerprint"};
   for (const auto& f : j["findings"]) {
     std::vector<std::string> keys;
     for (auto it = f.begin(); it != f.end(); ++it) keys.push_back(it.key());
@@ -351,8 +351,11 @@ TEST_F(ReportFixture, TsvHasAHeaderAndOneRowPerFinding) {
   std::vector<std::string> lines;
   while (std::getline(in, line)) lines.push_back(line);
   ASSERT_EQ(lines.size(), 1 + findings_.size());
-  EXPECT_EQ(lines[0].rfind("bead\ttype\tseverity\tconcept\tlang\tsentences\tspans\tlines\tevidence\texpected\tmessage\ttext_en", 0), 0u);
-  for (const std::string& l : lines) EXPECT_EQ(Count(l, "\t"), 13u) << l;
+  EXPECT_EQ(lines[0].rfind("bead\ttype\tseverity\tconcept\tlang\tsentences\tspans\tlines\tevidence\texpected\tmessage\t"
+                           "fingerprint\ttext_en",
+                           0),
+            0u);
+  for (const std::string& l : lines) EXPECT_EQ(Count(l, "\t"), 14u) << l;
   EXPECT_THAT(lines[1], ::testing::ContainsRegex("\ten:[0-9]+:[0-9]+ ur:[0-9]+:[0-9]+\t"));
   EXPECT_THAT(lines[1], HasSubstr("1\tdeprecated-term\terror\tbelt-and-road\tur\ten:1 ur:1\t"));
 }

@@ -27,6 +27,7 @@ struct BatchFlags {
   std::string out;
   std::vector<std::string> lexicons;
   bool no_default_lexicon = false;
+  std::string baseline;
   std::vector<std::string> dictionaries;
   std::string langs;
   std::string source;
@@ -112,6 +113,7 @@ int RunBatchCommand(const BatchFlags& flags) {
   }
   job.resources.lexicon_paths = flags.lexicons;
   job.resources.default_lexicon = !flags.no_default_lexicon;
+  job.baseline_path = flags.baseline;
   if (flags.no_default_lexicon && flags.lexicons.empty()) {
     return Fail("--no-default-lexicon leaves no termbase: give one with --lexicon FILE");
   }
@@ -162,6 +164,9 @@ void AddBatchCommand(CLI::App& app, int& exit_code) {
                                        "NAME.report.html, NAME.set.json; summary.json, summary.html)");
   cmd->add_option("--lexicon", flags->lexicons,
                   "Termbase (TSV or TBX) layered over the bundled one, loaded once; repeatable, later files win")
+      ->allow_extra_args(false);
+  cmd->add_option("--baseline", flags->baseline,
+                  "Findings to ignore in every set: fingerprints as talign check --write-baseline writes")
       ->allow_extra_args(false);
   cmd->add_flag("--no-default-lexicon", flags->no_default_lexicon,
                 "Leave out the bundled termbase: only the --lexicon files");

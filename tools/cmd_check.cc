@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "align/baseline.h"
 #include "align/check.h"
 #include "align/pipeline.h"
 #include "align/report.h"
@@ -40,6 +41,8 @@ struct CheckFlags {
   std::string max_input_size;
   std::string encoding;
   std::string config;
+  std::string baseline;
+  std::string write_baseline;
 };
 
 // The finding types' names, "a, b, c".
@@ -132,24 +135,51 @@ int RunCheckCommand(const CheckFlags& flags) {
     resources.dictionaries.push_back(spec);
   }
 
+  std::optional<align::Baseline> baseline;
+  if (!flags.baseline.empty()) {
+    auto loaded = align::Baseline::Load(flags.baseline);
+    if (!loaded.ok()) return Fail(loaded.status());
+    baseline = std::move(*loaded);
+    job.baseline = &*baseline;
+  }
+  if (!flags.write_baseline.empty() && flags.write_baseline != "-" && flags.write_baseline == flags.output) {
+    return Fail(fmt::format("--write-baseline {} is also the report's -o: give them different files", flags.output));
+  }
+  if (flags.write_baseline == "-" && (flags.output.empty() || flags.output == "-")) {
+    return Fail("--write-baseline - and the report would both go to standard output: give the report -o FILE");
+  }
+
   auto session = align::Session::Create(resources);
   if (!session.ok()) return Fail(session.status());
   for (const std::string& warning : (*session)->warnings()) Warn(warning);
   auto result = align::RunCheck(job, **session);
   if (!result.ok()) return Fail(result.status());
   for (const std::string& warning : result->warnings) Warn(warning);
-  align::FindingsReport report{&result->align, &result->hits, &(*session)->matcher()->lexicon(), &result->findings};
+  const align::Lexicon* lexicon = &(*session)->matcher()->lexicon();
+  align::FindingsReport report{&result->align, &result->hits, lexicon, &result->findings};
+  report.suppressed = result->suppressed.size();
   align::ReportOptions options;
   options.translator = &Ui();
   const bool to_stdout = flags.output.empty() || flags.output == "-";
   options.color = *format == align::FindingsFormat::kText && to_stdout && UseColor(flags.color, ::isatty(STDOUT_FILENO) != 0);
   std::vector<std::string> dictionaries;
   for (const align::DictionarySpec& d : resources.dictionaries) dictionaries.push_back(d.path);
-  align::Status written = WriteOutput(flags.output, Inputs({flags.inputs, flags.lexicons, dictionaries}),
+  align::Status written = WriteOutput(flags.output, Inputs({flags.inputs, flags.lexicons, dictionaries, {flags.baseline}}),
                                       [&](std::ostream& out) {
     return align::WriteFindings(report, *format, options, out);
   });
   if (!written.ok()) return Fail(written);
+  if (!flags.write_baseline.empty()) {
+    // Every finding of this run, the suppressed ones too: the new file
+    // replaces the old one without forgetting what it listed. The baseline
+    // read may be the one rewritten: it is read in full before.
+    std::vector<align::Finding> all = result->findings;
+    all.insert(all.end(), result->suppressed.begin(), result->suppressed.end());
+    std::stable_sort(all.begin(), all.end(), [](const align::Finding& a, const align::Finding& b) { return a.bead < b.bead; });
+    align::Status saved = WriteOutput(flags.write_baseline, Inputs({flags.inputs, flags.lexicons, dictionaries}),
+                                      [&](std::ostream& out) { return align::WriteBaseline(all, result->align, lexicon, out); });
+    if (!saved.ok()) return Fail(saved);
+  }
   for (const align::Finding& f : result->findings) {
     if (fail_on.Counts(f)) return 1;
   }
@@ -187,6 +217,14 @@ void AddCheckCommand(CLI::App& app, int& exit_code) {
                   "Exit 1 only for findings of this severity or above (info, warning, error) and, when types are "
                   "named, of these types (" + TypeNames() + "); comma-separated, e.g. error,number-mismatch");
   cmd->add_option("-o,--output", flags->output, "Output file, written atomically (default: stdout)");
+  cmd->add_option("--baseline", flags->baseline,
+                  "Findings to ignore: a file of fingerprints as --write-baseline writes; they are neither "
+                  "reported nor counted in the exit code")
+      ->allow_extra_args(false);
+  cmd->add_option("--write-baseline", flags->write_baseline,
+                  "Write every finding's fingerprint, with a # comment saying what it is, to FILE "
+                  "(delete the lines of findings that must stay reported)")
+      ->allow_extra_args(false);
   AddMaxInputSizeOption(*cmd, &flags->max_input_size);
   AddEncodingOption(*cmd, &flags->encoding);
   AddConfigOption(*cmd, &flags->config);

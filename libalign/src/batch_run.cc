@@ -20,6 +20,7 @@
 
 #include <fmt/format.h>
 
+#include "align/baseline.h"
 #include "align/dictionary.h"
 #include "align/lexicon.h"
 #include "align/match.h"
@@ -88,6 +89,12 @@ StatusOr<std::string> SettingsFingerprint(const BatchJob& job, const Session& se
     auto sha = hash_of(path);
     if (!sha.ok()) return sha.status();
     j["termbases"].push_back(*sha);
+  }
+  if (!job.baseline_path.empty()) {
+    // A changed baseline changes what the sets report: --resume reruns them.
+    auto sha = hash_of(job.baseline_path);
+    if (!sha.ok()) return sha.status();
+    j["baseline"] = *sha;
   }
   for (const DictionarySpec& spec : job.resources.dictionaries) {
     auto sha = hash_of(spec.path);
@@ -201,6 +208,7 @@ struct RunContext {
   const Translator* translator;  // the HTML reports' UI language; null: English
   const ProtectedFiles& inputs;  // never overwritten by an output
   const std::string& settings;   // SettingsFingerprint
+  const Baseline* baseline;      // null: none
 };
 
 // One set is `talign check` on its versions, with the run's session, and
@@ -220,6 +228,7 @@ Status AlignSet(const RunContext& run, const BatchSet& set, const SetOutputs& ou
   align_job.source_language = job.source_language;
   align_job.aligner = job.aligner;
   check.config = job.check;
+  check.baseline = run.baseline;
   auto checked = RunCheck(check, run.session);
   if (!checked.ok()) return checked.status();
   const AlignResult& result = checked->align;
@@ -227,6 +236,7 @@ Status AlignSet(const RunContext& run, const BatchSet& set, const SetOutputs& ou
   CountTermUses(lexicon, *checked, summary);
 
   FindingsReport report{&result, &checked->hits, &lexicon, &checked->findings};
+  report.suppressed = checked->suppressed.size();
   ReportOptions options;
   options.translator = run.translator;
   std::ostringstream aligned, json, html;
@@ -240,6 +250,7 @@ Status AlignSet(const RunContext& run, const BatchSet& set, const SetOutputs& ou
   Describe(result, summary);
   for (const auto& [type, count] : checked->summary.by_type) summary->findings.emplace_back(FindingTypeName(type), count);
   summary->findings_total = checked->summary.total;
+  summary->suppressed = checked->suppressed.size();
   summary->outputs = outputs.files;
   for (const AlignInput& v : result.versions) summary->input_sha256.push_back(internal::Sha256Hex(v.document.bytes()));
   summary->settings_sha256 = run.settings;
@@ -272,6 +283,7 @@ StatusOr<ProtectedFiles> ProtectInputs(const BatchJob& job, const std::vector<Ba
   if (!job.manifest_path.empty()) inputs.Add(job.manifest_path);
   for (const std::string& path : job.resources.lexicon_paths) inputs.Add(path);
   for (const DictionarySpec& spec : job.resources.dictionaries) inputs.Add(spec.path);
+  if (!job.baseline_path.empty()) inputs.Add(job.baseline_path);
   std::vector<std::string> outputs{summary_name, "summary.html"};
   for (const BatchSet& set : sets) {
     SetOutputs o = OutputsOf(job, set);
@@ -375,7 +387,13 @@ StatusOr<BatchSummary> RunBatchUnguarded(const BatchJob& job, const BatchProgres
   }
   auto settings = SettingsFingerprint(job, **session);
   if (!settings.ok()) return settings.status();
-  const RunContext run{job, **session, translator.get(), *inputs, *settings};
+  std::optional<Baseline> baseline;
+  if (!job.baseline_path.empty()) {
+    auto loaded = Baseline::Load(job.baseline_path);
+    if (!loaded.ok()) return loaded.status();
+    baseline = std::move(*loaded);
+  }
+  const RunContext run{job, **session, translator.get(), *inputs, *settings, baseline ? &*baseline : nullptr};
 
   BatchSummary summary;
   summary.sets.resize(sets.size());

@@ -62,6 +62,7 @@ json SetToJson(const BatchSetSummary& set, bool run_fields, bool timings) {
   json findings = json::object();
   for (const auto& [type, count] : set.findings) findings[type] = count;
   findings["total"] = set.findings_total;
+  if (set.suppressed > 0) findings["suppressed"] = set.suppressed;
   j["findings"] = findings;
   j["warnings"] = set.warnings;
   j["outputs"] = set.outputs;
@@ -126,10 +127,13 @@ bool SetFromJson(const json& j, BatchSetSummary* set) {
     }
     set->findings.clear();
     set->findings_total = 0;
+    set->suppressed = 0;
     for (const auto& [type, count] : j.at("findings").items()) {
       if (!count.is_number_unsigned()) return false;
       if (type == "total") {
         set->findings_total = count.get<size_t>();
+      } else if (type == "suppressed") {
+        set->suppressed = count.get<size_t>();
       } else if (ParseFindingType(type)) {
         set->findings.emplace_back(type, count.get<size_t>());
       } else {
@@ -199,18 +203,20 @@ std::string SummaryJson(const BatchSummary& summary, int task_index, int per_tas
   json sets = json::array();
   std::map<std::string, size_t> beads;
   std::map<std::string, size_t, std::less<>> by_type;
-  size_t findings_total = 0;
+  size_t findings_total = 0, suppressed = 0;
   for (const BatchSetSummary& set : summary.sets) {
     sets.push_back(SetToJson(set, true, timings));
     for (const auto& [shape, count] : set.beads) beads[shape] += count;
     for (const auto& [type, count] : set.findings) by_type[type] += count;
     findings_total += set.findings_total;
+    suppressed += set.suppressed;
   }
   json findings = json::object();  // the types some set counts, in the checker's registry order
   for (const FindingTypeInfo& type : FindingTypes()) {
     if (auto it = by_type.find(type.name); it != by_type.end()) findings[it->first] = it->second;
   }
   findings["total"] = findings_total;
+  if (suppressed > 0) findings["suppressed"] = suppressed;
   json totals = json::object();
   totals["sets"] = summary.sets.size();
   totals["ok"] = summary.ok;

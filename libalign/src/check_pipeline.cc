@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "align/baseline.h"
 #include "align/check.h"
 #include "align/pipeline.h"
 #include "analysis.h"
@@ -53,6 +54,15 @@ StatusOr<CheckResult> RunCheckUnguarded(const CheckJob& job, const Session& sess
       internal::CheckAnalysed(result.align, result.hits, numbers, *session.matcher(), config, glossary.get());
   if (!findings.ok()) return findings.status();
   result.findings = std::move(*findings);
+  if (job.baseline != nullptr) {
+    // Kept apart rather than dropped: --write-baseline lists them again.
+    std::vector<Finding> kept;
+    for (Finding& f : result.findings) {
+      const bool listed = job.baseline->Contains(FindingFingerprint(f, result.align, &session.matcher()->lexicon()));
+      (listed ? result.suppressed : kept).push_back(std::move(f));
+    }
+    result.findings = std::move(kept);
+  }
   result.summary = Summarize(result.findings);
   return result;
 }

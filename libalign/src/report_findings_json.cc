@@ -3,6 +3,7 @@
 // the same bytes and a diff of two reports shows one line per finding.
 #include <nlohmann/json.hpp>
 
+#include "align/baseline.h"
 #include "align/report.h"
 #include "report_findings_internal.h"
 #include "report_internal.h"
@@ -57,6 +58,7 @@ Json FindingJson(const FindingsReport& report, const Locator& locator, const Fin
          {"expected", f.expected},
          {"message", f.message}};
   if (!f.rendering.empty()) j["rendering"] = f.rendering;
+  j["fingerprint"] = FindingFingerprint(f, aligned, report.lexicon);
   return j;
 }
 
@@ -70,7 +72,8 @@ Json SummaryJson(const FindingsReport& report) {
               {"beads", report.aligned->alignment.beads.size()},
               {"beads_with_findings", s.beads_with_findings},
               {"by_type", by_type},
-              {"by_severity", by_severity}};
+              {"by_severity", by_severity},
+              {"suppressed", report.suppressed}};
 }
 
 }  // namespace

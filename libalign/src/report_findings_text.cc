@@ -146,8 +146,16 @@ Status WriteFindingsText(const FindingsReport& report, const ReportOptions& opti
 
   const Tally s = Count(findings);
   out << (options.color ? "\x1b[1m" : "") << ui.Translate("Summary") << (options.color ? kReset : "") << '\n';
+  const std::string suppressed =
+      report.suppressed == 0
+          ? ""
+          : "  " +
+                Translator::Format(ui.TranslatePlural("{} finding suppressed by the baseline",
+                                                      "{} findings suppressed by the baseline", report.suppressed),
+                                   report.suppressed) +
+                "\n";
   if (s.total == 0) {
-    out << "  " << ui.Translate("No findings.") << '\n';
+    out << "  " << ui.Translate("No findings.") << '\n' << suppressed;
     return report_internal::Finish(out);
   }
   const size_t beads = report.aligned->alignment.beads.size();
@@ -161,6 +169,7 @@ Status WriteFindingsText(const FindingsReport& report, const ReportOptions& opti
   for (const FindingTypeInfo& t : FindingTypes()) {
     if (size_t c = s.by_type[static_cast<size_t>(t.type)]) out << "  " << TypeLabel(ui, t.type) << ": " << c << '\n';
   }
+  out << suppressed;
   return report_internal::Finish(out);
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "align/baseline.h"
 #include "align/report.h"
 #include "report_findings_internal.h"
 #include "report_internal.h"
@@ -20,7 +21,7 @@ Status WriteFindingsTsv(const FindingsReport& report, std::ostream& out) {
   ALIGN_RETURN_IF_ERROR(CheckReport(report));
   const AlignResult& aligned = *report.aligned;
   const size_t n = aligned.versions.size();
-  out << "bead\ttype\tseverity\tconcept\tlang\tsentences\tspans\tlines\tevidence\texpected\tmessage";
+  out << "bead\ttype\tseverity\tconcept\tlang\tsentences\tspans\tlines\tevidence\texpected\tmessage\tfingerprint";
   const Locator locator(aligned);
   for (size_t v = 0; v < n; ++v) out << "\ttext_" << Cell(aligned.language_tags[v]);
   out << '\n';
@@ -44,7 +45,8 @@ Status WriteFindingsTsv(const FindingsReport& report, std::ostream& out) {
     std::optional<std::string> concept_id = ConceptId(report, f);
     out << f.bead << '\t' << FindingTypeName(f.type) << '\t' << SeverityName(f.severity) << '\t'
         << Cell(concept_id.value_or("")) << '\t' << Cell(aligned.language_tags[f.version]) << '\t' << sentences
-        << '\t' << spans << '\t' << Cell(lines) << '\t' << Cell(f.evidence) << '\t' << Cell(expected) << '\t' << Cell(f.message);
+        << '\t' << spans << '\t' << Cell(lines) << '\t' << Cell(f.evidence) << '\t' << Cell(expected) << '\t' << Cell(f.message)
+        << '\t' << FindingFingerprint(f, aligned, report.lexicon);
     for (size_t v = 0; v < n; ++v) {
       std::string text;
       for (uint32_t s : SentencesOf(report, f, v)) {

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "align/baseline.h"
 #include "align/report.h"
 #include "align/resources.h"
 #include "report_findings_internal.h"
@@ -211,6 +212,12 @@ class HtmlWriter {
       out_ << "<li class=\"severity" << (c == 0 ? " zero" : "") << "\" data-severity=\"" << SeverityName(v)
            << "\" data-count=\"" << c << "\"><span class=\"n\">" << c << "</span><span class=\"l\">"
            << Escape(SeverityLabel(ui_, v)) << "</span></li>";
+    }
+    if (report_.suppressed > 0) {
+      out_ << "<li class=\"suppressed\" data-count=\"" << report_.suppressed << "\"><span class=\"n\">"
+           << report_.suppressed << "</span><span class=\"l\">"
+           << Escape(ui_.TranslatePlural("suppressed by the baseline", "suppressed by the baseline", report_.suppressed))
+           << "</span></li>";
     }
     out_ << "</ul>\n<h2>" << Escape(ui_.Translate("Legend")) << "</h2>\n<ul class=\"legend\">"
          << "<li><span class=\"t st-preferred sample\">" << Escape(ui_.Translate("term")) << "</span> "
@@ -426,6 +433,11 @@ class HtmlWriter {
         }
         out_ << "</span>";
       }
+      // The fingerprint a baseline lists to silence this finding (--baseline).
+      const std::string fingerprint = FindingFingerprint(f, aligned_, report_.lexicon);
+      out_ << " <button type=\"button\" class=\"fp\" data-fp=\"" << fingerprint << "\" title=\""
+           << Attr(ui_.Translate("copy the fingerprint, for a baseline of findings to ignore")) << "\"><code>"
+           << fingerprint << "</code></button>";
       out_ << " <a class=\"goto\" href=\"#f-" << i << "\" aria-label=\"" << Attr(ui_.Translate("show in the text"))
            << "\">\u2191</a></li>";
     }

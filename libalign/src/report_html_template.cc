@@ -116,6 +116,10 @@ li.note .meta { color: var(--muted); }
 li.note code { font-size: 0.85em; }
 li.note .exp { display: inline-block; margin-inline-start: 0.5em; }
 li.note bdi:lang(ur), #tip bdi:lang(ur) { font-family: "Noto Naskh Arabic", "Noto Nastaliq Urdu", serif; }
+li.note button.fp { font: inherit; font-size: 0.8em; color: var(--muted); background: none; border: 1px solid var(--rule);
+                   border-radius: 4px; padding: 0 0.3em; margin-inline-start: 0.4em; cursor: copy; }
+li.note button.fp[data-copied] { color: var(--ink); border-color: var(--ink); }
+#tip button.fp { display: none; }
 li.note a.goto { color: var(--muted); text-decoration: none; margin-inline-start: 0.4em; }
 .hidden-row { display: none; }
 #tip { position: absolute; z-index: 10; max-width: 30rem; padding: 0.5rem 0.7rem; border-radius: 6px; font-size: 0.85rem;
@@ -201,6 +205,26 @@ constexpr std::string_view kScript = R"JS(
 
   doc.querySelectorAll('input[data-filter], #only-findings').forEach(function (box) {
     box.addEventListener('change', apply);
+  });
+  // Copies a finding's fingerprint for a baseline file; the clipboard API
+  // needs a secure context, so a hidden selection stands in elsewhere.
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text).catch(function () {});
+    var area = doc.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed'; area.style.opacity = '0';
+    doc.body.appendChild(area);
+    area.select();
+    try { doc.execCommand('copy'); } catch (err) { }
+    doc.body.removeChild(area);
+  }
+  doc.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('button.fp');
+    if (!button) return;
+    copy(button.getAttribute('data-fp'));
+    button.setAttribute('data-copied', '');
+    setTimeout(function () { button.removeAttribute('data-copied'); }, 1500);
   });
   doc.getElementById('next').addEventListener('click', function () { go(1); });
   doc.getElementById('prev').addEventListener('click', function () { go(-1); });

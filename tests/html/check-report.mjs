@@ -156,6 +156,16 @@ try {
   check(rows === expected.summary.beads_with_findings, `"only beads with findings" shows ${expected.summary.beads_with_findings} rows (${rows})`);
   await page.locator('#only-findings').uncheck();
   check(await page.locator('tr.bead:visible').count() === expected.summary.beads, 'and unchecking it shows every row');
+  // Every note carries the finding's fingerprint, the one the JSON gives,
+  // on a button that copies it for a baseline file.
+  const fingerprints = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('li.note button.fp')).map((b) => b.dataset.fp));
+  const jsonFingerprints = expected.findings.map((f) => f.fingerprint);
+  check(fingerprints.length === findings && [...fingerprints].sort().join() === [...jsonFingerprints].sort().join(),
+        `each note has its finding's fingerprint (${fingerprints.length})`);
+  const button = page.locator('li.note button.fp').first();
+  await button.click();
+  check(await button.getAttribute('data-copied') !== null, 'the fingerprint button says it copied');
   check(dialogs.length === 0 && errors.length === 0, 'still no dialog and no error after interaction');
 } finally {
   await context.close();

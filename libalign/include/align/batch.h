@@ -72,6 +72,9 @@ struct BatchJob {
   // Without a termbase the bundled one is used; terms found in both
   // versions anchor the alignment, as in `talign check`.
   SessionConfig resources;
+  // A baseline file (baseline.h): the findings it lists are left out of
+  // every set's reports and counts, as `talign check --baseline`. Empty: none.
+  std::string baseline_path;
   // Passed to every set's AlignJob.
   bool presegmented = false;
   // The original's language, as `talign check --source`: findings are then
@@ -134,6 +137,7 @@ struct BatchSetSummary {
   // of check.h in its order, and their total.
   std::vector<std::pair<std::string, size_t>> findings;
   size_t findings_total = 0;
+  size_t suppressed = 0;  // findings the job's baseline dropped (not in findings_total)
   std::vector<std::string> warnings;   // from the aligner
   std::vector<std::string> outputs;    // file names relative to the out dir
   double seconds = 0;                  // 0 for resumed sets

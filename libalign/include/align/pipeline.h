@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "align/aligner.h"
+#include "align/baseline.h"
 #include "align/check.h"
 #include "align/match.h"
 #include "align/session.h"
@@ -90,6 +91,8 @@ struct CheckJob {
   // The versions and the aligner's settings.
   AlignJob align;
   CheckConfig config;
+  // Findings whose fingerprint it lists are not reported (baseline.h); not owned, may be null.
+  const Baseline* baseline = nullptr;
 };
 
 struct CheckResult {
@@ -97,6 +100,8 @@ struct CheckResult {
   AlignResult align;
   std::vector<std::vector<TermHit>> hits;  // per version, as TermMatcher::Match returns them
   std::vector<Finding> findings;
+  // The findings the job's baseline suppressed: in no report and no count.
+  std::vector<Finding> suppressed;
   CheckSummary summary;
   std::vector<std::string> warnings;  // the matcher's and the aligner's
 };

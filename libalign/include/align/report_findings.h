@@ -54,6 +54,8 @@ struct FindingsReport {
   const std::vector<std::vector<TermHit>>* hits = nullptr;
   const Lexicon* lexicon = nullptr;
   const std::vector<Finding>* findings = nullptr;
+  // Findings a baseline suppressed (not in |findings|): the summary says how many.
+  size_t suppressed = 0;
 };
 
 struct ReportOptions {
