@@ -1,13 +1,15 @@
 // The termbase readers from bytes: Lexicon::ParseTsv (lexicon_tsv_fuzzer)
 // or Lexicon::ParseTbx (lexicon_tbx_fuzzer, FUZZ_TBX=1), checked against
 // Lint, the rules every loaded termbase keeps, and the writers' round trips
-// (a file talign wrote reads back; TSV → TBX → TSV is byte for byte).
+// (a file talign wrote reads back; TSV → TBX → TSV is byte for byte), and
+// layering (a termbase layered over itself is unchanged).
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <sstream>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "align/lexicon.h"
 #include "align/normalize.h"
@@ -88,6 +90,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   CheckShape(*lexicon);
+
+  // Layered over itself, a termbase is unchanged; layered over what it
+  // wrote as TSV too (same ids, terms and statuses), with no warning.
+  std::vector<align::LexiconProblem> warnings;
+  auto twice = align::Lexicon::Merge({*lexicon, *lexicon}, &warnings);
+  FUZZ_CHECK(twice.ok(), "a termbase does not layer over itself: %s", twice.status().message().c_str());
+  CheckShape(*twice);
+  FUZZ_CHECK(twice->terms().size() == lexicon->terms().size() && warnings.empty(),
+             "layered over itself: %zu terms (not %zu), %zu warnings", twice->terms().size(), lexicon->terms().size(),
+             warnings.size());
 
   // What talign writes, it reads back, and writing again gives the same bytes.
   const std::string tsv = Tsv(*lexicon);

@@ -493,6 +493,7 @@ TEST(RunBatch, WritesWhatRunCheckComputes) {
   auto checked = RunCheck(check, **session);
   ASSERT_TRUE(checked.ok()) << checked.status().message();
   FindingsReport report{&checked->align, &checked->hits, &(*session)->matcher()->lexicon(), &checked->findings};
+  report.provenance = &checked->provenance;
   std::ostringstream aligned, json, html;
   ASSERT_TRUE(WriteAlignment(checked->align, AlignFormat::kJsonl, aligned).ok());
   ASSERT_TRUE(WriteFindingsJson(report, json).ok());

@@ -158,6 +158,7 @@ int RunCheckCommand(const CheckFlags& flags) {
   const align::Lexicon* lexicon = &(*session)->matcher()->lexicon();
   align::FindingsReport report{&result->align, &result->hits, lexicon, &result->findings};
   report.suppressed = result->suppressed.size();
+  report.provenance = &result->provenance;
   align::ReportOptions options;
   options.translator = &Ui();
   const bool to_stdout = flags.output.empty() || flags.output == "-";

@@ -80,6 +80,7 @@ StatusOr<Baseline> Baseline::Load(const std::string& path) {
 
 StatusOr<Baseline> Baseline::Parse(std::string_view bytes, const std::string& name) {
   Baseline out;
+  out.sha256_ = internal::Sha256Hex(bytes);
   size_t line_number = 0;
   for (size_t begin = 0; begin < bytes.size();) {
     size_t end = bytes.find('\n', begin);

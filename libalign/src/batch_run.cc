@@ -237,6 +237,7 @@ Status AlignSet(const RunContext& run, const BatchSet& set, const SetOutputs& ou
 
   FindingsReport report{&result, &checked->hits, &lexicon, &checked->findings};
   report.suppressed = checked->suppressed.size();
+  report.provenance = &checked->provenance;
   ReportOptions options;
   options.translator = run.translator;
   std::ostringstream aligned, json, html;

@@ -43,9 +43,12 @@ StatusOr<CheckResult> RunCheckUnguarded(const CheckJob& job, const Session& sess
   // counterpart; they translate into one pivot language.
   std::vector<Language> languages;
   for (const AlignInput& v : result.align.versions) languages.push_back(v.language);
-  std::vector<std::string> names;
-  auto resources = session.DictionariesFor(languages, &names);
+  std::vector<std::string> names, paths;
+  auto resources = session.DictionariesFor(languages, &names, &paths);
   if (!resources.ok()) return resources.status();
+  auto provenance = internal::ProvenanceOf(job, config, result.align, session, names, paths);
+  if (!provenance.ok()) return provenance.status();
+  result.provenance = std::move(*provenance);
   std::unique_ptr<internal::Glossary> glossary;
   if (!resources->dictionaries.empty()) {
     glossary = std::make_unique<internal::Glossary>(resources->dictionaries, internal::PivotOf(resources->dictionaries));

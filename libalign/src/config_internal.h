@@ -5,10 +5,15 @@
 #include <nlohmann/json.hpp>
 
 #include "align/config.h"
+#include "align/provenance.h"
 
 namespace align::internal {
 
 nlohmann::ordered_json AlignerConfigToJson(const AlignerConfig& config);
 nlohmann::ordered_json CheckConfigToJson(const CheckConfig& config);
+// {"talign", "termbases": [{"path", "sha256"}], "dictionaries": [{"name",
+// "path", "sha256"}], "source", "baseline_sha256" (when one was given),
+// "check": {...}, "aligner": {...}}.
+nlohmann::ordered_json ProvenanceToJson(const Provenance& provenance);
 
 }  // namespace align::internal

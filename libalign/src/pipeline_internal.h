@@ -32,6 +32,13 @@ auto Guarded(Fn&& fn) -> decltype(fn()) {
 // exist), for fingerprints of a run's settings.
 std::vector<std::string> SetupDictionaryFiles(bool cedict, bool urdu_english);
 
+// What produced a check: the session's termbases and the dictionaries used
+// (|names| and |paths| as Session::DictionariesFor gives them), each with its
+// hash, the source language and the settings.
+StatusOr<Provenance> ProvenanceOf(const CheckJob& job, const CheckConfig& config, const AlignResult& aligned,
+                                  const Session& session, const std::vector<std::string>& names,
+                                  const std::vector<std::string>& paths);
+
 // Aligns the prepared |result| with the session's dictionaries for its
 // languages (recorded in result.settings.dictionaries).
 Status AlignPrepared(const AlignJob& job, const Session& session, AlignResult& result);

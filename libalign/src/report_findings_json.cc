@@ -5,6 +5,7 @@
 
 #include "align/baseline.h"
 #include "align/report.h"
+#include "config_internal.h"
 #include "report_findings_internal.h"
 #include "report_internal.h"
 
@@ -101,7 +102,9 @@ Status WriteFindingsJson(const FindingsReport& report, std::ostream& out) {
     out << (i == 0 ? "\n" : ",\n") << Dump(FindingJson(report, locator, findings[i]));
   }
   out << (findings.empty() ? "],\n" : "\n],\n");
-  out << "\"summary\": " << Dump(SummaryJson(report)) << "}\n";
+  out << "\"summary\": " << Dump(SummaryJson(report));
+  if (report.provenance != nullptr) out << ",\n\"provenance\": " << Dump(internal::ProvenanceToJson(*report.provenance));
+  out << "}\n";
   return report_internal::Finish(out);
 }
 

@@ -128,6 +128,10 @@ li.note a.goto { color: var(--muted); text-decoration: none; margin-inline-start
 #tip .sev, #tip .meta, #tip a.goto { color: #d0d7de; }
 #tip a.goto { display: none; }
 .sample { padding: 0 0.25em; }
+details.provenance { margin-top: 0.5rem; }
+details.provenance dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.8rem; margin: 0.4rem 0; }
+details.provenance dt { font-weight: 600; } details.provenance dd { margin: 0; overflow-wrap: anywhere; }
+details.provenance pre { margin: 0; max-height: 16rem; overflow: auto; font-size: 0.75rem; }
 footer { padding: 1rem 1.5rem; color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--rule); }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print { .toolbar { display: none; } table.beads thead th { position: static; } #tip { display: none; } }

@@ -9,6 +9,8 @@
 
 #include "align/lexicon.h"
 #include "align/resources.h"
+#include "pipeline_internal.h"
+#include "sha256.h"
 
 namespace align {
 namespace {
@@ -102,7 +104,8 @@ StatusOr<std::shared_ptr<const Dictionary>> Session::SetupDictionary(int which) 
 }
 
 StatusOr<AlignResources> Session::DictionariesFor(const std::vector<Language>& languages,
-                                                  std::vector<std::string>* names) const {
+                                                  std::vector<std::string>* names,
+                                                  std::vector<std::string>* paths) const {
   AlignResources resources;
   for (const DictionarySpec& spec : config_.dictionaries) {
     Language source = spec.source, target = spec.target;
@@ -114,6 +117,7 @@ StatusOr<AlignResources> Session::DictionariesFor(const std::vector<Language>& l
     if (!dictionary.ok()) return dictionary.status();
     resources.dictionaries.push_back(*dictionary);
     names->push_back(fmt::format("{},{}={}", LanguageCode(source), LanguageCode(target), spec.path));
+    if (paths != nullptr) paths->push_back(spec.path);
   }
   const bool english = Has(languages, Language::kEnglish);
   struct Setup {
@@ -132,8 +136,25 @@ StatusOr<AlignResources> Session::DictionariesFor(const std::vector<Language>& l
     if (!*dictionary) continue;  // not set up
     resources.dictionaries.push_back(*dictionary);
     names->push_back(setup.name);
+    if (paths != nullptr) {
+      const std::vector<std::string> files =
+          internal::SetupDictionaryFiles(setup.which == kCedict, setup.which == kUrduEnglish);
+      paths->push_back(files.empty() ? std::string() : files[0]);
+    }
   }
   return resources;
+}
+
+StatusOr<std::string> Session::FileSha256(const std::string& path) const {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = hashes_.find(path); it != hashes_.end()) return it->second;
+  }
+  auto sha = internal::Sha256OfFile(path);  // outside the lock: other jobs need not wait on a read
+  if (!sha.ok()) return sha.status();
+  std::lock_guard<std::mutex> lock(mutex_);
+  hashes_.emplace(path, *sha);
+  return *sha;
 }
 
 }  // namespace align

@@ -57,6 +57,8 @@ grep '# deprecated-term .* belt_and_road_initiative:' "$work/all.txt" >"$work/tw
 check "the fixture has two deprecated renderings of the Belt and Road" -- test "$(wc -l <"$work/two.txt")" -eq 2
 expect 1 "two suppressed" -- "$talign" check "$en" "$zh" "$ur" --baseline "$work/two.txt" --format json
 check "two fewer findings" -- test "$(json "$work/out" 'len(d["findings"])')" -eq $((total - 2))
+check "provenance: the baseline's SHA-256" -- \
+  test "$(json "$work/out" 'd["provenance"]["baseline_sha256"]')" = "$(sha256sum <"$work/two.txt" | cut -d" " -f1)"
 check "JSON summary: suppressed 2" -- test "$(json "$work/out" 'd["summary"]["suppressed"]')" -eq 2
 check "no Belt and Road finding left" -- test "$(json "$work/out" 'sum(f["concept"]=="belt_and_road_initiative" for f in d["findings"])')" -eq 0
 grep '# deprecated-term' "$work/all.txt" >"$work/deprecated.txt"

@@ -51,6 +51,15 @@ expect 1 "check reports the layer's deprecation" -- \
 check "check: the status change is warned about" -- grep -q "mine.tsv:1: term 'Prime Minister'.*later file wins" "$work/err"
 check "check: a deprecated-term finding on the title" -- \
   python3 -c 'import json,sys; f=json.load(open(sys.argv[1]))["findings"]; sys.exit(0 if any(x["type"]=="deprecated-term" and x.get("concept")=="prime_minister" for x in f) else 1)' "$work/out"
+check "provenance: both layers, in order, with their SHA-256" -- python3 -c '
+import hashlib, json, sys
+p = json.load(open(sys.argv[1]))["provenance"]
+files = [t["path"] for t in p["termbases"]]
+assert files[0].endswith("lexicons/official-terms.tsv") and files[1] == sys.argv[2], files
+for t in p["termbases"]:
+    assert t["sha256"] == hashlib.sha256(open(t["path"], "rb").read()).hexdigest(), t
+assert p["talign"] and p["source"] is None and "min_content_letters" in p["check"], p
+' "$work/out" "$work/mine.tsv"
 expect 0 "check without the layer has no deprecated term" -- \
   "$talign" check "$en" "$zh" --format json --fail-on deprecated-term
 

@@ -166,6 +166,11 @@ try {
   const button = page.locator('li.note button.fp').first();
   await button.click();
   check(await button.getAttribute('data-copied') !== null, 'the fingerprint button says it copied');
+  const provenance = page.locator('details#provenance');
+  await provenance.locator('summary').click();
+  const provenanceText = await provenance.textContent();
+  check(/official-terms\.tsv/.test(provenanceText) && /[0-9a-f]{12}/.test(provenanceText),
+        'the provenance names the termbase with its hash');
   check(dialogs.length === 0 && errors.length === 0, 'still no dialog and no error after interaction');
 } finally {
   await context.close();

@@ -50,9 +50,12 @@ class Baseline {
 
   bool Contains(std::string_view fingerprint) const { return fingerprints_.count(std::string(fingerprint)) > 0; }
   size_t size() const { return fingerprints_.size(); }
+  // The SHA-256 (hex) of the bytes it was read from, for provenance.
+  const std::string& sha256() const { return sha256_; }
 
  private:
   std::set<std::string, std::less<>> fingerprints_;
+  std::string sha256_;
 };
 
 // A baseline lists a few hundred findings at most; 16 MiB is far above any

@@ -22,6 +22,7 @@
 #include "align/baseline.h"
 #include "align/check.h"
 #include "align/match.h"
+#include "align/provenance.h"
 #include "align/session.h"
 #include "align/status.h"
 #include "align/text.h"
@@ -102,6 +103,8 @@ struct CheckResult {
   std::vector<Finding> findings;
   // The findings the job's baseline suppressed: in no report and no count.
   std::vector<Finding> suppressed;
+  // What produced the findings: version, files with their hashes, settings.
+  Provenance provenance;
   CheckSummary summary;
   std::vector<std::string> warnings;  // the matcher's and the aligner's
 };

@@ -21,6 +21,7 @@
 #include "align/i18n.h"
 #include "align/lexicon.h"
 #include "align/match.h"
+#include "align/provenance.h"
 #include "align/report_align.h"
 #include "align/status.h"
 
@@ -56,6 +57,8 @@ struct FindingsReport {
   const std::vector<Finding>* findings = nullptr;
   // Findings a baseline suppressed (not in |findings|): the summary says how many.
   size_t suppressed = 0;
+  // What produced the findings (JSON "provenance", shown in HTML); null: not recorded.
+  const Provenance* provenance = nullptr;
 };
 
 struct ReportOptions {

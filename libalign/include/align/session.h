@@ -84,8 +84,13 @@ class Session {
   // dictionaries (a pairless one translating first → second) and the setup
   // ones serving a pair present. |names| receives each one's name as output
   // headers record it: "SRC,TGT=PATH", "CC-CEDICT", ... Thread-safe.
-  StatusOr<AlignResources> DictionariesFor(const std::vector<Language>& languages,
-                                           std::vector<std::string>* names) const;
+  // |paths|, when given, receives each one's file.
+  StatusOr<AlignResources> DictionariesFor(const std::vector<Language>& languages, std::vector<std::string>* names,
+                                           std::vector<std::string>* paths = nullptr) const;
+
+  // The SHA-256 (hex) of a file's bytes, read once per session and then
+  // remembered: every report of a batch records its termbases' hashes.
+  StatusOr<std::string> FileSha256(const std::string& path) const;
 
  private:
   Session() = default;
@@ -101,6 +106,7 @@ class Session {
   mutable std::mutex mutex_;  // guards the lazily loaded dictionaries below
   mutable std::map<std::tuple<std::string, Language, Language>, std::shared_ptr<const Dictionary>> user_;
   mutable std::map<int, std::shared_ptr<const Dictionary>> setup_;  // null: not set up
+  mutable std::map<std::string, std::string> hashes_;  // FileSha256, by path
 };
 
 }  // namespace align
