@@ -119,3 +119,11 @@ def test_threads_align_in_parallel(corpus):
         t.join()
     assert not errors
     assert results == [expected, expected]
+
+
+def test_to_pandas_without_pandas_says_how_to_install(corpus, monkeypatch):
+    import sys
+    a = talign.align(versions(corpus)[:2])
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now fails
+    with pytest.raises(ImportError, match="python3-pandas"):
+        a.to_pandas()
