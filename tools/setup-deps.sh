@@ -18,6 +18,10 @@ packages=(
   libcli11-dev          # command-line parsing
   libgtest-dev libgmock-dev libbenchmark-dev
   python3               # the evaluation scorer in ../shared/eval; tools/build-ur-en-lexicon.py
+  # The Python package talign (python/, docs/python.md): pybind11 for the
+  # extension module, pytest for its tests, setuptools and pip for
+  # `pip install --no-build-isolation`, pandas for .to_pandas().
+  pybind11-dev python3-dev python3-pytest python3-setuptools python3-wheel python3-pip python3-pandas
   # The Urdu→English pivot lexicon (GPL data, built by tools/fetch-ur-en.sh):
   apertium-urd-hin dict-freedict-eng-hin lttoolbox-dev
   # Coverage-guided fuzzing (tools/fuzz.sh, docs/fuzzing.md): clang 14 with
