@@ -284,11 +284,18 @@ TEST(CatPipeline, HugeSegmentIsOneUnit) {
     return c;
   }());
   ASSERT_TRUE(session.ok());
-  auto versions = VersionsOfCatFile(*file, "x.xlf", "", **session);
+  AlignJob job;
+  auto versions = VersionsOfCatFile(*file, "x.xlf", job, **session);
   ASSERT_TRUE(versions.ok()) << versions.status().message();
   ASSERT_EQ(versions->alignment.beads.size(), 1u);
   EXPECT_EQ(versions->alignment.beads[0].sides[0].size(), 20000u);
   EXPECT_EQ(versions->alignment.beads[0].sides[1].size(), 1u);
+  // --presegmented: each segment is one sentence, as the CAT tool cut it.
+  job.presegmented = true;
+  versions = VersionsOfCatFile(*file, "x.xlf", job, **session);
+  ASSERT_TRUE(versions.ok()) << versions.status().message();
+  EXPECT_EQ(versions->alignment.beads[0].sides[0].size(), 1u);
+  EXPECT_EQ(versions->versions[0].sentences[0].span.size(), big.size() - 1);  // the last space collapsed
 }
 
 }  // namespace

@@ -53,8 +53,8 @@ std::optional<int> VersionOf(const AlignResult& result, std::string_view tag) {
 
 }  // namespace
 
-StatusOr<AlignResult> VersionsOfCatFile(const CatFile& file, const std::string& name,
-                                        const std::string& source_language, const Session& session) {
+StatusOr<AlignResult> VersionsOfCatFile(const CatFile& file, const std::string& name, const AlignJob& job,
+                                        const Session& session) {
   const size_t n = file.languages.size();
   if (n != 2 && n != 3) return InvalidArgument(fmt::format("{}: {} languages; check takes 2 or 3", name, n));
   for (const CatUnit& unit : file.units) {
@@ -67,6 +67,7 @@ StatusOr<AlignResult> VersionsOfCatFile(const CatFile& file, const std::string& 
   }
   AlignResult result;
   result.settings.lexicons = session.config().lexicon_paths;
+  result.settings.presegmented = job.presegmented;
   result.alignment.warnings = file.warnings;
   std::vector<std::vector<Span>> segment_spans;  // per version, per segment of the file
   for (size_t v = 0; v < n; ++v) {
@@ -77,10 +78,17 @@ StatusOr<AlignResult> VersionsOfCatFile(const CatFile& file, const std::string& 
     VersionText version = TextOf(file, v);
     auto doc = Document::FromString(name, std::move(version.text));
     if (!doc.ok()) return doc.status();
-    auto segmenter = session.SegmenterFor(*language);
-    if (!segmenter.ok()) return segmenter.status();
     AlignInput input{std::move(*doc), *language, {}, {}};
-    input.sentences = (*segmenter)->Split(input.document);
+    if (job.presegmented) {
+      // Each segment one sentence, as the CAT tool cut it.
+      for (const Span& span : version.segments) {
+        if (!span.empty()) input.sentences.push_back(Sentence{span, input.sentences.size()});
+      }
+    } else {
+      auto segmenter = session.SegmenterFor(*language);
+      if (!segmenter.ok()) return segmenter.status();
+      input.sentences = (*segmenter)->Split(input.document);
+    }
     result.versions.push_back(std::move(input));
     result.language_tags.push_back(file.languages[v]);
     segment_spans.push_back(std::move(version.segments));
@@ -107,7 +115,7 @@ StatusOr<AlignResult> VersionsOfCatFile(const CatFile& file, const std::string& 
       if (any) result.alignment.beads.push_back(std::move(bead));
     }
   }
-  const std::string& source = source_language.empty() ? file.source_language : source_language;
+  const std::string& source = job.source_language.empty() ? file.source_language : job.source_language;
   if (!source.empty()) {
     std::optional<int> v = VersionOf(result, source);
     if (!v) {
@@ -137,7 +145,7 @@ StatusOr<CheckResult> CheckCatFile(const CheckJob& job, const Session& session) 
   }
   auto file = ReadCatFile(*doc);
   if (!file.ok()) return file.status();
-  auto versions = VersionsOfCatFile(*file, doc->name(), job.align.source_language, session);
+  auto versions = VersionsOfCatFile(*file, doc->name(), job.align, session);
   if (!versions.ok()) return versions.status();
   return RunCheckAligned(job, std::move(*versions), session);
 }

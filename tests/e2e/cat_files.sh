@@ -54,6 +54,8 @@ grep -qF '"omission"' "$tmp/out" || fail "--source zh: the omission is gone"
 expect 0 '' -- check "$d/statement.en-zh.xlf" --fail-on warning,number-mismatch
 expect_text 2 'has no version in that language' -- check "$d/statement.en-zh.xlf" --source ur
 expect_text 2 '--langs does not apply' -- check "$d/statement.en-zh.xlf" --langs en
+expect 1 '' -- check "$d/statement.en-ur.xlf" --presegmented --format json
+grep -qF '"unit":"p3"' "$tmp/out" || fail "--presegmented: no finding in unit p3"
 
 # The format comes from the content: any name, standard input, a BOM.
 cp "$d/statement.tmx" "$tmp/statement.txt"

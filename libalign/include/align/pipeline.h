@@ -120,21 +120,23 @@ StatusOr<CheckResult> RunCheck(const CheckJob& job, const Session& session);
 //
 //   auto doc = align::Document::Load("statement.xlf");
 //   auto file = align::ReadCatFile(*doc);                        // cat_file.h
-//   auto aligned = align::VersionsOfCatFile(*file, doc->name(), "", **session);
+//   auto aligned = align::VersionsOfCatFile(*file, doc->name(), job.align, **session);
 //   auto checked = align::RunCheckAligned(job, std::move(*aligned), **session);
 
 // The versions of |file|: per language an in-memory Document named |name|
 // holding the unit segments in file order, each a paragraph of its own
-// (segments separated by a blank line; spans and line:column in reports
-// are into this text), split into sentences by the language's segmenter;
-// one bead per segment of a unit (one per unit but for XLIFF 2 units of
-// several <segment>s; Bead::unit the unit's id, score 1) whose side in a
-// language is the sentences of the segment's text there, empty where it has
-// none (an omission to report). Segments without text in any language are
-// left out. The source version is |source_language| (a tag) when given,
-// else the file's; kInvalidArgument when no version has that language.
-StatusOr<AlignResult> VersionsOfCatFile(const CatFile& file, const std::string& name,
-                                        const std::string& source_language, const Session& session);
+// (segments separated by a blank line; spans in reports are into this
+// text), split into sentences by the language's segmenter, or each one
+// sentence when job.presegmented; one bead per segment of a unit (one per
+// unit but for XLIFF 2 units of several <segment>s; Bead::unit the unit's
+// id, score 1) whose side in a language is the sentences of the segment's
+// text there, empty where it has none (an omission to report). Segments
+// without text in any language are left out. The source version is
+// job.source_language (a tag) when given, else the file's;
+// kInvalidArgument when no version has that language. Nothing else of
+// |job| is read.
+StatusOr<AlignResult> VersionsOfCatFile(const CatFile& file, const std::string& name, const AlignJob& job,
+                                        const Session& session);
 
 // Checks |aligned| (versions with their sentences, language tags, beads and
 // settings.source_version) as it is aligned: the aligner does not run.
