@@ -72,7 +72,6 @@ class XliffReader {
       ALIGN_RETURN_IF_ERROR(ReadUnits(files[i], prefix));
     }
     CatFile file;
-    file.format = fmt::format("XLIFF {}", v2_ ? "2.0" : "1.2");
     file.languages = {pair_.source, pair_.target};
     file.source_language = pair_.source;
     file.units = units_.Take();
@@ -165,7 +164,9 @@ StatusOr<CatFile> ReadXliff(const XmlSource& xml) {
   if (!version.starts_with("1.") && !version.starts_with("2.")) {
     return xml.Error(root, fmt::format("XLIFF version '{}' is not supported (1.2 or 2.x)", version));
   }
-  return XliffReader(xml, version.starts_with("2.")).Read();
+  auto file = XliffReader(xml, version.starts_with("2.")).Read();
+  if (file.ok()) file->format = fmt::format("XLIFF {}", version);
+  return file;
 }
 
 }  // namespace align::cat_internal

@@ -66,7 +66,7 @@ struct CatUnit {
 };
 
 struct CatFile {
-  std::string format;                  // "XLIFF 1.2", "XLIFF 2.0", "TMX 1.4"
+  std::string format;                  // "XLIFF 1.2", "XLIFF 2.1" (the file's version), "TMX 1.4"
   std::vector<std::string> languages;  // 2 or 3 BCP 47 tags as the file writes them
   // The file's source language (XLIFF source language, TMX srclang), one of
   // |languages|; empty when it names none (TMX "*all*").
