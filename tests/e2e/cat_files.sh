@@ -65,6 +65,9 @@ expect 1 '' -- check - --format json <"$d/statement.en-zh.xlf"
 grep -qF '"unit":"u4"' "$tmp/out" || fail "XLIFF on stdin"
 { printf '\xEF\xBB\xBF'; cat "$d/statement.en-ur.xlf"; } >"$tmp/bom.xlf"
 expect 1 '' -- check "$tmp/bom.xlf"
+sed 's/encoding="UTF-8"/encoding="UTF-16"/' "$d/statement.en-zh.xlf" | iconv -f UTF-8 -t UTF-16 >"$tmp/utf16.xlf"
+expect 1 '' -- check "$tmp/utf16.xlf" --format json
+grep -qF '"unit":"u4"' "$tmp/out" || fail "UTF-16 XLIFF (with its byte order mark)"
 name=$(printf 'caf\xe9.xlf')  # a file name that is not UTF-8
 cp "$d/statement.en-zh.xlf" "$tmp/$name"
 expect 1 '' -- check "$tmp/$name"
