@@ -35,6 +35,7 @@ MAX_LEN = {
     "batch_set_fuzzer": 4096,
     "batch_merge_fuzzer": 8192,
     "check_fuzzer": 3072,
+    "cat_file_fuzzer": 8192,
 }
 
 
@@ -265,6 +266,11 @@ def check_seeds(s):
             s.add("check_fuzzer", bytes([16]) + SEP.join("\n".join(v).encode() for v in sents.values()))
 
 
+def cat_seeds(s):
+    for f in sorted(ROOT.glob("tests/data/cat/*")):
+        s.add("cat_file_fuzzer", f.read_bytes())
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: fuzz/make_seeds.py OUT_DIR")
@@ -273,7 +279,7 @@ def main():
     out.mkdir(parents=True)
     s = Seeds(out)
     for make in (text_seeds, segment_seeds, lexicon_seeds, dictionary_seeds, cedict_seeds, table_seeds,
-                 numbers_seeds, batch_seeds, check_seeds):
+                 numbers_seeds, batch_seeds, check_seeds, cat_seeds):
         make(s)
     for target in MAX_LEN:
         print(f"{target}: {s.count.get(target, 0)} seeds")

@@ -1,4 +1,4 @@
-// talign check A B [C] [--langs L1,L2[,L3]] [--lexicon F]... [--source LANG]
+// talign check A B [C] | FILE.xlf | FILE.tmx  [--langs L1,L2[,L3]] [--lexicon F]... [--source LANG]
 //                      [--dictionary F]... [--format text|json|tsv|html] [--fail-on SEVERITY,TYPE...] [-o OUT]
 // Exit codes: 0 nothing found (that --fail-on counts), 1 findings, 2 error.
 // The finding types (names, help, --fail-on) come from the checker's
@@ -93,8 +93,10 @@ std::string TypesHelp() {
 int RunCheckCommand(const CheckFlags& flags) {
   align::CheckJob job;
   job.align.inputs = flags.inputs;
-  if (job.align.inputs.size() != 2 && job.align.inputs.size() != 3) {
-    return Fail(fmt::format("check takes 2 or 3 input files, got {}\nRun 'talign check --help' for usage.",
+  // One input is a CAT-tool file (XLIFF, TMX), whose units are aligned already.
+  if (job.align.inputs.size() < 1 || job.align.inputs.size() > 3) {
+    return Fail(fmt::format("check takes 2 or 3 input files, or one XLIFF or TMX file, got {}\nRun 'talign check "
+                            "--help' for usage.",
                             job.align.inputs.size()));
   }
   if (!flags.langs.empty()) {
@@ -192,10 +194,10 @@ int RunCheckCommand(const CheckFlags& flags) {
 void AddCheckCommand(CLI::App& app, int& exit_code) {
   auto flags = std::make_shared<CheckFlags>();
   CLI::App* cmd = app.add_subcommand(
-      "check", "Align 2 or 3 versions and report divergences (the finding types below). "
-               "Exit 0: nothing found; 1: findings; 2: error.");
+      "check", "Align 2 or 3 versions and report divergences (the finding types below); or check the units "
+               "of one XLIFF or TMX file, aligned already. Exit 0: nothing found; 1: findings; 2: error.");
   cmd->footer(TypesHelp());
-  cmd->add_option("FILES", flags->inputs, "2 or 3 input files (UTF-8), one per version; - for stdin")->required();
+  cmd->add_option("FILES", flags->inputs, "2 or 3 input files (UTF-8), one per version, or one XLIFF (1.2, 2.x) or TMX file; - for stdin")->required();
   cmd->add_option("--langs", flags->langs,
                   "Languages of the inputs, comma-separated (BCP 47: en,zh,ur); detected from the script when absent");
   // One value per occurrence, so that "--lexicon F A B" leaves A and B to FILES.

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "align/cat_file.h"
 #include "align/segment.h"
 #include "align/terminal_text.h"
 #include "cli_util.h"
@@ -30,6 +31,8 @@ int RunSegment(const SegmentFlags& flags) {
   read.encoding = flags.encoding;
   auto doc = align::Document::Load(flags.file, read);
   if (!doc.ok()) return Fail(doc.status());
+  // Markup is not text: an XLIFF or TMX file is segmented already.
+  if (align::Status text = align::RequireText(*doc); !text.ok()) return Fail(text);
   if (language == align::Language::kUnknown) {
     const align::LanguageRegistry::Detection detection = align::Languages().Detect(doc->bytes());
     language = detection.language;

@@ -19,7 +19,7 @@ jobs=${FUZZ_JOBS:-1}
 
 all_targets=(text_fuzzer segment_en_fuzzer segment_zh_fuzzer segment_ur_fuzzer lexicon_tsv_fuzzer
   lexicon_tbx_fuzzer dictionary_fuzzer cedict_fuzzer dictionary_table_fuzzer numbers_fuzzer batch_set_fuzzer
-  batch_merge_fuzzer check_fuzzer)
+  batch_merge_fuzzer check_fuzzer cat_file_fuzzer)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 
@@ -45,6 +45,7 @@ dicts() {
     numbers_fuzzer) echo "numbers text" ;;
     batch_*) echo json ;;
     check_fuzzer) echo "text numbers" ;;
+    cat_file_fuzzer) echo cat ;;
   esac
 }
 

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "align/cat_file.h"
 #include "align/resources.h"
 #include "align/match.h"
 #include "align/segment.h"
@@ -191,6 +192,8 @@ StatusOr<AlignResult> PrepareUnguarded(const AlignJob& job, const Session& sessi
   for (size_t v = 0; v < VersionCount(job); ++v) {
     auto doc = job.inputs.empty() ? StatusOr<Document>(job.documents[v]) : Document::Load(job.inputs[v], job.read);
     if (!doc.ok()) return doc.status();
+    // An XLIFF or TMX file is aligned already, and markup is not text.
+    ALIGN_RETURN_IF_ERROR(RequireText(*doc));
     std::string tag;
     auto language = VersionLanguage(job, v, *doc, &tag, &result.alignment.warnings);
     if (!language.ok()) return language.status();

@@ -43,4 +43,7 @@ StatusOr<Provenance> ProvenanceOf(const CheckJob& job, const CheckConfig& config
 // languages (recorded in result.settings.dictionaries).
 Status AlignPrepared(const AlignJob& job, const Session& session, AlignResult& result);
 
+// RunCheck of a job with one input: read as a CAT-tool file (check_cat.cc).
+StatusOr<CheckResult> CheckCatFile(const CheckJob& job, const Session& session);
+
 }  // namespace align::internal

@@ -251,6 +251,9 @@ Location Locator::At(size_t v, size_t offset) const {
 }
 
 std::optional<Location> Locator::Of(const FindingsReport& report, const Finding& f, size_t v) const {
+  // A unit of a CAT-tool file is found by its id: the lines of the text
+  // made of its segments are no place in the file.
+  if (!UnitOf(report, f).empty()) return std::nullopt;
   for (const FindingPlace& p : f.places) {
     if (p.version == v && !p.spans.empty()) {
       size_t first = p.spans.front().begin;
@@ -261,6 +264,16 @@ std::optional<Location> Locator::Of(const FindingsReport& report, const Finding&
   const std::vector<uint32_t> sentences = SentencesOf(report, f, v);
   if (sentences.empty()) return std::nullopt;
   return At(v, aligned_.versions[v].sentences[sentences.front()].span.begin);
+}
+
+const std::string& UnitOf(const FindingsReport& report, const Finding& f) {
+  return report.aligned->alignment.beads[f.bead].unit;
+}
+
+bool HasUnits(const FindingsReport& report) {
+  for (const Bead& b : report.aligned->alignment.beads)
+    if (!b.unit.empty()) return true;
+  return false;
 }
 
 }  // namespace findings_internal

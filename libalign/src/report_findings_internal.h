@@ -28,6 +28,11 @@ Status CheckReport(const FindingsReport& report);
 // The concept id of |f|, or nullopt (no concept, or no lexicon to name it).
 std::optional<std::string> ConceptId(const FindingsReport& report, const Finding& f);
 
+// The CAT-tool unit of |f|'s bead (Bead::unit), empty for beads the aligner
+// made; whether any bead of the report has one.
+const std::string& UnitOf(const FindingsReport& report, const Finding& f);
+bool HasUnits(const FindingsReport& report);
+
 // Indices into *report.findings ordered by bead, then as given (stable).
 std::vector<size_t> OrderByBead(const FindingsReport& report);
 
@@ -71,7 +76,8 @@ class Locator {
   explicit Locator(const AlignResult& aligned);
   Location At(size_t v, size_t offset) const;
   // Where |f| is in version v: the start of its place's first span, else of
-  // the first sentence quoted for it; nullopt when it has none there.
+  // the first sentence quoted for it; nullopt when it has none there, and
+  // for a finding in a unit of a CAT-tool file (its id says where it is).
   std::optional<Location> Of(const FindingsReport& report, const Finding& f, size_t v) const;
 
  private:

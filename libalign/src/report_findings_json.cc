@@ -60,6 +60,15 @@ Json FindingJson(const FindingsReport& report, const Locator& locator, const Fin
          {"message", f.message}};
   if (!f.rendering.empty()) j["rendering"] = f.rendering;
   j["fingerprint"] = FindingFingerprint(f, aligned, report.lexicon);
+  // The unit of a CAT-tool file, right after the bead it is.
+  if (const std::string& unit = UnitOf(report, f); !unit.empty()) {
+    Json with_unit;
+    for (auto& [key, value] : j.items()) {
+      with_unit[key] = std::move(value);
+      if (key == "bead") with_unit["unit"] = unit;
+    }
+    return with_unit;
+  }
   return j;
 }
 

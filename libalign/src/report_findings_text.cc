@@ -76,8 +76,9 @@ void WriteBead(const FindingsReport& report, const ReportOptions& options, const
   const AlignResult& aligned = *report.aligned;
   const Bead& bead = aligned.alignment.beads[bead_index];
   const std::vector<Finding>& findings = *report.findings;
-  std::string heading = Translator::Format(ui.Translate("Bead {}"), bead_index) + " \u00B7 " +
-                        Translator::Format(ui.Translate("score {}"), FormatScore(bead.score));
+  std::string heading = Translator::Format(ui.Translate("Bead {}"), bead_index) + " \u00B7 ";
+  if (!bead.unit.empty()) heading += Translator::Format(ui.Translate("unit {}"), TerminalSafe(bead.unit)) + " \u00B7 ";
+  heading += Translator::Format(ui.Translate("score {}"), FormatScore(bead.score));
   out << (options.color ? "\x1b[1m" : "") << "\u2500\u2500 " << heading << (options.color ? kReset : "") << '\n';
 
   for (size_t v = 0; v < aligned.versions.size(); ++v) {
@@ -107,6 +108,9 @@ void WriteBead(const FindingsReport& report, const ReportOptions& options, const
       line += " \u00B7 " + Translator::Format(ui.Translate("concept {}"), TerminalSafe(*id));
     }
     line += " \u00B7 " + TerminalSafe(aligned.language_tags[f.version]);
+    if (const std::string& unit = UnitOf(report, f); !unit.empty()) {
+      line += " \u00B7 " + Translator::Format(ui.Translate("unit {}"), TerminalSafe(unit));
+    }
     // Where it is in each file: "en 12:5, zh 8:1" (line:column).
     std::string where;
     for (size_t v = 0; v < aligned.versions.size(); ++v) {

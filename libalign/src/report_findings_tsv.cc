@@ -24,6 +24,9 @@ Status WriteFindingsTsv(const FindingsReport& report, std::ostream& out) {
   out << "bead\ttype\tseverity\tconcept\tlang\tsentences\tspans\tlines\tevidence\texpected\tmessage\tfingerprint";
   const Locator locator(aligned);
   for (size_t v = 0; v < n; ++v) out << "\ttext_" << Cell(aligned.language_tags[v]);
+  // The units of a CAT-tool file, last so that the other columns keep their places.
+  const bool units = HasUnits(report);
+  if (units) out << "\tunit";
   out << '\n';
   for (const Finding& f : *report.findings) {
     std::vector<FindingPlace> places = PlacesByVersion(f);
@@ -55,6 +58,7 @@ Status WriteFindingsTsv(const FindingsReport& report, std::ostream& out) {
       }
       out << '\t' << Cell(text);
     }
+    if (units) out << '\t' << Cell(UnitOf(report, f));
     out << '\n';
   }
   return report_internal::Finish(out);

@@ -398,6 +398,10 @@ class HtmlWriter {
          << "<th scope=\"row\"><a href=\"#bead-" << b << "\">" << b << "</a><span class=\"score\" title=\""
          << Attr(ui_.Translate("alignment score")) << "\">" << FormatScore(bead.score) << "</span>";
     if (low) out_ << "<span class=\"lowtag\">" << Escape(ui_.Translate("low score")) << "</span>";
+    if (!bead.unit.empty()) {
+      out_ << "<span class=\"unit\">" << Escape(ui_.Translate("unit")) << " <bdi dir=\"ltr\">" << Escape(bead.unit)
+           << "</bdi></span>";
+    }
     out_ << "</th>";
     for (size_t v = 0; v < aligned_.versions.size(); ++v) {
       const AlignInput& version = aligned_.versions[v];
@@ -444,6 +448,10 @@ class HtmlWriter {
         }
       }
       if (!where.empty()) out_ << " \u00B7 <bdi class=\"loc\" dir=\"ltr\">" << Escape(where) << "</bdi>";
+      if (const std::string& unit = UnitOf(report_, f); !unit.empty()) {
+        out_ << " \u00B7 " << Escape(ui_.Translate("unit")) << " <code class=\"unit\"><bdi dir=\"ltr\">" << Escape(unit)
+             << "</bdi></code>";
+      }
       if (std::optional<std::string> id = ConceptId(report_, f)) {
         out_ << " \u00B7 " << Escape(ui_.Translate("concept")) << " <code><bdi dir=\"ltr\">" << Escape(*id) << "</bdi></code>";
       }

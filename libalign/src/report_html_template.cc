@@ -67,6 +67,7 @@ tr.bead.low > th { box-shadow: inset 3px 0 0 var(--low); }
 html[dir=rtl] tr.bead.low > th { box-shadow: inset -3px 0 0 var(--low); }
 tr.bead.low > th .score { color: var(--low); opacity: 1; font-weight: 600; }
 tr.bead.low > th .lowtag { display: block; font-size: 0.7rem; color: var(--low); }
+tr.bead > th .unit { display: block; font-size: 0.75rem; overflow-wrap: anywhere; }
 tr.bead.hasf { background: #fffdf7; }
 tr.bead:target > * { background: #fff8c5; }
 td.v p.s { margin: 0 0 0.35rem; }

@@ -503,19 +503,23 @@ class Findings(list):
 
 
 def check(versions, langs=None, presegmented: bool = False, dictionaries=(), termbases=(),
-          config=None, *, source: str | None = None, encoding: str | None = None) -> Findings:
+          config=None, *, source: str | None = None, encoding: str | None = None,
+          default_termbase: bool = True) -> Findings:
     """Aligns two or three versions and reports where they diverge, as
     ``talign check`` does: deprecated, missing and inconsistent terms, number
     mismatches, omissions, additions and moved sentences.
 
-    Arguments as :func:`align`, except that ``termbases`` defaults to the
-    bundled ``lexicons/official-terms.tsv``; ``config`` may also set the
+    Arguments as :func:`align`, except that ``termbases`` are layered over
+    the bundled ``lexicons/official-terms.tsv`` as ``--lexicon`` files are
+    (``default_termbase=False`` leaves it out); ``config`` may also set the
     checker (``{"check": {...}}``); ``source`` is the original's language
     (findings are then against the translations).
 
     Returns :class:`Findings`, a list of dicts. Errors as :func:`align`.
     """
-    session = _session(termbases, dictionaries, default_termbase=True)
+    if not default_termbase and not termbases:
+        raise ValueError("default_termbase=False leaves no termbase: give termbases=[...]")
+    session = _session(termbases, dictionaries, default_termbase=default_termbase)
     native = _talign.check(session, _versions(versions), _options(langs, presegmented, source, config, encoding))
     return Findings(native)
 
@@ -523,15 +527,19 @@ def check(versions, langs=None, presegmented: bool = False, dictionaries=(), ter
 # --- terms and termbases --------------------------------------------------
 
 
-def terms(text, lang: str | None = None, termbases=(), *, encoding: str | None = None) -> list[dict]:
+def terms(text, lang: str | None = None, termbases=(), *, encoding: str | None = None,
+          default_termbase: bool = True) -> list[dict]:
     """Every termbase term found in a document, as ``talign terms`` lists
     them: dicts with ``concept``, ``kind``, ``term`` (as the termbase writes
     it), ``status``, ``lang``, ``sentence``, ``begin``/``end`` (characters),
     ``byte_begin``/``byte_end``, ``matched`` (the text as written) and
-    ``exact``. ``termbases`` defaults to the bundled termbase. The list has
+    ``exact``. ``termbases`` are layered over the bundled termbase
+    (``default_termbase=False`` leaves it out). The list has
     ``to_pandas()``.
     """
-    session = _session(termbases, (), default_termbase=True)
+    if not default_termbase and not termbases:
+        raise ValueError("default_termbase=False leaves no termbase: give termbases=[...]")
+    session = _session(termbases, (), default_termbase=default_termbase)
     _, data, _, hits = _talign.terms(session, _version_arg(text, 0), lang or "", encoding or "")
     doc = _Text(data)
     chars = doc.chars([o for h in hits for o in (h["begin"], h["end"])])

@@ -40,7 +40,10 @@ def test_urdu_spans_and_summary(corpus):
 def test_clean_set_and_termbase_object(corpus, termbase_path):
     tb = talign.Termbase.load(termbase_path)
     findings = talign.check([corpus / f"briefing.{lang}.txt" for lang in LANGS], termbases=[tb])
-    assert findings.provenance["termbases"] == [str(termbase_path)]
+    # Layered over the bundled termbase, as --lexicon files are.
+    assert findings.provenance["termbases"][-1] == str(termbase_path)
+    alone = talign.check([corpus / f"briefing.{lang}.txt" for lang in LANGS], termbases=[tb], default_termbase=False)
+    assert alone.provenance["termbases"] == [str(termbase_path)]
     assert all(f["type"] != "deprecated-term" for f in findings)
 
 

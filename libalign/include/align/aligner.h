@@ -35,6 +35,10 @@ struct SentenceRange {
 struct Bead {
   std::vector<SentenceRange> sides;
   double score = 0;  // confidence in [0, 1]
+  // The unit of a CAT-tool file the bead was read from (CatUnit::id,
+  // cat_file.h: an XLIFF unit or TMX tu id), which every report names with
+  // the bead's findings; empty for beads the aligner made.
+  std::string unit;
 };
 
 // The beads in order; together they cover every sentence of every version

@@ -20,6 +20,7 @@
 
 #include "align/aligner.h"
 #include "align/baseline.h"
+#include "align/cat_file.h"
 #include "align/check.h"
 #include "align/match.h"
 #include "align/provenance.h"
@@ -112,6 +113,44 @@ struct CheckResult {
 // Reads and segments the versions, matches the session's termbase in every
 // version, aligns with the concepts as anchors, and checks. Errors as
 // RunAlign; kInvalidArgument when the session has no termbase.
+//
+// A job of one input (a file, or a document in memory) is a CAT-tool file,
+// XLIFF or TMX as its content says (cat_file.h): its units are checked as
+// they are aligned (ReadCatFile, VersionsOfCatFile, RunCheckAligned), with
+// the file's languages (language_tags must be empty) and its source
+// language unless job.align.source_language names another. Errors name the
+// file and line ("x.xlf:12: trans-unit without id"); one text input is
+// kInvalidArgument.
 StatusOr<CheckResult> RunCheck(const CheckJob& job, const Session& session);
+
+// ---------------------------------------------------------------------------
+// Checking versions aligned elsewhere: by a translator in a CAT tool.
+//
+//   auto doc = align::Document::Load("statement.xlf");
+//   auto file = align::ReadCatFile(*doc);                        // cat_file.h
+//   auto aligned = align::VersionsOfCatFile(*file, doc->name(), job.align, **session);
+//   auto checked = align::RunCheckAligned(job, std::move(*aligned), **session);
+
+// The versions of |file|: per language an in-memory Document named |name|
+// holding the unit segments in file order, each a paragraph of its own
+// (segments separated by a blank line; spans in reports are into this
+// text), split into sentences by the language's segmenter, or each one
+// sentence when job.presegmented; one bead per segment of a unit (one per
+// unit but for XLIFF 2 units of several <segment>s; Bead::unit the unit's
+// id, score 1) whose side in a language is the sentences of the segment's
+// text there, empty where it has none (an omission to report). Segments
+// without text in any language are left out. The source version is
+// job.source_language (a tag) when given, else the file's;
+// kInvalidArgument when no version has that language. Nothing else of
+// |job| is read.
+StatusOr<AlignResult> VersionsOfCatFile(const CatFile& file, const std::string& name, const AlignJob& job,
+                                        const Session& session);
+
+// Checks |aligned| (versions with their sentences, language tags, beads and
+// settings.source_version) as it is aligned: the aligner does not run.
+// Terms are matched and every check runs as in RunCheck, with job.config
+// (job.align is not read). kInvalidArgument when the beads do not cover
+// every sentence of every version once and in order.
+StatusOr<CheckResult> RunCheckAligned(const CheckJob& job, AlignResult aligned, const Session& session);
 
 }  // namespace align
