@@ -49,13 +49,14 @@ Status CheckAlignedResult(const CheckJob& job, const CheckConfig& config, const 
                           CheckResult& result) {
   std::vector<Language> languages;
   for (const AlignInput& v : result.align.versions) languages.push_back(v.language);
-  std::vector<std::string> used, paths;
-  auto resources = session.DictionariesFor(languages, &used, &paths);
+  std::vector<std::string> used, paths, missing;
+  auto resources = session.DictionariesFor(languages, &used, &paths, &missing);
   if (!resources.ok()) return resources.status();
   if (names != nullptr) *names = used;
   auto provenance = internal::ProvenanceOf(job, config, result.align, session, used, paths);
   if (!provenance.ok()) return provenance.status();
   result.provenance = std::move(*provenance);
+  result.provenance.missing_dictionaries = std::move(missing);
   std::unique_ptr<internal::Glossary> glossary;
   if (!resources->dictionaries.empty()) {
     glossary = std::make_unique<internal::Glossary>(resources->dictionaries, internal::PivotOf(resources->dictionaries));

@@ -12,7 +12,8 @@ namespace align::internal {
 nlohmann::ordered_json AlignerConfigToJson(const AlignerConfig& config);
 nlohmann::ordered_json CheckConfigToJson(const CheckConfig& config);
 // {"talign", "termbases": [{"path", "sha256"}], "dictionaries": [{"name",
-// "path", "sha256"}], "source", "baseline_sha256" (when one was given),
+// "path", "sha256"}], "source", "missing_dictionaries" (when setup ones
+// are not set up), "baseline_sha256" (when one was given),
 // "check": {...}, "aligner": {...}}.
 nlohmann::ordered_json ProvenanceToJson(const Provenance& provenance);
 

@@ -166,13 +166,15 @@ std::vector<std::string> SetupDictionaryFiles(bool cedict, bool urdu_english) {
 Status AlignPrepared(const AlignJob& job, const Session& session, AlignResult& result) {
   std::vector<Language> languages;
   for (const AlignInput& v : result.versions) languages.push_back(v.language);
-  auto resources = session.DictionariesFor(languages, &result.settings.dictionaries);
+  std::vector<std::string> missing;
+  auto resources = session.DictionariesFor(languages, &result.settings.dictionaries, nullptr, &missing);
   if (!resources.ok()) return resources.status();
   Aligner aligner(job.aligner, std::move(*resources));
   auto alignment = aligner.Align(result.versions);
   if (!alignment.ok()) return alignment.status();
   // Warnings of reading the versions (languages) come first.
   std::vector<std::string> warnings = std::move(result.alignment.warnings);
+  warnings.insert(warnings.end(), missing.begin(), missing.end());
   result.alignment = std::move(*alignment);
   result.alignment.warnings.insert(result.alignment.warnings.begin(), warnings.begin(), warnings.end());
   return Status::Ok();

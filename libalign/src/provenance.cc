@@ -21,6 +21,7 @@ nlohmann::ordered_json ProvenanceToJson(const Provenance& provenance) {
                            {"dictionaries", dictionaries},
                            {"source", provenance.source_language.empty() ? nlohmann::ordered_json(nullptr)
                                                                          : nlohmann::ordered_json(provenance.source_language)}};
+  if (!provenance.missing_dictionaries.empty()) j["missing_dictionaries"] = provenance.missing_dictionaries;
   if (!provenance.baseline_sha256.empty()) j["baseline_sha256"] = provenance.baseline_sha256;
   j["check"] = CheckConfigToJson(provenance.check);
   j["aligner"] = AlignerConfigToJson(provenance.aligner);

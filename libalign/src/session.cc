@@ -105,7 +105,8 @@ StatusOr<std::shared_ptr<const Dictionary>> Session::SetupDictionary(int which) 
 
 StatusOr<AlignResources> Session::DictionariesFor(const std::vector<Language>& languages,
                                                   std::vector<std::string>* names,
-                                                  std::vector<std::string>* paths) const {
+                                                  std::vector<std::string>* paths,
+                                                  std::vector<std::string>* missing) const {
   AlignResources resources;
   for (const DictionarySpec& spec : config_.dictionaries) {
     Language source = spec.source, target = spec.target;
@@ -124,16 +125,24 @@ StatusOr<AlignResources> Session::DictionariesFor(const std::vector<Language>& l
     bool wanted;
     int which;
     const char* name;
+    const char* how;  // to set it up
   } setups[] = {
-      {config_.use_cedict && english && Has(languages, Language::kChinese), kCedict, "CC-CEDICT"},
+      {config_.use_cedict && english && Has(languages, Language::kChinese), kCedict, "CC-CEDICT",
+       "English-Chinese is aligned and checked without CC-CEDICT, less well: it is not set up (run "
+       "tools/fetch-cedict.sh, or set TALIGN_CEDICT to its file)"},
       {config_.use_urdu_english && english && Has(languages, Language::kUrdu), kUrduEnglish,
-       "ur-en pivot lexicon (Apertium urd-hin + FreeDict eng-hin)"},
+       "ur-en pivot lexicon (Apertium urd-hin + FreeDict eng-hin)",
+       "English-Urdu is aligned and checked without the Urdu-English lexicon, less well: it is not set up "
+       "(run tools/fetch-ur-en.sh, or set TALIGN_UR_EN to its file)"},
   };
   for (const Setup& setup : setups) {
     if (!setup.wanted) continue;
     auto dictionary = SetupDictionary(setup.which);
     if (!dictionary.ok()) return dictionary.status();
-    if (!*dictionary) continue;  // not set up
+    if (!*dictionary) {
+      if (missing != nullptr) missing->push_back(setup.how);
+      continue;
+    }
     resources.dictionaries.push_back(*dictionary);
     names->push_back(setup.name);
     if (paths != nullptr) {

@@ -23,6 +23,9 @@ struct Provenance {
   std::string talign_version;
   std::vector<ProvenanceFile> termbases;     // in layer order, the bundled one first when used
   std::vector<ProvenanceFile> dictionaries;  // those the aligner and the checker used for these languages
+  // The setup dictionaries these languages normally use that were not set
+  // up: the run went on without them, and its findings may differ.
+  std::vector<std::string> missing_dictionaries;
   std::string source_language;               // the original's tag; empty: co-authentic versions
   std::string baseline_sha256;               // of the --baseline file; empty: none
   CheckConfig check;

@@ -84,9 +84,13 @@ class Session {
   // dictionaries (a pairless one translating first → second) and the setup
   // ones serving a pair present. |names| receives each one's name as output
   // headers record it: "SRC,TGT=PATH", "CC-CEDICT", ... Thread-safe.
-  // |paths|, when given, receives each one's file.
+  // |paths|, when given, receives each one's file; |missing| the setup
+  // dictionaries these languages would use but that are not set up (not
+  // fetched, or TALIGN_CEDICT / TALIGN_UR_EN naming no file), each as a
+  // sentence saying how to get it.
   StatusOr<AlignResources> DictionariesFor(const std::vector<Language>& languages, std::vector<std::string>* names,
-                                           std::vector<std::string>* paths = nullptr) const;
+                                           std::vector<std::string>* paths = nullptr,
+                                           std::vector<std::string>* missing = nullptr) const;
 
   // The SHA-256 (hex) of a file's bytes, read once per session and then
   // remembered: every report of a batch records its termbases' hashes.

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# A run without the dictionary a language pair normally has (not fetched, or
+# TALIGN_CEDICT / TALIGN_UR_EN naming no file) says so once on stderr and in
+# the report's provenance, instead of aligning worse in silence.
+#   bash tests/e2e/missing_dictionary.sh TALIGN_BINARY SOURCE_DIR
+set -uo pipefail
+talign=$1
+corpus=$2/corpora
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+TALIGN_CEDICT=$work/none.u8 "$talign" check "$corpus/readout.en.txt" "$corpus/readout.zh.txt" --format json \
+  >"$work/out.json" 2>"$work/err"
+[[ $(grep -c "without CC-CEDICT" "$work/err") -eq 1 ]] || fail "en-zh: one warning naming CC-CEDICT ($(cat "$work/err"))"
+grep -q "TALIGN_CEDICT" "$work/err" || fail "en-zh: the warning says how to set it"
+python3 -c 'import json,sys; p=json.load(open(sys.argv[1]))["provenance"]; sys.exit(0 if any("CC-CEDICT" in m for m in p["missing_dictionaries"]) and not any(d["name"]=="CC-CEDICT" for d in p["dictionaries"]) else 1)' \
+  "$work/out.json" || fail "en-zh: the provenance records it"
+
+TALIGN_UR_EN=$work/none.tsv "$talign" align "$corpus/readout.en.txt" "$corpus/readout.ur.txt" -o "$work/a.jsonl" 2>"$work/err"
+[[ $(grep -c "without the Urdu-English lexicon" "$work/err") -eq 1 ]] || fail "en-ur align: one warning ($(cat "$work/err"))"
+
+# zh-ur has no setup dictionary: nothing to warn about.
+TALIGN_CEDICT=$work/none.u8 TALIGN_UR_EN=$work/none.tsv "$talign" align "$corpus/readout.zh.txt" "$corpus/readout.ur.txt" \
+  -o "$work/b.jsonl" 2>"$work/err"
+grep -q "without" "$work/err" && fail "zh-ur: no dictionary is missing"
+
+if [[ $failures -gt 0 ]]; then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "missing dictionaries: all checks passed"
