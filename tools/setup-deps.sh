@@ -18,6 +18,7 @@ packages=(
   libcli11-dev          # command-line parsing
   libgtest-dev libgmock-dev libbenchmark-dev
   python3               # the evaluation scorer in ../shared/eval; tools/build-ur-en-lexicon.py
+  python3-pandas        # tests/e2e/csv_export.sh reads the CSV and TSV outputs with pandas' defaults
   # The Urdu→English pivot lexicon (GPL data, built by tools/fetch-ur-en.sh):
   apertium-urd-hin dict-freedict-eng-hin lttoolbox-dev
   # Coverage-guided fuzzing (tools/fuzz.sh, docs/fuzzing.md): clang 14 with
