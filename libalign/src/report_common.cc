@@ -1,6 +1,6 @@
 // What every alignment writer shares: format names, the check that beads fit
-// their versions, sentence text, XML-safe and terminal-safe text and score
-// formatting.
+// their versions, sentence text, XML-safe and terminal-safe text, TSV and CSV
+// cells, and score formatting.
 #include <fmt/format.h>
 
 #include "align/report.h"

@@ -1,4 +1,4 @@
-// Internal helpers of the report_findings_*.cc writers (text, JSON, TSV, HTML).
+// Internal helpers of the report_findings_*.cc writers (text, JSON, TSV, CSV, HTML).
 #pragma once
 
 #include <optional>
