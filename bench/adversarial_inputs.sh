@@ -85,7 +85,7 @@ run() {  # run NAME INPUT... -- ARGS...: time, peak RSS, exit code
 w=$work
 run check-en-zh-text "$w/big.en.txt" "$w/big.zh.txt" -- check "$w/big.en.txt" "$w/big.zh.txt"
 run check-en-zh-ur-text "$w/big.en.txt" "$w/big.zh.txt" "$w/big.ur.txt" -- check "$w/big.en.txt" "$w/big.zh.txt" "$w/big.ur.txt"
-for fmt in json tsv html; do
+for fmt in json tsv csv html; do
   run "check-en-zh-ur-$fmt" "$w/big.en.txt" "$w/big.zh.txt" "$w/big.ur.txt" -- \
     check --format "$fmt" "$w/big.en.txt" "$w/big.zh.txt" "$w/big.ur.txt"
 done

@@ -123,14 +123,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::NullBuffer null;
   std::ostream out(&null);
   const align::FindingsReport report{&result, &hits, &session.matcher()->lexicon(), &checked->findings};
-  for (auto format : {align::FindingsFormat::kText, align::FindingsFormat::kJson, align::FindingsFormat::kTsv,
-                      align::FindingsFormat::kHtml}) {
+  // Every format of the registries, so that a new one is fuzzed too.
+  for (const align::FindingsFormatInfo& info : align::FindingsFormats()) {
+    const align::FindingsFormat format = info.format;
     const align::Status written = align::WriteFindings(report, format, align::ReportOptions{}, out);
     FUZZ_CHECK(written.ok(), "the %s report failed: %s", std::string(align::FindingsFormatName(format)).c_str(),
                written.message().c_str());
   }
-  for (auto format : {align::AlignFormat::kBeads, align::AlignFormat::kJsonl, align::AlignFormat::kTsv,
-                      align::AlignFormat::kTmx, align::AlignFormat::kLadder}) {
+  for (const align::AlignFormatInfo& info : align::AlignFormats()) {
+    const align::AlignFormat format = info.format;
     const align::Status written = align::WriteAlignment(result, format, out);
     FUZZ_CHECK(written.ok(), "the %s alignment failed: %s", std::string(align::AlignFormatName(format)).c_str(),
                written.message().c_str());

@@ -331,7 +331,8 @@ TEST_F(ReportFixture, ReportsShowTheLabelsOfTheTypeRegistry) {
 TEST_F(ReportFixture, AFindingOfNoTypeIsRefused) {
   findings_[1].type = static_cast<FindingType>(FindingTypes().size());
   std::ostringstream out;
-  for (FindingsFormat f : {FindingsFormat::kText, FindingsFormat::kJson, FindingsFormat::kTsv, FindingsFormat::kHtml}) {
+  for (FindingsFormat f : {FindingsFormat::kText, FindingsFormat::kJson, FindingsFormat::kTsv, FindingsFormat::kCsv,
+                           FindingsFormat::kHtml}) {
     Status s = WriteFindings(report_, f, {}, out);
     EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << FindingsFormatName(f);
     EXPECT_THAT(s.message(), HasSubstr("finding 1 (unknown): not a finding type"));
@@ -339,7 +340,8 @@ TEST_F(ReportFixture, AFindingOfNoTypeIsRefused) {
 }
 
 TEST_F(ReportFixture, EveryFormatIsDeterministic) {
-  for (FindingsFormat f : {FindingsFormat::kText, FindingsFormat::kJson, FindingsFormat::kTsv, FindingsFormat::kHtml}) {
+  for (FindingsFormat f : {FindingsFormat::kText, FindingsFormat::kJson, FindingsFormat::kTsv, FindingsFormat::kCsv,
+                           FindingsFormat::kHtml}) {
     EXPECT_EQ(Write(f), Write(f)) << FindingsFormatName(f);
   }
 }
@@ -587,7 +589,7 @@ TEST(CheckCliTest, TheUiLanguageComesFromTheFlagOrTheLocale) {
 }
 
 TEST(CheckCliTest, JsonAndTsvDoNotDependOnTheUiLanguage) {
-  for (const char* format : {"json", "tsv"}) {
+  for (const char* format : {"json", "tsv", "csv"}) {
     CliRun en = Talign("", std::string("check --format ") + format);
     CliRun ur = Talign("", std::string("--ui-lang ur check --format ") + format);
     EXPECT_EQ(en.exit_code, 1) << en.out;

@@ -107,8 +107,8 @@ std::vector<std::string> Split(const std::string& s, char sep) {
 }
 
 TEST(ReportTest, FormatNamesRoundTrip) {
-  for (AlignFormat f : {AlignFormat::kBeads, AlignFormat::kJsonl, AlignFormat::kTsv, AlignFormat::kTmx,
-                        AlignFormat::kLadder}) {
+  for (AlignFormat f : {AlignFormat::kBeads, AlignFormat::kJsonl, AlignFormat::kTsv, AlignFormat::kCsv,
+                        AlignFormat::kTmx, AlignFormat::kLadder}) {
     EXPECT_EQ(ParseAlignFormat(AlignFormatName(f)), f);
   }
   EXPECT_EQ(ParseAlignFormat("html"), std::nullopt);
@@ -193,29 +193,39 @@ TEST(ReportTest, JsonlThreeVersions) {
   EXPECT_EQ(j["spans"].size(), 3u);
 }
 
-TEST(ReportTest, TsvOneBeadPerLineOneColumnPerVersion) {
+TEST(ReportTest, TsvHeaderThenOneBeadPerLine) {
   const AlignResult r = TwoVersions();
   const std::string out = Write(r, AlignFormat::kTsv);
   const std::vector<std::string> lines = Lines(out);
-  ASSERT_EQ(lines.size(), r.alignment.beads.size());
-  for (const std::string& line : lines) EXPECT_EQ(Split(line, '\t').size(), 2u) << line;
-  EXPECT_EQ(Split(lines[0], '\t')[0], "One. Say <script>alert(\"x\")</script> & 'it' now");
-  EXPECT_EQ(Split(lines[0], '\t')[1], "一二。");
+  ASSERT_EQ(lines.size(), 1 + r.alignment.beads.size());
+  EXPECT_EQ(lines[0], "bead\tscore\ten\tzh-Hans");
+  for (const std::string& line : lines) EXPECT_EQ(Split(line, '\t').size(), 4u) << line;
+  // Row k+1 is bead k, with its score.
+  EXPECT_EQ(Split(lines[1], '\t')[0], "0");
+  EXPECT_EQ(Split(lines[1], '\t')[1], "0.9123");
+  EXPECT_EQ(Split(lines[4], '\t')[1], "1.0000");
+  // A cell holding a quote is quoted, inner quotes doubled (pandas' and
+  // Python's csv defaults); the tab inside became a space.
+  EXPECT_EQ(Split(lines[1], '\t')[2], "\"One. Say <script>alert(\"\"x\"\")</script> & 'it' now\"");
+  EXPECT_EQ(Split(lines[1], '\t')[3], "一二。");
   // LF and CR LF become one space each; other control characters are kept.
-  EXPECT_EQ(Split(lines[1], '\t')[0], "line one line two ctl\x01\x0b end");
-  EXPECT_EQ(Split(lines[1], '\t')[1], "");
-  EXPECT_EQ(Split(lines[2], '\t')[0], "");
+  EXPECT_EQ(Split(lines[2], '\t')[2], "line one line two ctl\x01\x0b end");
+  EXPECT_EQ(Split(lines[2], '\t')[3], "");
+  EXPECT_EQ(Split(lines[3], '\t')[2], "");
   EXPECT_THAT(out, Not(HasSubstr("\r")));
 }
 
 TEST(ReportTest, TsvThreeVersions) {
   const std::vector<std::string> lines = Lines(Write(ThreeVersions(), AlignFormat::kTsv));
-  ASSERT_EQ(lines.size(), 3u);
-  const auto cells = Split(lines[1], '\t');
-  ASSERT_EQ(cells.size(), 3u);
-  EXPECT_EQ(cells[0], "B.");
-  EXPECT_EQ(cells[1], "");
-  EXPECT_EQ(cells[2], kRtl);
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0], "bead\tscore\ten\tzh\tur");
+  const auto cells = Split(lines[2], '\t');
+  ASSERT_EQ(cells.size(), 5u);
+  EXPECT_EQ(cells[0], "1");
+  EXPECT_EQ(cells[1], "0.3000");
+  EXPECT_EQ(cells[2], "B.");
+  EXPECT_EQ(cells[3], "");
+  EXPECT_EQ(cells[4], kRtl);
 }
 
 TEST(ReportTest, XmlSafeTextReplacesWhatXmlForbids) {
@@ -417,8 +427,8 @@ TEST(ReportTest, BeadsOutsideTheVersionsAreRefusedByEveryWriter) {
   r.alignment.beads.push_back(MakeBead({{4, 5}, {3, 3}}, 0.5));
   AlignResult sides = TwoVersions();
   sides.alignment.beads[0].sides.pop_back();
-  for (AlignFormat f : {AlignFormat::kBeads, AlignFormat::kJsonl, AlignFormat::kTsv, AlignFormat::kTmx,
-                        AlignFormat::kLadder}) {
+  for (AlignFormat f : {AlignFormat::kBeads, AlignFormat::kJsonl, AlignFormat::kTsv, AlignFormat::kCsv,
+                        AlignFormat::kTmx, AlignFormat::kLadder}) {
     std::ostringstream out;
     EXPECT_EQ(WriteAlignment(r, f, out).code(), StatusCode::kInvalidArgument) << AlignFormatName(f);
     EXPECT_EQ(WriteAlignment(sides, f, out).code(), StatusCode::kInvalidArgument) << AlignFormatName(f);
@@ -426,8 +436,8 @@ TEST(ReportTest, BeadsOutsideTheVersionsAreRefusedByEveryWriter) {
 }
 
 TEST(ReportTest, OutputIsDeterministic) {
-  for (AlignFormat f : {AlignFormat::kBeads, AlignFormat::kJsonl, AlignFormat::kTsv, AlignFormat::kTmx,
-                        AlignFormat::kLadder}) {
+  for (AlignFormat f : {AlignFormat::kBeads, AlignFormat::kJsonl, AlignFormat::kTsv, AlignFormat::kCsv,
+                        AlignFormat::kTmx, AlignFormat::kLadder}) {
     EXPECT_EQ(Write(ThreeVersions(), f), Write(ThreeVersions(), f)) << AlignFormatName(f);
   }
 }
@@ -467,7 +477,7 @@ TEST(FormatTables, EveryFormatHasOneRowAndItsNameRoundTrips) {
     ASSERT_TRUE(WriteAlignment(TwoVersions(), info.format, through_table).ok());
     EXPECT_EQ(direct.str(), through_table.str());
   }
-  EXPECT_EQ(AlignFormats().size(), 5u);
+  EXPECT_EQ(AlignFormats().size(), 6u);
   EXPECT_FALSE(ParseAlignFormat("xml").has_value());
   names.clear();
   for (const FindingsFormatInfo& info : FindingsFormats()) {
@@ -475,7 +485,7 @@ TEST(FormatTables, EveryFormatHasOneRowAndItsNameRoundTrips) {
     EXPECT_EQ(ParseFindingsFormat(info.name), info.format);
     EXPECT_EQ(FindingsFormatName(info.format), info.name);
   }
-  EXPECT_EQ(FindingsFormats().size(), 4u);
+  EXPECT_EQ(FindingsFormats().size(), 5u);
 }
 
 }  // namespace

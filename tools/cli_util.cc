@@ -174,6 +174,18 @@ bool ResolveFindingsFormat(const CLI::Option* given, const std::string& output, 
   return ResolveFormat(align::FindingsFormats(), given, output, format);
 }
 
+void AddExcelOption(CLI::App& cmd, bool* value) {
+  cmd.add_flag("--excel", *value,
+               "With --format csv: for Microsoft Excel, a UTF-8 byte order mark first and a cell starting with "
+               "=, +, -, @ (a formula to Excel) prefixed with '");
+}
+
+bool CheckExcelFlag(bool excel, const std::string& format) {
+  if (!excel || format == "csv") return true;
+  Fail(fmt::format("--excel is for CSV output, but the format is {}: add --format csv (or -o FILE.csv)", format));
+  return false;
+}
+
 void AddColorOption(CLI::App& cmd, std::string* value) {
   cmd.add_option("--color", *value, "Colour in text output: auto (a terminal, unless NO_COLOR is set or TERM=dumb), "
                                     "always or never")

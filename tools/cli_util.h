@@ -50,6 +50,13 @@ CLI::Option* AddFindingsFormatOption(CLI::App& cmd, std::string* value);
 bool ResolveAlignFormat(const CLI::Option* given, const std::string& output, std::string* format);
 bool ResolveFindingsFormat(const CLI::Option* given, const std::string& output, std::string* format);
 
+// --excel: CSV for Microsoft Excel (a UTF-8 byte order mark, formulas
+// neutralised; align::CsvOptions). CheckExcelFlag prints an error and
+// returns false when it is set and |format| (after ResolveAlignFormat or
+// ResolveFindingsFormat) is not csv: the other formats have no such variant.
+void AddExcelOption(CLI::App& cmd, bool* value);
+bool CheckExcelFlag(bool excel, const std::string& format);
+
 // --color=auto|always|never; auto colours a terminal unless NO_COLOR is set
 // (non-empty) or TERM is dumb.
 void AddColorOption(CLI::App& cmd, std::string* value);

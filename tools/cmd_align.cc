@@ -1,5 +1,5 @@
 // talign align A B [C] [--langs L1,L2[,L3]] [--presegmented] [--lexicon F]...
-//                      [--dictionary F]... [--format beads|jsonl|tsv|tmx|ladder] [-o OUT]
+//                      [--dictionary F]... [--format beads|jsonl|tsv|csv|tmx|ladder] [--excel] [-o OUT]
 #include <iostream>
 #include <memory>
 #include <ostream>
@@ -24,6 +24,7 @@ struct AlignFlags {
   std::vector<std::string> dictionaries;
   std::string format = "beads";
   const CLI::Option* format_option = nullptr;
+  bool excel = false;
   std::string output;
   std::string max_input_size;
   std::string encoding;
@@ -65,6 +66,7 @@ int RunAlignCommand(const AlignFlags& flags) {
   if (!ResolveAlignFormat(flags.format_option, flags.output, &format_name)) return 2;
   std::optional<align::AlignFormat> format = align::ParseAlignFormat(format_name);
   if (!format) return Fail(fmt::format("unknown format '{}'", flags.format));
+  if (!CheckExcelFlag(flags.excel, format_name)) return 2;
 
   auto session = align::Session::Create(resources);
   if (!session.ok()) return Fail(session.status());
@@ -77,6 +79,7 @@ int RunAlignCommand(const AlignFlags& flags) {
   for (const align::DictionarySpec& d : resources.dictionaries) dictionaries.push_back(d.path);
   align::Status written = WriteOutput(flags.output, Inputs({flags.inputs, flags.lexicons, dictionaries}),
                                       [&](std::ostream& out) {
+    if (flags.excel) return align::WriteCsv(*result, out, {.excel = true});  // CheckExcelFlag: the format is csv
     return align::WriteAlignment(*result, *format, out);
   });
   if (!written.ok()) return Fail(written);
@@ -103,6 +106,7 @@ void AddAlignCommand(CLI::App& app, int& exit_code) {
                   "version's language to the second's; SRC,TGT=FILE for another pair; repeatable")
       ->allow_extra_args(false);
   flags->format_option = AddAlignFormatOption(*cmd, &flags->format);
+  AddExcelOption(*cmd, &flags->excel);
   cmd->add_option("-o,--output", flags->output, "Output file, written atomically (default: stdout)");
   AddMaxInputSizeOption(*cmd, &flags->max_input_size);
   AddEncodingOption(*cmd, &flags->encoding);

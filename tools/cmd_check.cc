@@ -1,5 +1,6 @@
 // talign check A B [C] | FILE.xlf | FILE.tmx  [--langs L1,L2[,L3]] [--lexicon F]... [--source LANG]
-//                      [--dictionary F]... [--format text|json|tsv|html] [--fail-on SEVERITY,TYPE...] [-o OUT]
+//                      [--dictionary F]... [--format text|json|tsv|csv|html] [--excel]
+//                      [--fail-on SEVERITY,TYPE...] [-o OUT]
 // Exit codes: 0 nothing found (that --fail-on counts), 1 findings, 2 error.
 // The finding types (names, help, --fail-on) come from the checker's
 // registry, align::FindingTypes().
@@ -34,6 +35,7 @@ struct CheckFlags {
   std::string source;
   std::string format = "text";
   const CLI::Option* format_option = nullptr;
+  bool excel = false;
   std::string color = "auto";
   std::string fail_on;
   std::string output;
@@ -120,7 +122,8 @@ int RunCheckCommand(const CheckFlags& flags) {
   std::string format_name = flags.format;
   if (!ResolveFindingsFormat(flags.format_option, flags.output, &format_name)) return 2;
   std::optional<align::FindingsFormat> format = align::ParseFindingsFormat(format_name);
-  if (!format) return Fail(fmt::format("--format {}: expected text, json, tsv or html", flags.format));
+  if (!format) return Fail(fmt::format("unknown format '{}'", flags.format));
+  if (!CheckExcelFlag(flags.excel, format_name)) return 2;
   job.align.presegmented = flags.presegmented;
   if (!LoadConfig(flags.config, &job.align.aligner, &job.config)) return 2;
   if (!ReadLimit(flags.max_input_size, &job.align.read.max_bytes)) return 2;
@@ -163,6 +166,7 @@ int RunCheckCommand(const CheckFlags& flags) {
   report.provenance = &result->provenance;
   align::ReportOptions options;
   options.translator = &Ui();
+  options.csv.excel = flags.excel;
   const bool to_stdout = flags.output.empty() || flags.output == "-";
   options.color = *format == align::FindingsFormat::kText && to_stdout && UseColor(flags.color, ::isatty(STDOUT_FILENO) != 0);
   std::vector<std::string> dictionaries;
@@ -215,6 +219,7 @@ void AddCheckCommand(CLI::App& app, int& exit_code) {
                   "Language of the original version: findings are then against the translations");
   cmd->add_flag("--presegmented", flags->presegmented, "Each input line is one sentence");
   flags->format_option = AddFindingsFormatOption(*cmd, &flags->format);
+  AddExcelOption(*cmd, &flags->excel);
   AddColorOption(*cmd, &flags->color);
   cmd->add_option("--fail-on", flags->fail_on,
                   "Exit 1 only for findings of this severity or above (info, warning, error) and, when types are "

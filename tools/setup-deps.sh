@@ -20,7 +20,8 @@ packages=(
   python3               # the evaluation scorer in ../shared/eval; tools/build-ur-en-lexicon.py
   # The Python package talign (python/, docs/python.md): pybind11 for the
   # extension module, pytest for its tests, setuptools and pip for
-  # `pip install --no-build-isolation`, pandas for .to_pandas().
+  # `pip install --no-build-isolation`, pandas for .to_pandas() and for
+  # tests/e2e/csv_export.sh, which reads the CSV and TSV outputs with pandas' defaults.
   pybind11-dev python3-dev python3-pytest python3-setuptools python3-wheel python3-pip python3-pandas
   # The Urdu→English pivot lexicon (GPL data, built by tools/fetch-ur-en.sh):
   apertium-urd-hin dict-freedict-eng-hin lttoolbox-dev

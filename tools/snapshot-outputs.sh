@@ -21,12 +21,12 @@ for f in corpora/*.txt; do
 done
 for en in corpora/*.en.txt; do
   s=${en%.en.txt}; b=$(basename "$s")
-  for fmt in beads jsonl tsv tmx ladder; do
+  for fmt in beads jsonl tsv csv tmx ladder; do
     run "$out/corpus/$b.align3.$fmt" "$bin" align --format "$fmt" "$s.en.txt" "$s.zh.txt" "$s.ur.txt"
   done
   run "$out/corpus/$b.align-en-zh" "$bin" align --format jsonl "$s.en.txt" "$s.zh.txt"
   run "$out/corpus/$b.align-zh-ur" "$bin" align --format jsonl "$s.zh.txt" "$s.ur.txt"
-  for fmt in text json tsv html; do
+  for fmt in text json tsv csv html; do
     run "$out/corpus/$b.check3.$fmt" "$bin" check --format "$fmt" "$s.en.txt" "$s.zh.txt" "$s.ur.txt"
   done
   run "$out/corpus/$b.check-en-ur" "$bin" check --format json "$s.en.txt" "$s.ur.txt"

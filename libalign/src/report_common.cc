@@ -1,6 +1,6 @@
 // What every alignment writer shares: format names, the check that beads fit
-// their versions, sentence text, XML-safe and terminal-safe text and score
-// formatting.
+// their versions, sentence text, XML-safe and terminal-safe text, TSV and CSV
+// cells, and score formatting.
 #include <fmt/format.h>
 
 #include "align/report.h"
@@ -13,10 +13,14 @@ namespace align {
 
 namespace {
 
+Status WriteCsvDefault(const AlignResult& result, std::ostream& out) { return WriteCsv(result, out); }
+
 constexpr AlignFormatInfo kAlignFormats[] = {
     {AlignFormat::kBeads, "beads", "beads", "one bead per line, [i,j]:[k] (Vecalign and Bertalign gold)", WriteBeads},
     {AlignFormat::kJsonl, "jsonl", "jsonl", "a header object, then one object per bead with byte spans", WriteJsonl},
-    {AlignFormat::kTsv, "tsv", "tsv", "one bead per line, the text of each version in a column", WriteTsv},
+    {AlignFormat::kTsv, "tsv", "tsv", "a header row, then one bead per line: number, score, the text of each version", WriteTsv},
+    {AlignFormat::kCsv, "csv", "csv", "RFC 4180 for spreadsheets: a header row, then one row per bead (number, score, texts)",
+     WriteCsvDefault},
     {AlignFormat::kTmx, "tmx", "tmx", "TMX 1.4b, one <tu> per bead", WriteTmx},
     {AlignFormat::kLadder, "ladder", "ladder", "hunalign's ladder: src<TAB>tgt<TAB>score", WriteLadder},
 };
@@ -147,6 +151,12 @@ Status CheckAlignment(const AlignResult& result) {
   return Status::Ok();
 }
 
+Status CheckTags(const AlignResult& result) {
+  if (result.language_tags.size() == result.versions.size()) return Status::Ok();
+  return InvalidArgument(fmt::format("{} language tags for {} versions", result.language_tags.size(),
+                                     result.versions.size()));
+}
+
 std::string OneLine(std::string_view text, bool tabs) {
   std::string out;
   out.reserve(text.size());
@@ -156,6 +166,29 @@ std::string OneLine(std::string_view text, bool tabs) {
     out += (c == '\n' || c == '\r' || (tabs && c == '\t')) ? ' ' : c;
   }
   return out;
+}
+
+std::string QuoteField(std::string_view text, char separator) {
+  if (text.find_first_of(std::string{separator, '"', '\r', '\n'}) == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  out.reserve(text.size() + 2);
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string TsvCell(std::string_view text) { return QuoteField(OneLine(text, /*tabs=*/true), '\t'); }
+
+std::string CsvCell(std::string_view text, bool excel) {
+  // OWASP's "CSV injection" list. The apostrophe shows in the cell, which
+  // is why it is only added for Excel: other readers get the text exact.
+  if (excel && !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    return QuoteField("'" + std::string(text), ',');
+  }
+  return QuoteField(text, ',');
 }
 
 Status Finish(std::ostream& out) {

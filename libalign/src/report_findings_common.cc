@@ -19,10 +19,15 @@ Status WriteTsvWith(const FindingsReport& report, const ReportOptions&, std::ost
   return WriteFindingsTsv(report, out);
 }
 
+Status WriteCsvWith(const FindingsReport& report, const ReportOptions& options, std::ostream& out) {
+  return WriteFindingsCsv(report, options.csv, out);
+}
+
 constexpr FindingsFormatInfo kFindingsFormats[] = {
     {FindingsFormat::kText, "text", "txt", "findings grouped by bead, spans marked, for a terminal", WriteFindingsText},
     {FindingsFormat::kJson, "json", "json", "{\"inputs\", \"findings\", \"summary\"}, one finding per line", WriteJsonWith},
     {FindingsFormat::kTsv, "tsv", "tsv", "a header row, then one finding per line", WriteTsvWith},
+    {FindingsFormat::kCsv, "csv", "csv", "RFC 4180 for spreadsheets: a header row, then one row per finding", WriteCsvWith},
     {FindingsFormat::kHtml, "html", "html", "one self-contained page, the versions side by side", WriteFindingsHtml},
 };
 

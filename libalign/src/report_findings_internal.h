@@ -1,4 +1,4 @@
-// Internal helpers of the report_findings_*.cc writers (text, JSON, TSV, HTML).
+// Internal helpers of the report_findings_*.cc writers (text, JSON, TSV, CSV, HTML).
 #pragma once
 
 #include <optional>
@@ -84,6 +84,15 @@ class Locator {
   const AlignResult& aligned_;
   std::vector<std::vector<size_t>> line_starts_;  // per version, byte offsets
 };
+
+// The columns the TSV and CSV share, before their escaping: where a finding
+// is ("en:3,4 zh:3", "en:10-25 zh:31-40", "en:12:5 zh:8:1"), what was
+// expected (" | " between renderings) and the quoted sentences of each version.
+struct TableRow {
+  std::string sentences, spans, lines, expected;
+  std::vector<std::string> texts;  // per version
+};
+TableRow TableRowOf(const FindingsReport& report, const Locator& locator, const Finding& f);
 
 // The translator to use: |options.translator| or a static English one.
 const Translator& Ui(const ReportOptions& options);

@@ -1,5 +1,7 @@
-// TSV: one bead per line, one column per version, for spreadsheets and for
-// the bilingual-TSV import of CAT tools. No header row, so that line k is bead k.
+// TSV: a header row, then one bead per line (row k+1 is bead k): its number,
+// its score and one column per version, for spreadsheets, pandas and the
+// bilingual-TSV import of CAT tools. Every row is one line of the file
+// (tabs and line breaks in the text become spaces), so line tools work too.
 #include "align/report.h"
 #include "report_internal.h"
 
@@ -7,14 +9,16 @@ namespace align {
 
 Status WriteTsv(const AlignResult& result, std::ostream& out) {
   ALIGN_RETURN_IF_ERROR(report_internal::CheckAlignment(result));
-  std::string line;
-  for (const Bead& bead : result.alignment.beads) {
-    line.clear();
-    for (size_t v = 0; v < bead.sides.size(); ++v) {
-      if (v > 0) line += '\t';
-      // Tabs and line breaks would break the columns and rows.
-      line += report_internal::OneLine(BeadSideText(result, v, bead.sides[v].begin, bead.sides[v].end),
-                                       /*tabs=*/true);
+  ALIGN_RETURN_IF_ERROR(report_internal::CheckTags(result));
+  std::string line = "bead\tscore";
+  for (const std::string& tag : result.language_tags) line += '\t' + report_internal::TsvCell(tag);
+  out << line << '\n';
+  const std::vector<Bead>& beads = result.alignment.beads;
+  for (size_t b = 0; b < beads.size(); ++b) {
+    line = std::to_string(b) + '\t' + FormatScore(beads[b].score);
+    for (size_t v = 0; v < beads[b].sides.size(); ++v) {
+      const SentenceRange side = beads[b].sides[v];
+      line += '\t' + report_internal::TsvCell(BeadSideText(result, v, side.begin, side.end));
     }
     line += '\n';
     out << line;

@@ -61,7 +61,7 @@ expect_exit 2 "" -- "$talign" align
 expect_exit 2 "" -- "$talign" eval "$work/only-one"
 
 # --- every format is written and exits 0
-for format in beads jsonl tsv tmx ladder; do
+for format in beads jsonl tsv csv tmx ladder; do
   expect_exit 0 "" -- "$talign" align "$en" "$zh" --format "$format"
   [[ -s $work/stdout ]] || fail "align --format $format wrote nothing"
   cp "$work/stdout" "$work/out.$format"
@@ -75,7 +75,14 @@ grep -Evq '^\[[0-9,]*\]:\[[0-9,]*\]$' "$work/out.beads" && fail "beads output ha
 head -1 "$work/out.jsonl" | grep -q '"languages":\["en","zh"\]' || fail "jsonl header: $(head -1 "$work/out.jsonl")"
 head -1 "$work/out3.jsonl" | grep -q '"languages":\["en","zh","ur"\]' || fail "3-way jsonl header"
 [[ $(($(wc -l <"$work/out.jsonl") - 1)) == $(wc -l <"$work/out.beads") ]] || fail "jsonl and beads disagree on the bead count"
-[[ $(wc -l <"$work/out.tsv") == $(wc -l <"$work/out.beads") ]] || fail "tsv and beads disagree on the bead count"
+# tsv: a header row, then row k+1 is bead k (one line each).
+[[ $(($(wc -l <"$work/out.tsv") - 1)) == $(wc -l <"$work/out.beads") ]] || fail "tsv and beads disagree on the bead count"
+head -1 "$work/out.tsv" | grep -q $'^bead\tscore\ten\tzh$' || fail "tsv header: $(head -1 "$work/out.tsv")"
+head -1 "$work/out.csv" | grep -q $'^bead,score,en,zh\r$' || fail "csv header: $(head -1 "$work/out.csv")"
+# -o x.csv means csv; --excel is for csv only.
+expect_exit 0 "" -- "$talign" align "$en" "$zh" -o "$work/inferred.csv"
+cmp -s "$work/inferred.csv" "$work/out.csv" || fail "-o x.csv did not write csv"
+expect_exit 2 "--excel is for CSV output, but the format is tsv" -- "$talign" align "$en" "$zh" --format tsv --excel
 if command -v xmllint >/dev/null; then
   xmllint --noout --nonet "$work/out.tmx" || fail "tmx is not well-formed"
 fi

@@ -1,4 +1,4 @@
-// Writers of an alignment: beads, JSON lines, TSV, TMX and hunalign's ladder.
+// Writers of an alignment: beads, JSON lines, TSV, CSV, TMX and hunalign's ladder.
 //
 //   auto result = align::RunAlign(job, session);               // pipeline.h
 //   align::Status s = align::WriteAlignment(*result, align::AlignFormat::kTmx, std::cout);
@@ -21,7 +21,7 @@
 
 namespace align {
 
-enum class AlignFormat { kBeads, kJsonl, kTsv, kTmx, kLadder };
+enum class AlignFormat { kBeads, kJsonl, kTsv, kCsv, kTmx, kLadder };
 
 // One row per format: the CLI's --format names and help, batch's file
 // extensions and WriteAlignment all read this table, so a new format is
@@ -36,7 +36,7 @@ struct AlignFormatInfo {
 std::span<const AlignFormatInfo> AlignFormats();
 const AlignFormatInfo& AlignFormatOf(AlignFormat format);
 
-// "beads", "jsonl", "tsv", "tmx", "ladder"; nullopt for anything else.
+// "beads", "jsonl", "tsv", "csv", "tmx", "ladder"; nullopt for anything else.
 std::optional<AlignFormat> ParseAlignFormat(std::string_view name);
 std::string_view AlignFormatName(AlignFormat format);
 
@@ -53,9 +53,24 @@ Status WriteBeads(const AlignResult& result, std::ostream& out);
 // spans in the original files per language, and the bead score.
 Status WriteJsonl(const AlignResult& result, std::ostream& out);
 
-// One bead per line, one column per version: its sentences joined by a space,
-// tabs and line breaks inside the text turned into spaces.
+// A header row "bead<TAB>score<TAB>TAG...", then one bead per line (row k+1
+// is bead k): its number, its score and per version its sentences joined by
+// a space, tabs and line breaks inside the text turned into spaces; a cell
+// holding '"' is quoted RFC 4180 style (pandas reads it with its defaults).
 Status WriteTsv(const AlignResult& result, std::ostream& out);
+
+// What CSV output for Excel needs and other readers must not get.
+struct CsvOptions {
+  // A UTF-8 byte order mark first (without it Excel reads the file in the
+  // ANSI code page), and a cell starting with '=', '+', '-', '@', tab or CR
+  // prefixed with an apostrophe (Excel would run it as a formula).
+  bool excel = false;
+};
+
+// RFC 4180: a header row "bead,score,TAG...", then one row per bead, CR LF
+// line ends, a field holding ',', '"', CR or LF quoted with inner quotes
+// doubled; line breaks inside the text are kept (in quotes).
+Status WriteCsv(const AlignResult& result, std::ostream& out, const CsvOptions& options = {});
 
 // TMX 1.4b: one <tu> per bead, one <tuv xml:lang> per non-empty side (a
 // version without sentences in the bead has no <tuv>), the bead score in

@@ -1,12 +1,12 @@
-// Reports of findings (`talign check`): text, JSON, TSV and a self-contained
-// HTML page. docs/reports.md describes each, with the JSON fields.
+// Reports of findings (`talign check`): text, JSON, TSV, CSV and a
+// self-contained HTML page. docs/reports.md describes each, with the JSON fields.
 //
 //   align::FindingsReport report{&aligned, &hits, &lexicon, &findings};
 //   align::ReportOptions options{.translator = &ui, .color = isatty(1)};
 //   align::WriteFindings(report, align::FindingsFormat::kHtml, options, out);
 //
 // Text and HTML come out in the translator's UI language (headings, labels,
-// type names); JSON and TSV are language-neutral (English keys and names).
+// type names); JSON, TSV and CSV are language-neutral (English keys and names).
 // The document text is quoted as written (JSON-, HTML- or terminal-escaped).
 #pragma once
 
@@ -27,7 +27,7 @@
 
 namespace align {
 
-enum class FindingsFormat { kText, kJson, kTsv, kHtml };
+enum class FindingsFormat { kText, kJson, kTsv, kCsv, kHtml };
 
 struct FindingsReport;
 struct ReportOptions;
@@ -42,7 +42,7 @@ struct FindingsFormatInfo {
 };
 std::span<const FindingsFormatInfo> FindingsFormats();
 
-// "text", "json", "tsv", "html"; nullopt for anything else.
+// "text", "json", "tsv", "csv", "html"; nullopt for anything else.
 std::optional<FindingsFormat> ParseFindingsFormat(std::string_view name);
 std::string_view FindingsFormatName(FindingsFormat format);
 
@@ -68,6 +68,8 @@ struct ReportOptions {
   bool color = false;
   // HTML: beads scoring below this are marked as low-confidence alignments.
   double low_score = 0.5;
+  // CSV: a byte order mark and formulas neutralised, for Excel.
+  CsvOptions csv;
 };
 
 // Writes |report| in |format|. kInvalidArgument when the alignment does not fit
@@ -88,8 +90,15 @@ Status WriteFindingsText(const FindingsReport& report, const ReportOptions& opti
 Status WriteFindingsJson(const FindingsReport& report, std::ostream& out);
 
 // A header row, then one finding per line (tabs and line breaks in text
-// become spaces), for spreadsheets.
+// become spaces, a cell holding '"' is quoted RFC 4180 style), for
+// spreadsheets and pandas.
 Status WriteFindingsTsv(const FindingsReport& report, std::ostream& out);
+
+// RFC 4180 (align::WriteCsv's quoting, line breaks kept): a header row, then
+// one row per finding: bead, type, severity, language at fault, concept, its
+// preferred terms in that language, lines, evidence, expected, message,
+// fingerprint and the quoted text of every version.
+Status WriteFindingsCsv(const FindingsReport& report, const CsvOptions& options, std::ostream& out);
 
 // One self-contained HTML page (inline CSS and JS, no network): the versions
 // side by side, one row per bead, term hits highlighted, findings marked in
