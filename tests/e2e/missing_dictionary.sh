@@ -6,10 +6,8 @@
 set -uo pipefail
 talign=$1
 corpus=$2/corpora
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+work=$tmp
 
 TALIGN_CEDICT=$work/none.u8 "$talign" check "$corpus/readout.en.txt" "$corpus/readout.zh.txt" --format json \
   >"$work/out.json" 2>"$work/err"
@@ -26,8 +24,4 @@ TALIGN_CEDICT=$work/none.u8 TALIGN_UR_EN=$work/none.tsv "$talign" align "$corpus
   -o "$work/b.jsonl" 2>"$work/err"
 grep -q "without" "$work/err" && fail "zh-ur: no dictionary is missing"
 
-if [[ $failures -gt 0 ]]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "missing dictionaries: all checks passed"
+finish "missing dictionaries"
