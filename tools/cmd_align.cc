@@ -1,4 +1,4 @@
-// talign align A B [C] [--langs L1,L2[,L3]] [--presegmented] [--lexicon F]...
+// talign align A B [C] [--langs L1,L2[,L3]] [--source LANG] [--presegmented] [--lexicon F]...
 //                      [--dictionary F]... [--format beads|jsonl|tsv|csv|tmx|ladder] [--excel] [-o OUT]
 #include <iostream>
 #include <memory>
@@ -29,6 +29,7 @@ struct AlignFlags {
   std::string max_input_size;
   std::string encoding;
   std::string config;
+  std::string source;
 };
 
 
@@ -49,6 +50,11 @@ int RunAlignCommand(const AlignFlags& flags) {
       align::Language language;
       if (!ParseLangFlag(tag, &language)) return 2;
     }
+  }
+  if (!flags.source.empty()) {
+    align::Language language;
+    if (!ParseLangFlag(flags.source, &language)) return 2;
+    job.source_language = flags.source;
   }
   job.presegmented = flags.presegmented;
   if (!LoadConfig(flags.config, &job.aligner, nullptr)) return 2;
@@ -97,6 +103,9 @@ void AddAlignCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--langs", flags->langs,
                   "Languages of the inputs, comma-separated (BCP 47: en,zh,ur); detected from the "
                   "script when absent");
+  cmd->add_option("--source", flags->source,
+                  "Language of the original version (TMX srclang, the JSON-lines header's source); "
+                  "default: co-authentic versions");
   cmd->add_flag("--presegmented", flags->presegmented,
                 "Each input line is one sentence; its 0-based line number is its index");
   // One value per occurrence, so that "--lexicon F A B" leaves A and B to FILES.

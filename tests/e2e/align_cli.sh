@@ -86,6 +86,11 @@ expect_exit 2 "--excel is for CSV output, but the format is tsv" -- "$talign" al
 if command -v xmllint >/dev/null; then
   xmllint --noout --nonet "$work/out.tmx" || fail "tmx is not well-formed"
 fi
+# --source: the original's language is TMX srclang; an absent language is an error.
+grep -q 'srclang="\*all\*"' "$work/out.tmx" || fail "co-authentic TMX: srclang *all*"
+expect_exit 0 "" -- "$talign" align "$en" "$zh" --source zh --format tmx
+grep -q 'srclang="zh"' "$work/stdout" || fail "--source zh: srclang zh"
+expect_exit 2 "no version is in that language" -- "$talign" align "$en" "$zh" --source ur
 # ladder: the closing rung is the number of sentences of each version.
 tail -1 "$work/out.ladder" | grep -Eq "^[0-9]+	[0-9]+	[0-9]\.[0-9]{4}$" || fail "ladder closing rung: $(tail -1 "$work/out.ladder")"
 
