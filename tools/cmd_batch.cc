@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -50,16 +51,30 @@ std::string Clock(double seconds) {
 }
 
 // Draws "[#####.....] 120/400 sets  35.2 sets/s  0:08 left" in place; errors
-// of failed sets go above it on their own lines.
+// of failed sets go above it on their own lines. When stderr is no terminal
+// (a Slurm log, a pipe) it writes a plain progress line instead, at most once
+// every |log_interval| seconds and once at the end, so that a long run's log
+// shows it is alive without a line per set.
 class ProgressBar {
  public:
-  explicit ProgressBar(bool tty) : tty_(tty) {}
+  ProgressBar(bool tty, double log_interval) : tty_(tty), log_interval_(log_interval) {}
   void operator()(const align::BatchProgress& p) {
     if (p.last && !p.last->ok) {
       if (drawn_) std::cerr << "\r\033[K";
       std::cerr << "talign: " << align::TerminalSafe(p.last->error) << '\n';
     }
-    if (!tty_) return;
+    if (!tty_) {
+      const bool last = p.done == p.total;
+      const double since = p.elapsed_seconds - (logged_ < 0 ? 0 : logged_);
+      // A run shorter than the interval gets only its summary line; a
+      // longer one a line per interval and one for its last set.
+      if (last ? logged_ < 0 : since < log_interval_) return;
+      double rate = p.elapsed_seconds > 0 ? p.done / p.elapsed_seconds : 0;
+      std::cerr << fmt::format("talign: batch: {}/{} sets, {} failed, {} resumed, {:.1f} s, {:.1f} sets/s\n", p.done,
+                               p.total, p.failed, p.resumed, p.elapsed_seconds, rate);
+      logged_ = p.elapsed_seconds;
+      return;
+    }
     constexpr int kWidth = 30;
     int filled = p.total ? static_cast<int>(kWidth * p.done / p.total) : kWidth;
     double rate = p.elapsed_seconds > 0 ? p.done / p.elapsed_seconds : 0;
@@ -75,7 +90,9 @@ class ProgressBar {
 
  private:
   bool tty_;
+  double log_interval_;
   bool drawn_ = false;
+  double logged_ = -1;  // elapsed seconds at the last plain line; -1: none yet
 };
 
 int Report(const align::BatchSummary& s) {
@@ -140,7 +157,17 @@ int RunBatchCommand(const BatchFlags& flags) {
   job.resume = flags.resume;
   job.timings = !flags.no_timings;
 
-  ProgressBar bar(::isatty(STDERR_FILENO) == 1);
+  // TALIGN_PROGRESS_INTERVAL: seconds between progress lines in a log (10).
+  double interval = 10;
+  if (const char* env = std::getenv("TALIGN_PROGRESS_INTERVAL"); env && *env) {
+    char* end = nullptr;
+    const double value = std::strtod(env, &end);
+    if (end == env || *end != '\0' || !(value >= 0 && value <= 86400)) {
+      return Fail(fmt::format("TALIGN_PROGRESS_INTERVAL={}: expected seconds between 0 and 86400", env));
+    }
+    interval = value;
+  }
+  ProgressBar bar(::isatty(STDERR_FILENO) == 1, interval);
   auto summary = align::RunBatch(job, [&bar](const align::BatchProgress& p) { bar(p); });
   bar.Finish();
   if (!summary.ok()) return Fail(summary.status());

@@ -80,7 +80,13 @@ expect 2 "" -- check "$en" "$zh" --write-baseline "$en"
 # batch --baseline.
 mkdir -p "$work/in"
 cp "$en" "$work/in/doc.en.txt"; cp "$zh" "$work/in/doc.zh.txt"; cp "$ur" "$work/in/doc.ur.txt"
+# (stderr is a file here: with TALIGN_PROGRESS_INTERVAL=0 a plain progress line per set)
+export TALIGN_PROGRESS_INTERVAL=0
 expect 0 "" -- batch "$work/in" --out "$work/outdir" --baseline "$work/two.txt" --jobs 1
+grep -qx "talign: batch: 1/1 sets, 0 failed, 0 resumed, .* sets/s" "$work/err" || fail "a progress line in the log"
+TALIGN_PROGRESS_INTERVAL=soon
+expect 2 "TALIGN_PROGRESS_INTERVAL=soon: expected seconds" -- batch "$work/in" --out "$work/o2"
+unset TALIGN_PROGRESS_INTERVAL
 test "$(json "$work/outdir/doc.findings.json" 'd["summary"]["suppressed"]')" -eq 2 || fail "the set's findings leave the two out"
 test "$(json "$work/outdir/summary.json" 'd["totals"]["findings"]["suppressed"]')" -eq 2 || fail "summary.json counts them"
 
