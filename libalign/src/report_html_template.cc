@@ -70,6 +70,9 @@ tr.bead.low > th .lowtag { display: block; font-size: 0.7rem; color: var(--low);
 tr.bead > th .unit { display: block; font-size: 0.75rem; overflow-wrap: anywhere; }
 tr.bead.hasf { background: #fffdf7; }
 tr.bead:target > * { background: #fff8c5; }
+/* A link to a bead, a finding or a note lands below the sticky toolbar and
+   the sticky table header, not under them; the script measures both. */
+tr.bead, .fm.anchor, li.note { scroll-margin-top: calc(var(--toolbar-height, 2.7rem) + var(--thead-height, 2.6rem) + 0.5rem); }
 td.v p.s { margin: 0 0 0.35rem; }
 td.v p.s:last-child { margin-bottom: 0; }
 td.v .si { font: 0.7rem var(--ui-font); color: var(--muted); margin-inline-end: 0.35rem; vertical-align: 0.15em;
@@ -263,10 +266,23 @@ constexpr std::string_view kScript = R"JS(
     var el = doc.activeElement;
     if (!tip.hidden && el && el.classList.contains('anchor')) showTip(el); else hideTip();
   });
-  var bar = doc.querySelector('.toolbar');
-  if (bar) doc.documentElement.style.setProperty('--toolbar-height', bar.offsetHeight + 'px');
+  // The sticky parts' heights, for the header's offset and for the scroll
+  // margin of link targets; the toolbar wraps to more lines on a narrow window.
+  function measure() {
+    var bar = doc.querySelector('.toolbar'), head = doc.querySelector('table.beads thead');
+    if (bar) doc.documentElement.style.setProperty('--toolbar-height', bar.offsetHeight + 'px');
+    if (head) doc.documentElement.style.setProperty('--thead-height', head.offsetHeight + 'px');
+  }
+  window.addEventListener('resize', measure);
+  measure();
   doc.documentElement.classList.add('js');
   apply();
+  // The browser may have scrolled to the fragment before the margins were
+  // measured: scroll again, now with them.
+  if (location.hash.length > 1) {
+    var target = doc.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target) target.scrollIntoView({ block: 'start' });
+  }
 })();
 )JS";
 

@@ -171,6 +171,27 @@ try {
   const provenanceText = await provenance.textContent();
   check(/official-terms\.tsv/.test(provenanceText) && /[0-9a-f]{12}/.test(provenanceText),
         'the provenance names the termbase with its hash');
+
+  // Links to a bead, a finding or a note land with the target below the
+  // sticky toolbar and table header (scroll-margin-top from their measured
+  // heights), also when the page is opened at that fragment. A short window
+  // makes the page scroll.
+  await page.setViewportSize({ width: 1440, height: 420 });
+  const lastBead = expected.summary.beads - 1;
+  const lastNote = await page.evaluate(() => { const n = document.querySelectorAll('li.note'); return n[n.length - 1].id; });
+  for (const id of [`bead-${lastBead}`, anchorIds[findings - 1], lastNote, `bead-${Math.floor(lastBead / 2)}`]) {
+    await page.goto('about:blank');
+    await page.goto(`${url}#${id}`, { waitUntil: 'load' });
+    await page.waitForTimeout(100);
+    const at = await page.evaluate((id) => {
+      const el = document.getElementById(id);
+      const head = document.querySelector('table.beads thead th').getBoundingClientRect();  // the sticky cells
+      const r = el.getBoundingClientRect();
+      return { top: r.top, headBottom: head.bottom, height: innerHeight };
+    }, id);
+    check(at.top >= at.headBottom - 1 && at.top < at.height, `#${id} lands below the sticky header (${JSON.stringify(at)})`);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
   check(dialogs.length === 0 && errors.length === 0, 'still no dialog and no error after interaction');
 } finally {
   await context.close();
