@@ -143,6 +143,10 @@ footer { padding: 1rem 1.5rem; color: var(--muted); font-size: 0.8rem; border-to
 
 // Filters (types and severities) switch the class "off" on every element of
 // a finding; navigation walks the anchors that are on, in document order.
+// The filters and the finding last visited live in the URL's fragment
+// (#f-3&hide=type:omission,severity:info&only=1), rewritten in place by
+// history.replaceState (no history entry, and it works on file:// URLs), so a
+// reload or a link opens the same view.
 constexpr std::string_view kScript = R"JS(
 (function () {
   'use strict';
@@ -168,6 +172,10 @@ constexpr std::string_view kScript = R"JS(
     pos.value = (at >= 0 ? (at + 1) : '\u2013') + ' / ' + list.length;
   }
   function apply() {
+    applyFilters();
+    writeUrl();
+  }
+  function applyFilters() {
     var types = checked('type'), sevs = checked('severity');
     doc.querySelectorAll('[data-f]').forEach(function (el) {
       var off = !types[el.dataset.type] || !sevs[el.dataset.sev];
@@ -197,6 +205,52 @@ constexpr std::string_view kScript = R"JS(
     tip.style.top = (r.bottom + window.scrollY + 6) + 'px';
   }
   function hideTip() { tip.hidden = true; }
+
+  function hash() {
+    var out = { id: '', hide: [], only: false };
+    location.hash.replace(/^#/, '').split('&').forEach(function (part, k) {
+      var eq = part.indexOf('=');
+      if (eq < 0) { if (k === 0) out.id = decodeURIComponent(part); return; }
+      var key = part.slice(0, eq), value = decodeURIComponent(part.slice(eq + 1));
+      if (key === 'hide') out.hide = value ? value.split(',') : [];
+      else if (key === 'only') out.only = value === '1';
+    });
+    return out;
+  }
+  function writeUrl(id) {
+    if (id === undefined) id = hash().id;
+    var hide = [];
+    doc.querySelectorAll('input[data-filter]').forEach(function (box) {
+      if (!box.checked) hide.push(box.dataset.filter + ':' + box.value);
+    });
+    var parts = id ? [id] : [];
+    if (hide.length) parts.push('hide=' + hide.join(','));
+    if (onlyFindings.checked) parts.push('only=1');
+    var url = location.href.split('#')[0] + (parts.length ? '#' + parts.join('&') : '');
+    if (url === location.href) return;
+    try { history.replaceState(history.state, '', url); } catch (err) { /* a sandboxed frame */ }
+  }
+  // The URL decides every filter, also against the form state a browser
+  // restores on reload. Returns the id in the fragment.
+  function readUrl() {
+    var h = hash(), hidden = {};
+    h.hide.forEach(function (key) { hidden[key] = true; });
+    doc.querySelectorAll('input[data-filter]').forEach(function (box) {
+      box.checked = !hidden[box.dataset.filter + ':' + box.value];
+    });
+    onlyFindings.checked = h.only;
+    return h.id;
+  }
+  function reveal(id) {
+    var el = id && doc.getElementById(id);
+    if (!el) return;
+    if (el.classList.contains('anchor') && !el.classList.contains('off')) {
+      el.focus({ preventScroll: true });
+      el.scrollIntoView({ block: 'center' });
+    } else {
+      el.scrollIntoView({ block: 'start' });
+    }
+  }
   function go(step) {
     var list = anchors();
     if (list.length === 0) return;
@@ -205,6 +259,7 @@ constexpr std::string_view kScript = R"JS(
     if (at < 0) at = current >= 0 && current < list.length ? current : (step > 0 ? -1 : list.length);
     at = (at + step + list.length) % list.length;
     current = at;
+    writeUrl(list[at].id);
     list[at].focus({ preventScroll: true });
     list[at].scrollIntoView({ block: 'center' });
     showTip(list[at]);
@@ -248,6 +303,7 @@ constexpr std::string_view kScript = R"JS(
     var el = e.target;
     if (el.classList && el.classList.contains('anchor')) {
       current = anchors().indexOf(el);
+      writeUrl(el.id);
       showTip(el);
       updatePosition();
     } else {
@@ -276,13 +332,16 @@ constexpr std::string_view kScript = R"JS(
   window.addEventListener('resize', measure);
   measure();
   doc.documentElement.classList.add('js');
-  apply();
+  // A link followed inside the page (#bead-3) keeps the filters in the URL;
+  // a fragment with filters, typed or pasted, sets them.
+  window.addEventListener('hashchange', function () {
+    if (/[&#](hide|only)=/.test(location.hash)) { var id = readUrl(); applyFilters(); reveal(id); } else writeUrl();
+  });
+  var start = readUrl();
+  applyFilters();
   // The browser may have scrolled to the fragment before the margins were
-  // measured: scroll again, now with them.
-  if (location.hash.length > 1) {
-    var target = doc.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (target) target.scrollIntoView({ block: 'start' });
-  }
+  // measured, and cannot find "f-3&hide=…": scroll (and focus) again.
+  reveal(start);
 })();
 )JS";
 

@@ -192,6 +192,37 @@ try {
     check(at.top >= at.headBottom - 1 && at.top < at.height, `#${id} lands below the sticky header (${JSON.stringify(at)})`);
   }
   await page.setViewportSize({ width: 1440, height: 900 });
+
+  // The filters and the finding last visited are kept in the URL's fragment
+  // (replaceState), and a reload restores both.
+  await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'load' });
+  await page.locator(`input[data-filter="type"][value="${firstType}"]`).uncheck();
+  await page.locator('#only-findings').check();
+  const hashAfterFilter = await page.evaluate(() => location.hash);
+  check(hashAfterFilter.includes(`hide=type:${firstType}`) && hashAfterFilter.includes('only=1'),
+        `the filters are in the URL (${hashAfterFilter})`);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('j');
+  const visited = await focused();
+  const hashAfterMove = await page.evaluate(() => location.hash);
+  check(hashAfterMove.startsWith(`#${visited}&`), `the finding visited is in the URL (${hashAfterMove})`);
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForTimeout(100);
+  const reloaded = await page.evaluate((type) => ({
+    box: document.querySelector(`input[data-filter="type"][value="${type}"]`).checked,
+    only: document.getElementById('only-findings').checked,
+    focused: document.activeElement && document.activeElement.id,
+    top: document.activeElement ? document.activeElement.getBoundingClientRect().top : -1,
+    hiddenNotes: Array.from(document.querySelectorAll(`li.note[data-type="${type}"]`)).filter((n) => n.offsetParent !== null).length,
+  }), firstType);
+  check(!reloaded.box && reloaded.only && reloaded.hiddenNotes === 0, `a reload restores the filters (${JSON.stringify(reloaded)})`);
+  check(reloaded.focused === visited && reloaded.top >= 0 && reloaded.top < 900,
+        `a reload focuses the finding in the URL and scrolls to it (${JSON.stringify(reloaded)})`);
+  await page.locator(`input[data-filter="type"][value="${firstType}"]`).check();
+  await page.locator('#only-findings').uncheck();
+  const hashCleared = await page.evaluate(() => location.hash);
+  check(hashCleared === `#${visited}`, `with every filter on the URL names only the finding (${hashCleared})`);
   check(dialogs.length === 0 && errors.length === 0, 'still no dialog and no error after interaction');
 } finally {
   await context.close();
