@@ -184,6 +184,21 @@ TEST_F(ReportFixture, HtmlMarksEveryFindingOnceAndHighlightsTerms) {
   EXPECT_THAT(html, HasSubstr("data-concept=\"belt-and-road\" data-status=\"preferred\""));
 }
 
+// Every element of a finding names the language at fault, for the language
+// filter; the toolbar has one box per version.
+TEST_F(ReportFixture, HtmlFindingsCarryTheLanguageAtFault) {
+  const std::string html = Write(FindingsFormat::kHtml);
+  EXPECT_EQ(Count(html, "data-f=\""), Count(html, "data-lang=\""));
+  EXPECT_THAT(html, HasSubstr("id=\"note-0\" data-f=\"0\" data-type=\"deprecated-term\" data-sev=\"error\" data-lang=\"ur\""));
+  EXPECT_THAT(html, HasSubstr("id=\"f-2\" tabindex=\"0\" aria-describedby=\"note-2\" data-f=\"2\" "
+                              "data-type=\"omission\" data-sev=\"warning\" data-lang=\"ur\""));
+  EXPECT_THAT(html, HasSubstr("data-f=\"1\" data-type=\"number-mismatch\" data-sev=\"warning\" data-lang=\"zh\""));
+  for (const std::string lang : {"en", "zh", "ur"}) {
+    EXPECT_EQ(Count(html, "data-filter=\"lang\" value=\"" + lang + "\" checked>"), 1u) << lang;
+  }
+  EXPECT_THAT(html, HasSubstr("value=\"ur\" checked> Urdu (2)</label>"));
+}
+
 TEST_F(ReportFixture, HtmlSplitsCrossingSpansIntoNestedMarkup) {
   const std::string html = Write(FindingsFormat::kHtml);
   // "Foreign Minister" (term) and "Minister Wang" (finding) overlap on "Minister".

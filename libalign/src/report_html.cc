@@ -286,7 +286,14 @@ class HtmlWriter {
            << "\" checked> " << Escape(SeverityLabel(ui_, v)) << " (" << s.by_severity[static_cast<size_t>(v)]
            << ")</label>";
     }
-    out_ << "<label><input type=\"checkbox\" id=\"only-findings\"> "
+    // The language at fault: one box per version, with its findings' count.
+    out_ << "</fieldset>\n<fieldset class=\"langs\"><legend>" << Escape(ui_.Translate("Languages")) << "</legend>";
+    for (size_t v = 0; v < aligned_.versions.size(); ++v) {
+      const size_t c = std::count_if(findings_.begin(), findings_.end(), [&](const Finding& f) { return f.version == v; });
+      out_ << "<label><input type=\"checkbox\" data-filter=\"lang\" value=\"" << Attr(aligned_.language_tags[v])
+           << "\" checked> " << Escape(LanguageLabel(ui_, aligned_, v)) << " (" << c << ")</label>";
+    }
+    out_ << "</fieldset>\n<fieldset><label><input type=\"checkbox\" id=\"only-findings\"> "
          << Escape(ui_.Translate("only beads with findings")) << "</label></fieldset>\n"
          << "<div class=\"nav\"><button type=\"button\" id=\"prev\" aria-keyshortcuts=\"k p\">"
          << (ui_.rtl() ? "\u2192 " : "\u2190 ") << Escape(ui_.Translate("Previous")) << "</button>"
@@ -314,8 +321,9 @@ class HtmlWriter {
     std::vector<Mark> marks;
     for (size_t i : by_bead_[b]) {
       const Finding& f = findings_[i];
-      const std::string common = fmt::format("data-f=\"{}\" data-type=\"{}\" data-sev=\"{}\"", i,
-                                             FindingTypeName(f.type), SeverityName(f.severity));
+      const std::string common =
+          fmt::format("data-f=\"{}\" data-type=\"{}\" data-sev=\"{}\" data-lang=\"{}\"", i, FindingTypeName(f.type),
+                      SeverityName(f.severity), Attr(aligned_.language_tags[f.version]));
       for (const FindingPlace& p : f.places) {
         if (p.version != v) continue;
         for (const Span& s : p.spans) {
@@ -384,9 +392,9 @@ class HtmlWriter {
     const Finding& f = findings_[i];
     anchored_.insert(i);
     return fmt::format("<span class=\"fm anchor badge sev-{}\" id=\"f-{}\" tabindex=\"0\" aria-describedby=\"note-{}\" "
-                       "data-f=\"{}\" data-type=\"{}\" data-sev=\"{}\">{}</span>",
+                       "data-f=\"{}\" data-type=\"{}\" data-sev=\"{}\" data-lang=\"{}\">{}</span>",
                        SeverityName(f.severity), i, i, i, FindingTypeName(f.type), SeverityName(f.severity),
-                       Escape(TypeLabel(ui_, f.type)));
+                       Attr(aligned_.language_tags[f.version]), Escape(TypeLabel(ui_, f.type)));
   }
 
   void WriteBead(size_t b) {
@@ -436,7 +444,8 @@ class HtmlWriter {
       const Finding& f = findings_[i];
       const std::string& tag = aligned_.language_tags[f.version];
       out_ << "<li class=\"note sev-" << SeverityName(f.severity) << "\" id=\"note-" << i << "\" data-f=\"" << i
-           << "\" data-type=\"" << FindingTypeName(f.type) << "\" data-sev=\"" << SeverityName(f.severity) << "\">"
+           << "\" data-type=\"" << FindingTypeName(f.type) << "\" data-sev=\"" << SeverityName(f.severity)
+           << "\" data-lang=\"" << Attr(tag) << "\">"
            << "<span class=\"sev\">" << Escape(SeverityLabel(ui_, f.severity)) << "</span> \u00B7 <span class=\"type\">"
            << Escape(TypeLabel(ui_, f.type)) << "</span> <span class=\"meta\">\u00B7 "
            << Escape(LanguageLabel(ui_, aligned_, f.version));

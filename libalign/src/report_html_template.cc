@@ -141,7 +141,7 @@ footer { padding: 1rem 1.5rem; color: var(--muted); font-size: 0.8rem; border-to
 @media print { .toolbar { display: none; } table.beads thead th { position: static; } #tip { display: none; } }
 )CSS";
 
-// Filters (types and severities) switch the class "off" on every element of
+// Filters (types, severities, languages at fault) switch the class "off" on every element of
 // a finding; navigation walks the anchors that are on, in document order.
 // The filters and the finding last visited live in the URL's fragment
 // (#f-3&hide=type:omission,severity:info&only=1), rewritten in place by
@@ -176,9 +176,9 @@ constexpr std::string_view kScript = R"JS(
     writeUrl();
   }
   function applyFilters() {
-    var types = checked('type'), sevs = checked('severity');
+    var types = checked('type'), sevs = checked('severity'), langs = checked('lang');
     doc.querySelectorAll('[data-f]').forEach(function (el) {
-      var off = !types[el.dataset.type] || !sevs[el.dataset.sev];
+      var off = !types[el.dataset.type] || !sevs[el.dataset.sev] || langs[el.dataset.lang] === false;
       el.classList.toggle('off', off);
       if (el.classList.contains('anchor')) el.tabIndex = off ? -1 : 0;
     });

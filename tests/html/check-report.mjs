@@ -151,6 +151,31 @@ try {
   check(visibleNotes === findings - warnings, `unchecking warnings leaves ${findings - warnings} notes (${visibleNotes})`);
   await sevBox.check();
 
+  // Languages at fault: one box per version; it composes with the type
+  // filter, and navigation skips what it hides.
+  const langs = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('input[data-filter="lang"]')).map((b) => b.value));
+  check(langs.join() === expected.inputs.map((i) => i.lang).join(), `one language box per version (${langs})`);
+  check(await page.evaluate(() => Array.from(document.querySelectorAll('[data-f]')).every((el) => el.dataset.lang)),
+        'every element of a finding names its language');
+  const lastLang = expected.findings[expected.findings.length - 1].lang;
+  await page.locator(`input[data-filter="lang"][value="${lastLang}"]`).uncheck();
+  await page.locator(`input[data-filter="type"][value="${firstType}"]`).uncheck();
+  const keep = expected.findings.filter((f) => f.lang !== lastLang && f.type !== firstType).length;
+  const langNotes = await page.locator('li.note:visible').count();
+  check(langNotes === keep, `unchecking ${lastLang} and ${firstType} leaves ${keep} notes (${langNotes})`);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  const walked = [];
+  for (let k = 0; k < Math.max(keep, 1); ++k) {
+    await page.keyboard.press('j');
+    walked.push(await page.evaluate(() => document.activeElement && [document.activeElement.dataset.lang, document.activeElement.dataset.type]));
+  }
+  check(keep === 0 || walked.every((w) => w && w[0] !== lastLang && w[1] !== firstType),
+        `j walks only the findings left (${JSON.stringify(walked)})`);
+  await page.locator(`input[data-filter="lang"][value="${lastLang}"]`).check();
+  await page.locator(`input[data-filter="type"][value="${firstType}"]`).check();
+  check(await page.locator('li.note:visible').count() === findings, 'checking them again shows every note');
+
   await page.locator('#only-findings').check();
   const rows = await page.locator('tr.bead:visible').count();
   check(rows === expected.summary.beads_with_findings, `"only beads with findings" shows ${expected.summary.beads_with_findings} rows (${rows})`);
