@@ -199,6 +199,14 @@ TEST_F(ReportFixture, HtmlFindingsCarryTheLanguageAtFault) {
   EXPECT_THAT(html, HasSubstr("value=\"ur\" checked> Urdu (2)</label>"));
 }
 
+// The type and severity cards of the summary are buttons that filter.
+TEST_F(ReportFixture, HtmlSummaryCardsAreButtons) {
+  const std::string html = Write(FindingsFormat::kHtml);
+  EXPECT_EQ(Count(html, "<button type=\"button\" class=\"card\" data-card=\"type\""), FindingTypes().size());
+  EXPECT_EQ(Count(html, "<button type=\"button\" class=\"card\" data-card=\"severity\""), 3u);
+  EXPECT_THAT(html, HasSubstr("data-card=\"severity\" data-value=\"warning\" aria-pressed=\"false\"><span class=\"n\">2</span>"));
+}
+
 TEST_F(ReportFixture, HtmlSplitsCrossingSpansIntoNestedMarkup) {
   const std::string html = Write(FindingsFormat::kHtml);
   // "Foreign Minister" (term) and "Minister Wang" (finding) overlap on "Minister".
@@ -324,8 +332,10 @@ TEST_F(ReportFixture, ReportsShowTheLabelsOfTheTypeRegistry) {
       const std::string label = ui->Translate(row.label);
       const std::string name(row.name);
       const std::string n = std::to_string(count[row.type]);
-      EXPECT_THAT(html, HasSubstr("data-type=\"" + name + "\" data-count=\"" + n + "\"><span class=\"n\">" + n +
-                                  "</span><span class=\"l\">" + html_internal::Escape(label) + "</span>"))
+      EXPECT_THAT(html, HasSubstr("data-type=\"" + name + "\" data-count=\"" + n +
+                                  "\"><button type=\"button\" class=\"card\" data-card=\"type\" data-value=\"" + name +
+                                  "\" aria-pressed=\"false\"><span class=\"n\">" + n + "</span><span class=\"l\">" +
+                                  html_internal::Escape(label) + "</span></button>"))
           << language << ": " << name;
       EXPECT_THAT(html, HasSubstr("value=\"" + name + "\" checked> " + html_internal::Escape(label) + " (" + n + ")"))
           << language << ": " << name;

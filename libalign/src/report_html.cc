@@ -211,6 +211,15 @@ class HtmlWriter {
          << Escape(internal::ProvenanceToJson(p)["check"].dump(1)) << "</pre></dd></dl></details>";
   }
 
+  // A summary card that is a button: it shows only the findings of its type
+  // or severity (the script checks that one box of the toolbar's fieldset),
+  // and pressed again, all of them. A button, so Enter and Space work.
+  static std::string Card(std::string_view kind, std::string_view value, size_t count, const std::string& label) {
+    return fmt::format("<button type=\"button\" class=\"card\" data-card=\"{}\" data-value=\"{}\" aria-pressed=\"false\">"
+                       "<span class=\"n\">{}</span><span class=\"l\">{}</span></button>",
+                       kind, value, count, Escape(label));
+  }
+
   void WriteHeader(const std::string& title) {
     out_ << "<header class=\"top\">\n<h1>" << Escape(title) << "</h1>\n<ul class=\"inputs\">";
     for (size_t v = 0; v < aligned_.versions.size(); ++v) {
@@ -237,14 +246,13 @@ class HtmlWriter {
       const FindingType t = row.type;
       const size_t c = s.by_type[static_cast<size_t>(t)];
       out_ << "<li class=\"type" << (c == 0 ? " zero" : "") << "\" data-type=\"" << FindingTypeName(t)
-           << "\" data-count=\"" << c << "\"><span class=\"n\">" << c << "</span><span class=\"l\">"
-           << Escape(TypeLabel(ui_, t)) << "</span></li>";
+           << "\" data-count=\"" << c << "\">" << Card("type", FindingTypeName(t), c, TypeLabel(ui_, t)) << "</li>";
     }
     for (Severity v : kAllSeverities) {
       const size_t c = s.by_severity[static_cast<size_t>(v)];
       out_ << "<li class=\"severity" << (c == 0 ? " zero" : "") << "\" data-severity=\"" << SeverityName(v)
-           << "\" data-count=\"" << c << "\"><span class=\"n\">" << c << "</span><span class=\"l\">"
-           << Escape(SeverityLabel(ui_, v)) << "</span></li>";
+           << "\" data-count=\"" << c << "\">" << Card("severity", SeverityName(v), c, SeverityLabel(ui_, v))
+           << "</li>";
     }
     if (report_.suppressed > 0) {
       out_ << "<li class=\"suppressed\" data-count=\"" << report_.suppressed << "\"><span class=\"n\">"

@@ -36,6 +36,9 @@ html:lang(zh) h2, html:lang(ur) h2 { text-transform: none; letter-spacing: 0; fo
 .summary .n { display: block; font-size: 1.3rem; font-weight: 600; line-height: 1.2; font-variant-numeric: tabular-nums; }
 .summary .l { font-size: 0.85rem; color: var(--muted); }
 .summary li.total { background: var(--paper); border-color: var(--ink); }
+.summary button.card { all: unset; display: block; cursor: pointer; }
+.summary button.card:focus-visible { outline: 3px solid #0969da; outline-offset: 0.4rem; border-radius: 2px; }
+.summary li:has(> button.card[aria-pressed="true"]) { border-color: var(--ink); box-shadow: 0 0 0 1px var(--ink); opacity: 1; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; font-size: 0.85rem; color: var(--muted);
           margin: 0; padding: 0; list-style: none; }
 .legend li { white-space: nowrap; }
@@ -189,6 +192,11 @@ constexpr std::string_view kScript = R"JS(
       row.classList.toggle('hidden-row', hide);
       if (notes) notes.classList.toggle('hidden-row', hide || visible === 0);
     });
+    // A card is pressed when its box is the only one on in its fieldset.
+    doc.querySelectorAll('button.card').forEach(function (card) {
+      var on = doc.querySelectorAll('input[data-filter="' + card.dataset.card + '"]:checked');
+      card.setAttribute('aria-pressed', String(on.length === 1 && on[0].value === card.dataset.value));
+    });
     hideTip();
     updatePosition();
   }
@@ -282,6 +290,15 @@ constexpr std::string_view kScript = R"JS(
     try { doc.execCommand('copy'); } catch (err) { }
     doc.body.removeChild(area);
   }
+  doc.querySelectorAll('button.card').forEach(function (card) {
+    card.addEventListener('click', function () {
+      var solo = card.getAttribute('aria-pressed') === 'true';
+      doc.querySelectorAll('input[data-filter="' + card.dataset.card + '"]').forEach(function (box) {
+        box.checked = solo || box.value === card.dataset.value;
+      });
+      apply();
+    });
+  });
   doc.addEventListener('click', function (e) {
     var button = e.target.closest && e.target.closest('button.fp');
     if (!button) return;

@@ -176,6 +176,24 @@ try {
   await page.locator(`input[data-filter="type"][value="${firstType}"]`).check();
   check(await page.locator('li.note:visible').count() === findings, 'checking them again shows every note');
 
+  // The summary's cards filter: a type's card shows that type only, pressed
+  // again all; Enter and Space on a severity's card do the same.
+  const typeCard = page.locator(`.summary button.card[data-card="type"][data-value="${firstType}"]`);
+  await typeCard.click();
+  check(await page.locator('li.note:visible').count() === ofType && await typeCard.getAttribute('aria-pressed') === 'true',
+        `the ${firstType} card shows only its ${ofType} finding(s)`);
+  await typeCard.click();
+  check(await page.locator('li.note:visible').count() === findings && await typeCard.getAttribute('aria-pressed') === 'false',
+        'pressed again it shows every finding');
+  const cardSev = expected.findings[0].severity;
+  const ofSev = expected.summary.by_severity[cardSev];
+  const sevCard = page.locator(`.summary button.card[data-card="severity"][data-value="${cardSev}"]`);
+  await sevCard.focus();
+  await page.keyboard.press('Enter');
+  check(await page.locator('li.note:visible').count() === ofSev && ofSev > 0, `Enter on the ${cardSev} card shows ${ofSev} notes`);
+  await page.keyboard.press(' ');
+  check(await page.locator('li.note:visible').count() === findings, 'Space on it again shows every note');
+
   await page.locator('#only-findings').check();
   const rows = await page.locator('tr.bead:visible').count();
   check(rows === expected.summary.beads_with_findings, `"only beads with findings" shows ${expected.summary.beads_with_findings} rows (${rows})`);
