@@ -161,10 +161,11 @@ TEST_F(ReportFixture, HtmlIsSelfContained) {
 TEST_F(ReportFixture, HtmlHasDirectionAndLanguageOfEveryVersion) {
   const std::string html = Write(FindingsFormat::kHtml);
   EXPECT_THAT(html, HasSubstr("<html lang=\"en\" dir=\"ltr\">"));
-  EXPECT_EQ(Count(html, "<td class=\"v\" lang=\"ur\" dir=\"rtl\">"), 4u);
-  EXPECT_EQ(Count(html, "<td class=\"v empty\" lang=\"ur\" dir=\"rtl\">"), 1u);
-  EXPECT_EQ(Count(html, "<td class=\"v\" lang=\"zh\" dir=\"ltr\">"), 5u);
-  EXPECT_EQ(Count(html, "<td class=\"v\" lang=\"en\" dir=\"ltr\">"), 5u);
+  // data-label: the name a phone's stacked layout shows above each cell.
+  EXPECT_EQ(Count(html, "<td class=\"v\" lang=\"ur\" dir=\"rtl\" data-label=\"Urdu\">"), 4u);
+  EXPECT_EQ(Count(html, "<td class=\"v empty\" lang=\"ur\" dir=\"rtl\" data-label=\"Urdu\">"), 1u);
+  EXPECT_EQ(Count(html, "<td class=\"v\" lang=\"zh\" dir=\"ltr\" data-label=\"Chinese\">"), 5u);
+  EXPECT_EQ(Count(html, "<td class=\"v\" lang=\"en\" dir=\"ltr\" data-label=\"English\">"), 5u);
   EXPECT_EQ(Count(html, "<tr class=\"bead"), 5u) << "one row per bead";
   EXPECT_EQ(Count(html, "<tr class=\"bead low"), 2u) << "scores 0.41 and 0.2";
 }

@@ -423,8 +423,10 @@ class HtmlWriter {
       const AlignInput& version = aligned_.versions[v];
       const SentenceRange& side = bead.sides[v];
       const std::vector<Mark> finding_marks = FindingMarks(b, v);
+      // data-label: the language's name, which a phone's stacked layout shows
+      // above the cell (the table header is hidden there).
       out_ << "<td class=\"v" << (side.empty() ? " empty" : "") << "\" " << LangAttrs(aligned_.language_tags[v])
-           << ">";
+           << " data-label=\"" << Attr(LanguageLabel(ui_, aligned_, v)) << "\">";
       if (side.empty()) {
         out_ << "<span lang=\"" << Attr(ui_.language()) << "\">" << Escape(ui_.Translate("no sentence")) << "</span>";
       }

@@ -141,6 +141,32 @@ details.provenance dt { font-weight: 600; } details.provenance dd { margin: 0; o
 details.provenance pre { margin: 0; max-height: 16rem; overflow: auto; font-size: 0.75rem; }
 footer { padding: 1rem 1.5rem; color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--rule); }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* A phone: the versions of a bead stack, each cell full width under its
+   language's name (the header row is hidden), and nothing is wider than the
+   window, so the page never scrolls sideways. */
+@media (max-width: 600px) {
+  header.top { padding: 0.9rem 0.75rem 0.5rem; }
+  /* The toolbar takes several lines here: it scrolls away instead of
+     covering a third of the screen. */
+  .toolbar { position: static; padding: 0.4rem 0.75rem; gap: 0.3rem 0.8rem; }
+  .toolbar .nav { margin-inline-start: 0; }
+  .toolbar label { white-space: normal; }
+  main { padding: 0 0.5rem 2rem; }
+  .summary li { min-width: 0; }
+  .inputs code, td.v, li.note { overflow-wrap: anywhere; }
+  table.beads, table.beads tbody, table.beads tr, table.beads td, table.beads th { display: block; width: auto; }
+  table.beads thead, table.beads colgroup { display: none; }
+  table.beads tr.hidden-row { display: none; }
+  tr.bead > th { text-align: start; border-top: 2px solid var(--ink); padding: 0.4rem 0.5rem 0.2rem; }
+  tr.bead > th .score, tr.bead.low > th .lowtag, tr.bead > th .unit { display: inline; margin-inline-start: 0.6em; }
+  tr.bead > td { border-top: 1px dotted var(--rule); padding: 0.35rem 0.5rem; }
+  td.v::before { content: attr(data-label); display: block; font: 600 0.75rem/1.6 var(--ui-font); color: var(--muted);
+                 font-style: normal; }
+  tr.notes > td:first-child { display: none; }
+  tr.notes > td { padding: 0 0.25rem 0.5rem; }
+  details.provenance dl { grid-template-columns: minmax(0, max-content) minmax(0, 1fr); }
+  #tip { max-width: calc(100vw - 16px); }
+}
 @media print { .toolbar { display: none; } table.beads thead th { position: static; } #tip { display: none; } }
 )CSS";
 
@@ -343,8 +369,10 @@ constexpr std::string_view kScript = R"JS(
   // margin of link targets; the toolbar wraps to more lines on a narrow window.
   function measure() {
     var bar = doc.querySelector('.toolbar'), head = doc.querySelector('table.beads thead');
-    if (bar) doc.documentElement.style.setProperty('--toolbar-height', bar.offsetHeight + 'px');
-    if (head) doc.documentElement.style.setProperty('--thead-height', head.offsetHeight + 'px');
+    // Only what is sticky covers a target (a phone's layout has neither).
+    var sticky = function (el) { return el && getComputedStyle(el).position === 'sticky'; };
+    doc.documentElement.style.setProperty('--toolbar-height', (sticky(bar) ? bar.offsetHeight : 0) + 'px');
+    doc.documentElement.style.setProperty('--thead-height', (head && sticky(head.querySelector('th')) ? head.offsetHeight : 0) + 'px');
   }
   window.addEventListener('resize', measure);
   measure();

@@ -266,6 +266,28 @@ try {
   await page.locator('#only-findings').uncheck();
   const hashCleared = await page.evaluate(() => location.hash);
   check(hashCleared === `#${visited}`, `with every filter on the URL names only the finding (${hashCleared})`);
+
+  // A phone (390 px): each version's cell stacks full width under its
+  // language's name, and the page does not scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(100);
+  const phone = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    cells: Array.from(document.querySelectorAll('td.v')).map((td) => ({
+      width: td.getBoundingClientRect().width, label: getComputedStyle(td, '::before').content })),
+  }));
+  check(phone.scrollWidth <= 390, `no sideways scrolling at 390 px (page ${phone.scrollWidth} px wide)`);
+  check(phone.cells.length > 0 && phone.cells.every((c) => c.width >= 330),
+        `every cell is full width at 390 px (${Math.min(...phone.cells.map((c) => Math.round(c.width)))} px)`);
+  check(phone.cells.every((c) => c.label.length > 2 && c.label !== 'none'), 'every stacked cell shows its language');
+  await page.screenshot({ path: screenshotPath.replace(/\.png$/, '-390.png'), fullPage: true });
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('j');
+  const tipBox = await page.evaluate(() => { const r = document.getElementById('tip').getBoundingClientRect(); return { left: r.left, right: r.right }; });
+  check(tipBox.left >= 0 && tipBox.right <= 390, `the tooltip fits a phone (${JSON.stringify(tipBox)})`);
+  await page.setViewportSize({ width: 1440, height: 900 });
   check(dialogs.length === 0 && errors.length === 0, 'still no dialog and no error after interaction');
 } finally {
   await context.close();

@@ -7,7 +7,8 @@
 # (tools/setup-deps.sh --browser) installs Chromium, and the pinned
 # playwright-core comes from npm (package-lock.json), installed once into
 # tests/html/node_modules and reused offline afterwards.
-# The screenshots stay in BUILD_DIR/artifacts/ (report.png, report-ur.png).
+# The screenshots stay in BUILD_DIR/artifacts/ (report.png, report-ur.png, and
+# report-390.png, report-ur-390.png at a phone's width).
 set -euo pipefail
 talign=$1
 src=$2
