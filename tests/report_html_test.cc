@@ -208,6 +208,26 @@ TEST_F(ReportFixture, HtmlSummaryCardsAreButtons) {
   EXPECT_THAT(html, HasSubstr("data-card=\"severity\" data-value=\"warning\" aria-pressed=\"false\"><span class=\"n\">2</span>"));
 }
 
+// Concepts are named by their preferred term in the UI language (the id in
+// a title and data-concept); in "expected" the preferred rendering is marked.
+TEST_F(ReportFixture, HtmlNamesConceptsByTheirPreferredTerm) {
+  const std::string html = Write(FindingsFormat::kHtml);
+  EXPECT_THAT(html, HasSubstr("concept <bdi class=\"concept\" lang=\"en\" dir=\"ltr\" data-concept=\"belt-and-road\" "
+                              "title=\"belt-and-road\">Belt and Road Initiative</bdi>"));
+  EXPECT_THAT(html, Not(HasSubstr("<code><bdi dir=\"ltr\">belt-and-road</bdi></code>")));
+  EXPECT_THAT(html, HasSubstr("data-concept=\"belt-and-road\" data-status=\"deprecated\" "
+                              "title=\"Belt and Road Initiative \u00B7 deprecated term\""));
+  EXPECT_THAT(html, HasSubstr("<bdi lang=\"ur\" dir=\"rtl\" class=\"pref\" title=\"preferred term\">"
+                              "بیلٹ اینڈ روڈ انیشی ایٹو</bdi>"));
+  auto zh = Translator::Create("zh");
+  ASSERT_TRUE(zh.ok()) << zh.status().message();
+  ReportOptions options;
+  options.translator = &*zh;
+  const std::string in_chinese = Write(FindingsFormat::kHtml, options);
+  EXPECT_THAT(in_chinese, HasSubstr("<bdi class=\"concept\" lang=\"zh\" dir=\"ltr\" data-concept=\"belt-and-road\" "
+                                    "title=\"belt-and-road\">一带一路倡议</bdi>"));
+}
+
 TEST_F(ReportFixture, HtmlSplitsCrossingSpansIntoNestedMarkup) {
   const std::string html = Write(FindingsFormat::kHtml);
   // "Foreign Minister" (term) and "Minister Wang" (finding) overlap on "Minister".

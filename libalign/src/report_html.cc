@@ -14,6 +14,7 @@
 #include "align/baseline.h"
 #include "align/report.h"
 #include "align/resources.h"
+#include "align/text.h"
 #include "config_internal.h"
 #include "report_findings_internal.h"
 #include "report_html_internal.h"
@@ -146,7 +147,8 @@ class HtmlWriter {
  public:
   HtmlWriter(const FindingsReport& report, const ReportOptions& options, std::ostream& out)
       : report_(report), aligned_(*report.aligned), findings_(*report.findings), ui_(Ui(options)),
-        options_(options), out_(out), locator_(*report.aligned) {
+        options_(options), out_(out), locator_(*report.aligned),
+        ui_language_(ParseLanguage(ui_.language()).value_or(Language::kUnknown)) {
     const size_t n = aligned_.versions.size();
     by_bead_.resize(aligned_.alignment.beads.size());
     for (size_t i : OrderByBead(report)) by_bead_[findings_[i].bead].push_back(i);
@@ -218,6 +220,32 @@ class HtmlWriter {
     return fmt::format("<button type=\"button\" class=\"card\" data-card=\"{}\" data-value=\"{}\" aria-pressed=\"false\">"
                        "<span class=\"n\">{}</span><span class=\"l\">{}</span></button>",
                        kind, value, count, Escape(label));
+  }
+
+  // A concept's name for people: its preferred term in the UI language if
+  // the termbase has one, else in English, else its id (ids such as
+  // all_weather_strategic_cooperative_partnership are for programs).
+  struct ConceptLabel {
+    std::string text;
+    std::string lang;  // the language tag of |text|; empty for the id
+  };
+  ConceptLabel NameOf(uint32_t concept_index) const {
+    for (Language l : {ui_language_, Language::kEnglish}) {
+      if (l == Language::kUnknown) continue;
+      const std::vector<const Term*> preferred = report_.lexicon->Preferred(concept_index, l);
+      if (!preferred.empty()) return {preferred.front()->text, std::string(LanguageCode(l))};
+    }
+    return {report_.lexicon->concepts()[concept_index].id, ""};
+  }
+  std::string ConceptMarkup(uint32_t concept_index) const {
+    const ConceptLabel name = NameOf(concept_index);
+    const std::string& id = report_.lexicon->concepts()[concept_index].id;
+    if (name.lang.empty()) {
+      return fmt::format("<code><bdi class=\"concept\" dir=\"ltr\" data-concept=\"{}\">{}</bdi></code>", Attr(id),
+                         Escape(id));
+    }
+    return fmt::format("<bdi class=\"concept\" {} data-concept=\"{}\" title=\"{}\">{}</bdi>", LangAttrs(name.lang),
+                       Attr(id), Attr(id), Escape(name.text));
   }
 
   void WriteHeader(const std::string& title) {
@@ -362,12 +390,13 @@ class HtmlWriter {
     for (const TermHit* h : it->second) {
       std::string id = report_.lexicon != nullptr ? report_.lexicon->concepts()[h->concept_index].id
                                                   : std::to_string(h->concept_index);
+      const std::string name = report_.lexicon != nullptr ? NameOf(h->concept_index).text : id;
       Mark m;
       m.span = h->span;
       m.rank = 2;
       m.open = m.reopen = fmt::format(
           "<span class=\"t st-{}\" data-concept=\"{}\" data-status=\"{}\" title=\"{} \u00B7 {}\">",
-          TermStatusName(h->status), Attr(id), TermStatusName(h->status), Attr(id), Attr(StatusLabel(ui_, h->status)));
+          TermStatusName(h->status), Attr(id), TermStatusName(h->status), Attr(name), Attr(StatusLabel(ui_, h->status)));
       marks.push_back(std::move(m));
     }
     return marks;
@@ -471,8 +500,8 @@ class HtmlWriter {
         out_ << " \u00B7 " << Escape(ui_.Translate("unit")) << " <code class=\"unit\"><bdi dir=\"ltr\">" << Escape(unit)
              << "</bdi></code>";
       }
-      if (std::optional<std::string> id = ConceptId(report_, f)) {
-        out_ << " \u00B7 " << Escape(ui_.Translate("concept")) << " <code><bdi dir=\"ltr\">" << Escape(*id) << "</bdi></code>";
+      if (f.concept_index && report_.lexicon != nullptr) {
+        out_ << " \u00B7 " << Escape(ui_.Translate("concept")) << ' ' << ConceptMarkup(*f.concept_index);
       }
       // A message in the UI language takes its direction; an English one
       // (a finding without a pattern, or no catalog entry) stays ltr.
@@ -488,8 +517,32 @@ class HtmlWriter {
       }
       if (!f.expected.empty()) {
         out_ << " <span class=\"exp\">" << Escape(ui_.Translate("expected:")) << ' ';
-        for (size_t e = 0; e < f.expected.size(); ++e) {
-          out_ << (e ? " | " : "") << "<bdi " << LangAttrs(tag) << ">" << Escape(f.expected[e]) << "</bdi>";
+        // The termbase's preferred renderings first, in bold and saying so,
+        // with its admitted ones on hover.
+        std::set<std::string> preferred;
+        std::string admitted;
+        if (f.concept_index && report_.lexicon != nullptr) {
+          const Language lang = aligned_.versions[f.version].language;
+          for (const Term* t : report_.lexicon->Preferred(*f.concept_index, lang)) preferred.insert(t->text);
+          for (uint32_t t : report_.lexicon->concepts()[*f.concept_index].terms) {
+            const Term& term = report_.lexicon->terms()[t];
+            if (term.language == lang && term.status == TermStatus::kAdmitted) {
+              admitted += (admitted.empty() ? "" : " | ") + term.text;
+            }
+          }
+        }
+        std::vector<std::string> expected = f.expected;
+        std::stable_partition(expected.begin(), expected.end(), [&](const std::string& e) { return preferred.count(e) > 0; });
+        for (size_t e = 0; e < expected.size(); ++e) {
+          out_ << (e ? " | " : "");
+          if (preferred.count(expected[e])) {
+            std::string title = StatusLabel(ui_, TermStatus::kPreferred);
+            if (!admitted.empty()) title += " \u00B7 " + StatusLabel(ui_, TermStatus::kAdmitted) + ": " + admitted;
+            out_ << "<bdi " << LangAttrs(tag) << " class=\"pref\" title=\"" << Attr(title) << "\">"
+                 << Escape(expected[e]) << "</bdi>";
+          } else {
+            out_ << "<bdi " << LangAttrs(tag) << ">" << Escape(expected[e]) << "</bdi>";
+          }
         }
         out_ << "</span>";
       }
@@ -514,6 +567,7 @@ class HtmlWriter {
   std::vector<std::map<size_t, std::vector<const TermHit*>>> hits_;
   std::set<size_t> anchored_;
   const Locator locator_;
+  const Language ui_language_;
 };
 
 }  // namespace

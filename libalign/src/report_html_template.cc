@@ -122,6 +122,8 @@ li.note .type { font-weight: 600; }
 li.note .meta { color: var(--muted); }
 li.note code { font-size: 0.85em; }
 li.note .exp { display: inline-block; margin-inline-start: 0.5em; }
+li.note .exp bdi.pref { font-weight: 700; }
+li.note bdi.concept[title] { text-decoration: underline dotted var(--muted); cursor: help; }
 li.note bdi:lang(ur), #tip bdi:lang(ur) { font-family: "Noto Naskh Arabic", "Noto Nastaliq Urdu", serif; }
 li.note button.fp { font: inherit; font-size: 0.8em; color: var(--muted); background: none; border: 1px solid var(--rule);
                    border-radius: 4px; padding: 0 0.3em; margin-inline-start: 0.4em; cursor: copy; }

@@ -92,6 +92,20 @@ try {
   check(deprecated.length > 0 && deprecated.every((t) => t.deco === 'wavy'), 'deprecated hits are underlined wavy');
   check(admitted.length > 0 && admitted.every((t) => t.deco !== 'wavy' && t.border !== 'none'), 'admitted hits are underlined plainly');
 
+  // Concepts are named by a preferred term, the id kept in data-concept (and
+  // a title when a term names it); an expected preferred rendering is bold,
+  // first, and says so on hover.
+  const concepts = await page.evaluate(() => Array.from(document.querySelectorAll('li.note .concept')).map((c) => ({
+    id: c.dataset.concept, text: c.textContent, title: c.title })));
+  check(concepts.every((c) => c.id && (c.title ? c.title === c.id && c.text !== c.id : c.text === c.id)),
+        `concepts show a term and keep their id (${JSON.stringify(concepts.slice(0, 3))})`);
+  check(concepts.some((c) => c.title), 'some concept is named by its preferred term');
+  const prefs = await page.evaluate(() => Array.from(document.querySelectorAll('li.note .exp bdi.pref')).map((b) => ({
+    first: b.parentElement.querySelector('bdi') === b, weight: Number(getComputedStyle(b).fontWeight), title: b.title })));
+  check((prefs.length > 0 || !expected.findings.some((f) => f.type === 'deprecated-term')) &&
+        prefs.every((p) => p.first && p.weight >= 700 && p.title.length > 0),
+        `expected preferred terms come first, bold, with a title (${JSON.stringify(prefs)})`);
+
   // Keyboard navigation: j/n forward, k/p back, and the message on focus.
   const anchorIds = await page.evaluate(() => Array.from(document.querySelectorAll('.fm.anchor')).map((a) => a.id));
   const focused = () => page.evaluate(() => document.activeElement && document.activeElement.id);
