@@ -228,6 +228,27 @@ TEST_F(ReportFixture, HtmlNamesConceptsByTheirPreferredTerm) {
                                     "title=\"belt-and-road\">一带一路倡议</bdi>"));
 }
 
+// Mixed directions: each piece is isolated in its own direction. A number
+// quoted from an English version stays left to right in the notes of an
+// Urdu one ("3.5 percent", not "percent 3.5"); sentence numbers are <bdi>s.
+TEST_F(ReportFixture, HtmlIsolatesEveryPieceInItsOwnDirection) {
+  Finding number;
+  number.type = FindingType::kNumberMismatch;
+  number.severity = Severity::kWarning;
+  number.version = 2;
+  number.bead = 2;
+  number.places = {{2, {2}, {Find(aligned_, 2, "15")}}};
+  number.evidence = "15";
+  number.expected = {"3.5 percent", "۳٫۵"};
+  number.message = "a made-up number mismatch";
+  findings_.push_back(number);
+  const std::string html = Write(FindingsFormat::kHtml);
+  EXPECT_THAT(html, HasSubstr("expected: <bdi lang=\"en\" dir=\"ltr\">3.5 percent</bdi> | <bdi dir=\"ltr\">۳٫۵</bdi>"));
+  EXPECT_THAT(html, HasSubstr("expected: <bdi dir=\"ltr\">15</bdi>"));
+  EXPECT_EQ(Count(html, "<bdi class=\"si\" dir=\"ltr\" aria-hidden=\"true\">"), 14u) << "one per sentence";
+  EXPECT_THAT(html, HasSubstr("<span lang=\"en\" dir=\"ltr\">no sentence</span>"));
+}
+
 TEST_F(ReportFixture, HtmlSplitsCrossingSpansIntoNestedMarkup) {
   const std::string html = Write(FindingsFormat::kHtml);
   // "Foreign Minister" (term) and "Minister Wang" (finding) overlap on "Minister".

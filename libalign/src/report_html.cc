@@ -457,13 +457,16 @@ class HtmlWriter {
       out_ << "<td class=\"v" << (side.empty() ? " empty" : "") << "\" " << LangAttrs(aligned_.language_tags[v])
            << " data-label=\"" << Attr(LanguageLabel(ui_, aligned_, v)) << "\">";
       if (side.empty()) {
-        out_ << "<span lang=\"" << Attr(ui_.language()) << "\">" << Escape(ui_.Translate("no sentence")) << "</span>";
+        out_ << "<span lang=\"" << Attr(ui_.language()) << "\" dir=\"" << (ui_.rtl() ? "rtl" : "ltr") << "\">"
+             << Escape(ui_.Translate("no sentence")) << "</span>";
       }
       const std::vector<std::vector<size_t>> finding_marks_in = MarksPerSentence(version, side, finding_marks);
       for (uint32_t s = side.begin; s < side.end; ++s) {
         std::vector<Mark> marks = TermMarks(v, s);
         for (size_t k : finding_marks_in[s - side.begin]) marks.push_back(finding_marks[k]);
-        out_ << "<p class=\"s\" data-s=\"" << s << "\"><span class=\"si\" aria-hidden=\"true\">" << s << "</span>"
+        // The sentence number is isolated (a <bdi>, left to right): next to
+        // Urdu text that begins with digits it would run into them ("2026 13ء").
+        out_ << "<p class=\"s\" data-s=\"" << s << "\"><bdi class=\"si\" dir=\"ltr\" aria-hidden=\"true\">" << s << "</bdi>"
              << Markup(version.document.bytes(), version.sentences[s].span, marks, &anchored_) << "</p>";
       }
       // Findings of this version that no span marked get a badge in its cell.
@@ -474,6 +477,16 @@ class HtmlWriter {
     }
     out_ << "</tr>\n";
     if (has) WriteNotes(b);
+  }
+
+  // The lang and dir of a piece of text quoted in a note: the version's when
+  // the text is in its language, else the language its letters are in (an
+  // omission quotes the other version's sentence), else left to right (digits).
+  std::string PieceAttrs(const std::string& text, size_t v) const {
+    const Language own = DetectLanguage(text);
+    if (own == aligned_.versions[v].language) return LangAttrs(aligned_.language_tags[v]);
+    if (own == Language::kUnknown) return "dir=\"ltr\"";
+    return LangAttrs(std::string(LanguageCode(own)));
   }
 
   void WriteNotes(size_t b) {
@@ -512,8 +525,8 @@ class HtmlWriter {
       // A missing term rendered freely shows those words, not the sentence.
       const std::string& found = f.rendering.empty() ? f.evidence : f.rendering;
       if (!found.empty()) {
-        out_ << " <span class=\"exp\">" << Escape(ui_.Translate("found:")) << " <bdi " << LangAttrs(tag) << ">"
-             << Escape(found) << "</bdi></span>";
+        out_ << " <span class=\"exp\">" << Escape(ui_.Translate("found:")) << " <bdi " << PieceAttrs(found, f.version)
+             << ">" << Escape(found) << "</bdi></span>";
       }
       if (!f.expected.empty()) {
         out_ << " <span class=\"exp\">" << Escape(ui_.Translate("expected:")) << ' ';
@@ -541,7 +554,10 @@ class HtmlWriter {
             out_ << "<bdi " << LangAttrs(tag) << " class=\"pref\" title=\"" << Attr(title) << "\">"
                  << Escape(expected[e]) << "</bdi>";
           } else {
-            out_ << "<bdi " << LangAttrs(tag) << ">" << Escape(expected[e]) << "</bdi>";
+            // Numbers are quoted as the other versions write them ("3.5
+            // percent"): in the direction of their own language, not of the
+            // version at fault (an rtl <bdi> shows "percent 3.5").
+            out_ << "<bdi " << PieceAttrs(expected[e], f.version) << ">" << Escape(expected[e]) << "</bdi>";
           }
         }
         out_ << "</span>";

@@ -87,6 +87,9 @@ td.v:lang(en), .exp bdi:lang(en) { font-family: Charter, "Bitstream Charter", "N
 td.v:lang(zh), .exp bdi:lang(zh) { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
 td.v:lang(ur), .exp bdi:lang(ur) { font-family: "Noto Nastaliq Urdu", "Jameel Noori Nastaleeq", "Noto Naskh Arabic", serif; }
 td.v.empty > span, td.v .fm.badge { font-family: var(--ui-font); }
+/* Interface words inside a document's cell (a badge, "no sentence") are
+   isolated from the text's direction, as the sentence numbers are (<bdi>). */
+td.v.empty > span, td.v .fm.badge, td.v .si { unicode-bidi: isolate; }
 td.v:lang(ur) { line-height: 2.35; font-size: 1.02rem; }
 td.v:lang(zh) { line-height: 1.75; }
 td.v:lang(en) { line-height: 1.55; font-size: 1.02rem; }

@@ -106,6 +106,19 @@ try {
         prefs.every((p) => p.first && p.weight >= 700 && p.title.length > 0),
         `expected preferred terms come first, bold, with a title (${JSON.stringify(prefs)})`);
 
+  // Bidi: sentence numbers and interface words in a cell are isolated, and
+  // every quoted piece of a note (found, expected) is a <bdi> whose direction
+  // fits its own text: Latin letters left to right, whatever the version.
+  const bidi = await page.evaluate(() => ({
+    si: Array.from(document.querySelectorAll('td.v .si, td.v .fm.badge')).filter((el) => getComputedStyle(el).unicodeBidi !== 'isolate').length,
+    pieces: Array.from(document.querySelectorAll('li.note .exp > *')).filter((el) => el.tagName !== 'BDI').length,
+    latinRtl: Array.from(document.querySelectorAll('li.note .exp > bdi')).filter((el) =>
+      /^[\p{Script=Latin}\d\s.,%-]*\p{Script=Latin}/u.test(el.textContent) && getComputedStyle(el).direction !== 'ltr')
+      .map((el) => el.textContent),
+  }));
+  check(bidi.si === 0 && bidi.pieces === 0 && bidi.latinRtl.length === 0,
+        `every mixed-direction piece is isolated in its own direction (${JSON.stringify(bidi)})`);
+
   // Keyboard navigation: j/n forward, k/p back, and the message on focus.
   const anchorIds = await page.evaluate(() => Array.from(document.querySelectorAll('.fm.anchor')).map((a) => a.id));
   const focused = () => page.evaluate(() => document.activeElement && document.activeElement.id);
