@@ -134,6 +134,10 @@ li.note button.fp[data-copied] { color: var(--ink); border-color: var(--ink); }
 #tip button.fp { display: none; }
 li.note a.goto { color: var(--muted); text-decoration: none; margin-inline-start: 0.4em; }
 .hidden-row { display: none; }
+/* "Only beads with findings" is one class on the table, not one per row: a
+   report of 20,000 beads switches in one style change. A row whose findings
+   are all filtered out carries "nof". */
+table.beads.only tr.bead:not(.hasf), table.beads.only tr.bead.nof, tr.notes.nof { display: none; }
 #tip { position: absolute; z-index: 10; max-width: 30rem; padding: 0.5rem 0.7rem; border-radius: 6px; font-size: 0.85rem;
        background: #24292f; color: #fff; box-shadow: 0 6px 18px rgba(0,0,0,0.25); pointer-events: none; }
 #tip[hidden] { display: none; }
@@ -161,7 +165,7 @@ footer { padding: 1rem 1.5rem; color: var(--muted); font-size: 0.8rem; border-to
   .inputs code, td.v, li.note { overflow-wrap: anywhere; }
   table.beads, table.beads tbody, table.beads tr, table.beads td, table.beads th { display: block; width: auto; }
   table.beads thead, table.beads colgroup { display: none; }
-  table.beads tr.hidden-row { display: none; }
+  table.beads tr.hidden-row, table.beads.only tr.bead:not(.hasf), table.beads.only tr.bead.nof, table.beads tr.notes.nof { display: none; }
   tr.bead > th { text-align: start; border-top: 2px solid var(--ink); padding: 0.4rem 0.5rem 0.2rem; }
   tr.bead > th .score, tr.bead.low > th .lowtag, tr.bead > th .unit { display: inline; margin-inline-start: 0.6em; }
   tr.bead > td { border-top: 1px dotted var(--rule); padding: 0.35rem 0.5rem; }
@@ -195,9 +199,20 @@ constexpr std::string_view kScript = R"JS(
     doc.querySelectorAll('input[data-filter="' + kind + '"]').forEach(function (box) { on[box.value] = box.checked; });
     return on;
   }
+  // The page is static: its anchors, their rows and the rows with findings
+  // are looked up once, not on every key press or filter change (a report of
+  // 5,000 findings stays quick).
+  var table = doc.querySelector('table.beads');
+  var allAnchors = Array.prototype.slice.call(doc.querySelectorAll('.fm.anchor'));
+  var anchorRows = allAnchors.map(function (a) { return a.closest('tr'); });
+  var findingEls = Array.prototype.slice.call(doc.querySelectorAll('[data-f]'));
+  var findingRows = Array.prototype.slice.call(doc.querySelectorAll('tr.bead.hasf')).map(function (row) {
+    return { row: row, notes: doc.getElementById('notes-' + row.dataset.bead) };
+  });
   function anchors() {
-    return Array.prototype.filter.call(doc.querySelectorAll('.fm.anchor'), function (a) {
-      return !a.classList.contains('off') && !a.closest('tr').classList.contains('hidden-row');
+    var only = onlyFindings.checked;
+    return allAnchors.filter(function (a, k) {
+      return !a.classList.contains('off') && !(only && anchorRows[k].classList.contains('nof'));
     });
   }
   function updatePosition() {
@@ -211,17 +226,18 @@ constexpr std::string_view kScript = R"JS(
   }
   function applyFilters() {
     var types = checked('type'), sevs = checked('severity'), langs = checked('lang');
-    doc.querySelectorAll('[data-f]').forEach(function (el) {
+    var visible = {};  // bead → whether a note of it is on
+    findingEls.forEach(function (el) {
       var off = !types[el.dataset.type] || !sevs[el.dataset.sev] || langs[el.dataset.lang] === false;
       el.classList.toggle('off', off);
       if (el.classList.contains('anchor')) el.tabIndex = off ? -1 : 0;
+      else if (!off && el.tagName === 'LI') visible[el.closest('tr').dataset.bead] = true;
     });
-    doc.querySelectorAll('tr.bead').forEach(function (row) {
-      var notes = doc.getElementById('notes-' + row.dataset.bead);
-      var visible = notes ? notes.querySelectorAll('li.note:not(.off)').length : 0;
-      var hide = onlyFindings.checked && visible === 0;
-      row.classList.toggle('hidden-row', hide);
-      if (notes) notes.classList.toggle('hidden-row', hide || visible === 0);
+    table.classList.toggle('only', onlyFindings.checked);
+    findingRows.forEach(function (r) {
+      var none = !visible[r.row.dataset.bead];
+      r.row.classList.toggle('nof', none);
+      if (r.notes) r.notes.classList.toggle('nof', none);
     });
     // A card is pressed when its box is the only one on in its fieldset.
     doc.querySelectorAll('button.card').forEach(function (card) {
@@ -388,7 +404,10 @@ constexpr std::string_view kScript = R"JS(
     if (/[&#](hide|only)=/.test(location.hash)) { var id = readUrl(); applyFilters(); reveal(id); } else writeUrl();
   });
   var start = readUrl();
+  // Marks around the first filtering, for the browser test of a large report.
+  performance.mark('talign-apply-start');
   applyFilters();
+  performance.measure('talign-apply', 'talign-apply-start');
   // The browser may have scrolled to the fragment before the margins were
   // measured, and cannot find "f-3&hide=…": scroll (and focus) again.
   reveal(start);
