@@ -161,10 +161,11 @@ TEST_F(ReportFixture, HtmlIsSelfContained) {
 TEST_F(ReportFixture, HtmlHasDirectionAndLanguageOfEveryVersion) {
   const std::string html = Write(FindingsFormat::kHtml);
   EXPECT_THAT(html, HasSubstr("<html lang=\"en\" dir=\"ltr\">"));
-  EXPECT_EQ(Count(html, "<td class=\"v\" lang=\"ur\" dir=\"rtl\">"), 4u);
-  EXPECT_EQ(Count(html, "<td class=\"v empty\" lang=\"ur\" dir=\"rtl\">"), 1u);
-  EXPECT_EQ(Count(html, "<td class=\"v\" lang=\"zh\" dir=\"ltr\">"), 5u);
-  EXPECT_EQ(Count(html, "<td class=\"v\" lang=\"en\" dir=\"ltr\">"), 5u);
+  // data-label: the name a phone's stacked layout shows above each cell.
+  EXPECT_EQ(Count(html, "<td class=\"v\" lang=\"ur\" dir=\"rtl\" data-label=\"Urdu\">"), 4u);
+  EXPECT_EQ(Count(html, "<td class=\"v empty\" lang=\"ur\" dir=\"rtl\" data-label=\"Urdu\">"), 1u);
+  EXPECT_EQ(Count(html, "<td class=\"v\" lang=\"zh\" dir=\"ltr\" data-label=\"Chinese\">"), 5u);
+  EXPECT_EQ(Count(html, "<td class=\"v\" lang=\"en\" dir=\"ltr\" data-label=\"English\">"), 5u);
   EXPECT_EQ(Count(html, "<tr class=\"bead"), 5u) << "one row per bead";
   EXPECT_EQ(Count(html, "<tr class=\"bead low"), 2u) << "scores 0.41 and 0.2";
 }
@@ -182,6 +183,70 @@ TEST_F(ReportFixture, HtmlMarksEveryFindingOnceAndHighlightsTerms) {
   EXPECT_THAT(html, HasSubstr("data-concept=\"belt-and-road\" data-status=\"deprecated\""));
   EXPECT_THAT(html, HasSubstr("data-concept=\"cpec\" data-status=\"preferred\""));
   EXPECT_THAT(html, HasSubstr("data-concept=\"belt-and-road\" data-status=\"preferred\""));
+}
+
+// Every element of a finding names the language at fault, for the language
+// filter; the toolbar has one box per version.
+TEST_F(ReportFixture, HtmlFindingsCarryTheLanguageAtFault) {
+  const std::string html = Write(FindingsFormat::kHtml);
+  EXPECT_EQ(Count(html, "data-f=\""), Count(html, "data-lang=\""));
+  EXPECT_THAT(html, HasSubstr("id=\"note-0\" data-f=\"0\" data-type=\"deprecated-term\" data-sev=\"error\" data-lang=\"ur\""));
+  EXPECT_THAT(html, HasSubstr("id=\"f-2\" tabindex=\"0\" aria-describedby=\"note-2\" data-f=\"2\" "
+                              "data-type=\"omission\" data-sev=\"warning\" data-lang=\"ur\""));
+  EXPECT_THAT(html, HasSubstr("data-f=\"1\" data-type=\"number-mismatch\" data-sev=\"warning\" data-lang=\"zh\""));
+  for (const std::string lang : {"en", "zh", "ur"}) {
+    EXPECT_EQ(Count(html, "data-filter=\"lang\" value=\"" + lang + "\" checked>"), 1u) << lang;
+  }
+  EXPECT_THAT(html, HasSubstr("value=\"ur\" checked> Urdu (2)</label>"));
+}
+
+// The type and severity cards of the summary are buttons that filter.
+TEST_F(ReportFixture, HtmlSummaryCardsAreButtons) {
+  const std::string html = Write(FindingsFormat::kHtml);
+  EXPECT_EQ(Count(html, "<button type=\"button\" class=\"card\" data-card=\"type\""), FindingTypes().size());
+  EXPECT_EQ(Count(html, "<button type=\"button\" class=\"card\" data-card=\"severity\""), 3u);
+  EXPECT_THAT(html, HasSubstr("data-card=\"severity\" data-value=\"warning\" aria-pressed=\"false\"><span class=\"n\">2</span>"));
+}
+
+// Concepts are named by their preferred term in the UI language (the id in
+// a title and data-concept); in "expected" the preferred rendering is marked.
+TEST_F(ReportFixture, HtmlNamesConceptsByTheirPreferredTerm) {
+  const std::string html = Write(FindingsFormat::kHtml);
+  EXPECT_THAT(html, HasSubstr("concept <bdi class=\"concept\" lang=\"en\" dir=\"ltr\" data-concept=\"belt-and-road\" "
+                              "title=\"belt-and-road\">Belt and Road Initiative</bdi>"));
+  EXPECT_THAT(html, Not(HasSubstr("<code><bdi dir=\"ltr\">belt-and-road</bdi></code>")));
+  EXPECT_THAT(html, HasSubstr("data-concept=\"belt-and-road\" data-status=\"deprecated\" "
+                              "title=\"Belt and Road Initiative \u00B7 deprecated term\""));
+  EXPECT_THAT(html, HasSubstr("<bdi lang=\"ur\" dir=\"rtl\" class=\"pref\" title=\"preferred term\">"
+                              "بیلٹ اینڈ روڈ انیشی ایٹو</bdi>"));
+  auto zh = Translator::Create("zh");
+  ASSERT_TRUE(zh.ok()) << zh.status().message();
+  ReportOptions options;
+  options.translator = &*zh;
+  const std::string in_chinese = Write(FindingsFormat::kHtml, options);
+  EXPECT_THAT(in_chinese, HasSubstr("<bdi class=\"concept\" lang=\"zh\" dir=\"ltr\" data-concept=\"belt-and-road\" "
+                                    "title=\"belt-and-road\">一带一路倡议</bdi>"));
+}
+
+// Mixed directions: each piece is isolated in its own direction. A number
+// quoted from an English version stays left to right in the notes of an
+// Urdu one ("3.5 percent", not "percent 3.5"); sentence numbers are <bdi>s.
+TEST_F(ReportFixture, HtmlIsolatesEveryPieceInItsOwnDirection) {
+  Finding number;
+  number.type = FindingType::kNumberMismatch;
+  number.severity = Severity::kWarning;
+  number.version = 2;
+  number.bead = 2;
+  number.places = {{2, {2}, {Find(aligned_, 2, "15")}}};
+  number.evidence = "15";
+  number.expected = {"3.5 percent", "۳٫۵"};
+  number.message = "a made-up number mismatch";
+  findings_.push_back(number);
+  const std::string html = Write(FindingsFormat::kHtml);
+  EXPECT_THAT(html, HasSubstr("expected: <bdi lang=\"en\" dir=\"ltr\">3.5 percent</bdi> | <bdi dir=\"ltr\">۳٫۵</bdi>"));
+  EXPECT_THAT(html, HasSubstr("expected: <bdi dir=\"ltr\">15</bdi>"));
+  EXPECT_EQ(Count(html, "<bdi class=\"si\" dir=\"ltr\" aria-hidden=\"true\">"), 14u) << "one per sentence";
+  EXPECT_THAT(html, HasSubstr("<span lang=\"en\" dir=\"ltr\">no sentence</span>"));
 }
 
 TEST_F(ReportFixture, HtmlSplitsCrossingSpansIntoNestedMarkup) {
@@ -309,8 +374,10 @@ TEST_F(ReportFixture, ReportsShowTheLabelsOfTheTypeRegistry) {
       const std::string label = ui->Translate(row.label);
       const std::string name(row.name);
       const std::string n = std::to_string(count[row.type]);
-      EXPECT_THAT(html, HasSubstr("data-type=\"" + name + "\" data-count=\"" + n + "\"><span class=\"n\">" + n +
-                                  "</span><span class=\"l\">" + html_internal::Escape(label) + "</span>"))
+      EXPECT_THAT(html, HasSubstr("data-type=\"" + name + "\" data-count=\"" + n +
+                                  "\"><button type=\"button\" class=\"card\" data-card=\"type\" data-value=\"" + name +
+                                  "\" aria-pressed=\"false\"><span class=\"n\">" + n + "</span><span class=\"l\">" +
+                                  html_internal::Escape(label) + "</span></button>"))
           << language << ": " << name;
       EXPECT_THAT(html, HasSubstr("value=\"" + name + "\" checked> " + html_internal::Escape(label) + " (" + n + ")"))
           << language << ": " << name;

@@ -14,6 +14,7 @@
 #include "align/baseline.h"
 #include "align/report.h"
 #include "align/resources.h"
+#include "align/text.h"
 #include "config_internal.h"
 #include "report_findings_internal.h"
 #include "report_html_internal.h"
@@ -146,7 +147,8 @@ class HtmlWriter {
  public:
   HtmlWriter(const FindingsReport& report, const ReportOptions& options, std::ostream& out)
       : report_(report), aligned_(*report.aligned), findings_(*report.findings), ui_(Ui(options)),
-        options_(options), out_(out), locator_(*report.aligned) {
+        options_(options), out_(out), locator_(*report.aligned),
+        ui_language_(ParseLanguage(ui_.language()).value_or(Language::kUnknown)) {
     const size_t n = aligned_.versions.size();
     by_bead_.resize(aligned_.alignment.beads.size());
     for (size_t i : OrderByBead(report)) by_bead_[findings_[i].bead].push_back(i);
@@ -211,6 +213,41 @@ class HtmlWriter {
          << Escape(internal::ProvenanceToJson(p)["check"].dump(1)) << "</pre></dd></dl></details>";
   }
 
+  // A summary card that is a button: it shows only the findings of its type
+  // or severity (the script checks that one box of the toolbar's fieldset),
+  // and pressed again, all of them. A button, so Enter and Space work.
+  static std::string Card(std::string_view kind, std::string_view value, size_t count, const std::string& label) {
+    return fmt::format("<button type=\"button\" class=\"card\" data-card=\"{}\" data-value=\"{}\" aria-pressed=\"false\">"
+                       "<span class=\"n\">{}</span><span class=\"l\">{}</span></button>",
+                       kind, value, count, Escape(label));
+  }
+
+  // A concept's name for people: its preferred term in the UI language if
+  // the termbase has one, else in English, else its id (ids such as
+  // all_weather_strategic_cooperative_partnership are for programs).
+  struct ConceptLabel {
+    std::string text;
+    std::string lang;  // the language tag of |text|; empty for the id
+  };
+  ConceptLabel NameOf(uint32_t concept_index) const {
+    for (Language l : {ui_language_, Language::kEnglish}) {
+      if (l == Language::kUnknown) continue;
+      const std::vector<const Term*> preferred = report_.lexicon->Preferred(concept_index, l);
+      if (!preferred.empty()) return {preferred.front()->text, std::string(LanguageCode(l))};
+    }
+    return {report_.lexicon->concepts()[concept_index].id, ""};
+  }
+  std::string ConceptMarkup(uint32_t concept_index) const {
+    const ConceptLabel name = NameOf(concept_index);
+    const std::string& id = report_.lexicon->concepts()[concept_index].id;
+    if (name.lang.empty()) {
+      return fmt::format("<code><bdi class=\"concept\" dir=\"ltr\" data-concept=\"{}\">{}</bdi></code>", Attr(id),
+                         Escape(id));
+    }
+    return fmt::format("<bdi class=\"concept\" {} data-concept=\"{}\" title=\"{}\">{}</bdi>", LangAttrs(name.lang),
+                       Attr(id), Attr(id), Escape(name.text));
+  }
+
   void WriteHeader(const std::string& title) {
     out_ << "<header class=\"top\">\n<h1>" << Escape(title) << "</h1>\n<ul class=\"inputs\">";
     for (size_t v = 0; v < aligned_.versions.size(); ++v) {
@@ -237,14 +274,13 @@ class HtmlWriter {
       const FindingType t = row.type;
       const size_t c = s.by_type[static_cast<size_t>(t)];
       out_ << "<li class=\"type" << (c == 0 ? " zero" : "") << "\" data-type=\"" << FindingTypeName(t)
-           << "\" data-count=\"" << c << "\"><span class=\"n\">" << c << "</span><span class=\"l\">"
-           << Escape(TypeLabel(ui_, t)) << "</span></li>";
+           << "\" data-count=\"" << c << "\">" << Card("type", FindingTypeName(t), c, TypeLabel(ui_, t)) << "</li>";
     }
     for (Severity v : kAllSeverities) {
       const size_t c = s.by_severity[static_cast<size_t>(v)];
       out_ << "<li class=\"severity" << (c == 0 ? " zero" : "") << "\" data-severity=\"" << SeverityName(v)
-           << "\" data-count=\"" << c << "\"><span class=\"n\">" << c << "</span><span class=\"l\">"
-           << Escape(SeverityLabel(ui_, v)) << "</span></li>";
+           << "\" data-count=\"" << c << "\">" << Card("severity", SeverityName(v), c, SeverityLabel(ui_, v))
+           << "</li>";
     }
     if (report_.suppressed > 0) {
       out_ << "<li class=\"suppressed\" data-count=\"" << report_.suppressed << "\"><span class=\"n\">"
@@ -286,7 +322,14 @@ class HtmlWriter {
            << "\" checked> " << Escape(SeverityLabel(ui_, v)) << " (" << s.by_severity[static_cast<size_t>(v)]
            << ")</label>";
     }
-    out_ << "<label><input type=\"checkbox\" id=\"only-findings\"> "
+    // The language at fault: one box per version, with its findings' count.
+    out_ << "</fieldset>\n<fieldset class=\"langs\"><legend>" << Escape(ui_.Translate("Languages")) << "</legend>";
+    for (size_t v = 0; v < aligned_.versions.size(); ++v) {
+      const size_t c = std::count_if(findings_.begin(), findings_.end(), [&](const Finding& f) { return f.version == v; });
+      out_ << "<label><input type=\"checkbox\" data-filter=\"lang\" value=\"" << Attr(aligned_.language_tags[v])
+           << "\" checked> " << Escape(LanguageLabel(ui_, aligned_, v)) << " (" << c << ")</label>";
+    }
+    out_ << "</fieldset>\n<fieldset><label><input type=\"checkbox\" id=\"only-findings\"> "
          << Escape(ui_.Translate("only beads with findings")) << "</label></fieldset>\n"
          << "<div class=\"nav\"><button type=\"button\" id=\"prev\" aria-keyshortcuts=\"k p\">"
          << (ui_.rtl() ? "\u2192 " : "\u2190 ") << Escape(ui_.Translate("Previous")) << "</button>"
@@ -314,8 +357,9 @@ class HtmlWriter {
     std::vector<Mark> marks;
     for (size_t i : by_bead_[b]) {
       const Finding& f = findings_[i];
-      const std::string common = fmt::format("data-f=\"{}\" data-type=\"{}\" data-sev=\"{}\"", i,
-                                             FindingTypeName(f.type), SeverityName(f.severity));
+      const std::string common =
+          fmt::format("data-f=\"{}\" data-type=\"{}\" data-sev=\"{}\" data-lang=\"{}\"", i, FindingTypeName(f.type),
+                      SeverityName(f.severity), Attr(aligned_.language_tags[f.version]));
       for (const FindingPlace& p : f.places) {
         if (p.version != v) continue;
         for (const Span& s : p.spans) {
@@ -346,12 +390,13 @@ class HtmlWriter {
     for (const TermHit* h : it->second) {
       std::string id = report_.lexicon != nullptr ? report_.lexicon->concepts()[h->concept_index].id
                                                   : std::to_string(h->concept_index);
+      const std::string name = report_.lexicon != nullptr ? NameOf(h->concept_index).text : id;
       Mark m;
       m.span = h->span;
       m.rank = 2;
       m.open = m.reopen = fmt::format(
           "<span class=\"t st-{}\" data-concept=\"{}\" data-status=\"{}\" title=\"{} \u00B7 {}\">",
-          TermStatusName(h->status), Attr(id), TermStatusName(h->status), Attr(id), Attr(StatusLabel(ui_, h->status)));
+          TermStatusName(h->status), Attr(id), TermStatusName(h->status), Attr(name), Attr(StatusLabel(ui_, h->status)));
       marks.push_back(std::move(m));
     }
     return marks;
@@ -384,9 +429,9 @@ class HtmlWriter {
     const Finding& f = findings_[i];
     anchored_.insert(i);
     return fmt::format("<span class=\"fm anchor badge sev-{}\" id=\"f-{}\" tabindex=\"0\" aria-describedby=\"note-{}\" "
-                       "data-f=\"{}\" data-type=\"{}\" data-sev=\"{}\">{}</span>",
+                       "data-f=\"{}\" data-type=\"{}\" data-sev=\"{}\" data-lang=\"{}\">{}</span>",
                        SeverityName(f.severity), i, i, i, FindingTypeName(f.type), SeverityName(f.severity),
-                       Escape(TypeLabel(ui_, f.type)));
+                       Attr(aligned_.language_tags[f.version]), Escape(TypeLabel(ui_, f.type)));
   }
 
   void WriteBead(size_t b) {
@@ -407,16 +452,21 @@ class HtmlWriter {
       const AlignInput& version = aligned_.versions[v];
       const SentenceRange& side = bead.sides[v];
       const std::vector<Mark> finding_marks = FindingMarks(b, v);
+      // data-label: the language's name, which a phone's stacked layout shows
+      // above the cell (the table header is hidden there).
       out_ << "<td class=\"v" << (side.empty() ? " empty" : "") << "\" " << LangAttrs(aligned_.language_tags[v])
-           << ">";
+           << " data-label=\"" << Attr(LanguageLabel(ui_, aligned_, v)) << "\">";
       if (side.empty()) {
-        out_ << "<span lang=\"" << Attr(ui_.language()) << "\">" << Escape(ui_.Translate("no sentence")) << "</span>";
+        out_ << "<span lang=\"" << Attr(ui_.language()) << "\" dir=\"" << (ui_.rtl() ? "rtl" : "ltr") << "\">"
+             << Escape(ui_.Translate("no sentence")) << "</span>";
       }
       const std::vector<std::vector<size_t>> finding_marks_in = MarksPerSentence(version, side, finding_marks);
       for (uint32_t s = side.begin; s < side.end; ++s) {
         std::vector<Mark> marks = TermMarks(v, s);
         for (size_t k : finding_marks_in[s - side.begin]) marks.push_back(finding_marks[k]);
-        out_ << "<p class=\"s\" data-s=\"" << s << "\"><span class=\"si\" aria-hidden=\"true\">" << s << "</span>"
+        // The sentence number is isolated (a <bdi>, left to right): next to
+        // Urdu text that begins with digits it would run into them ("2026 13ء").
+        out_ << "<p class=\"s\" data-s=\"" << s << "\"><bdi class=\"si\" dir=\"ltr\" aria-hidden=\"true\">" << s << "</bdi>"
              << Markup(version.document.bytes(), version.sentences[s].span, marks, &anchored_) << "</p>";
       }
       // Findings of this version that no span marked get a badge in its cell.
@@ -429,6 +479,16 @@ class HtmlWriter {
     if (has) WriteNotes(b);
   }
 
+  // The lang and dir of a piece of text quoted in a note: the version's when
+  // the text is in its language, else the language its letters are in (an
+  // omission quotes the other version's sentence), else left to right (digits).
+  std::string PieceAttrs(const std::string& text, size_t v) const {
+    const Language own = DetectLanguage(text);
+    if (own == aligned_.versions[v].language) return LangAttrs(aligned_.language_tags[v]);
+    if (own == Language::kUnknown) return "dir=\"ltr\"";
+    return LangAttrs(std::string(LanguageCode(own)));
+  }
+
   void WriteNotes(size_t b) {
     out_ << "<tr class=\"notes\" id=\"notes-" << b << "\" data-bead=\"" << b << "\"><td></td><td colspan=\""
          << aligned_.versions.size() << "\"><ul>";
@@ -436,7 +496,8 @@ class HtmlWriter {
       const Finding& f = findings_[i];
       const std::string& tag = aligned_.language_tags[f.version];
       out_ << "<li class=\"note sev-" << SeverityName(f.severity) << "\" id=\"note-" << i << "\" data-f=\"" << i
-           << "\" data-type=\"" << FindingTypeName(f.type) << "\" data-sev=\"" << SeverityName(f.severity) << "\">"
+           << "\" data-type=\"" << FindingTypeName(f.type) << "\" data-sev=\"" << SeverityName(f.severity)
+           << "\" data-lang=\"" << Attr(tag) << "\">"
            << "<span class=\"sev\">" << Escape(SeverityLabel(ui_, f.severity)) << "</span> \u00B7 <span class=\"type\">"
            << Escape(TypeLabel(ui_, f.type)) << "</span> <span class=\"meta\">\u00B7 "
            << Escape(LanguageLabel(ui_, aligned_, f.version));
@@ -452,8 +513,8 @@ class HtmlWriter {
         out_ << " \u00B7 " << Escape(ui_.Translate("unit")) << " <code class=\"unit\"><bdi dir=\"ltr\">" << Escape(unit)
              << "</bdi></code>";
       }
-      if (std::optional<std::string> id = ConceptId(report_, f)) {
-        out_ << " \u00B7 " << Escape(ui_.Translate("concept")) << " <code><bdi dir=\"ltr\">" << Escape(*id) << "</bdi></code>";
+      if (f.concept_index && report_.lexicon != nullptr) {
+        out_ << " \u00B7 " << Escape(ui_.Translate("concept")) << ' ' << ConceptMarkup(*f.concept_index);
       }
       // A message in the UI language takes its direction; an English one
       // (a finding without a pattern, or no catalog entry) stays ltr.
@@ -464,13 +525,40 @@ class HtmlWriter {
       // A missing term rendered freely shows those words, not the sentence.
       const std::string& found = f.rendering.empty() ? f.evidence : f.rendering;
       if (!found.empty()) {
-        out_ << " <span class=\"exp\">" << Escape(ui_.Translate("found:")) << " <bdi " << LangAttrs(tag) << ">"
-             << Escape(found) << "</bdi></span>";
+        out_ << " <span class=\"exp\">" << Escape(ui_.Translate("found:")) << " <bdi " << PieceAttrs(found, f.version)
+             << ">" << Escape(found) << "</bdi></span>";
       }
       if (!f.expected.empty()) {
         out_ << " <span class=\"exp\">" << Escape(ui_.Translate("expected:")) << ' ';
-        for (size_t e = 0; e < f.expected.size(); ++e) {
-          out_ << (e ? " | " : "") << "<bdi " << LangAttrs(tag) << ">" << Escape(f.expected[e]) << "</bdi>";
+        // The termbase's preferred renderings first, in bold and saying so,
+        // with its admitted ones on hover.
+        std::set<std::string> preferred;
+        std::string admitted;
+        if (f.concept_index && report_.lexicon != nullptr) {
+          const Language lang = aligned_.versions[f.version].language;
+          for (const Term* t : report_.lexicon->Preferred(*f.concept_index, lang)) preferred.insert(t->text);
+          for (uint32_t t : report_.lexicon->concepts()[*f.concept_index].terms) {
+            const Term& term = report_.lexicon->terms()[t];
+            if (term.language == lang && term.status == TermStatus::kAdmitted) {
+              admitted += (admitted.empty() ? "" : " | ") + term.text;
+            }
+          }
+        }
+        std::vector<std::string> expected = f.expected;
+        std::stable_partition(expected.begin(), expected.end(), [&](const std::string& e) { return preferred.count(e) > 0; });
+        for (size_t e = 0; e < expected.size(); ++e) {
+          out_ << (e ? " | " : "");
+          if (preferred.count(expected[e])) {
+            std::string title = StatusLabel(ui_, TermStatus::kPreferred);
+            if (!admitted.empty()) title += " \u00B7 " + StatusLabel(ui_, TermStatus::kAdmitted) + ": " + admitted;
+            out_ << "<bdi " << LangAttrs(tag) << " class=\"pref\" title=\"" << Attr(title) << "\">"
+                 << Escape(expected[e]) << "</bdi>";
+          } else {
+            // Numbers are quoted as the other versions write them ("3.5
+            // percent"): in the direction of their own language, not of the
+            // version at fault (an rtl <bdi> shows "percent 3.5").
+            out_ << "<bdi " << PieceAttrs(expected[e], f.version) << ">" << Escape(expected[e]) << "</bdi>";
+          }
         }
         out_ << "</span>";
       }
@@ -495,6 +583,7 @@ class HtmlWriter {
   std::vector<std::map<size_t, std::vector<const TermHit*>>> hits_;
   std::set<size_t> anchored_;
   const Locator locator_;
+  const Language ui_language_;
 };
 
 }  // namespace

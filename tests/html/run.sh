@@ -7,7 +7,8 @@
 # (tools/setup-deps.sh --browser) installs Chromium, and the pinned
 # playwright-core comes from npm (package-lock.json), installed once into
 # tests/html/node_modules and reused offline afterwards.
-# The screenshots stay in BUILD_DIR/artifacts/ (report.png, report-ur.png).
+# The screenshots stay in BUILD_DIR/artifacts/ (report.png, report-ur.png, and
+# report-390.png, report-ur-390.png at a phone's width).
 set -euo pipefail
 talign=$1
 src=$2
@@ -58,4 +59,20 @@ if [[ -f $c/readout-divergent.en.txt ]]; then
   run_check "$out/readout-divergent.json" json
   run_check "$out/readout-divergent.html" html --ui-lang zh
   node check-report.mjs "$out/readout-divergent.html" "$out/readout-divergent.json" "$out/readout-divergent.png" zh
+fi
+
+# A large report: the readout repeated 560 times gives about 5,000 findings
+# (and 21,000 beads); its filters and navigation must stay quick.
+if [[ -f $c/readout-divergent.en.txt ]]; then
+  big=$out/large
+  mkdir -p "$big"
+  for l in en zh ur; do
+    for ((i = 0; i < 560; ++i)); do cat "$c/readout-divergent.$l.txt"; echo; done >"$big/large.$l.txt"
+  done
+  inputs=("$big/large.en.txt" "$big/large.zh.txt" "$big/large.ur.txt")
+  lexicon=()
+  run_check "$out/large.json" json
+  run_check "$out/large.html" html --ui-lang en
+  node check-report.mjs "$out/large.html" "$out/large.json" "$out/large.png" en large
+  rm -rf "$big" "$out/large.html" "$out/large.json"  # 40 MB, made again on every run
 fi
