@@ -68,7 +68,7 @@ class ProgressBar {
       const double since = p.elapsed_seconds - (logged_ < 0 ? 0 : logged_);
       // A run shorter than the interval gets only its summary line; a
       // longer one a line per interval and one for its last set.
-      if (last ? logged_ < 0 : since < log_interval_) return;
+      if (since < log_interval_ && !(last && logged_ >= 0)) return;
       double rate = p.elapsed_seconds > 0 ? p.done / p.elapsed_seconds : 0;
       std::cerr << fmt::format("talign: batch: {}/{} sets, {} failed, {} resumed, {:.1f} s, {:.1f} sets/s\n", p.done,
                                p.total, p.failed, p.resumed, p.elapsed_seconds, rate);
