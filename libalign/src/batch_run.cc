@@ -211,6 +211,42 @@ struct RunContext {
   const Baseline* baseline;      // null: none
 };
 
+// The provenance of the whole run: each set's report records the
+// dictionaries its languages used; the summary lists those the run had.
+StatusOr<Provenance> RunProvenance(const BatchJob& job, const Session& session, const Baseline* baseline) {
+  Provenance out;
+  out.talign_version = std::string(Version());
+  const auto file = [&](const std::string& name, const std::string& path) -> StatusOr<ProvenanceFile> {
+    auto sha = session.FileSha256(path);
+    if (!sha.ok()) return sha.status();
+    return ProvenanceFile{name, path, *sha};
+  };
+  for (const std::string& path : session.lexicon_files()) {
+    auto f = file(path, path);
+    if (!f.ok()) return f.status();
+    out.termbases.push_back(*f);
+  }
+  for (const DictionarySpec& spec : job.resources.dictionaries) {
+    auto f = file(spec.source == Language::kUnknown
+                      ? spec.path
+                      : fmt::format("{},{}={}", LanguageCode(spec.source), LanguageCode(spec.target), spec.path),
+                  spec.path);
+    if (!f.ok()) return f.status();
+    out.dictionaries.push_back(*f);
+  }
+  for (const std::string& path :
+       internal::SetupDictionaryFiles(job.resources.use_cedict, job.resources.use_urdu_english)) {
+    auto f = file(fs::path(path).filename().string(), path);
+    if (!f.ok()) return f.status();
+    out.dictionaries.push_back(*f);
+  }
+  out.source_language = job.source_language;
+  if (baseline != nullptr) out.baseline_sha256 = baseline->sha256();
+  out.check = job.check;
+  out.aligner = job.aligner;
+  return out;
+}
+
 // One set is `talign check` on its versions, with the run's session, and
 // its outputs written beside each other; the record comes last.
 Status AlignSet(const RunContext& run, const BatchSet& set, const SetOutputs& outputs, BatchSetSummary* summary) {
@@ -397,6 +433,9 @@ StatusOr<BatchSummary> RunBatchUnguarded(const BatchJob& job, const BatchProgres
   const RunContext run{job, **session, translator.get(), *inputs, *settings, baseline ? &*baseline : nullptr};
 
   BatchSummary summary;
+  auto provenance = RunProvenance(job, **session, run.baseline);
+  if (!provenance.ok()) return provenance.status();
+  summary.provenance = internal::ProvenanceToJson(*provenance).dump();
   summary.sets.resize(sets.size());
   std::atomic<size_t> next{0};
   std::mutex progress_mutex;

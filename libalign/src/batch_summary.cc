@@ -240,6 +240,7 @@ std::string SummaryJson(const BatchSummary& summary, int task_index, int per_tas
   }
   j["consistency"] = consistency;
   if (!summary.warnings.empty()) j["warnings"] = summary.warnings;
+  if (!summary.provenance.empty()) j["provenance"] = json::parse(summary.provenance, nullptr, false);
   j["sets"] = sets;
   return Dump(j);
 }
@@ -368,6 +369,12 @@ std::string SummaryHtml(const BatchSummary& summary) {
     }
     out << "</tbody>\n</table>\n";
   }
+  if (!summary.provenance.empty()) {
+    // The files and settings behind every set's findings (as summary.json has them).
+    const json provenance = json::parse(summary.provenance, nullptr, false);
+    out << "<details class=\"provenance\" id=\"provenance\"><summary>Provenance</summary><pre>"
+        << Escape(provenance.dump(1, ' ', false, json::error_handler_t::replace)) << "</pre></details>\n";
+  }
   out << "<script>" << kSortScript << "</script>\n</body>\n</html>\n";
   return out.str();
 }
@@ -419,6 +426,11 @@ StatusOr<BatchSummary> MergeSummaries(const std::string& out_dir) {
       }
       timings = true;
       merged.seconds += j["totals"]["seconds"].get<double>();
+    }
+    // Every task ran with the same settings (the resume fingerprint holds
+    // them): the first task's provenance is the run's.
+    if (merged.provenance.empty() && j.contains("provenance") && j["provenance"].is_object()) {
+      merged.provenance = j["provenance"].dump();
     }
     if (j.contains("warnings") && j["warnings"].is_array()) {
       for (const auto& w : j["warnings"]) {

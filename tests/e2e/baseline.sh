@@ -89,5 +89,9 @@ expect 2 "TALIGN_PROGRESS_INTERVAL=soon: expected seconds" -- batch "$work/in" -
 unset TALIGN_PROGRESS_INTERVAL
 test "$(json "$work/outdir/doc.findings.json" 'd["summary"]["suppressed"]')" -eq 2 || fail "the set's findings leave the two out"
 test "$(json "$work/outdir/summary.json" 'd["totals"]["findings"]["suppressed"]')" -eq 2 || fail "summary.json counts them"
+test "$(json "$work/outdir/summary.json" 'd["provenance"]["baseline_sha256"]')" = "$(sha256sum <"$work/two.txt" | cut -d" " -f1)" || fail "summary.json: the run's provenance"
+grep -q '<details class="provenance" id="provenance">' "$work/outdir/summary.html" || fail "summary.html: the provenance"
+test "$(json "$work/outdir/doc.findings.json" 'd["provenance"]["termbases"][0]["sha256"]')" = \
+     "$(json "$work/outdir/summary.json" 'd["provenance"]["termbases"][0]["sha256"]')" || fail "a set's provenance agrees"
 
 finish "baseline"

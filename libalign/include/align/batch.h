@@ -169,6 +169,10 @@ struct BatchSummary {
   // threads than requested); printed by the CLI, kept in summary.json.
   std::vector<std::string> warnings;
   std::string summary_path;            // the summary file written
+  // What produced the run (provenance.h) as the JSON object summary.json
+  // records under "provenance": the termbases and dictionaries with their
+  // hashes, the source language, the baseline's hash, the settings.
+  std::string provenance;
 };
 
 // Reported after every set. Calls never overlap (they are made under a lock,
