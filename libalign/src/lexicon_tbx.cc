@@ -32,25 +32,16 @@
 #include "align/resources.h"
 #include "lexicon_builder.h"
 #include "lexicon_text.h"
+#include "cat_xml.h"
 #include "utf8.h"
 #include "xml_text.h"
 
 namespace align {
 namespace {
 
-std::string_view LocalName(const pugi::xml_node& node) {
-  std::string_view name = node.name();
-  size_t colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-bool Is(const pugi::xml_node& node, std::initializer_list<std::string_view> names) {
-  if (node.type() != pugi::node_element) return false;
-  std::string_view local = LocalName(node);
-  for (std::string_view n : names)
-    if (local == n) return true;
-  return false;
-}
+// Element names without their namespace prefix, as the CAT-file readers match them.
+using cat_internal::Is;
+using cat_internal::LocalName;
 
 using internal::AppendDecoded;
 using internal::BadReference;
