@@ -193,6 +193,75 @@ TEST(ReportTest, JsonlThreeVersions) {
   EXPECT_EQ(j["spans"].size(), 3u);
 }
 
+size_t CodePoints(std::string_view bytes) {
+  size_t n = 0;
+  for (unsigned char c : bytes) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+TEST(ReportTest, JsonlCharsAreCodePointOffsetsAndTextIsOptional) {
+  const AlignResult r = TwoVersions();
+  std::ostringstream out;
+  ASSERT_TRUE(WriteJsonl(r, out, {.with_text = true}).ok());
+  const std::vector<std::string> lines = Lines(out.str());
+  ASSERT_EQ(lines.size(), 1 + r.alignment.beads.size());
+  for (size_t b = 0; b < r.alignment.beads.size(); ++b) {
+    auto j = nlohmann::json::parse(lines[b + 1]);
+    for (size_t v = 0; v < 2; ++v) {
+      const std::string& tag = r.language_tags[v];
+      const std::string_view bytes = r.versions[v].document.bytes();
+      ASSERT_EQ(j["chars"][tag].size(), j["spans"][tag].size());
+      ASSERT_EQ(j["text"][tag].size(), j["spans"][tag].size());
+      for (size_t k = 0; k < j["spans"][tag].size(); ++k) {
+        const size_t begin = j["spans"][tag][k][0], end = j["spans"][tag][k][1];
+        EXPECT_EQ(j["chars"][tag][k][0], CodePoints(bytes.substr(0, begin)));
+        EXPECT_EQ(j["chars"][tag][k][1], CodePoints(bytes.substr(0, end)));
+        EXPECT_EQ(j["text"][tag][k], std::string(bytes.substr(begin, end - begin)));
+      }
+    }
+  }
+  // The BOM is one code point (three bytes) before the first sentence.
+  EXPECT_EQ(nlohmann::json::parse(lines[1])["chars"]["en"][0][0], 1);
+  EXPECT_EQ(nlohmann::json::parse(lines[1])["spans"]["en"][0][0], 3);
+  // The default writer has chars but no text.
+  const std::string plain = Write(r, AlignFormat::kJsonl);
+  EXPECT_THAT(plain, HasSubstr("\"chars\""));
+  EXPECT_THAT(plain, Not(HasSubstr("\"text\"")));
+}
+
+TEST(ReportTest, PairwiseProjectionsRestrictTheBeadsToEachPair) {
+  AlignResult r = ThreeVersions();
+  r.settings.source_version = 2;
+  // A bead with sentences of the third version only is no bead of (en, zh).
+  r.versions[2] = Version("b.ur.txt", Language::kUrdu, {"\xD8\xA7\xDB\x94", kRtl, "x", "\xD8\xAC\xDB\x94"});
+  r.alignment.beads = {MakeBead({{0, 1}, {0, 1}, {0, 1}}, 0.8), MakeBead({{1, 2}, {1, 1}, {1, 2}}, 0.3),
+                       MakeBead({{2, 2}, {1, 1}, {2, 3}}, 0.2), MakeBead({{2, 3}, {1, 2}, {3, 4}}, 0.777777)};
+  const std::vector<AlignResult> pairs = PairwiseProjections(r);
+  ASSERT_EQ(pairs.size(), 3u);
+  EXPECT_EQ(pairs[0].language_tags, (std::vector<std::string>{"en", "zh"}));
+  EXPECT_EQ(pairs[1].language_tags, (std::vector<std::string>{"en", "ur"}));
+  EXPECT_EQ(pairs[2].language_tags, (std::vector<std::string>{"zh", "ur"}));
+  EXPECT_EQ(Write(pairs[0], AlignFormat::kBeads), "[0]:[0]\n[1]:[]\n[2]:[1]\n");
+  EXPECT_EQ(Write(pairs[1], AlignFormat::kBeads), "[0]:[0]\n[1]:[1]\n[]:[2]\n[2]:[3]\n");
+  EXPECT_EQ(Write(pairs[2], AlignFormat::kBeads), "[0]:[0]\n[]:[1]\n[]:[2]\n[1]:[3]\n");
+  // Scores come from the 3-way beads; the source is kept where it is in the pair.
+  EXPECT_EQ(pairs[0].alignment.beads[2].score, 0.777777);
+  EXPECT_EQ(pairs[0].settings.source_version, -1);
+  EXPECT_EQ(pairs[1].settings.source_version, 1);
+  EXPECT_EQ(pairs[2].settings.source_version, 1);
+  // Every projection is a valid alignment for every writer (ladders check coverage).
+  for (const AlignResult& pair : pairs) {
+    for (const AlignFormatInfo& info : AlignFormats()) {
+      std::ostringstream out;
+      EXPECT_TRUE(info.write(pair, out).ok()) << info.name;
+    }
+  }
+  // Two versions give the alignment itself.
+  const AlignResult two = TwoVersions();
+  ASSERT_EQ(PairwiseProjections(two).size(), 1u);
+  EXPECT_EQ(Write(PairwiseProjections(two)[0], AlignFormat::kBeads), Write(two, AlignFormat::kBeads));
+}
+
 TEST(ReportTest, TsvHeaderThenOneBeadPerLine) {
   const AlignResult r = TwoVersions();
   const std::string out = Write(r, AlignFormat::kTsv);

@@ -1,5 +1,10 @@
 // talign align A B [C] [--langs L1,L2[,L3]] [--source LANG] [--presegmented] [--lexicon F]...
-//                      [--dictionary F]... [--format beads|jsonl|tsv|csv|tmx|ladder] [--excel] [-o OUT]
+//                      [--dictionary F]... [--format beads|jsonl|tsv|csv|tmx|ladder] [--excel]
+//                      [--with-text] [--pairs] [-o OUT]
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <ostream>
@@ -25,6 +30,8 @@ struct AlignFlags {
   std::string format = "beads";
   const CLI::Option* format_option = nullptr;
   bool excel = false;
+  bool with_text = false;
+  bool pairs = false;
   std::string output;
   std::string max_input_size;
   std::string encoding;
@@ -32,6 +39,14 @@ struct AlignFlags {
   std::string source;
 };
 
+// OUT with the pair's tags before its extension: out.tmx → out.en-zh.tmx.
+std::string PairOutputName(const std::string& output, const align::AlignResult& pair) {
+  const std::filesystem::path path(output);
+  const std::string tags = pair.language_tags[0] + "-" + pair.language_tags[1];
+  std::filesystem::path named = path;
+  named.replace_filename(path.stem().string() + "." + tags + path.extension().string());
+  return named.string();
+}
 
 int RunAlignCommand(const AlignFlags& flags) {
   align::AlignJob job;
@@ -73,6 +88,11 @@ int RunAlignCommand(const AlignFlags& flags) {
   std::optional<align::AlignFormat> format = align::ParseAlignFormat(format_name);
   if (!format) return Fail(fmt::format("unknown format '{}'", flags.format));
   if (!CheckExcelFlag(flags.excel, format_name)) return 2;
+  if (flags.with_text && *format != align::AlignFormat::kJsonl)
+    return Fail(fmt::format("--with-text is for JSON lines, but the format is {}: add --format jsonl", format_name));
+  if (flags.pairs && (job.inputs.size() != 3 || flags.output.empty() || flags.output == "-"))
+    return Fail("--pairs needs 3 inputs and -o OUT: the pairs are written to OUT with their languages before "
+                "the extension (out.tmx gives out.en-zh.tmx, out.en-ur.tmx, out.zh-ur.tmx)");
 
   auto session = align::Session::Create(resources);
   if (!session.ok()) return Fail(session.status());
@@ -83,12 +103,38 @@ int RunAlignCommand(const AlignFlags& flags) {
   }
   std::vector<std::string> dictionaries;
   for (const align::DictionarySpec& d : resources.dictionaries) dictionaries.push_back(d.path);
-  align::Status written = WriteOutput(flags.output, Inputs({flags.inputs, flags.lexicons, dictionaries}),
-                                      [&](std::ostream& out) {
-    if (flags.excel) return align::WriteCsv(*result, out, {.excel = true});  // CheckExcelFlag: the format is csv
-    return align::WriteAlignment(*result, *format, out);
-  });
-  if (!written.ok()) return Fail(written);
+  const auto inputs = Inputs({flags.inputs, flags.lexicons, dictionaries});
+  auto write = [&](const align::AlignResult& alignment, const std::string& output) {
+    return WriteOutput(output, inputs, [&](std::ostream& out) {
+      if (flags.excel) return align::WriteCsv(alignment, out, {.excel = true});  // CheckExcelFlag: csv
+      if (flags.with_text) return align::WriteJsonl(alignment, out, {.with_text = true});
+      return align::WriteAlignment(alignment, *format, out);
+    });
+  };
+  if (!flags.pairs) {
+    align::Status written = write(*result, flags.output);
+    return written.ok() ? 0 : Fail(written);
+  }
+  // Every name is checked before the first file is written, so a refused
+  // one (an input, a directory) leaves no partial set behind.
+  const std::vector<align::AlignResult> pairs = align::PairwiseProjections(*result);
+  std::vector<std::string> names;
+  for (const align::AlignResult& pair : pairs) {
+    const std::string name = PairOutputName(flags.output, pair);
+    if (std::find(names.begin(), names.end(), name) != names.end())
+      return Fail(fmt::format("--pairs: two pairs would be written to {} (give the versions distinct --langs)", name));
+    struct stat st;
+    if (::stat(name.c_str(), &st) == 0) {
+      if (S_ISDIR(st.st_mode)) return Fail(fmt::format("{}: is a directory", name));
+      if (const std::string* input = inputs.Find(st.st_dev, st.st_ino))
+        return Fail(fmt::format("{}: is the input {}; choose another -o", name, *input));
+    }
+    names.push_back(name);
+  }
+  for (size_t p = 0; p < pairs.size(); ++p) {
+    align::Status written = write(pairs[p], names[p]);
+    if (!written.ok()) return Fail(written);
+  }
   return 0;
 }
 
@@ -116,6 +162,11 @@ void AddAlignCommand(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false);
   flags->format_option = AddAlignFormatOption(*cmd, &flags->format);
   AddExcelOption(*cmd, &flags->excel);
+  cmd->add_flag("--with-text", flags->with_text,
+                "With --format jsonl: each bead also carries its sentences' text per language");
+  cmd->add_flag("--pairs", flags->pairs,
+                "With 3 inputs: write the three pairwise projections instead, to OUT with the pair's languages "
+                "before the extension (out.en-zh.tmx)");
   cmd->add_option("-o,--output", flags->output, "Output file, written atomically (default: stdout)");
   AddMaxInputSizeOption(*cmd, &flags->max_input_size);
   AddEncodingOption(*cmd, &flags->encoding);

@@ -14,10 +14,11 @@ namespace align {
 namespace {
 
 Status WriteCsvDefault(const AlignResult& result, std::ostream& out) { return WriteCsv(result, out); }
+Status WriteJsonlDefault(const AlignResult& result, std::ostream& out) { return WriteJsonl(result, out, {}); }
 
 constexpr AlignFormatInfo kAlignFormats[] = {
     {AlignFormat::kBeads, "beads", "beads", "one bead per line, [i,j]:[k] (Vecalign and Bertalign gold)", WriteBeads},
-    {AlignFormat::kJsonl, "jsonl", "jsonl", "a header object, then one object per bead with byte spans", WriteJsonl},
+    {AlignFormat::kJsonl, "jsonl", "jsonl", "a header object, then one object per bead with byte and code-point spans", WriteJsonlDefault},
     {AlignFormat::kTsv, "tsv", "tsv", "a header row, then one bead per line: number, score, the text of each version", WriteTsv},
     {AlignFormat::kCsv, "csv", "csv", "RFC 4180 for spreadsheets: a header row, then one row per bead (number, score, texts)",
      WriteCsvDefault},

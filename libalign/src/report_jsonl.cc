@@ -1,6 +1,11 @@
-// JSON lines: a header object, then one object per bead with indices and the
-// byte spans of its sentences in the original files. score.py's score-lines
-// maps the spans back onto gold lines, so they must be exact file offsets.
+// JSON lines: a header object, then one object per bead with indices, the
+// byte spans of its sentences in the original files and the same spans in
+// code points. score.py's score-lines maps the byte spans back onto gold
+// lines, so they must be exact file offsets; a Python user slices a str,
+// which counts code points, hence the second pair.
+#include <string_view>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "align/report.h"
@@ -37,28 +42,59 @@ Json Header(const AlignResult& result) {
               {"config", config}};
 }
 
+// Code points before a byte offset of one document. Beads come in
+// document order, so the count moves forward from the last offset asked
+// and the whole file is walked once; an offset behind it starts over.
+class CodePointIndex {
+ public:
+  explicit CodePointIndex(std::string_view bytes) : bytes_(bytes) {}
+  size_t At(size_t offset) {
+    if (offset < byte_) byte_ = count_ = 0;
+    for (; byte_ < offset && byte_ < bytes_.size(); ++byte_) {
+      // Every byte but a continuation byte (10xxxxxx) starts a code point.
+      if ((static_cast<unsigned char>(bytes_[byte_]) & 0xC0) != 0x80) ++count_;
+    }
+    return count_;
+  }
+
+ private:
+  std::string_view bytes_;
+  size_t byte_ = 0, count_ = 0;
+};
+
 }  // namespace
 
-Status WriteJsonl(const AlignResult& result, std::ostream& out) {
+Status WriteJsonl(const AlignResult& result, std::ostream& out) { return WriteJsonl(result, out, {}); }
+
+Status WriteJsonl(const AlignResult& result, std::ostream& out, const JsonlOptions& options) {
   ALIGN_RETURN_IF_ERROR(report_internal::CheckAlignment(result));
   out << Dump(Header(result)) << '\n';
   const size_t n = result.versions.size();
+  std::vector<CodePointIndex> code_points;
+  for (const AlignInput& v : result.versions) code_points.emplace_back(v.document.bytes());
   for (size_t b = 0; b < result.alignment.beads.size(); ++b) {
     const Bead& bead = result.alignment.beads[b];
     Json line = {{"bead", b}};
-    Json spans = Json::object();
+    Json spans = Json::object(), chars = Json::object(), texts = Json::object();
     for (size_t v = 0; v < n; ++v) {
-      Json indices = Json::array();
-      Json side_spans = Json::array();
+      Json indices = Json::array(), side_spans = Json::array(), side_chars = Json::array(),
+           side_texts = Json::array();
       for (uint32_t i = bead.sides[v].begin; i < bead.sides[v].end; ++i) {
         const Span s = result.versions[v].sentences[i].span;
         indices.push_back(i);
         side_spans.push_back(Json::array({s.begin, s.end}));
+        side_chars.push_back(Json::array({code_points[v].At(s.begin), code_points[v].At(s.end)}));
+        if (options.with_text) side_texts.push_back(std::string(result.versions[v].document.Slice(s)));
       }
-      line[result.language_tags[v]] = std::move(indices);
-      spans[result.language_tags[v]] = std::move(side_spans);
+      const std::string& tag = result.language_tags[v];
+      line[tag] = std::move(indices);
+      spans[tag] = std::move(side_spans);
+      chars[tag] = std::move(side_chars);
+      texts[tag] = std::move(side_texts);
     }
     line["spans"] = std::move(spans);
+    line["chars"] = std::move(chars);
+    if (options.with_text) line["text"] = std::move(texts);
     // The score is spliced in as text so that it always has 4 decimals
     // (nlohmann would print 1.0 and 0.25, and long tails for others).
     std::string text = Dump(line);

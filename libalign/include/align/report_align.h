@@ -49,9 +49,18 @@ Status WriteAlignment(const AlignResult& result, AlignFormat format, std::ostrea
 // side), three versions "[i]:[k]:[m]": the gold format of Vecalign and Bertalign.
 Status WriteBeads(const AlignResult& result, std::ostream& out);
 
-// A header object, then one object per bead with sentence indices and byte
-// spans in the original files per language, and the bead score.
+// A header object, then one object per bead with sentence indices, byte
+// spans in the original files ("spans") and the same spans in code points
+// ("chars": what a Python str or a JavaScript code-point index counts) per
+// language, and the bead score.
 Status WriteJsonl(const AlignResult& result, std::ostream& out);
+
+struct JsonlOptions {
+  // Each bead also carries its sentences' text, per language, as a list
+  // ("text": {"en": ["…", "…"]}), so the file is usable without the inputs.
+  bool with_text = false;
+};
+Status WriteJsonl(const AlignResult& result, std::ostream& out, const JsonlOptions& options);
 
 // A header row "bead<TAB>score<TAB>TAG...", then one bead per line (row k+1
 // is bead k): its number, its score and per version its sentences joined by
@@ -82,6 +91,13 @@ Status WriteTmx(const AlignResult& result, std::ostream& out);
 // closing rung (number of sentences of each version). Three versions give
 // three index columns.
 Status WriteLadder(const AlignResult& result, std::ostream& out);
+
+// The pairwise projections of a 3-version alignment, in the order (1st, 2nd),
+// (1st, 3rd), (2nd, 3rd): each the beads restricted to the two versions,
+// beads left empty on both sides dropped. A projected bead keeps the score
+// and unit of the 3-way bead it came from; the source version is kept when
+// it is one of the pair. Two versions give the alignment itself.
+std::vector<AlignResult> PairwiseProjections(const AlignResult& result);
 
 // Helpers shared by the writers and usable by other reports (check, HTML).
 
