@@ -199,6 +199,90 @@ TEST(EvalTest, DirectoriesMatchByStem) {
   EXPECT_FALSE(mixed.ok());
 }
 
+TEST(EvalTest, LaddersGiveTheBeadsBetweenRungs) {
+  // hunalign's ladder of [0,1]:[0] [2]:[1] [3]:[] (the closing rung last),
+  // with CR LF, a BOM and a third index column in the second file.
+  auto two = ParseLadderLines("\xEF\xBB\xBF" "0\t0\t0.8731\r\n2\t1\t0.95\n3\t2\t0.4\n4\t2\t0.0000\n", "a.ladder");
+  ASSERT_TRUE(two.ok()) << two.status().message();
+  EXPECT_EQ(*two, (std::vector<EvalBead>{{{0, 1}, {0}}, {{2}, {1}}, {{3}, {}}}));
+  auto three = ParseLadderLines("0\t0\t0\t0.5\n1\t1\t2\t0.5\n1\t2\t2\t0.1\n", "b.ladder");
+  ASSERT_TRUE(three.ok()) << three.status().message();
+  EXPECT_EQ(*three, (std::vector<EvalBead>{{{0}, {0}}, {{}, {1}}}));
+  // Rungs repeated (no sentence between them) give no bead.
+  auto repeated = ParseLadderLines("0 0 1\n0 0 1\n1 1 0\n", "c.ladder");
+  ASSERT_TRUE(repeated.ok());
+  EXPECT_EQ(repeated->size(), 1u);
+
+  for (const char* bad : {"0\t0\n", "0\t0\t0\t0\t0.5\n", "0\tx\t0.5\n", "-1\t0\t0.5\n", "0\t0\tscore\n",
+                          "99999999999999999999\t0\t1\n"}) {
+    auto r = ParseLadderLines(bad, "bad.ladder");
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_NE(r.status().message().find("bad.ladder:1: not a ladder rung"), std::string::npos) << r.status().message();
+  }
+  auto back = ParseLadderLines("0\t0\t1\n\n3\t2\t1\n2\t3\t1\n", "back.ladder");
+  ASSERT_FALSE(back.ok());
+  EXPECT_NE(back.status().message().find("back.ladder:4: rung 2 3 goes back from rung 3 2 of line 3"),
+            std::string::npos) << back.status().message();
+  EXPECT_FALSE(ParseLadderLines("0\t0\t1\n\xff\n", "utf8.ladder").ok());
+}
+
+TEST(EvalTest, JsonLinesGiveTheFirstTwoLanguages) {
+  const std::string header = R"({"talign":"0.1.0","languages":["zh","en","ur"],"inputs":[]})";
+  auto beads = ParseJsonlBeads(header + "\n" + R"({"bead":0,"zh":[0],"en":[0,1],"ur":[0],"score":0.5})" + "\n" +
+                                   R"({"bead":1,"zh":[],"en":[2],"ur":[1],"score":0.1})" + "\n",
+                               "a.jsonl");
+  ASSERT_TRUE(beads.ok()) << beads.status().message();
+  EXPECT_EQ(*beads, (std::vector<EvalBead>{{{0}, {0, 1}}, {{}, {2}}}));
+  const std::pair<std::string, std::string> bad[] = {
+      {"[1]\n", "a.jsonl:1: not a JSON object"},
+      {R"({"bead":0,"zh":[0]})", "a.jsonl:1: not the header"},
+      {header + "\n" + R"({"bead":0,"zh":[0]})", "a.jsonl:2: a bead without the sentence lists \"zh\" and \"en\""},
+      {header + "\n" + R"({"zh":[-1],"en":[0]})", "a.jsonl:2: a bead without"},
+      {header + "\n" + R"({"zh":"0","en":[0]})", "a.jsonl:2: a bead without"},
+      {header + "\n{", "a.jsonl:2: not a JSON object"},
+      {"\n\n", "a.jsonl: no header line"},
+  };
+  for (const auto& [text, message] : bad) {
+    auto r = ParseJsonlBeads(text, "a.jsonl");
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_NE(r.status().message().find(message), std::string::npos) << r.status().message();
+  }
+}
+
+TEST(EvalTest, BatchOutputNamesAndEveryFormatScoreAlike) {
+  // talign batch writes NAME.align.FORMAT beside NAME.findings.json and
+  // NAME.set.json; each format of the same beads scores the same.
+  TempDir dir;
+  dir.Write("gold/001", "[0,1]:[0]\n[2]:[1]\n[3]:[]\n");
+  dir.Write("gold/002", "[0]:[0]\n");
+  dir.Write("beads/001.align.beads", "[0,1]:[0]\n[2]:[1]\n[3]:[]\n");
+  dir.Write("beads/002.align.beads", "[0]:[0]\n");
+  dir.Write("ladder/001.align.ladder", "0\t0\t0.9\n2\t1\t0.9\n3\t2\t0.4\n4\t2\t0\n");
+  dir.Write("ladder/002.align.ladder", "0\t0\t0.9\n1\t1\t0\n");
+  const std::string header = R"({"talign":"0.1.0","languages":["en","zh"]})";
+  dir.Write("jsonl/001.align.jsonl", header + "\n" + R"({"bead":0,"en":[0,1],"zh":[0]})" + "\n" +
+                                         R"({"bead":1,"en":[2],"zh":[1]})" + "\n" + R"({"bead":2,"en":[3],"zh":[]})" +
+                                         "\n");
+  dir.Write("jsonl/002.align.jsonl", header + "\n" + R"({"bead":0,"en":[0],"zh":[0]})" + "\n");
+  for (const char* format : {"beads", "ladder", "jsonl"}) {
+    dir.Write(std::string(format) + "/001.findings.json", "{}");
+    dir.Write(std::string(format) + "/001.set.json", "{}");
+    dir.Write(std::string(format) + "/summary.json", "{}");
+    auto report = EvaluatePaths((dir.path() / "gold").string(), (dir.path() / format).string());
+    ASSERT_TRUE(report.ok()) << format << ": " << report.status().message();
+    ASSERT_EQ(report->documents.size(), 2u) << format;
+    EXPECT_EQ(report->documents[0].name, "001");
+    EXPECT_EQ(report->total.n_pred, 4) << format;
+    EXPECT_EQ(report->total.p_strict, 4) << format;
+    EXPECT_EQ(report->total.r_strict, 3) << format;
+  }
+  // A gold written as a ladder reads as well.
+  auto ladder_gold = EvaluatePaths((dir.path() / "ladder/001.align.ladder").string(),
+                                   (dir.path() / "beads/001.align.beads").string());
+  ASSERT_TRUE(ladder_gold.ok()) << ladder_gold.status().message();
+  EXPECT_EQ(ladder_gold->scores.f1_strict, 1.0);
+}
+
 TEST(EvalTest, TableMatchesScorePyOnHandMadeCases) {
   if (!fs::exists(kEval / "score.py") || !HavePython()) GTEST_SKIP() << "no ../shared/eval or python3";
   TempDir dir;

@@ -1,6 +1,7 @@
 // talign eval GOLD PRED [--per-doc] [--exact] [--json]
-// GOLD is bead files (score.py score) or a line-level gold, DOC.gold.jsonl
-// or a directory of them (score.py score-lines, PRED being jsonl output).
+// GOLD is alignment files (bead lines as score.py score reads them, ladders,
+// talign's JSON lines) or a line-level gold, DOC.gold.jsonl or a directory
+// of them (score.py score-lines, PRED being jsonl output).
 #include <iostream>
 #include <memory>
 #include <string>
@@ -51,13 +52,14 @@ void AddEvalCommand(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "eval", "Score bead files against gold: strict and lax precision, recall and F1 (Vecalign's definition).");
   cmd->add_option("GOLD", flags->gold,
-                  "Gold bead file, or a directory of them; or a line-level gold DOC.gold.jsonl (with "
+                  "Gold bead file (or ladder, or talign JSON lines), or a directory of them; or a line-level gold "
+                  "DOC.gold.jsonl (with "
                   "DOC.lines.jsonl beside it), or a directory of them, to score jsonl output")
       ->required();
   cmd->add_option("PRED", flags->pred,
-                  "Predicted bead file (talign align --format beads), or a directory matched by name "
-                  "(001, 001.align, 001.beads all match 001); for a line-level gold, talign align --format jsonl "
-                  "output or a directory of DOC.jsonl")
+                  "Predicted alignment (talign align --format beads, ladder or jsonl, told apart by content), "
+                  "or a directory matched by name (001, 001.beads, 001.align.ladder as talign batch writes it all "
+                  "match 001); for a line-level gold, talign align --format jsonl output or a directory of DOC.jsonl")
       ->required();
   cmd->add_flag("--per-doc", flags->per_doc, "Also one line per document");
   cmd->add_flag("--exact", flags->exact, "Also the exact-bead score (null beads included)");

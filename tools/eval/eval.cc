@@ -139,7 +139,9 @@ std::string ShowLine(std::string_view line) {
 }
 
 std::string_view Stem(std::string_view name) {
-  for (std::string_view suffix : {".align", ".beads", ".ladder", ".txt", ".defr"}) {
+  // Batch's NAME.align.FORMAT first, so that it is NAME and not NAME.align.
+  for (std::string_view suffix : {".align.beads", ".align.ladder", ".align.jsonl", ".align", ".beads", ".ladder",
+                                  ".jsonl", ".txt", ".defr"}) {
     if (name.size() >= suffix.size() && name.substr(name.size() - suffix.size()) == suffix) {
       return name.substr(0, name.size() - suffix.size());
     }
@@ -393,9 +395,9 @@ StatusOr<EvalReport> EvaluatePaths(const std::string& gold, const std::string& p
   }
   EvalReport report;
   for (const auto& [doc, paths] : docs) {
-    auto g = ReadBeadFile(paths.first);
+    auto g = ReadAlignmentFile(paths.first);
     if (!g.ok()) return g.status();
-    auto p = ReadBeadFile(paths.second);
+    auto p = ReadAlignmentFile(paths.second);
     if (!p.ok()) return p.status();
     EvalCounts counts = CountHits(*g, *p);
     report.total += counts;

@@ -39,6 +39,17 @@ using EvalBead = std::pair<std::vector<int64_t>, std::vector<int64_t>>;
 StatusOr<std::vector<EvalBead>> ParseBeadLines(std::string_view text, const std::string& name);
 StatusOr<std::vector<EvalBead>> ReadBeadFile(const std::string& path);
 
+// hunalign's ladder ("i<TAB>j<TAB>score" rungs, "i j k score" for three
+// versions): the sentences between two consecutive rungs are one bead, the
+// last rung closes; rungs that go back are an error naming the line.
+StatusOr<std::vector<EvalBead>> ParseLadderLines(std::string_view text, const std::string& name);
+// talign's JSON lines (talign align --format jsonl): the header's first two
+// languages, each bead's sentence lists under those keys.
+StatusOr<std::vector<EvalBead>> ParseJsonlBeads(std::string_view text, const std::string& name);
+// Bead lines, a ladder or JSON lines, told apart by the first character
+// that is not white space: '[', a digit, '{'.
+StatusOr<std::vector<EvalBead>> ReadAlignmentFile(const std::string& path);
+
 // The counts of one document; they add up over documents.
 struct EvalCounts {
   int64_t n_pred = 0, p_strict = 0, p_lax = 0;   // precision side
