@@ -65,9 +65,9 @@ std::string ToTsv(const Lexicon& lexicon) {
   return out.str();
 }
 
-std::string ToTbx(const Lexicon& lexicon) {
+std::string ToTbx(const Lexicon& lexicon, int version = 3) {
   std::ostringstream out;
-  EXPECT_TRUE(lexicon.WriteTbx(out).ok());
+  EXPECT_TRUE(lexicon.WriteTbx(out, version).ok());
   return out.str();
 }
 
@@ -471,14 +471,40 @@ TEST(LexiconRoundTripTest, CanonicalTsvThroughTbxIsByteIdentical) {
   EXPECT_EQ(ToTsv(*back), original);
 }
 
+TEST(LexiconRoundTripTest, TbxVersion2IsMartifWithTheSameData) {
+  const std::string original = ReadFile(Fixture("canonical.tsv"));
+  auto lexicon = Lexicon::ParseTsv(original, "canonical.tsv");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+  const std::string tbx = ToTbx(*lexicon, 2);
+  EXPECT_THAT(tbx, HasSubstr("<!DOCTYPE martif SYSTEM \"TBXBasiccoreStructV02.dtd\">"));
+  EXPECT_THAT(tbx, HasSubstr("<martif type=\"TBX-Basic\" xml:lang=\"en\">"));
+  EXPECT_THAT(tbx, HasSubstr("<martifHeader>"));
+  EXPECT_THAT(tbx, HasSubstr("<termEntry id="));
+  EXPECT_THAT(tbx, HasSubstr("<langSet xml:lang="));
+  EXPECT_THAT(tbx, HasSubstr("<tig>"));
+  for (const char* v3_only : {"conceptEntry", "langSec", "termSec", "xmlns", "style="})
+    EXPECT_THAT(tbx, Not(HasSubstr(v3_only))) << v3_only;
+  auto back = Lexicon::ParseTbx(tbx, "canonical.tbx");
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(ToTsv(*back), original);
+  for (int version : {0, 1, 4, -3}) {
+    std::ostringstream out;
+    Status s = lexicon->WriteTbx(out, version);
+    EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << version;
+    EXPECT_TRUE(out.str().empty()) << version;
+  }
+}
+
 TEST(LexiconRoundTripTest, EveryTbxFixtureSurvivesTsvAndTbx) {
   for (const char* name : {"v3_basic.tbx", "v2_martif.tbx", "v3_prefixed_ed3.tbx", "tbx_min.tbx",
                            "kinds.tbx", "handwritten.tsv"}) {
     Lexicon lexicon = LoadOk(name);
     const std::string tsv = ToTsv(lexicon);
-    auto via_tbx = Lexicon::ParseTbx(ToTbx(lexicon), "x.tbx");
-    ASSERT_TRUE(via_tbx.ok()) << name << ": " << via_tbx.status().message();
-    EXPECT_EQ(ToTsv(*via_tbx), tsv) << name;
+    for (int version : {3, 2}) {
+      auto via_tbx = Lexicon::ParseTbx(ToTbx(lexicon, version), "x.tbx");
+      ASSERT_TRUE(via_tbx.ok()) << name << " v" << version << ": " << via_tbx.status().message();
+      EXPECT_EQ(ToTsv(*via_tbx), tsv) << name << " v" << version;
+    }
     auto via_tsv = Lexicon::ParseTsv(tsv, "x.tsv");
     ASSERT_TRUE(via_tsv.ok()) << name << ": " << via_tsv.status().message();
     EXPECT_EQ(ToTsv(*via_tsv), tsv) << name;

@@ -1,7 +1,7 @@
 // talign lexicon lint [--with-default] FILE...   problems as FILE:LINE:COL: message (exit 1 if any);
 //                                               with several files, also what layering them changes
 // talign lexicon stats [--format text|json] FILE
-// talign lexicon convert [--to tsv|tbx] IN OUT   (format from OUT's extension; OUT - needs --to)
+// talign lexicon convert [--to tsv|tbx] [--tbx-version 2|3] IN OUT   (format from OUT's extension; OUT - needs --to)
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -31,6 +31,7 @@ struct LexiconFlags {
   std::string convert_in;
   std::string convert_out;
   std::string convert_to;
+  int tbx_version = 3;
   std::string suggest_in;
   std::string suggest_out = "-";
 };
@@ -134,10 +135,12 @@ int RunConvert(const LexiconFlags& flags) {
                               ".tbx, or --to tsv|tbx)",
                               flags.convert_out));
   }
+  if (flags.tbx_version != 3 && to != "tbx")
+    return Fail(fmt::format("--tbx-version is for TBX output, but {} is written as {}", flags.convert_out, to));
   auto lexicon = align::Lexicon::Load(flags.convert_in);
   if (!lexicon.ok()) return Fail(lexicon.status());
   align::Status written = WriteOutput(flags.convert_out, Inputs({{flags.convert_in}}), [&](std::ostream& out) {
-    return to == "tbx" ? lexicon->WriteTbx(out) : lexicon->WriteTsv(out);
+    return to == "tbx" ? lexicon->WriteTbx(out, flags.tbx_version) : lexicon->WriteTsv(out);
   });
   if (!written.ok()) return Fail(written);
   return 0;
@@ -178,13 +181,17 @@ void AddLexiconCommand(CLI::App& app, int& exit_code) {
   stats->callback([flags, &exit_code] { exit_code = RunStats(*flags); });
 
   CLI::App* convert = cmd->add_subcommand(
-      "convert", "Convert a termbase between TSV and TBX-Basic v3 (format from OUT's extension).");
+      "convert", "Convert a termbase between TSV and TBX-Basic v3 or v2 (format from OUT's extension).");
   convert->add_option("IN", flags->convert_in, "Input termbase (.tsv or .tbx), or - for stdin")
       ->required();
   convert->add_option("OUT", flags->convert_out, "Output file (.tsv or .tbx), or - for stdout")
       ->required();
   convert->add_option("--to", flags->convert_to, "Output format: tsv or tbx (required for -)")
       ->check(CLI::IsMember({"tsv", "tbx"}));
+  convert->add_option("--tbx-version", flags->tbx_version,
+                      "TBX written: 3 (ISO 30042:2019, the default) or 2 (<martif>, ISO 30042:2008, for readers "
+                      "that predate v3 such as translate-toolkit)")
+      ->check(CLI::IsMember({2, 3}));
   convert->callback([flags, &exit_code] { exit_code = RunConvert(*flags); });
 
   CLI::App* suggest = cmd->add_subcommand(

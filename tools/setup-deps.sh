@@ -23,6 +23,9 @@ packages=(
   # `pip install --no-build-isolation`, pandas for .to_pandas() and for
   # tests/e2e/csv_export.sh, which reads the CSV and TSV outputs with pandas' defaults.
   pybind11-dev python3-dev python3-pytest python3-setuptools python3-wheel python3-pip python3-pandas
+  # translate-toolkit, a TBX v2 reader nobody here wrote: tests/e2e/tbx_v2_reader.sh
+  # reads what `talign lexicon convert --tbx-version 2` writes with it.
+  python3-translate
   # The Urdu→English pivot lexicon (GPL data, built by tools/fetch-ur-en.sh):
   apertium-urd-hin dict-freedict-eng-hin lttoolbox-dev
   # Coverage-guided fuzzing (tools/fuzz.sh, docs/fuzzing.md): clang 14 with

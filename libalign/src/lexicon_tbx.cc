@@ -373,23 +373,31 @@ class OstreamWriter : public pugi::xml_writer {
 
 void ReadTbx(std::string_view bytes, LexiconBuilder& builder) { TbxReader(bytes, builder).Read(); }
 
-Status Lexicon::WriteTbx(std::ostream& out) const {
+Status Lexicon::WriteTbx(std::ostream& out, int version) const {
+  if (version != 2 && version != 3)
+    return InvalidArgument(fmt::format("TBX version {} cannot be written (2 or 3)", version));
+  // v3 (ISO 30042:2019) and v2 (ISO 30042:2008, "martif") hold the same
+  // TBX-Basic data under other names: conceptEntry/langSec/termSec against
+  // termEntry/langSet/tig. Readers that predate v3 (translate-toolkit, older
+  // CAT tools) know only v2.
+  const bool v3 = version == 3;
   pugi::xml_document doc;
   pugi::xml_node decl = doc.append_child(pugi::node_declaration);
   decl.append_attribute("version") = "1.0";
   decl.append_attribute("encoding") = "UTF-8";
-  pugi::xml_node tbx = doc.append_child("tbx");
-  tbx.append_attribute("type") = "TBX-Basic";
-  tbx.append_attribute("style") = "dca";
-  tbx.append_attribute("xml:lang") = "en";
-  tbx.append_attribute("xmlns") = "urn:iso:std:iso:30042:ed-2";
+  if (!v3) doc.append_child(pugi::node_doctype).set_value("martif SYSTEM \"TBXBasiccoreStructV02.dtd\"");
+  pugi::xml_node root = doc.append_child(v3 ? "tbx" : "martif");
+  root.append_attribute("type") = "TBX-Basic";
+  if (v3) root.append_attribute("style") = "dca";
+  root.append_attribute("xml:lang") = "en";
+  if (v3) root.append_attribute("xmlns") = "urn:iso:std:iso:30042:ed-2";
   pugi::xml_node source_desc =
-      tbx.append_child("tbxHeader").append_child("fileDesc").append_child("sourceDesc");
+      root.append_child(v3 ? "tbxHeader" : "martifHeader").append_child("fileDesc").append_child("sourceDesc");
   source_desc.append_child("p").text() =
       fmt::format("Termbase written by talign {}", Version()).c_str();
-  pugi::xml_node body = tbx.append_child("text").append_child("body");
+  pugi::xml_node body = root.append_child("text").append_child("body");
   for (const Concept& c : concepts_) {
-    pugi::xml_node entry = body.append_child("conceptEntry");
+    pugi::xml_node entry = body.append_child(v3 ? "conceptEntry" : "termEntry");
     entry.append_attribute("id") = c.id.c_str();
     if (c.kind != ConceptKind::kTerm) {
       pugi::xml_node kind = entry.append_child("descrip");
@@ -402,10 +410,10 @@ Status Lexicon::WriteTbx(std::ostream& out) const {
       const Term& term = terms_[t];
       if (!lang_sec || term.language != current) {
         current = term.language;
-        lang_sec = entry.append_child("langSec");
+        lang_sec = entry.append_child(v3 ? "langSec" : "langSet");
         lang_sec.append_attribute("xml:lang") = std::string(LanguageCode(current)).c_str();
       }
-      pugi::xml_node term_sec = lang_sec.append_child("termSec");
+      pugi::xml_node term_sec = lang_sec.append_child(v3 ? "termSec" : "tig");
       term_sec.append_child("term").text() = term.text.c_str();
       pugi::xml_node status = term_sec.append_child("termNote");
       status.append_attribute("type") = "administrativeStatus";

@@ -86,10 +86,14 @@ py::list Lint(const std::vector<std::string>& paths) {
   return out;
 }
 
-// Writes the merged termbases of |paths| to |out| as "tsv" or "tbx" (the
-// Python layer decides the format from the extension).
-void Convert(const std::vector<std::string>& paths, const std::string& out, const std::string& format) {
+// Writes the merged termbases of |paths| to |out| as "tsv" or "tbx" of
+// |tbx_version| 2 or 3 (the Python layer decides the format from the
+// extension).
+void Convert(const std::vector<std::string>& paths, const std::string& out, const std::string& format,
+             int tbx_version) {
   if (format != "tsv" && format != "tbx") Raise(align::InvalidArgument("termbase format must be 'tsv' or 'tbx', not '" + format + "'"));
+  if (tbx_version != 2 && tbx_version != 3)
+    Raise(align::InvalidArgument("tbx_version must be 2 or 3, not " + std::to_string(tbx_version)));
   const align::Lexicon lexicon = Load(paths);
   align::Status status;
   {
@@ -97,7 +101,7 @@ void Convert(const std::vector<std::string>& paths, const std::string& out, cons
     align::ProtectedFiles inputs;
     for (const std::string& path : paths) inputs.Add(path);
     status = align::WriteOutputFile(out, inputs, [&](std::ostream& stream) {
-      return format == "tbx" ? lexicon.WriteTbx(stream) : lexicon.WriteTsv(stream);
+      return format == "tbx" ? lexicon.WriteTbx(stream, tbx_version) : lexicon.WriteTsv(stream);
     });
   }
   Check(status);
@@ -108,7 +112,7 @@ void Convert(const std::vector<std::string>& paths, const std::string& out, cons
 void AddTermbase(py::module_& m) {
   m.def("termbase_load", &Describe, py::arg("paths"));
   m.def("termbase_lint", &Lint, py::arg("paths"));
-  m.def("termbase_convert", &Convert, py::arg("paths"), py::arg("out"), py::arg("format"));
+  m.def("termbase_convert", &Convert, py::arg("paths"), py::arg("out"), py::arg("format"), py::arg("tbx_version"));
 }
 
 }  // namespace talign_py

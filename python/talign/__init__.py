@@ -580,10 +580,13 @@ class Termbase:
         return _Records(_talign.termbase_lint([os.fsdecode(p) for p in paths]))
 
     @staticmethod
-    def convert(source, target, format: str | None = None) -> None:
+    def convert(source, target, format: str | None = None, tbx_version: int = 3) -> None:
         """Converts the termbase ``source`` (one path or a list, merged) to
-        ``target``, TSV or TBX-Basic v3: ``format`` ``"tsv"``/``"tbx"``, or
-        from the target's extension (``.tsv``, ``.tbx``, ``.xml``)."""
+        ``target``, TSV or TBX-Basic: ``format`` ``"tsv"``/``"tbx"``, or
+        from the target's extension (``.tsv``, ``.tbx``, ``.xml``).
+        ``tbx_version`` 3 writes TBX v3 (ISO 30042:2019); 2 writes TBX v2
+        (``<martif>``, ISO 30042:2008), which older readers such as
+        translate-toolkit need."""
         sources = [source] if isinstance(source, (str, os.PathLike)) else list(source)
         target = os.fsdecode(target)
         if not format:
@@ -592,7 +595,7 @@ class Termbase:
             if format is None:
                 raise ValueError(f"{target}: cannot tell the termbase format from the extension "
                                  "(use .tsv or .tbx, or format='tsv'|'tbx')")
-        _talign.termbase_convert([os.fsdecode(s) for s in sources], target, format)
+        _talign.termbase_convert([os.fsdecode(s) for s in sources], target, format, int(tbx_version))
 
     def __len__(self) -> int:
         return len(self.concepts)

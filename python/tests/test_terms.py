@@ -36,6 +36,14 @@ def test_termbase_load_lint_convert(tmp_path, termbase_path):
     with pytest.raises(ValueError, match="extension"):
         talign.Termbase.convert(termbase_path, tmp_path / "terms.csv")
 
+    v2 = tmp_path / "terms-v2.tbx"
+    talign.Termbase.convert(termbase_path, v2, tbx_version=2)
+    assert "<martif" in v2.read_text(encoding="utf-8")
+    assert [c["id"] for c in talign.Termbase.load(v2).concepts] == [c["id"] for c in tb.concepts]
+    with pytest.raises(ValueError, match="tbx_version must be 2 or 3"):
+        talign.Termbase.convert(termbase_path, tmp_path / "v4.tbx", tbx_version=4)
+    assert not (tmp_path / "v4.tbx").exists()
+
 
 def test_termbase_errors(tmp_path):
     bad = tmp_path / "bad.tsv"

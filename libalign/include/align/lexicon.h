@@ -3,7 +3,7 @@
 // Reads the long TSV form (concept_id<TAB>lang<TAB>term<TAB>status<TAB>note
 // [<TAB>kind], '#' comments) and TBX: v2 (martif/termEntry/langSet/tig|ntig) and v3
 // (tbx/conceptEntry/langSec/termSec, namespaces urn:iso:std:iso:30042:ed-2
-// and ed:3.0), TBX-Basic and TBX-Min. Writes TSV and TBX-Basic v3.
+// and ed:3.0), TBX-Basic and TBX-Min. Writes TSV and TBX-Basic v3 or v2.
 // A Lexicon is immutable once loaded and is shared read-only across threads.
 //
 // Rules shared by both formats (docs in README "Termbases"):
@@ -162,7 +162,10 @@ class Lexicon {
   LexiconStats Stats() const;
 
   Status WriteTsv(std::ostream& out) const;
-  Status WriteTbx(std::ostream& out) const;  // TBX-Basic v3, namespace ed-2
+  // TBX-Basic: |version| 3 (ISO 30042:2019, namespace ed-2) or 2 (ISO
+  // 30042:2008, <martif>, for readers that predate v3); kInvalidArgument
+  // for any other.
+  Status WriteTbx(std::ostream& out, int version = 3) const;
 
  private:
   friend class LexiconBuilder;
