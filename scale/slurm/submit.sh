@@ -48,8 +48,9 @@ talign=$(realpath "$talign")
 positive() {  # NAME VALUE: a positive number (decimals when $3 is "decimal")
   local pattern='^[0-9]+$'
   [[ ${3:-} == decimal ]] && pattern='^([0-9]+\.?[0-9]*|\.[0-9]+)$'
-  [[ $2 =~ $pattern ]] && awk -v v="$2" 'BEGIN { exit !(v > 0) }' ||
+  if ! [[ $2 =~ $pattern ]] || ! awk -v v="$2" 'BEGIN { exit !(v > 0) }'; then
     die "$1=$2: expected a positive ${3:-whole} number"
+  fi
 }
 max_tasks=${MAX_TASKS:-1000}
 task_minutes=${TASK_MINUTES:-10}
@@ -63,8 +64,8 @@ positive BYTES_PER_CPU_SECOND "$rate" decimal
 # The user's sbatch options, checked: long options may be abbreviated
 # (sbatch takes any unambiguous prefix), so a prefix of a refused name is refused.
 user_opts=()
-job_name=talign-batch
-merge_name=talign-merge
+job_name='talign-batch'
+merge_name='talign-merge'
 cpus=1
 refused_long=(array dependency output error wrap)
 while (($#)); do

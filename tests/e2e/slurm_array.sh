@@ -138,7 +138,7 @@ expect_plan 4 2 "PER_TASK given"
 fake_submit PER_TASK=4 -- --account=proj42 -J nightly --qos normal || fail "submit.sh with options failed"
 [[ $(grep -c -- '--account=proj42 .*--qos normal' "$work/fake.log") == 2 ]] ||
   fail "the options did not reach both jobs: $(cat "$work/fake.log")"
-grep -q -- '--job-name=nightly --array' "$work/fake.log" && grep -q -- '--job-name=nightly-merge --dependency' "$work/fake.log" ||
+{ grep -q -- '--job-name=nightly --array' "$work/fake.log" && grep -q -- '--job-name=nightly-merge --dependency' "$work/fake.log"; } ||
   fail "-J nightly did not name the array nightly and the merge nightly-merge: $(cat "$work/fake.log")"
 # Refused before anything is submitted.
 refused=(--array=1-3 --arr=1-3 "--array 1-3" --dependency=afterok:1 --dep=afterok:1 --output=x --error=x
@@ -149,6 +149,21 @@ for opt in "${refused[@]}"; do
   [[ ! -s $work/fake.log && ! -s $work/fake.out ]] || fail "submit.sh submitted something with $opt"
   grep -q "leave it out" "$work/fake.err" || fail "no clear error for $opt: $(cat "$work/fake.err")"
 done
+# A bad manifest, a missing input or a foreign OUT: an error, nothing queued.
+printf 'x\tonly-one.en.txt\n' >"$work/bad.tsv"
+mkdir -p "$work/foreign" && echo mine >"$work/foreign/notes.txt"
+for args in "$work/bad.tsv $work/fake-bad" "$work/missing.tsv $work/fake-bad" "$work/dir $work/foreign"; do
+  : >"$work/fake.log"
+  # shellcheck disable=SC2086 # two paths without spaces
+  if PATH="$work/fake:$PATH" FAKE_SBATCH_LOG="$work/fake.log" bash "$src/scale/slurm/submit.sh" $args \
+    >"$work/fake.out" 2>"$work/fake.err"; then
+    fail "submit.sh $args succeeded"
+  fi
+  [[ ! -s $work/fake.log && ! -s $work/fake.out ]] || fail "submit.sh $args submitted something"
+  grep -qE "bad.tsv:1:1: expected|missing.tsv: no such|foreign is not empty" "$work/fake.err" ||
+    fail "submit.sh $args: no clear error: $(cat "$work/fake.err")"
+done
+[[ ! -e $work/fake-bad ]] || fail "a refused submission created its OUT"
 for bad in TASK_MINUTES=0 TASK_MINUTES=x BYTES_PER_CPU_SECOND=-1 PER_TASK=0 MAX_TASKS=1.5; do
   if fake_submit "$bad" --; then fail "submit.sh accepted $bad"; fi
   grep -q "${bad%%=*}" "$work/fake.err" || fail "the error for $bad does not name the variable: $(cat "$work/fake.err")"
