@@ -2,10 +2,12 @@
 //              [--langs L1,L2[,L3]] [--format F] [--ui-lang L] [--jobs N] [--task-index I --per-task K]
 //              [--resume] [--no-timings]
 // talign batch --merge-summaries OUT
+// talign batch (DIR | --manifest FILE [--langs ...]) --write-manifest FILE
 #include <unistd.h>
 
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -40,6 +42,7 @@ struct BatchFlags {
   bool resume = false;
   bool no_timings = false;
   std::string merge;
+  std::string write_manifest;
   std::string max_input_size;
   std::string config;
 };
@@ -103,7 +106,41 @@ int Report(const align::BatchSummary& s) {
   return s.failed > 0 ? 2 : 0;
 }
 
+// Writes the sets the batch would run, in its order, for jobs that must all
+// see one list (submit.sh): a directory may gain files between two tasks.
+int WriteManifestCommand(const BatchFlags& flags) {
+  if (!flags.out.empty()) return Fail("--write-manifest writes no outputs: leave out --out");
+  if (flags.task_index > 0 || flags.per_task > 0) {
+    return Fail("--write-manifest lists every set: leave out --task-index and --per-task");
+  }
+  const std::string& path = flags.write_manifest;
+  // A manifest is often written by hand: never replace one. Devices and
+  // pipes are written to, as by every other output.
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (path != "-" && (std::filesystem::is_regular_file(status) || std::filesystem::is_directory(status))) {
+    return Fail(fmt::format("--write-manifest {}: the file exists and is not replaced; remove it or give a new name",
+                            path));
+  }
+  // A directory's languages come from its file names; --langs is for manifests.
+  std::vector<std::string> tags;
+  if (flags.dir.empty() && !flags.langs.empty()) tags = SplitComma(flags.langs);
+  auto sets = flags.dir.empty() ? align::ReadManifest(flags.manifest, tags) : align::DiscoverSets(flags.dir);
+  if (!sets.ok()) return Fail(sets.status());
+  auto text = align::ManifestText(*sets, tags);
+  if (!text.ok()) return Fail(text.status());
+  align::Status written = WriteOutput(path, Inputs({{flags.manifest}}), [&](std::ostream& out) {
+    out << *text;
+    return align::Status::Ok();
+  });
+  if (!written.ok()) return Fail(written);
+  return 0;
+}
+
 int RunBatchCommand(const BatchFlags& flags) {
+  if (!flags.merge.empty() && !flags.write_manifest.empty()) {
+    return Fail("--merge-summaries and --write-manifest do different things: give one of them");
+  }
   if (!flags.merge.empty()) {
     if (!flags.dir.empty() || !flags.manifest.empty()) {
       return Fail("--merge-summaries takes no input directory or manifest");
@@ -116,6 +153,13 @@ int RunBatchCommand(const BatchFlags& flags) {
     return Fail("give an input directory or --manifest FILE (one of the two)\n"
                 "Run 'talign batch --help' for usage.");
   }
+  if (!flags.langs.empty()) {
+    for (const std::string& tag : SplitComma(flags.langs)) {
+      align::Language language;
+      if (!ParseLangFlag(tag, &language)) return 2;
+    }
+  }
+  if (!flags.write_manifest.empty()) return WriteManifestCommand(flags);
   if (flags.out.empty()) return Fail("--out DIR is required");
   align::BatchJob job;
   job.input_dir = flags.dir;
@@ -123,10 +167,6 @@ int RunBatchCommand(const BatchFlags& flags) {
   job.out_dir = flags.out;
   if (!flags.langs.empty()) {
     job.language_tags = SplitComma(flags.langs);
-    for (const std::string& tag : job.language_tags) {
-      align::Language language;
-      if (!ParseLangFlag(tag, &language)) return 2;
-    }
   }
   job.resources.lexicon_paths = flags.lexicons;
   job.resources.default_lexicon = !flags.no_default_lexicon;
@@ -222,6 +262,10 @@ void AddBatchCommand(CLI::App& app, int& exit_code) {
   cmd->add_flag("--no-timings", flags->no_timings, "Leave seconds out of the summary (byte-stable)");
   cmd->add_option("--merge-summaries", flags->merge,
                   "Merge OUT/summary.task-*.json into OUT/summary.json and summary.html, then stop");
+  cmd->add_option("--write-manifest", flags->write_manifest,
+                  "Write the sets of DIR or --manifest, in the order the batch takes them, as a manifest with "
+                  "absolute files to FILE (- for stdout; an existing file is not replaced), then stop")
+      ->allow_extra_args(false);
   cmd->callback([flags, &exit_code] { exit_code = RunBatchCommand(*flags); });
 }
 

@@ -194,6 +194,15 @@ StatusOr<std::vector<BatchSet>> DiscoverSets(const std::string& dir);
 StatusOr<std::vector<BatchSet>> ReadManifest(const std::string& path,
                                              const std::vector<std::string>& language_tags = {});
 
+// |sets| as a manifest that ReadManifest (with the same |language_tags|)
+// reads back to the same sets in the same order: a '#' header line, then
+// "name<TAB>file<TAB>file[<TAB>file]" per set with absolute files, so that
+// the manifest may be moved anywhere. A set is refused, with an error that
+// names its first file, when a manifest line cannot hold it: a tab or a
+// line break in a name, bytes that are not UTF-8, a name starting with '#'.
+StatusOr<std::string> ManifestText(const std::vector<BatchSet>& sets,
+                                   const std::vector<std::string>& language_tags = {});
+
 // The sets of task |task_index| (1-based) with |per_task| sets each.
 std::vector<BatchSet> TaskSlice(const std::vector<BatchSet>& sets, int task_index, int per_task);
 
