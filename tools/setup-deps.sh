@@ -12,6 +12,7 @@ packages=(
   gettext               # msgfmt compiles po/*.po into the catalogs
   libhunspell-dev hunspell-en-us   # English inflection for term matching
   hunspell              # CLI for lexicons/ur/check.sh (Urdu affix file tests)
+  patchelf              # tools/make-bundle.sh sets the bundle's RPATH with it
   libfmt-dev            # formatting of messages and reports
   libpugixml-dev        # TBX and TMX reading and writing
   nlohmann-json3-dev    # JSON and JSON-lines output
