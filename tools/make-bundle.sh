@@ -141,6 +141,29 @@ for entry in "${bundled[@]}"; do
 done
 
 data_lines=""
+# English term matching inflects through Hunspell's en_US dictionary; a
+# target machine may have none, or another version that inflects otherwise,
+# so the bundle carries the build machine's (languages/en.lang looks for
+# third_party/hunspell/en_US in the data directory first).
+hunspell_dic=""
+for prefix in /usr/share/hunspell/en_US /usr/share/myspell/dicts/en_US; do
+  if [[ -f $prefix.aff && -f $prefix.dic ]]; then hunspell_dic=$prefix; break; fi
+done
+if [[ -n $hunspell_dic ]]; then
+  mkdir -p "$stage/share/talign/third_party/hunspell"
+  cp -L "$hunspell_dic.aff" "$hunspell_dic.dic" "$stage/share/talign/third_party/hunspell/"
+  chmod 0644 "$stage/share/talign/third_party/hunspell/"*
+  package=$(dpkg-query -S "$(readlink -f "$hunspell_dic.dic")" 2>/dev/null | head -1 | cut -d: -f1 || true)
+  if [[ -n $package && -f /usr/share/doc/$package/copyright ]]; then
+    cp "/usr/share/doc/$package/copyright" "$stage/share/talign/third_party/hunspell/COPYRIGHT"
+    data_lines+="  share/talign/third_party/hunspell/ en_US Hunspell dictionary (Debian $package): COPYRIGHT"$'\n'
+  else
+    data_lines+="  share/talign/third_party/hunspell/ en_US Hunspell dictionary from $hunspell_dic"$'\n'
+  fi
+else
+  echo "make-bundle: warning: no Hunspell en_US dictionary on this machine (Debian package hunspell-en-us):" \
+       "the bundle matches English terms by exact words only" >&2
+fi
 if [[ -f $stage/share/talign/third_party/cedict/cedict_ts.u8 ]]; then
   data_lines+="  share/talign/third_party/cedict/  CC-CEDICT (MDBG), CC BY-SA 4.0: CEDICT-NOTICE.md"$'\n'
   [[ -f $stage/share/talign/third_party/cedict/cedict_ts.u8.talign-cache ]] ||
@@ -161,10 +184,9 @@ cat >"$stage/README.txt" <<EOF
 talign bundle: $version, for Linux $(uname -m) with $glibc or newer
 
 Unpack anywhere and run bin/talign; it finds its data in share/talign beside
-bin/ (set TALIGN_DATA_DIR to use other data). Nothing needs installing except
-one thing: English term matching by inflection uses the system's Hunspell
-en_US dictionary (/usr/share/hunspell/en_US, Debian package hunspell-en-us);
-without it English terms match exact words only, and talign says so.
+bin/ (set TALIGN_DATA_DIR to use other data). Nothing needs installing: the
+libraries, the dictionaries and the Hunspell en_US dictionary that English
+term matching inflects with are all inside.
 
 Licences of what is inside:
   bin/talign, share/talign/{languages,rules,lexicons,locale}: talign's own files

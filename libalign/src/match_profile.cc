@@ -108,7 +108,7 @@ StatusOr<std::unique_ptr<UnitCoder>> CreateCoder(Language language, const Matche
   if (!hunspell && !profile.hunspell.empty()) {
     const std::string message = fmt::format(
         "{}: hunspell dictionary {}.aff/.dic not found; {} terms match exact words only",
-        LanguageCode(language), profile.hunspell.front(), LanguageCode(language));
+        LanguageCode(language), fmt::join(profile.hunspell, ".aff/.dic or "), LanguageCode(language));
     if (profile.hunspell_required) return NotFound(message);
     warnings->push_back(message);
   }

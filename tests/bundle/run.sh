@@ -39,7 +39,9 @@ b=$tmp/unpacked
 for f in README.txt share/talign/languages/languages.txt share/talign/lexicons/official-terms.tsv \
          share/talign/locale/zh/LC_MESSAGES/talign.mo share/talign/third_party/cedict/cedict_ts.u8 \
          share/talign/third_party/cedict/cedict_ts.u8.talign-cache share/talign/third_party/cedict/CEDICT-NOTICE.md \
-         share/talign/third_party/ur-en/ur-en.tsv share/talign/third_party/ur-en/UR-EN-NOTICE.md; do
+         share/talign/third_party/ur-en/ur-en.tsv share/talign/third_party/ur-en/UR-EN-NOTICE.md \
+         share/talign/third_party/hunspell/en_US.aff share/talign/third_party/hunspell/en_US.dic \
+         share/talign/third_party/hunspell/COPYRIGHT; do
   [[ -s $b/$f ]] || fail "the bundle lacks $f"
 done
 grep -q "CC BY-SA 4.0" "$b/README.txt" || fail "README.txt does not name CC-CEDICT's licence"
@@ -130,6 +132,36 @@ if bundle != build:
     bad("the check reports differ beyond the data files' paths")
 sys.exit(0 if ok else 1)
 EOF
+
+# The Hunspell en_US dictionary comes from the bundle: with the system's
+# hidden (an empty directory mounted over it in a private mount namespace),
+# the bundle gives the same report and no warning; with the bundle's copy
+# removed as well, it warns, which shows the hiding worked.
+hidden_run() {  # BINARY ARGS...: as run, with /usr/share/{hunspell,myspell} empty
+  mkdir -p "$tmp/empty"
+  unshare -m bash -c 'for d in /usr/share/hunspell /usr/share/myspell; do
+      if [[ -d $d ]]; then mount --bind "$0" "$d" || exit 99; fi; done
+    cd "$1" && shift && exec env -i HOME="$1" PATH=/usr/bin:/bin LANG=C.UTF-8 "${@:2}"' \
+    "$tmp/empty" "$tmp/cwd" "$tmp/home" "$@"
+}
+if ! unshare -m true 2>/dev/null; then
+  # A container without CAP_SYS_ADMIN cannot make a mount namespace; the
+  # rest of the test holds there, this part is reported as not run.
+  echo "NOTE: unshare -m is not permitted here: the bundle's own Hunspell en_US was not checked" >&2
+else
+  hidden_run "$b/bin/talign" check "$in/readout.en.txt" "$in/readout.zh.txt" "$in/readout.ur.txt" \
+    --format json -o "$tmp/bundle/check-hidden.json" 2>"$tmp/bundle/check-hidden.err"
+  cmp -s "$tmp/bundle/check-hidden.err" "$tmp/build/check.err" ||
+    fail "without the system's Hunspell the bundle says: $(head -3 "$tmp/bundle/check-hidden.err")"
+  cmp -s "$tmp/bundle/check-hidden.json" "$tmp/bundle/check.json" ||
+    fail "without the system's Hunspell the bundle's report changes"
+  mv "$b/share/talign/third_party/hunspell" "$tmp/hunspell-away"
+  hidden_run "$b/bin/talign" check "$in/readout.en.txt" "$in/readout.zh.txt" \
+    --format json -o "$tmp/bundle/check-none.json" 2>"$tmp/bundle/check-none.err"
+  grep -q "hunspell dictionary" "$tmp/bundle/check-none.err" ||
+    fail "with no Hunspell en_US anywhere the bundle does not warn: the system's was not hidden"
+  mv "$tmp/hunspell-away" "$b/share/talign/third_party/hunspell"
+fi
 
 # The languages and rules come from the bundle too: a broken language index
 # in the bundle breaks the bundle's run and is named in the error.
