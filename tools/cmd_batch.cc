@@ -35,6 +35,7 @@ struct BatchFlags {
   std::string langs;
   std::string source;
   std::string format = "jsonl";
+  bool with_text = false;
   bool presegmented = false;
   int jobs = 0;
   int task_index = 0;
@@ -187,6 +188,9 @@ int RunBatchCommand(const BatchFlags& flags) {
   auto format = align::ParseAlignFormat(flags.format);
   if (!format) return Fail(fmt::format("unknown format '{}'", flags.format));
   job.format = *format;
+  if (flags.with_text && job.format != align::AlignFormat::kJsonl)
+    return Fail(fmt::format("--with-text is for JSON lines, but the format is {}: add --format jsonl", flags.format));
+  job.with_text = flags.with_text;
   job.ui_language = Ui().language();
   job.presegmented = flags.presegmented;
   if (!LoadConfig(flags.config, &job.aligner, &job.check)) return 2;
@@ -246,6 +250,8 @@ void AddBatchCommand(CLI::App& app, int& exit_code) {
   cmd->add_option("--source", flags->source,
                   "Language of the original version of every set: findings are then against the translations");
   AddAlignFormatOption(*cmd, &flags->format);
+  cmd->add_flag("--with-text", flags->with_text,
+                "With --format jsonl (the default): each bead also carries its sentences' text per language");
   AddUiLangOption(*cmd);  // the HTML reports' headings, as for talign check
   cmd->add_flag("--presegmented", flags->presegmented, "Each input line is one sentence");
   cmd->add_option("--jobs", flags->jobs,

@@ -79,6 +79,7 @@ StatusOr<std::string> SettingsFingerprint(const BatchJob& job, const Session& se
   nlohmann::ordered_json j;
   j["talign"] = std::string(Version());
   j["format"] = std::string(AlignFormatName(job.format));
+  j["with_text"] = job.with_text;
   j["ui_language"] = job.ui_language;
   j["presegmented"] = job.presegmented;
   j["source"] = job.source_language;
@@ -277,7 +278,8 @@ Status AlignSet(const RunContext& run, const BatchSet& set, const SetOutputs& ou
   ReportOptions options;
   options.translator = run.translator;
   std::ostringstream aligned, json, html;
-  ALIGN_RETURN_IF_ERROR(WriteAlignment(result, job.format, aligned));
+  ALIGN_RETURN_IF_ERROR(job.with_text ? WriteJsonl(result, aligned, {.with_text = true})
+                                       : WriteAlignment(result, job.format, aligned));
   ALIGN_RETURN_IF_ERROR(WriteFindingsJson(report, json));
   ALIGN_RETURN_IF_ERROR(WriteFindingsHtml(report, options, html));
   ALIGN_RETURN_IF_ERROR(WriteOutputFile(InDir(job, outputs.files[0]), run.inputs, aligned.str()));

@@ -83,6 +83,17 @@ done
 expect 0 "" -- align "${three[@]}" --format ladder --pairs -o "$tmp/ladder"
 [[ -s $tmp/ladder.en-ur ]] || fail "--pairs on a name without extension: no ladder.en-ur"
 
+# batch --with-text: the same beads with their text, and a resumed batch
+# that changes it rewrites the sets (it is part of the settings).
+mkdir -p "$tmp/archive"
+cp "$corpus"/readout.{en,zh,ur}.txt "$tmp/archive/"
+expect 0 "" -- batch "$tmp/archive" --out "$tmp/batch" --no-timings --jobs 1
+grep -q '"text"' "$tmp/batch/readout.align.jsonl" && fail "batch without --with-text wrote text"
+expect 0 "" -- batch "$tmp/archive" --out "$tmp/batch" --no-timings --jobs 1 --resume --with-text
+check_chars "$tmp/batch/readout.align.jsonl" "${three[@]}"
+expect 2 "with-text is for JSON lines" -- batch "$tmp/archive" --out "$tmp/batch2" --format tmx --with-text
+[[ -e $tmp/batch2 ]] && fail "a refused batch created its --out"
+
 # Refusals, each before anything is written.
 expect 2 "with-text is for JSON lines" -- align "${three[@]}" --format tmx --with-text
 expect 2 "pairs needs 3 inputs" -- align "$corpus/readout.en.txt" "$corpus/readout.zh.txt" --pairs -o "$tmp/two.tmx"

@@ -60,6 +60,9 @@ struct BatchJob {
 
   std::string out_dir;
   AlignFormat format = AlignFormat::kJsonl;
+  // With format kJsonl: each bead also carries its sentences' text
+  // (JsonlOptions::with_text), so the corpus is usable without its inputs.
+  bool with_text = false;
   // The language of the HTML reports' headings and labels ("en", "zh",
   // "ur"); empty is English. The library never looks at the locale (the CLI
   // takes --ui-lang or the locale, as talign check does).
