@@ -356,12 +356,15 @@ void AddPipeline(py::module_& m) {
         auto result = a.result;
         return Render([result, f](std::ostream& out) { return align::WriteAlignment(*result, f, out); });
       })
-      .def("write", [](const PyAlignment& a, const std::string& path, const std::string& format) {
+      .def("write", [](const PyAlignment& a, const std::string& path, const std::string& format, bool with_text) {
         const align::AlignFormat f = ParseAlignFormatOrRaise(format);
+        if (with_text && f != align::AlignFormat::kJsonl)
+          Raise(align::InvalidArgument("with_text is for JSON lines, but the format is " + format));
         auto result = a.result;
-        WriteFile(path, InputFiles(*result, a.from_file),
-                  [result, f](std::ostream& out) { return align::WriteAlignment(*result, f, out); });
-      });
+        WriteFile(path, InputFiles(*result, a.from_file), [result, f, with_text](std::ostream& out) {
+          return with_text ? align::WriteJsonl(*result, out, {.with_text = true}) : align::WriteAlignment(*result, f, out);
+        });
+      }, py::arg("path"), py::arg("format"), py::arg("with_text") = false);
 
   py::class_<PyCheck>(m, "CheckResult")
       .def_property_readonly("alignment", [](const PyCheck& c) { return c.alignment; })

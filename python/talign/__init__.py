@@ -363,11 +363,14 @@ class Alignment:
         ``tsv``, ``tmx`` or ``ladder`` (docs/formats.md)."""
         return self._native.render(format).decode("utf-8", errors="replace")
 
-    def write(self, path, format: str | None = None) -> None:
+    def write(self, path, format: str | None = None, with_text: bool = False) -> None:
         """Writes the alignment to ``path`` (atomically; never over one of the
         inputs) in ``format``, or the format its extension names (``.tmx``,
-        ``.jsonl``, ``.tsv``, ...)."""
-        self._native.write(os.fsdecode(path), _format_for(path, format, _talign.align_formats(), "alignment"))
+        ``.jsonl``, ``.tsv``, ...). JSON lines give each sentence's span in
+        bytes (``spans``) and in code points (``chars``, what a ``str`` is
+        sliced by); ``with_text=True`` adds the sentences (``text``)."""
+        self._native.write(os.fsdecode(path), _format_for(path, format, _talign.align_formats(), "alignment"),
+                           bool(with_text))
 
     def to_pandas(self):
         """One row per bead: ``bead``, ``score``, a text column per language

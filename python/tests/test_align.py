@@ -75,6 +75,23 @@ def test_write_and_render(corpus, tmp_path):
         a.render("xml")
 
 
+def test_jsonl_chars_slice_the_str_and_with_text(corpus, tmp_path):
+    # The character spans index the text as Python reads it; with_text
+    # carries the same sentences.
+    a = talign.align(versions(corpus))
+    a.write(tmp_path / "out.jsonl", with_text=True)
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = {lang: read(corpus / f"readout.{lang}.txt") for lang in LANGS}
+    for line in lines[1:]:
+        bead = json.loads(line)
+        for lang in LANGS:
+            for (c0, c1), t in zip(bead["chars"][lang], bead["text"][lang]):
+                assert texts[lang][c0:c1] == t
+    with pytest.raises(ValueError, match="with_text is for JSON lines"):
+        a.write(tmp_path / "out.tmx", with_text=True)
+    assert not (tmp_path / "out.tmx").exists()
+
+
 def test_write_never_replaces_an_input(corpus, tmp_path):
     src = tmp_path / "a.en.txt"
     src.write_text(read(corpus / "readout.en.txt"), encoding="utf-8")
