@@ -246,6 +246,10 @@ same_outputs "$work/slurm-refused" "Slurm array with the merge submitted by hand
 bash "$src/scale/parallel/run.sh" "$manifest" "$work/parallel-out" -j 2 2>"$work/parallel.err" ||
   fail "parallel run failed: $(cat "$work/parallel.err")"
 same_outputs "$work/parallel-out" "GNU parallel"
+PER_TASK=2 bash "$src/scale/parallel/run.sh" "$work/dir" "$work/parallel-dir" -j 2 2>"$work/parallel-dir.err" ||
+  fail "parallel run over a directory failed: $(cat "$work/parallel-dir.err")"
+same_outputs "$work/parallel-dir" "GNU parallel over a directory" "$work/serial-dir"
+[[ -s $work/parallel-dir/manifest.tsv ]] || fail "GNU parallel over a directory: no OUT/manifest.tsv"
 
 # --- one broken input ----------------------------------------------------------
 before_slurm=$(mtimes "$work/slurm-out")
