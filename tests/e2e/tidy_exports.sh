@@ -80,6 +80,31 @@ for pair in en-zh en-ur zh-ur; do
   [[ $langs == "xml:lang=\"${pair%-*}\"xml:lang=\"${pair#*-}\"" ]] ||
     [[ $langs == "xml:lang=\"${pair#*-}\"xml:lang=\"${pair%-*}\"" ]] || fail "p.$pair.tmx has languages $langs"
 done
+# A bilingual TMX reader (translate-toolkit, installed by tools/setup-deps.sh)
+# takes a unit's first two <tuv> as source and target: in a 3-way TMX a
+# bead without Chinese reads as English→Urdu; in the en-zh pair file, never.
+py=""
+for candidate in /usr/bin/python3 python3; do
+  if "$candidate" -c 'from translate.storage import tmx' 2>/dev/null; then py=$candidate; break; fi
+done
+if [[ -z $py ]]; then
+  fail "no python3 can import translate (tools/setup-deps.sh installs python3-translate)"
+else
+  divergent=("$corpus/readout-divergent.en.txt" "$corpus/readout-divergent.zh.txt" "$corpus/readout-divergent.ur.txt")
+  expect 0 "" -- align "${divergent[@]}" --format tmx -o "$tmp/div.tmx"
+  expect 0 "" -- align "${divergent[@]}" --format tmx --pairs -o "$tmp/div-pair.tmx"
+  "$py" - "$tmp/div.tmx" "$tmp/div-pair.en-zh.tmx" <<'PY' || fail "a bilingual reader misreads the --pairs TMX"
+import sys
+from translate.storage import tmx
+LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+def misread(path):
+    units = tmx.tmxfile.parsefile(path).units
+    return sum(1 for u in units if [n.get(LANG) for n in u.getlanguageNodes()][1:2] not in ([], ["zh"])), len(units)
+three, pair = misread(sys.argv[1]), misread(sys.argv[2])
+assert three[0] > 0, f"the 3-way TMX has no bead without Chinese: the test proves nothing ({three})"
+assert pair[0] == 0 and pair[1] > 0, pair
+PY
+fi
 expect 0 "" -- align "${three[@]}" --format ladder --pairs -o "$tmp/ladder"
 [[ -s $tmp/ladder.en-ur ]] || fail "--pairs on a name without extension: no ladder.en-ur"
 
