@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <unordered_map>
 #include <string_view>
 
 #include "align/language.h"
+#include "dictionary_table.h"
 #include "script.h"
 #include "utf8.h"
 
@@ -262,23 +262,64 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
   std::vector<std::string_view> words;
   std::vector<std::string> targets;
   const int max_k = dict ? std::min(dict->max_key_tokens(), std::max(config.dictionary_max_key_tokens, 1)) : 1;
+  auto translate = [&](std::vector<uint32_t>* ids) {
+    for (std::string_view w : words) {
+      TargetStrings(w, y_han, &targets);
+      for (const std::string& t : targets)
+        if (int64_t id = find_y(t); id >= 0) ids->push_back(static_cast<uint32_t>(id));
+    }
+  };
+  // A table dictionary is searched by narrowing the run of keys that start
+  // with the span's key, token by token, which stops as soon as no key
+  // does; the translations of each key found are kept, since real text
+  // repeats its words (Zipf) and each costs a stem and a lookup per gloss.
+  const auto* table = dynamic_cast<const TableDictionary*>(dict);
+  std::unordered_map<uint32_t, std::vector<uint32_t>> translations;  // key index -> y ids
+  std::unordered_map<std::string, TableDictionary::KeyRange> first_ranges;  // token -> keys starting with it
+  std::string span_key;
   for (size_t i = 0; i < n; ++i) {
     const auto& toks = x.tokens[i];
     size_t plain = 0;
     while (plain < toks.size() && !toks[plain].derived) ++plain;
     for (size_t p = 0; p < plain;) {
       size_t took = 0;
-      if (dict) {
+      if (table) {
+        // The longest k of at most max_k tokens whose key is in the table.
+        const size_t longest = std::min<size_t>(max_k, plain - p);
+        TableDictionary::KeyRange range = table->AllKeys();
+        span_key.clear();
+        bool prev_han = false;
+        size_t key_size = 0;
+        uint32_t key_index = 0;
+        for (size_t k = 1; k <= longest; ++k) {
+          AppendKeyToken(toks[p + k - 1], &span_key, &prev_han);
+          if (k == 1) {
+            // The first step searches the whole table; it is the same for every
+            // occurrence of the token.
+            auto [it, fresh] = first_ranges.try_emplace(span_key);
+            if (fresh) it->second = table->Narrow(range, span_key);
+            range = it->second;
+          } else {
+            range = table->Narrow(range, span_key);
+          }
+          if (range.empty()) break;
+          if (table->Key(range.begin) == span_key && table->HasWords(range.begin)) took = k, key_size = span_key.size(), key_index = range.begin;
+        }
+        if (took) {
+          auto [it, fresh] = translations.try_emplace(key_index);
+          if (fresh) {
+            table->WordsOf(key_index, &words);
+            translate(&it->second);
+          }
+          raw.push_back({span_key.substr(0, key_size), 1.0f, it->second, true});
+        }
+      } else if (dict) {
         for (size_t k = std::min<size_t>(max_k, plain - p); k >= 1 && !took; --k) {
           std::string key = JoinKey(toks, p, p + k);
           dict->Lookup(key, &words);
           if (words.empty()) continue;
           RawUnit u{key, 1.0f, {}, true};
-          for (std::string_view w : words) {
-            TargetStrings(w, y_han, &targets);
-            for (const std::string& t : targets)
-              if (int64_t id = find_y(t); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
-          }
+          translate(&u.ids);
           raw.push_back(std::move(u));
           took = k;
         }
@@ -343,23 +384,32 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
   unit_where_.resize(unit_strings_.size());
   x_units_.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    std::map<uint32_t, Unit> merged;  // one unit per string per sentence, in id order
-    for (const CompactUnit& u : x_compact[i]) {
-      uint32_t id = u.id;
-      Unit& m_ = merged[id];
-      m_.string_id = id;
-      m_.weight = std::max(m_.weight, u.factor);
-      m_.ids.insert(m_.ids.end(), id_pool.begin() + u.ids_begin, id_pool.begin() + u.ids_begin + u.ids_count);
-      m_.known |= u.known;
+    // One unit per string per sentence, in id order. Merging is a maximum,
+    // a set union and an or, so the order of a string's occurrences does
+    // not matter and a sort does what a map per sentence did.
+    auto& compact = x_compact[i];
+    std::sort(compact.begin(), compact.end(), [](const CompactUnit& a, const CompactUnit& b) { return a.id < b.id; });
+    size_t distinct = 0;
+    for (size_t r = 0; r < compact.size(); ++r) distinct += r == 0 || compact[r].id != compact[r - 1].id;
+    x_units_[i].reserve(distinct);
+    for (size_t r = 0; r < compact.size(); ++r) {
+      const CompactUnit& c = compact[r];
+      if (r == 0 || c.id != compact[r - 1].id) {
+        Unit u{};
+        u.string_id = c.id;
+        x_units_[i].push_back(std::move(u));
+      }
+      Unit& u = x_units_[i].back();
+      u.weight = std::max(u.weight, c.factor);
+      u.ids.insert(u.ids.end(), id_pool.begin() + c.ids_begin, id_pool.begin() + c.ids_begin + c.ids_count);
+      u.known |= c.known;
     }
-    std::vector<CompactUnit>().swap(x_compact[i]);  // peak memory: compact units go as merged ones come
-    x_units_[i].reserve(merged.size());
-    for (auto& [id, u] : merged) {
+    std::vector<CompactUnit>().swap(compact);  // peak memory: compact units go as merged ones come
+    for (Unit& u : x_units_[i]) {
       std::sort(u.ids.begin(), u.ids.end());
       u.ids.erase(std::unique(u.ids.begin(), u.ids.end()), u.ids.end());
-      ++xdf[id];
-      unit_where_[id].push_back(static_cast<uint32_t>(i));
-      x_units_[i].push_back(std::move(u));
+      ++xdf[u.string_id];
+      unit_where_[u.string_id].push_back(static_cast<uint32_t>(i));
     }
   }
   for (size_t i = 0; i < n; ++i) {
