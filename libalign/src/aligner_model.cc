@@ -429,11 +429,13 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
 void PairModel::AddLexicon(const std::vector<std::pair<uint32_t, uint32_t>>& links) {
   for (auto [sid, yid] : links) {
     for (uint32_t i : unit_where_[sid]) {
-      for (Unit& u : x_units_[i]) {
-        if (u.string_id != sid) continue;
-        auto it = std::lower_bound(u.ids.begin(), u.ids.end(), yid);
-        if (it == u.ids.end() || *it != yid) u.ids.insert(it, yid);
-      }
+      // A sentence's units are in string id order, once each.
+      auto& units = x_units_[i];
+      auto u = std::lower_bound(units.begin(), units.end(), sid,
+                                [](const Unit& a, uint32_t id) { return a.string_id < id; });
+      if (u == units.end() || u->string_id != sid) continue;
+      auto it = std::lower_bound(u->ids.begin(), u->ids.end(), yid);
+      if (it == u->ids.end() || *it != yid) u->ids.insert(it, yid);
     }
   }
   Reweigh();
@@ -516,29 +518,44 @@ void RowCandidates(const std::vector<PairModel::Unit>& units, std::vector<RowEnt
 }
 }  // namespace
 
-void PairModel::ComputeRow(uint32_t i, uint32_t j0, uint32_t j1, Cell* out) const {
-  std::vector<RowEntry> row;
-  RowCandidates(x_units_[i], &row);
+void PairModel::ComputeRow(uint32_t i, uint32_t j0, uint32_t j1, Cell* out, std::vector<uint64_t>* marks) const {
   const auto& units = x_units_[i];
+  if (marks->size() < y_strings_.size()) marks->resize(y_strings_.size(), 0);
+  uint64_t* mark = marks->data();
+  for (size_t k = 0; k < units.size(); ++k)
+    for (uint32_t id : units[k].ids) mark[id] |= uint64_t{1} << k;
   for (uint32_t j = j0; j < j1; ++j) {
+    // The bag in id order, as a merge with the row's candidates meets its matches.
     Cell c;
     uint64_t hit = 0;
-    const auto& bag = y_bags_[j];
-    size_t a = 0, b = 0;
-    while (a < row.size() && b < bag.size()) {
-      if (row[a].id < bag[b].first) ++a;
-      else if (bag[b].first < row[a].id) ++b;
-      else { c.mt += bag[b].second; hit |= row[a].mask; ++a; ++b; }
-    }
+    for (const auto& [id, w] : y_bags_[j])
+      if (const uint64_t m = mark[id]) {
+        c.mt += w;
+        hit |= m;
+      }
     for (size_t k = 0; hit; ++k, hit >>= 1)
       if (hit & 1) c.ms += units[k].weight;
     out[j - j0] = c;
   }
+  for (const Unit& u : units)
+    for (uint32_t id : u.ids) mark[id] = 0;
 }
 
 Cell PairModel::ComputeCell(uint32_t i, uint32_t j) const {
+  std::vector<RowEntry> row;
+  RowCandidates(x_units_[i], &row);
+  const auto& units = x_units_[i];
   Cell c;
-  ComputeRow(i, j, j + 1, &c);
+  uint64_t hit = 0;
+  const auto& bag = y_bags_[j];
+  size_t a = 0, b = 0;
+  while (a < row.size() && b < bag.size()) {
+    if (row[a].id < bag[b].first) ++a;
+    else if (bag[b].first < row[a].id) ++b;
+    else { c.mt += bag[b].second; hit |= row[a].mask; ++a; ++b; }
+  }
+  for (size_t k = 0; hit; ++k, hit >>= 1)
+    if (hit & 1) c.ms += units[k].weight;
   return c;
 }
 

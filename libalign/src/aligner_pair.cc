@@ -43,7 +43,7 @@ class CellCache {
     const size_t slot = i % slots_;
     Cell* row = cells_.data() + slot * width_;
     if (row_in_slot_[slot] != i) {
-      model_.ComputeRow(i, lo_[i], hi_[i], row);
+      model_.ComputeRow(i, lo_[i], hi_[i], row, &marks_);
       row_in_slot_[slot] = i;
     }
     return row[j - lo_[i]];
@@ -57,6 +57,7 @@ class CellCache {
   std::vector<uint32_t> lo_, hi_;
   std::vector<Cell> cells_;           // slots_ rows of width_ cells
   std::vector<uint32_t> row_in_slot_;  // the row each slot holds
+  std::vector<uint64_t> marks_;        // ComputeRow's scratch
 };
 
 std::vector<double> PathCenter(const std::vector<PathBead>& path, size_t n) {
@@ -495,7 +496,13 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
 void MatchRates(const PairModel& model, const std::vector<PathBead>& path, double* rate,
                 double* chance) {
   double matched_all = 0, matched_shifted = 0;
-  auto direct = [&](uint32_t i, uint32_t j) { return model.ComputeCell(i, j); };
+  // ComputeRow on one column: the same cell as ComputeCell, without sorting the row's candidates.
+  std::vector<uint64_t> marks;
+  auto direct = [&](uint32_t i, uint32_t j) {
+    Cell c;
+    model.ComputeRow(i, j, j + 1, &c, &marks);
+    return c;
+  };
   const uint32_t m = static_cast<uint32_t>(model.m());
   for (const PathBead& b : path) {
     if (!b.a || !b.b) continue;
@@ -644,11 +651,15 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
   out.total_cost = run.total;
   out.lexical_coverage = model.lexical_coverage();
 
+  std::vector<uint64_t> marks;
   for (const PathBead& b : run.beads) {
     double sim = 0, score;
     if (b.a && b.b) {
-      sim = model.Similarity(b.i0, b.a, b.j0, b.b,
-                             [&](uint32_t i, uint32_t j) { return model.ComputeCell(i, j); });
+      sim = model.Similarity(b.i0, b.a, b.j0, b.b, [&](uint32_t i, uint32_t j) {
+        Cell c;
+        model.ComputeRow(i, j, j + 1, &c, &marks);
+        return c;
+      });
       // A bead's confidence: its cost per sentence, mapped to (0, 1].
       score = std::exp(-b.cost / (0.5 * (b.a + b.b)) / config.score_cost_scale);
     } else {
