@@ -109,6 +109,13 @@ struct BlockLists {
   std::vector<uint32_t> ids_start{0};
   std::vector<uint32_t> ids;
   bool mergeable = true;
+  // When mergeable, the translations of each unit string once, in one
+  // array (string id -> [start, start + count)): the rows of every level
+  // read them from there, not from each sentence's own unit, far apart.
+  struct Translations {
+    std::vector<uint32_t> start, count, ids;
+  };
+  std::shared_ptr<const Translations> translations;
   size_t x_blocks() const { return x_start.size() - 1; }
   size_t y_blocks() const { return y_start.size() - 1; }
 };
@@ -132,6 +139,18 @@ BlockLists ListsOfSentences(const PairModel& model, const std::vector<uint32_t>&
       if (!f) f = &u;
       else if (f->ids != u.ids) lists.mergeable = false;
     }
+  if (lists.mergeable) {
+    auto t = std::make_shared<BlockLists::Translations>();
+    t->start.assign(first.size(), 0);
+    t->count.assign(first.size(), 0);
+    for (size_t sid = 0; sid < first.size(); ++sid) {
+      if (!first[sid]) continue;
+      t->start[sid] = static_cast<uint32_t>(t->ids.size());
+      t->count[sid] = static_cast<uint32_t>(first[sid]->ids.size());
+      t->ids.insert(t->ids.end(), first[sid]->ids.begin(), first[sid]->ids.end());
+    }
+    lists.translations = std::move(t);
+  }
   std::vector<const PairModel::Unit*> block_units;
   for (size_t k = 0; k + 1 < xs.size(); ++k) {
     block_units.clear();
@@ -198,6 +217,7 @@ void MergeBlocks(const std::vector<Entry>& from, const std::vector<uint32_t>& st
 // ymap[k]..ymap[k+1]-1 (CoarseCenter's merge).
 BlockLists CoarserLists(const BlockLists& fine, const std::vector<size_t>& ymap) {
   BlockLists lists;
+  lists.translations = fine.translations;
   std::vector<BlockLists::XEntry> x_scratch;
   std::vector<BlockLists::YEntry> y_scratch;
   const size_t nx = fine.x_blocks();
@@ -232,7 +252,7 @@ BlockLists CoarserLists(const BlockLists& fine, const std::vector<size_t>& ymap)
 // not every block pair's bags merged.
 class BlockBags {
  public:
-  BlockBags(const BlockLists& lists, size_t vocabulary) {
+  BlockBags(const BlockLists& lists, size_t vocabulary) : translations_(lists.translations) {
     const size_t nx = lists.x_blocks(), ny = lists.y_blocks();
     x_units_.resize(nx);
     x_ids_.resize(nx);
@@ -248,7 +268,13 @@ class BlockBags {
         float sum = w;
         xtotal_[k] += w;
         for (uint32_t c = 1; c < e.count; ++c) sum += w, xtotal_[k] += w;
-        x_units_[k].push_back({sum, &e.unit->ids});
+        if (lists.translations) {
+          const auto& t = *lists.translations;
+          const uint32_t* ids = t.ids.data() + t.start[e.string_id];
+          x_units_[k].push_back({sum, ids, ids + t.count[e.string_id]});
+        } else {
+          x_units_[k].push_back({sum, e.unit->ids.data(), e.unit->ids.data() + e.unit->ids.size()});
+        }
       }
       x_ids_[k].assign(lists.ids.begin() + lists.ids_start[k], lists.ids.begin() + lists.ids_start[k + 1]);
     }
@@ -309,7 +335,7 @@ class BlockBags {
  private:
   struct BlockUnit {
     float weight;
-    const std::vector<uint32_t>* ids;
+    const uint32_t *ids, *ids_end;  // its translations
   };
   // Cells (I, j) for j in [j0, j1), into out[j - j0].
   void Compute(uint32_t I, uint32_t j0, uint32_t j1, Cell* out, bool in_order) {
@@ -345,7 +371,7 @@ class BlockBags {
       // Each column still adds its units' weights in unit order.
       for (const BlockUnit& u : x_units_[I]) {
         uint64_t hit = 0;
-        for (uint32_t id : *u.ids) hit |= column_mask_[id];
+        for (const uint32_t* id = u.ids; id != u.ids_end; ++id) hit |= column_mask_[*id];
         for (; hit; hit &= hit - 1) out[std::countr_zero(hit)].ms += u.weight;
       }
       for (uint32_t id : x_ids_[I]) column_mask_[id] = 0;
@@ -354,8 +380,8 @@ class BlockBags {
     uint32_t token = 0;
     for (const BlockUnit& u : x_units_[I]) {
       ++token;
-      for (uint32_t id : *u.ids)
-        range(id, [&](const std::pair<uint32_t, float>& e) {
+      for (const uint32_t* id = u.ids; id != u.ids_end; ++id)
+        range(*id, [&](const std::pair<uint32_t, float>& e) {
           uint32_t& seen = stamp_[e.first - j0];
           if (seen != token) {
             seen = token;
@@ -365,6 +391,8 @@ class BlockBags {
     }
   }
 
+  // Holds what x_units_ point into when the lists had it (the lists may go first).
+  std::shared_ptr<const BlockLists::Translations> translations_;
   std::vector<std::vector<BlockUnit>> x_units_;  // per x block, one per unit string
   std::vector<std::vector<uint32_t>> x_ids_;     // per x block: the y ids it translates to
   std::vector<double> xtotal_, ytotal_;
