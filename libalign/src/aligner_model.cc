@@ -251,7 +251,15 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
   unit_index.reserve(std::min<size_t>(n * 8 + 16, 1 << 16));
   // |known|: the unit has a translation (dictionary, number, concept),
   // whether or not the other text contains it.
-  struct RawUnit { std::string s; double factor; std::vector<uint32_t> ids; bool known = false; uint32_t id = 0; };
+  // |shared|: the ids of a dictionary key, kept once for all its occurrences (instead of |ids|).
+  struct RawUnit {
+    std::string s;
+    double factor;
+    std::vector<uint32_t> ids;
+    bool known = false;
+    uint32_t id = 0;
+    const std::vector<uint32_t>* shared = nullptr;
+  };
   // Once its string is interned, a unit waits for the merge below in this
   // compact form, its ids in one pool: 20 bytes, not 72 and a heap block
   // (a million sentences of four words: several hundred MB less at the peak).
@@ -311,7 +319,7 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
             table->WordsOf(key_index, &words);
             translate(&it->second);
           }
-          raw.push_back({span_key.substr(0, key_size), 1.0f, it->second, true});
+          raw.push_back({span_key.substr(0, key_size), 1.0f, {}, true, 0, &it->second});
         }
       } else if (dict) {
         for (size_t k = std::min<size_t>(max_k, plain - p); k >= 1 && !took; --k) {
@@ -358,9 +366,10 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
     for (auto& u : raw) {
       auto [it, fresh] = unit_index.try_emplace(u.s, static_cast<uint32_t>(unit_index.size()));
       if (fresh) unit_strings_.push_back(u.s);
+      const std::vector<uint32_t>& ids = u.shared ? *u.shared : u.ids;
       x_compact[i].push_back({it->second, static_cast<float>(u.factor), static_cast<uint32_t>(id_pool.size()),
-                              static_cast<uint32_t>(u.ids.size()), u.known});
-      id_pool.insert(id_pool.end(), u.ids.begin(), u.ids.end());
+                              static_cast<uint32_t>(ids.size()), u.known});
+      id_pool.insert(id_pool.end(), ids.begin(), ids.end());
     }
     raw.clear();
   }
@@ -427,16 +436,25 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
 }
 
 void PairModel::AddLexicon(const std::vector<std::pair<uint32_t, uint32_t>>& links) {
-  for (auto [sid, yid] : links) {
+  // Links come grouped by unit string: each sentence's unit is found once
+  // per group. Adding ids to a sorted set gives the same set in any order.
+  for (size_t a = 0; a < links.size();) {
+    const uint32_t sid = links[a].first;
+    size_t b = a;
+    while (b < links.size() && links[b].first == sid) ++b;
     for (uint32_t i : unit_where_[sid]) {
       // A sentence's units are in string id order, once each.
       auto& units = x_units_[i];
       auto u = std::lower_bound(units.begin(), units.end(), sid,
-                                [](const Unit& a, uint32_t id) { return a.string_id < id; });
+                                [](const Unit& unit, uint32_t id) { return unit.string_id < id; });
       if (u == units.end() || u->string_id != sid) continue;
-      auto it = std::lower_bound(u->ids.begin(), u->ids.end(), yid);
-      if (it == u->ids.end() || *it != yid) u->ids.insert(it, yid);
+      for (size_t l = a; l < b; ++l) {
+        const uint32_t yid = links[l].second;
+        auto it = std::lower_bound(u->ids.begin(), u->ids.end(), yid);
+        if (it == u->ids.end() || *it != yid) u->ids.insert(it, yid);
+      }
     }
+    a = b;
   }
   Reweigh();
 }
