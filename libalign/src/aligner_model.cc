@@ -1,6 +1,7 @@
 #include "aligner_model.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <unordered_map>
 #include <string_view>
@@ -551,8 +552,7 @@ void PairModel::ComputeRow(uint32_t i, uint32_t j0, uint32_t j1, Cell* out, std:
         c.mt += w;
         hit |= m;
       }
-    for (size_t k = 0; hit; ++k, hit >>= 1)
-      if (hit & 1) c.ms += units[k].weight;
+    for (; hit; hit &= hit - 1) c.ms += units[std::countr_zero(hit)].weight;  // in unit order, as before
     out[j - j0] = c;
   }
   for (const Unit& u : units)
