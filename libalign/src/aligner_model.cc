@@ -1,12 +1,13 @@
 #include "aligner_model.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
-#include <map>
 #include <unordered_map>
 #include <string_view>
 
 #include "align/language.h"
+#include "dictionary_table.h"
 #include "script.h"
 #include "utf8.h"
 
@@ -251,7 +252,15 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
   unit_index.reserve(std::min<size_t>(n * 8 + 16, 1 << 16));
   // |known|: the unit has a translation (dictionary, number, concept),
   // whether or not the other text contains it.
-  struct RawUnit { std::string s; double factor; std::vector<uint32_t> ids; bool known = false; uint32_t id = 0; };
+  // |shared|: the ids of a dictionary key, kept once for all its occurrences (instead of |ids|).
+  struct RawUnit {
+    std::string s;
+    double factor;
+    std::vector<uint32_t> ids;
+    bool known = false;
+    uint32_t id = 0;
+    const std::vector<uint32_t>* shared = nullptr;
+  };
   // Once its string is interned, a unit waits for the merge below in this
   // compact form, its ids in one pool: 20 bytes, not 72 and a heap block
   // (a million sentences of four words: several hundred MB less at the peak).
@@ -262,23 +271,64 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
   std::vector<std::string_view> words;
   std::vector<std::string> targets;
   const int max_k = dict ? std::min(dict->max_key_tokens(), std::max(config.dictionary_max_key_tokens, 1)) : 1;
+  auto translate = [&](std::vector<uint32_t>* ids) {
+    for (std::string_view w : words) {
+      TargetStrings(w, y_han, &targets);
+      for (const std::string& t : targets)
+        if (int64_t id = find_y(t); id >= 0) ids->push_back(static_cast<uint32_t>(id));
+    }
+  };
+  // A table dictionary is searched by narrowing the run of keys that start
+  // with the span's key, token by token, which stops as soon as no key
+  // does; the translations of each key found are kept, since real text
+  // repeats its words (Zipf) and each costs a stem and a lookup per gloss.
+  const auto* table = dynamic_cast<const TableDictionary*>(dict);
+  std::unordered_map<uint32_t, std::vector<uint32_t>> translations;  // key index -> y ids
+  std::unordered_map<std::string, TableDictionary::KeyRange> first_ranges;  // token -> keys starting with it
+  std::string span_key;
   for (size_t i = 0; i < n; ++i) {
     const auto& toks = x.tokens[i];
     size_t plain = 0;
     while (plain < toks.size() && !toks[plain].derived) ++plain;
     for (size_t p = 0; p < plain;) {
       size_t took = 0;
-      if (dict) {
+      if (table) {
+        // The longest k of at most max_k tokens whose key is in the table.
+        const size_t longest = std::min<size_t>(max_k, plain - p);
+        TableDictionary::KeyRange range = table->AllKeys();
+        span_key.clear();
+        bool prev_han = false;
+        size_t key_size = 0;
+        uint32_t key_index = 0;
+        for (size_t k = 1; k <= longest; ++k) {
+          AppendKeyToken(toks[p + k - 1], &span_key, &prev_han);
+          if (k == 1) {
+            // The first step searches the whole table; it is the same for every
+            // occurrence of the token.
+            auto [it, fresh] = first_ranges.try_emplace(span_key);
+            if (fresh) it->second = table->Narrow(range, span_key);
+            range = it->second;
+          } else {
+            range = table->Narrow(range, span_key);
+          }
+          if (range.empty()) break;
+          if (table->Key(range.begin) == span_key && table->HasWords(range.begin)) took = k, key_size = span_key.size(), key_index = range.begin;
+        }
+        if (took) {
+          auto [it, fresh] = translations.try_emplace(key_index);
+          if (fresh) {
+            table->WordsOf(key_index, &words);
+            translate(&it->second);
+          }
+          raw.push_back({span_key.substr(0, key_size), 1.0f, {}, true, 0, &it->second});
+        }
+      } else if (dict) {
         for (size_t k = std::min<size_t>(max_k, plain - p); k >= 1 && !took; --k) {
           std::string key = JoinKey(toks, p, p + k);
           dict->Lookup(key, &words);
           if (words.empty()) continue;
           RawUnit u{key, 1.0f, {}, true};
-          for (std::string_view w : words) {
-            TargetStrings(w, y_han, &targets);
-            for (const std::string& t : targets)
-              if (int64_t id = find_y(t); id >= 0) u.ids.push_back(static_cast<uint32_t>(id));
-          }
+          translate(&u.ids);
           raw.push_back(std::move(u));
           took = k;
         }
@@ -317,9 +367,10 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
     for (auto& u : raw) {
       auto [it, fresh] = unit_index.try_emplace(u.s, static_cast<uint32_t>(unit_index.size()));
       if (fresh) unit_strings_.push_back(u.s);
+      const std::vector<uint32_t>& ids = u.shared ? *u.shared : u.ids;
       x_compact[i].push_back({it->second, static_cast<float>(u.factor), static_cast<uint32_t>(id_pool.size()),
-                              static_cast<uint32_t>(u.ids.size()), u.known});
-      id_pool.insert(id_pool.end(), u.ids.begin(), u.ids.end());
+                              static_cast<uint32_t>(ids.size()), u.known});
+      id_pool.insert(id_pool.end(), ids.begin(), ids.end());
     }
     raw.clear();
   }
@@ -343,23 +394,32 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
   unit_where_.resize(unit_strings_.size());
   x_units_.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    std::map<uint32_t, Unit> merged;  // one unit per string per sentence, in id order
-    for (const CompactUnit& u : x_compact[i]) {
-      uint32_t id = u.id;
-      Unit& m_ = merged[id];
-      m_.string_id = id;
-      m_.weight = std::max(m_.weight, u.factor);
-      m_.ids.insert(m_.ids.end(), id_pool.begin() + u.ids_begin, id_pool.begin() + u.ids_begin + u.ids_count);
-      m_.known |= u.known;
+    // One unit per string per sentence, in id order. Merging is a maximum,
+    // a set union and an or, so the order of a string's occurrences does
+    // not matter and a sort does what a map per sentence did.
+    auto& compact = x_compact[i];
+    std::sort(compact.begin(), compact.end(), [](const CompactUnit& a, const CompactUnit& b) { return a.id < b.id; });
+    size_t distinct = 0;
+    for (size_t r = 0; r < compact.size(); ++r) distinct += r == 0 || compact[r].id != compact[r - 1].id;
+    x_units_[i].reserve(distinct);
+    for (size_t r = 0; r < compact.size(); ++r) {
+      const CompactUnit& c = compact[r];
+      if (r == 0 || c.id != compact[r - 1].id) {
+        Unit u{};
+        u.string_id = c.id;
+        x_units_[i].push_back(std::move(u));
+      }
+      Unit& u = x_units_[i].back();
+      u.weight = std::max(u.weight, c.factor);
+      u.ids.insert(u.ids.end(), id_pool.begin() + c.ids_begin, id_pool.begin() + c.ids_begin + c.ids_count);
+      u.known |= c.known;
     }
-    std::vector<CompactUnit>().swap(x_compact[i]);  // peak memory: compact units go as merged ones come
-    x_units_[i].reserve(merged.size());
-    for (auto& [id, u] : merged) {
+    std::vector<CompactUnit>().swap(compact);  // peak memory: compact units go as merged ones come
+    for (Unit& u : x_units_[i]) {
       std::sort(u.ids.begin(), u.ids.end());
       u.ids.erase(std::unique(u.ids.begin(), u.ids.end()), u.ids.end());
-      ++xdf[id];
-      unit_where_[id].push_back(static_cast<uint32_t>(i));
-      x_units_[i].push_back(std::move(u));
+      ++xdf[u.string_id];
+      unit_where_[u.string_id].push_back(static_cast<uint32_t>(i));
     }
   }
   for (size_t i = 0; i < n; ++i) {
@@ -377,14 +437,25 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
 }
 
 void PairModel::AddLexicon(const std::vector<std::pair<uint32_t, uint32_t>>& links) {
-  for (auto [sid, yid] : links) {
+  // Links come grouped by unit string: each sentence's unit is found once
+  // per group. Adding ids to a sorted set gives the same set in any order.
+  for (size_t a = 0; a < links.size();) {
+    const uint32_t sid = links[a].first;
+    size_t b = a;
+    while (b < links.size() && links[b].first == sid) ++b;
     for (uint32_t i : unit_where_[sid]) {
-      for (Unit& u : x_units_[i]) {
-        if (u.string_id != sid) continue;
-        auto it = std::lower_bound(u.ids.begin(), u.ids.end(), yid);
-        if (it == u.ids.end() || *it != yid) u.ids.insert(it, yid);
+      // A sentence's units are in string id order, once each.
+      auto& units = x_units_[i];
+      auto u = std::lower_bound(units.begin(), units.end(), sid,
+                                [](const Unit& unit, uint32_t id) { return unit.string_id < id; });
+      if (u == units.end() || u->string_id != sid) continue;
+      for (size_t l = a; l < b; ++l) {
+        const uint32_t yid = links[l].second;
+        auto it = std::lower_bound(u->ids.begin(), u->ids.end(), yid);
+        if (it == u->ids.end() || *it != yid) u->ids.insert(it, yid);
       }
     }
+    a = b;
   }
   Reweigh();
 }
@@ -466,29 +537,43 @@ void RowCandidates(const std::vector<PairModel::Unit>& units, std::vector<RowEnt
 }
 }  // namespace
 
-void PairModel::ComputeRow(uint32_t i, uint32_t j0, uint32_t j1, Cell* out) const {
-  std::vector<RowEntry> row;
-  RowCandidates(x_units_[i], &row);
+void PairModel::ComputeRow(uint32_t i, uint32_t j0, uint32_t j1, Cell* out, std::vector<uint64_t>* marks) const {
   const auto& units = x_units_[i];
+  if (marks->size() < y_strings_.size()) marks->resize(y_strings_.size(), 0);
+  uint64_t* mark = marks->data();
+  for (size_t k = 0; k < units.size(); ++k)
+    for (uint32_t id : units[k].ids) mark[id] |= uint64_t{1} << k;
   for (uint32_t j = j0; j < j1; ++j) {
+    // The bag in id order, as a merge with the row's candidates meets its matches.
     Cell c;
     uint64_t hit = 0;
-    const auto& bag = y_bags_[j];
-    size_t a = 0, b = 0;
-    while (a < row.size() && b < bag.size()) {
-      if (row[a].id < bag[b].first) ++a;
-      else if (bag[b].first < row[a].id) ++b;
-      else { c.mt += bag[b].second; hit |= row[a].mask; ++a; ++b; }
-    }
-    for (size_t k = 0; hit; ++k, hit >>= 1)
-      if (hit & 1) c.ms += units[k].weight;
+    for (const auto& [id, w] : y_bags_[j])
+      if (const uint64_t m = mark[id]) {
+        c.mt += w;
+        hit |= m;
+      }
+    for (; hit; hit &= hit - 1) c.ms += units[std::countr_zero(hit)].weight;  // in unit order, as before
     out[j - j0] = c;
   }
+  for (const Unit& u : units)
+    for (uint32_t id : u.ids) mark[id] = 0;
 }
 
 Cell PairModel::ComputeCell(uint32_t i, uint32_t j) const {
+  std::vector<RowEntry> row;
+  RowCandidates(x_units_[i], &row);
+  const auto& units = x_units_[i];
   Cell c;
-  ComputeRow(i, j, j + 1, &c);
+  uint64_t hit = 0;
+  const auto& bag = y_bags_[j];
+  size_t a = 0, b = 0;
+  while (a < row.size() && b < bag.size()) {
+    if (row[a].id < bag[b].first) ++a;
+    else if (bag[b].first < row[a].id) ++b;
+    else { c.mt += bag[b].second; hit |= row[a].mask; ++a; ++b; }
+  }
+  for (size_t k = 0; hit; ++k, hit >>= 1)
+    if (hit & 1) c.ms += units[k].weight;
   return c;
 }
 

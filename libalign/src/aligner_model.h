@@ -72,7 +72,10 @@ class PairModel {
   Cell ComputeCell(uint32_t i, uint32_t j) const;
   // Evidence for a row i against columns [j0, j1), in column order; equal,
   // float for float, to ComputeCell (the DP uses this, the tests compare).
-  void ComputeRow(uint32_t i, uint32_t j0, uint32_t j1, Cell* out) const;
+  // |marks|: the caller's scratch, one word per y id, all zero (and left
+  // so): the row's candidates are marked once, then each column's bag is
+  // read against the marks, not merged with them.
+  void ComputeRow(uint32_t i, uint32_t j0, uint32_t j1, Cell* out, std::vector<uint64_t>* marks) const;
 
   // Cost of the bead x[i0, i0+a) ↔ y[j0, j0+b); |cell(i, j)| gives the
   // evidence of a sentence pair.

@@ -1,8 +1,10 @@
 #include "aligner_pair.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <string_view>
 
@@ -41,7 +43,7 @@ class CellCache {
     const size_t slot = i % slots_;
     Cell* row = cells_.data() + slot * width_;
     if (row_in_slot_[slot] != i) {
-      model_.ComputeRow(i, lo_[i], hi_[i], row);
+      model_.ComputeRow(i, lo_[i], hi_[i], row, &marks_);
       row_in_slot_[slot] = i;
     }
     return row[j - lo_[i]];
@@ -55,6 +57,7 @@ class CellCache {
   std::vector<uint32_t> lo_, hi_;
   std::vector<Cell> cells_;           // slots_ rows of width_ cells
   std::vector<uint32_t> row_in_slot_;  // the row each slot holds
+  std::vector<uint64_t> marks_;        // ComputeRow's scratch
 };
 
 std::vector<double> PathCenter(const std::vector<PathBead>& path, size_t n) {
@@ -76,6 +79,169 @@ std::vector<double> PathCenter(const std::vector<PathBead>& path, size_t n) {
   return c;
 }
 
+// What each block of one level of the halving holds, before it is indexed:
+// per x block the unit strings that have a translation, per y block the
+// reachable token ids, each with the number of the block's sentences that
+// hold it, in id order. A coarser level's blocks are unions of neighbouring
+// blocks of the finer one, so its lists are the finer lists merged, not the
+// sentences gathered and sorted again at every level.
+// Counts are enough: a y token's weight depends on its id alone, and a
+// unit's weight and translations on its string alone (its kind's factor
+// times its document frequency's idf), so a block's sums are those of each
+// entry's weight repeated |count| times. One exception: a word that is a
+// dictionary key in one sentence and the stem of another word elsewhere can
+// carry different translations; then which occurrence a block keeps depends
+// on the order of a sort, and every level is gathered from its sentences
+// with that same sort (|mergeable| false).
+struct BlockLists {
+  struct XEntry {
+    uint32_t string_id, count;
+    const PairModel::Unit* unit;
+  };
+  struct YEntry {
+    uint32_t id, count;
+    float weight;
+  };
+  std::vector<uint32_t> x_start{0}, y_start{0};  // block k: entries [start[k], start[k + 1])
+  std::vector<XEntry> x;
+  std::vector<YEntry> y;
+  // Per x block, the y ids its units translate to, sorted, once each.
+  std::vector<uint32_t> ids_start{0};
+  std::vector<uint32_t> ids;
+  bool mergeable = true;
+  // When mergeable, the translations of each unit string once, in one
+  // array (string id -> [start, start + count)): the rows of every level
+  // read them from there, not from each sentence's own unit, far apart.
+  struct Translations {
+    std::vector<uint32_t> start, count, ids;
+  };
+  std::shared_ptr<const Translations> translations;
+  size_t x_blocks() const { return x_start.size() - 1; }
+  size_t y_blocks() const { return y_start.size() - 1; }
+};
+
+// The lists of blocks of sentences (xs, ys: the first sentence of each).
+BlockLists ListsOfSentences(const PairModel& model, const std::vector<uint32_t>& xs,
+                            const std::vector<uint32_t>& ys) {
+  const auto& units = model.x_units();
+  const auto& bags = model.y_bags();
+  // Only reachable evidence counts, as in the model.
+  std::vector<uint8_t> reachable(model.y_strings().size(), 0);
+  for (const auto& us : units)
+    for (const auto& u : us)
+      for (uint32_t id : u.ids) reachable[id] = 1;
+  BlockLists lists;
+  std::vector<const PairModel::Unit*> first(model.unit_strings().size(), nullptr);
+  for (const auto& us : units)
+    for (const auto& u : us) {
+      if (u.ids.empty()) continue;
+      const PairModel::Unit*& f = first[u.string_id];
+      if (!f) f = &u;
+      else if (f->ids != u.ids) lists.mergeable = false;
+    }
+  if (lists.mergeable) {
+    auto t = std::make_shared<BlockLists::Translations>();
+    t->start.assign(first.size(), 0);
+    t->count.assign(first.size(), 0);
+    for (size_t sid = 0; sid < first.size(); ++sid) {
+      if (!first[sid]) continue;
+      t->start[sid] = static_cast<uint32_t>(t->ids.size());
+      t->count[sid] = static_cast<uint32_t>(first[sid]->ids.size());
+      t->ids.insert(t->ids.end(), first[sid]->ids.begin(), first[sid]->ids.end());
+    }
+    lists.translations = std::move(t);
+  }
+  std::vector<const PairModel::Unit*> block_units;
+  for (size_t k = 0; k + 1 < xs.size(); ++k) {
+    block_units.clear();
+    for (uint32_t i = xs[k]; i < xs[k + 1]; ++i)
+      for (const auto& u : units[i])
+        if (!u.ids.empty()) block_units.push_back(&u);
+    std::sort(block_units.begin(), block_units.end(),
+              [](const PairModel::Unit* a, const PairModel::Unit* b) { return a->string_id < b->string_id; });
+    const size_t ids_begin = lists.ids.size();
+    for (size_t q = 0; q < block_units.size(); ++q) {
+      if (q && block_units[q - 1]->string_id == block_units[q]->string_id) {
+        ++lists.x.back().count;
+        continue;
+      }
+      lists.x.push_back({block_units[q]->string_id, 1, block_units[q]});
+      lists.ids.insert(lists.ids.end(), block_units[q]->ids.begin(), block_units[q]->ids.end());
+    }
+    std::sort(lists.ids.begin() + static_cast<std::ptrdiff_t>(ids_begin), lists.ids.end());
+    lists.ids.erase(std::unique(lists.ids.begin() + static_cast<std::ptrdiff_t>(ids_begin), lists.ids.end()),
+                    lists.ids.end());
+    lists.x_start.push_back(static_cast<uint32_t>(lists.x.size()));
+    lists.ids_start.push_back(static_cast<uint32_t>(lists.ids.size()));
+  }
+  std::vector<std::pair<uint32_t, float>> bag;
+  for (size_t k = 0; k + 1 < ys.size(); ++k) {
+    bag.clear();
+    for (uint32_t j = ys[k]; j < ys[k + 1]; ++j)
+      for (auto [id, w] : bags[j])
+        if (reachable[id]) bag.push_back({id, w});
+    std::sort(bag.begin(), bag.end());
+    for (size_t q = 0; q < bag.size(); ++q) {
+      if (q && bag[q - 1].first == bag[q].first) ++lists.y.back().count;
+      else lists.y.push_back({bag[q].first, 1, bag[q].second});
+    }
+    lists.y_start.push_back(static_cast<uint32_t>(lists.y.size()));
+  }
+  return lists;
+}
+
+// Appends the union of the sorted runs [begin, end) of |from| (blocks
+// first..last-1) to |to|, counts of one id added.
+template <typename Entry, typename IdOf>
+void MergeBlocks(const std::vector<Entry>& from, const std::vector<uint32_t>& start, size_t first,
+                 size_t last, IdOf id_of, std::vector<Entry>* to, std::vector<Entry>* scratch) {
+  const size_t base = to->size();
+  to->insert(to->end(), from.begin() + start[first], from.begin() + start[first + 1]);
+  for (size_t b = first + 1; b < last; ++b) {
+    scratch->clear();
+    auto p = to->begin() + static_cast<std::ptrdiff_t>(base), pe = to->end();
+    auto q = from.begin() + start[b], qe = from.begin() + start[b + 1];
+    while (p != pe && q != qe) {
+      if (id_of(*p) < id_of(*q)) scratch->push_back(*p++);
+      else if (id_of(*q) < id_of(*p)) scratch->push_back(*q++);
+      else { scratch->push_back(*p++); scratch->back().count += q++->count; }
+    }
+    scratch->insert(scratch->end(), p, pe);
+    scratch->insert(scratch->end(), q, qe);
+    to->resize(base);
+    to->insert(to->end(), scratch->begin(), scratch->end());
+  }
+}
+
+// The next coarser level: x blocks in pairs, y block k the finer blocks
+// ymap[k]..ymap[k+1]-1 (CoarseCenter's merge).
+BlockLists CoarserLists(const BlockLists& fine, const std::vector<size_t>& ymap) {
+  BlockLists lists;
+  lists.translations = fine.translations;
+  std::vector<BlockLists::XEntry> x_scratch;
+  std::vector<BlockLists::YEntry> y_scratch;
+  const size_t nx = fine.x_blocks();
+  for (size_t k = 0; k < nx; k += 2) {
+    MergeBlocks(fine.x, fine.x_start, k, std::min(k + 2, nx), [](const BlockLists::XEntry& e) { return e.string_id; },
+                &lists.x, &x_scratch);
+    lists.x_start.push_back(static_cast<uint32_t>(lists.x.size()));
+    const auto a = fine.ids.begin() + fine.ids_start[k], a_end = fine.ids.begin() + fine.ids_start[k + 1];
+    if (k + 1 < nx) {
+      const auto b = fine.ids.begin() + fine.ids_start[k + 1], b_end = fine.ids.begin() + fine.ids_start[k + 2];
+      std::set_union(a, a_end, b, b_end, std::back_inserter(lists.ids));
+    } else {
+      lists.ids.insert(lists.ids.end(), a, a_end);
+    }
+    lists.ids_start.push_back(static_cast<uint32_t>(lists.ids.size()));
+  }
+  for (size_t k = 0; k + 1 < ymap.size(); ++k) {
+    MergeBlocks(fine.y, fine.y_start, ymap[k], ymap[k + 1], [](const BlockLists::YEntry& e) { return e.id; },
+                &lists.y, &y_scratch);
+    lists.y_start.push_back(static_cast<uint32_t>(lists.y.size()));
+  }
+  return lists;
+}
+
 // Lexical evidence of blocks of merged sentences, for the levels of the
 // halving: an x block is the units of its sentences, a y block the tokens
 // of its sentences; a cell of blocks (I, J) holds the weight of I's units
@@ -86,66 +252,48 @@ std::vector<double> PathCenter(const std::vector<PathBead>& path, size_t n) {
 // not every block pair's bags merged.
 class BlockBags {
  public:
-  BlockBags(const PairModel& model, const std::vector<uint32_t>& xs, const std::vector<uint32_t>& ys) {
-    const auto& units = model.x_units();
-    const auto& bags = model.y_bags();
-    const size_t vocabulary = model.y_strings().size();
-    std::vector<uint8_t> reachable(vocabulary, 0);
-    for (const auto& us : units)
-      for (const auto& u : us)
-        for (uint32_t id : u.ids) reachable[id] = 1;
-    const size_t nx = xs.size() - 1, ny = ys.size() - 1;
+  BlockBags(const BlockLists& lists, size_t vocabulary) : translations_(lists.translations) {
+    const size_t nx = lists.x_blocks(), ny = lists.y_blocks();
     x_units_.resize(nx);
     x_ids_.resize(nx);
     xtotal_.assign(nx, 0);
-    std::vector<const PairModel::Unit*> block_units;
     for (size_t k = 0; k < nx; ++k) {
       // A unit that recurs in the block is one entry of the summed weight:
       // its occurrences have the same translations, so they match together.
-      block_units.clear();
-      for (uint32_t i = xs[k]; i < xs[k + 1]; ++i)
-        for (const auto& u : units[i])
-          if (!u.ids.empty()) block_units.push_back(&u);
-      std::sort(block_units.begin(), block_units.end(),
-                [](const PairModel::Unit* a, const PairModel::Unit* b) { return a->string_id < b->string_id; });
-      for (size_t q = 0; q < block_units.size(); ++q) {
-        const auto& u = *block_units[q];
-        xtotal_[k] += u.weight;
-        if (q && block_units[q - 1]->string_id == u.string_id) {
-          x_units_[k].back().weight += u.weight;
-          continue;
+      // The sums add one occurrence at a time, in id order, as when the
+      // block was built from its sentences' units sorted by string.
+      for (uint32_t q = lists.x_start[k]; q < lists.x_start[k + 1]; ++q) {
+        const auto& e = lists.x[q];
+        const float w = e.unit->weight;
+        float sum = w;
+        xtotal_[k] += w;
+        for (uint32_t c = 1; c < e.count; ++c) sum += w, xtotal_[k] += w;
+        if (lists.translations) {
+          const auto& t = *lists.translations;
+          const uint32_t* ids = t.ids.data() + t.start[e.string_id];
+          x_units_[k].push_back({sum, ids, ids + t.count[e.string_id]});
+        } else {
+          x_units_[k].push_back({sum, e.unit->ids.data(), e.unit->ids.data() + e.unit->ids.size()});
         }
-        x_units_[k].push_back({u.weight, &u.ids});
-        x_ids_[k].insert(x_ids_[k].end(), u.ids.begin(), u.ids.end());
       }
-      std::sort(x_ids_[k].begin(), x_ids_[k].end());
-      x_ids_[k].erase(std::unique(x_ids_[k].begin(), x_ids_[k].end()), x_ids_[k].end());
+      x_ids_[k].assign(lists.ids.begin() + lists.ids_start[k], lists.ids.begin() + lists.ids_start[k + 1]);
     }
     // The y blocks as postings: for each reachable id, (block, summed
     // weight) in block order.
     ytotal_.assign(ny, 0);
-    std::vector<std::pair<uint32_t, float>> bag;
-    std::vector<std::vector<std::pair<uint32_t, float>>> per_block(ny);
     std::vector<uint32_t> count(vocabulary + 1, 0);
-    for (size_t k = 0; k < ny; ++k) {
-      bag.clear();
-      for (uint32_t j = ys[k]; j < ys[k + 1]; ++j)
-        for (auto [id, w] : bags[j])
-          if (reachable[id]) bag.push_back({id, w});
-      std::sort(bag.begin(), bag.end());
-      auto& out = per_block[k];
-      for (const auto& e : bag) {
-        if (!out.empty() && out.back().first == e.first) out.back().second += e.second;
-        else out.push_back(e);
-        ytotal_[k] += e.second;
-      }
-      for (const auto& e : out) ++count[e.first + 1];
-    }
+    for (const auto& e : lists.y) ++count[e.id + 1];
     for (size_t id = 0; id < vocabulary; ++id) count[id + 1] += count[id];
     start_ = count;
     postings_.resize(count[vocabulary]);
     for (size_t k = 0; k < ny; ++k)
-      for (auto [id, w] : per_block[k]) postings_[count[id]++] = {static_cast<uint32_t>(k), w};
+      for (uint32_t q = lists.y_start[k]; q < lists.y_start[k + 1]; ++q) {
+        const auto& e = lists.y[q];
+        float sum = e.weight;
+        ytotal_[k] += e.weight;
+        for (uint32_t c = 1; c < e.count; ++c) sum += e.weight, ytotal_[k] += e.weight;
+        postings_[count[e.id]++] = {static_cast<uint32_t>(k), sum};
+      }
   }
   double x_total(uint32_t k) const { return xtotal_[k]; }
   double y_total(uint32_t k) const { return ytotal_[k]; }
@@ -187,7 +335,7 @@ class BlockBags {
  private:
   struct BlockUnit {
     float weight;
-    const std::vector<uint32_t>* ids;
+    const uint32_t *ids, *ids_end;  // its translations
   };
   // Cells (I, j) for j in [j0, j1), into out[j - j0].
   void Compute(uint32_t I, uint32_t j0, uint32_t j1, Cell* out, bool in_order) {
@@ -209,13 +357,31 @@ class BlockBags {
       }
       for (; it != last && it->first < j1; ++it) visit(*it);
     };
+    // Up to 64 columns, one scan of each id's postings also notes the
+    // columns the id is in, and a unit's columns are the union of its ids';
+    // wider rows (the coarsest level, aligned in full) scan per unit.
+    const bool by_mask = width <= 64;
+    if (by_mask && column_mask_.size() < start_.size()) column_mask_.resize(start_.size(), 0);
     for (uint32_t id : x_ids_[I])
-      range(id, [&](const std::pair<uint32_t, float>& e) { out[e.first - j0].mt += e.second; });
+      range(id, [&](const std::pair<uint32_t, float>& e) {
+        out[e.first - j0].mt += e.second;
+        if (by_mask) column_mask_[id] |= uint64_t{1} << (e.first - j0);
+      });
+    if (by_mask) {
+      // Each column still adds its units' weights in unit order.
+      for (const BlockUnit& u : x_units_[I]) {
+        uint64_t hit = 0;
+        for (const uint32_t* id = u.ids; id != u.ids_end; ++id) hit |= column_mask_[*id];
+        for (; hit; hit &= hit - 1) out[std::countr_zero(hit)].ms += u.weight;
+      }
+      for (uint32_t id : x_ids_[I]) column_mask_[id] = 0;
+      return;
+    }
     uint32_t token = 0;
     for (const BlockUnit& u : x_units_[I]) {
       ++token;
-      for (uint32_t id : *u.ids)
-        range(id, [&](const std::pair<uint32_t, float>& e) {
+      for (const uint32_t* id = u.ids; id != u.ids_end; ++id)
+        range(*id, [&](const std::pair<uint32_t, float>& e) {
           uint32_t& seen = stamp_[e.first - j0];
           if (seen != token) {
             seen = token;
@@ -225,6 +391,8 @@ class BlockBags {
     }
   }
 
+  // Holds what x_units_ point into when the lists had it (the lists may go first).
+  std::shared_ptr<const BlockLists::Translations> translations_;
   std::vector<std::vector<BlockUnit>> x_units_;  // per x block, one per unit string
   std::vector<std::vector<uint32_t>> x_ids_;     // per x block: the y ids it translates to
   std::vector<double> xtotal_, ytotal_;
@@ -233,6 +401,7 @@ class BlockBags {
   std::vector<uint32_t> lo_, hi_;
   std::vector<std::vector<Cell>> rows_;
   std::vector<uint32_t> stamp_;
+  std::vector<uint64_t> column_mask_;  // per y id: the columns of the row being computed that hold it
   std::vector<uint32_t> cursor_;  // per y id: first posting not left of the rows asked
   uint32_t last_row_ = UINT32_MAX;
   bool rows_in_order_ = true;
@@ -245,10 +414,12 @@ class BlockBags {
 // Linear in the length of the texts, and unlike the length diagonal it
 // follows long-range drift (omissions).
 // xs and ys: the first sentence of each block (and n, m at the end).
+// |lists|: the block lists of this level when the caller has them (from the
+// finer level), else null.
 std::vector<double> CoarseCenter(const PairModel& model, const std::vector<double>& xc,
                                  const std::vector<double>& yc, const std::vector<uint32_t>& xs,
                                  const std::vector<uint32_t>& ys, const AlignerConfig& config,
-                                 double block = 1) {
+                                 double block = 1, const BlockLists* lists = nullptr) {
   const size_t n = xc.size() - 1, m = yc.size() - 1;
   std::vector<double> center;
   size_t width;
@@ -274,7 +445,14 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
     }
     ymap.push_back(m);
     for (size_t j : ymap) yc2.push_back(yc[j]), ys2.push_back(ys[j]);
-    const std::vector<double> c2 = CoarseCenter(model, xc2, yc2, xs2, ys2, config, 2 * block);
+    std::vector<double> c2;
+    {
+      BlockLists coarser;
+      if (config.coarse_lexical_weight > 0)
+        coarser = lists && lists->mergeable ? CoarserLists(*lists, ymap) : ListsOfSentences(model, xs2, ys2);
+      c2 = CoarseCenter(model, xc2, yc2, xs2, ys2, config, 2 * block,
+                        config.coarse_lexical_weight > 0 ? &coarser : nullptr);
+    }
     auto to_fine = [&](double c) {
       c = std::clamp(c, 0.0, double(ymap.size() - 1));
       size_t k = static_cast<size_t>(c);
@@ -295,7 +473,14 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
   static const std::vector<BeadType> kTypes = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}};
   const double lexical = config.coarse_lexical_weight;
   std::unique_ptr<BlockBags> bags;
-  if (lexical > 0) bags = std::make_unique<BlockBags>(model, xs, ys);
+  if (lexical > 0) {
+    if (lists) {
+      bags = std::make_unique<BlockBags>(*lists, model.y_strings().size());
+    } else {
+      const BlockLists own = ListsOfSentences(model, xs, ys);
+      bags = std::make_unique<BlockBags>(own, model.y_strings().size());
+    }
+  }
   DpResult r = CorridorDp(n, m, kTypes, std::move(center), width, config.coarse_max_rounds, [&](const Band& band) {
     if (bags) bags->SetBand(band);
     return [&](uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, double bound) {
@@ -339,7 +524,13 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
 void MatchRates(const PairModel& model, const std::vector<PathBead>& path, double* rate,
                 double* chance) {
   double matched_all = 0, matched_shifted = 0;
-  auto direct = [&](uint32_t i, uint32_t j) { return model.ComputeCell(i, j); };
+  // ComputeRow on one column: the same cell as ComputeCell, without sorting the row's candidates.
+  std::vector<uint64_t> marks;
+  auto direct = [&](uint32_t i, uint32_t j) {
+    Cell c;
+    model.ComputeRow(i, j, j + 1, &c, &marks);
+    return c;
+  };
   const uint32_t m = static_cast<uint32_t>(model.m());
   for (const PathBead& b : path) {
     if (!b.a || !b.b) continue;
@@ -488,11 +679,15 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
   out.total_cost = run.total;
   out.lexical_coverage = model.lexical_coverage();
 
+  std::vector<uint64_t> marks;
   for (const PathBead& b : run.beads) {
     double sim = 0, score;
     if (b.a && b.b) {
-      sim = model.Similarity(b.i0, b.a, b.j0, b.b,
-                             [&](uint32_t i, uint32_t j) { return model.ComputeCell(i, j); });
+      sim = model.Similarity(b.i0, b.a, b.j0, b.b, [&](uint32_t i, uint32_t j) {
+        Cell c;
+        model.ComputeRow(i, j, j + 1, &c, &marks);
+        return c;
+      });
       // A bead's confidence: its cost per sentence, mapped to (0, 1].
       score = std::exp(-b.cost / (0.5 * (b.a + b.b)) / config.score_cost_scale);
     } else {

@@ -128,16 +128,18 @@ std::vector<Token> Tokenize(std::string_view text) {
   return out;
 }
 
+void AppendKeyToken(const Token& token, std::string* key, bool* prev_han) {
+  const bool han = token.kind == TokenKind::kHan;
+  if (!key->empty() && !(han && *prev_han)) *key += ' ';
+  *key += token.text;
+  *prev_han = han;
+}
+
 std::string JoinKey(const std::vector<Token>& tokens, size_t begin, size_t end) {
   std::string key;
   bool prev_han = false;
-  for (size_t i = begin; i < end; ++i) {
-    if (tokens[i].derived) continue;
-    bool han = tokens[i].kind == TokenKind::kHan;
-    if (!key.empty() && !(han && prev_han)) key += ' ';
-    key += tokens[i].text;
-    prev_han = han;
-  }
+  for (size_t i = begin; i < end; ++i)
+    if (!tokens[i].derived) AppendKeyToken(tokens[i], &key, &prev_han);
   return key;
 }
 

@@ -40,6 +40,11 @@ std::vector<Token> Tokenize(std::string_view text);
 // A dictionary key: the folded tokens joined by one space, except between
 // two Han characters (Chinese is written without spaces).
 std::string JoinKey(const std::vector<Token>& tokens, size_t begin, size_t end);
+// Extends a key by one more (not derived) token, as JoinKey joins them: the
+// key of a span is a prefix of the key of every longer span from the same
+// start, which lets a longest-match search stop at the first prefix that no
+// dictionary key has. |prev_han|: the last token appended was Han.
+void AppendKeyToken(const Token& token, std::string* key, bool* prev_han);
 inline std::string KeyOfText(std::string_view text) {
   auto t = Tokenize(text);
   return JoinKey(t, 0, t.size());

@@ -149,7 +149,30 @@ void TableDictionary::Lookup(std::string_view key, std::vector<std::string_view>
     if (Key(mid) < key) lo = mid + 1; else hi = mid;
   }
   if (lo >= header_.n_keys || Key(lo) != key) return;
-  for (uint32_t l = key_links_[lo]; l < key_links_[lo + 1]; ++l) words->push_back(Word(links_[l]));
+  WordsOf(lo, words);
+}
+
+void TableDictionary::WordsOf(uint32_t i, std::vector<std::string_view>* words) const {
+  words->clear();
+  for (uint32_t l = key_links_[i]; l < key_links_[i + 1]; ++l) words->push_back(Word(links_[l]));
+}
+
+TableDictionary::KeyRange TableDictionary::Narrow(KeyRange range, std::string_view prefix) const {
+  // The first key not below |prefix| starts the run; every key of the range
+  // after the run is above all of it, so the run ends at the first key that
+  // does not start with |prefix|.
+  uint32_t lo = range.begin, hi = range.end;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (Key(mid) < prefix) lo = mid + 1; else hi = mid;
+  }
+  const uint32_t begin = lo;
+  hi = range.end;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (Key(mid).starts_with(prefix)) lo = mid + 1; else hi = mid;
+  }
+  return {begin, lo};
 }
 
 std::vector<std::string_view> TableDictionary::TargetWords() const {

@@ -65,8 +65,24 @@ class TableDictionary final : public Dictionary {
   std::vector<std::string_view> TargetWords() const override;
   const TableHeader& header() const { return header_; }
 
- private:
+  // Longest-match search without a lookup per candidate length: the keys
+  // that start with a given prefix are one run [begin, end) of the sorted
+  // table, and a longer prefix narrows that run.
+  struct KeyRange {
+    uint32_t begin, end;
+    bool empty() const { return begin >= end; }
+  };
+  KeyRange AllKeys() const { return {0, header_.n_keys}; }
+  // The keys of |range| that start with |prefix|; |range| must hold every
+  // key that does (the keys starting with a prefix of |prefix|).
+  KeyRange Narrow(KeyRange range, std::string_view prefix) const;
   std::string_view Key(uint32_t i) const;
+  // The words of key |i|, as Lookup gives them for that key; a key without
+  // any (a table read from a damaged cache) is no match.
+  void WordsOf(uint32_t i, std::vector<std::string_view>* words) const;
+  bool HasWords(uint32_t i) const { return key_links_[i + 1] > key_links_[i]; }
+
+ private:
   std::string_view Word(uint32_t i) const;
 
   std::string blob_;
