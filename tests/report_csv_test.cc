@@ -11,6 +11,7 @@
 
 #include "align/baseline.h"
 #include "align/report.h"
+#include "report_fixtures.h"
 #include "report_internal.h"
 
 namespace align {
@@ -70,26 +71,8 @@ Table ParseTable(const std::string& text, char sep) {
   return rows;
 }
 
-AlignInput Version(const std::string& name, Language language, const std::vector<std::string>& sentences) {
-  std::string bytes;
-  std::vector<Sentence> spans;
-  for (size_t i = 0; i < sentences.size(); ++i) {
-    if (i) bytes += "\n\n";
-    spans.push_back({{bytes.size(), bytes.size() + sentences[i].size()}, i});
-    bytes += sentences[i];
-  }
-  bytes += "\n";
-  auto doc = Document::FromString(name, bytes);
-  EXPECT_TRUE(doc.ok()) << doc.status().message();
-  return AlignInput{*doc, language, spans, {}};
-}
-
-Bead MakeBead(std::vector<std::pair<uint32_t, uint32_t>> sides, double score) {
-  Bead b;
-  for (auto [begin, end] : sides) b.sides.push_back({begin, end});
-  b.score = score;
-  return b;
-}
+using report_testing::MakeBead;
+using report_testing::Version;
 
 const std::string kQuoted = "Xi said: \"One Belt, One Road\"\tis \"old\".";
 const std::string kWrapped = "They signed 15 deals,\r\nall of them\nat once.";

@@ -3,6 +3,7 @@
 // characters and bidi marks), each output parsed back.
 #include "align/config.h"
 #include "align/report.h"
+#include "report_fixtures.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -29,29 +30,8 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// A version whose sentences are the given strings, separated by "\n\n" in
-// the document, with a BOM on request so that offsets are not line-based.
-AlignInput Version(const std::string& name, Language language, const std::vector<std::string>& sentences,
-                   bool bom = false) {
-  std::string bytes = bom ? "\xEF\xBB\xBF" : "";
-  std::vector<Sentence> spans;
-  for (size_t i = 0; i < sentences.size(); ++i) {
-    if (i) bytes += "\n\n";
-    spans.push_back({{bytes.size(), bytes.size() + sentences[i].size()}, i});
-    bytes += sentences[i];
-  }
-  bytes += "\n";
-  auto doc = Document::FromString(name, bytes);
-  EXPECT_TRUE(doc.ok()) << doc.status().message();
-  return AlignInput{*doc, language, spans, {}};
-}
-
-Bead MakeBead(std::vector<std::pair<uint32_t, uint32_t>> sides, double score) {
-  Bead b;
-  for (auto [begin, end] : sides) b.sides.push_back({begin, end});
-  b.score = score;
-  return b;
-}
+using report_testing::MakeBead;
+using report_testing::Version;
 
 const std::string kNasty = "Say <script>alert(\"x\")</script> & 'it'\tnow";
 const std::string kBroken = "line one\nline two\r\nctl\x01\x0b end";

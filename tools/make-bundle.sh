@@ -119,17 +119,21 @@ patchelf --force-rpath --set-rpath '$ORIGIN/../lib' "$stage/bin/talign" ||
 # copyright file goes to share/doc.
 docs=$stage/share/doc/talign-bundle
 mkdir -p "$docs"
+debian_package_of() {  # PATH: the Debian package that installed it, or nothing
+  local real candidate package
+  real=$(readlink -f "$1")
+  command -v dpkg-query >/dev/null || return 0
+  # Merged /usr: ldd may name /lib/... while dpkg records /usr/lib/...
+  for candidate in "$1" "$real" "/usr$1" "/usr$real" "${real#/usr}"; do
+    package=$(dpkg-query -S "$candidate" 2>/dev/null | head -1 | cut -d: -f1) && [[ -n $package ]] &&
+      { echo "$package"; return 0; }
+  done
+}
 library_lines=""
 for entry in "${bundled[@]}"; do
   name=${entry%%=*} path=${entry#*=}
   real=$(readlink -f "$path")
-  package=""
-  if command -v dpkg-query >/dev/null; then
-    # Merged /usr: ldd may name /lib/... while dpkg records /usr/lib/...
-    for candidate in "$path" "$real" "/usr$path" "/usr$real" "${real#/usr}"; do
-      package=$(dpkg-query -S "$candidate" 2>/dev/null | head -1 | cut -d: -f1) && [[ -n $package ]] && break
-    done
-  fi
+  package=$(debian_package_of "$path")
   if [[ -n $package && -f /usr/share/doc/$package/copyright ]]; then
     cp "/usr/share/doc/$package/copyright" "$docs/$package.copyright"
     version=$(dpkg-query -W -f='${Version}' "$package" 2>/dev/null || true)
@@ -153,7 +157,7 @@ if [[ -n $hunspell_dic ]]; then
   mkdir -p "$stage/share/talign/third_party/hunspell"
   cp -L "$hunspell_dic.aff" "$hunspell_dic.dic" "$stage/share/talign/third_party/hunspell/"
   chmod 0644 "$stage/share/talign/third_party/hunspell/"*
-  package=$(dpkg-query -S "$(readlink -f "$hunspell_dic.dic")" 2>/dev/null | head -1 | cut -d: -f1 || true)
+  package=$(debian_package_of "$hunspell_dic.dic")
   if [[ -n $package && -f /usr/share/doc/$package/copyright ]]; then
     cp "/usr/share/doc/$package/copyright" "$stage/share/talign/third_party/hunspell/COPYRIGHT"
     data_lines+="  share/talign/third_party/hunspell/ en_US Hunspell dictionary (Debian $package): COPYRIGHT"$'\n'

@@ -60,6 +60,28 @@ std::string BeadSideText(const AlignResult& result, size_t v, uint32_t begin, ui
   return text;
 }
 
+namespace report_internal {
+
+Status WriteBeadRows(const AlignResult& result, std::ostream& out, char separator, std::string_view line_end,
+                     std::string (*cell)(std::string_view text, bool excel), bool excel) {
+  std::string row = fmt::format("bead{}score", separator);
+  for (const std::string& tag : result.language_tags) row += separator + cell(tag, excel);
+  out << row << line_end;
+  const std::vector<Bead>& beads = result.alignment.beads;
+  for (size_t b = 0; b < beads.size(); ++b) {
+    row = std::to_string(b) + separator + FormatScore(beads[b].score);
+    for (size_t v = 0; v < beads[b].sides.size(); ++v) {
+      const SentenceRange side = beads[b].sides[v];
+      row += separator + cell(BeadSideText(result, v, side.begin, side.end), excel);
+    }
+    row += line_end;
+    out << row;
+  }
+  return Finish(out);
+}
+
+}  // namespace report_internal
+
 std::string XmlSafeText(std::string_view raw) {
   // Documents are validated when read, but names (files, sets) are not.
   const std::string repaired = internal::RepairUtf8(raw);

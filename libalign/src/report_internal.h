@@ -39,6 +39,12 @@ std::string TsvCell(std::string_view text);
 // would run it) gets a leading apostrophe first.
 std::string CsvCell(std::string_view text, bool excel);
 
+// The rows the align TSV and CSV share: a header "bead|score|TAG...", then
+// per bead its number, its score and each version's text, fields joined by
+// |separator|, rows ended by |line_end|, tags and texts through |cell|.
+Status WriteBeadRows(const AlignResult& result, std::ostream& out, char separator, std::string_view line_end,
+                     std::string (*cell)(std::string_view text, bool excel), bool excel);
+
 // What Excel needs to read a CSV file as UTF-8 rather than the ANSI code page.
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 

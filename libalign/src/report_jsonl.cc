@@ -90,7 +90,7 @@ Status WriteJsonl(const AlignResult& result, std::ostream& out, const JsonlOptio
       line[tag] = std::move(indices);
       spans[tag] = std::move(side_spans);
       chars[tag] = std::move(side_chars);
-      texts[tag] = std::move(side_texts);
+      if (options.with_text) texts[tag] = std::move(side_texts);
     }
     line["spans"] = std::move(spans);
     line["chars"] = std::move(chars);

@@ -12,12 +12,7 @@ talign=$1
 root=$2
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-# tools/setup-deps.sh installs Debian's python3-translate for the system
-# Python; a python3 earlier on PATH (pyenv, a venv) does not see it.
-py=""
-for candidate in /usr/bin/python3 python3; do
-  if "$candidate" -c 'from translate.storage import tbx' 2>/dev/null; then py=$candidate; break; fi
-done
+py=$(python_with translate.storage.tbx)
 [[ -n $py ]] || { echo "FAIL: no python3 can import translate (tools/setup-deps.sh installs python3-translate)" >&2; exit 1; }
 
 terms=$root/lexicons/official-terms.tsv

@@ -83,10 +83,7 @@ done
 # A bilingual TMX reader (translate-toolkit, installed by tools/setup-deps.sh)
 # takes a unit's first two <tuv> as source and target: in a 3-way TMX a
 # bead without Chinese reads as English→Urdu; in the en-zh pair file, never.
-py=""
-for candidate in /usr/bin/python3 python3; do
-  if "$candidate" -c 'from translate.storage import tmx' 2>/dev/null; then py=$candidate; break; fi
-done
+py=$(python_with translate.storage.tmx)
 if [[ -z $py ]]; then
   fail "no python3 can import translate (tools/setup-deps.sh installs python3-translate)"
 else

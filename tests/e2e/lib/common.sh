@@ -28,3 +28,13 @@ finish() {
   ((failures == 0)) || { echo "$1: $failures failure(s)" >&2; exit 1; }
   echo "$1: all passed"
 }
+
+# python_with MODULE: prints a python3 that can import MODULE, or nothing.
+# tools/setup-deps.sh installs Debian's packages (pandas, translate-toolkit)
+# for the system Python; a python3 earlier on PATH (pyenv, a venv) may lack them.
+python_with() {
+  local candidate
+  for candidate in /usr/bin/python3 python3; do
+    if "$candidate" -c "import $1" 2>/dev/null; then echo "$candidate"; return; fi
+  done
+}
