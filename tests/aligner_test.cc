@@ -344,7 +344,7 @@ TEST_F(AlignerTest, TimingsNameThePhasesAndChangeNothing) {
   std::vector<std::string> always = names;
   std::erase(always, "pass 2");
   EXPECT_THAT(always, ::testing::ElementsAre("features", "pair model", "corridor", "pass 1", "match rates",
-                                             "learning", "scores", "join"));
+                                             "learning", "scores", "moves", "join"));
   EXPECT_DOUBLE_EQ(timings.total(), sum);
 
   // A second call adds to the same phases rather than listing them again.
@@ -792,6 +792,88 @@ TEST_F(AlignerTest, RejectsBadArguments) {
 
 // The non-literary development set (../shared/eval), when it and CC-CEDICT
 // are present: strict F1 of the Vecalign metric, as score.py computes it.
+// y gives sentences 4..6 of x at the end: 20 sentences, a 3-sentence
+// paragraph moved past 13 others.
+std::vector<std::string> MovedBlock(char prefix, bool move) {
+  std::vector<int> order;
+  for (int k = 0; k < 20; ++k)
+    if (!move || k < 4 || k > 6) order.push_back(k);
+  if (move) order.insert(order.end(), {4, 5, 6});
+  std::vector<std::string> out;
+  for (int k : order) out.push_back(Sentence(prefix, k, 9 + k % 4));
+  return out;
+}
+
+TEST_F(AlignerTest, AMovedParagraphIsLinkedToWhereTheOtherVersionHasIt) {
+  std::vector<std::string> x = MovedBlock('a', false), y = MovedBlock('b', true);
+  Aligner aligner({}, resources_);
+  auto a = aligner.Align({Input(Lines(x), Language::kEnglish), Input(Lines(y), Language::kUrdu)});
+  ASSERT_TRUE(a.ok());
+  ExpectCover(*a, {20, 20});
+  ASSERT_EQ(a->moves.size(), 3u) << Show(*a);
+  for (size_t k = 0; k < 3; ++k) {
+    const Move& m = a->moves[k];
+    // x sentence 4+k, alone in its bead, says what y's 17+k says at the end.
+    EXPECT_EQ(m.first, (std::vector<std::vector<uint32_t>>{{uint32_t(4 + k)}, {}}));
+    EXPECT_EQ(m.second, (std::vector<std::vector<uint32_t>>{{}, {uint32_t(17 + k)}}));
+    EXPECT_TRUE(a->beads[m.first_bead].sides[1].empty());
+    EXPECT_TRUE(a->beads[m.second_bead].sides[0].empty());
+    EXPECT_GT(m.score, 0.5);
+    if (k) EXPECT_LT(a->moves[k - 1].first_bead, m.first_bead);
+  }
+  // Everything else is aligned 1-1 as if nothing had moved.
+  size_t one_to_one = 0;
+  for (const Bead& b : a->beads) one_to_one += b.sides[0].size() == 1 && b.sides[1].size() == 1;
+  EXPECT_EQ(one_to_one, 17u) << Show(*a);
+}
+
+TEST_F(AlignerTest, NothingMovedGivesNoMoveAndMovesCanBeTurnedOff) {
+  Aligner aligner({}, resources_);
+  auto same = aligner.Align({Input(Lines(MovedBlock('a', false)), Language::kEnglish),
+                             Input(Lines(MovedBlock('b', false)), Language::kUrdu)});
+  ASSERT_TRUE(same.ok());
+  EXPECT_TRUE(same->moves.empty());
+  AlignerConfig off;
+  off.move_max_beads = 0;
+  auto moved = Aligner(off, resources_).Align({Input(Lines(MovedBlock('a', false)), Language::kEnglish),
+                                               Input(Lines(MovedBlock('b', true)), Language::kUrdu)});
+  ASSERT_TRUE(moved.ok());
+  ExpectCover(*moved, {20, 20});
+  EXPECT_TRUE(moved->moves.empty());
+}
+
+TEST_F(AlignerTest, AMoveInOneOfThreeVersionsLinksItsBeadsWithTheOtherTwo) {
+  Aligner aligner({}, resources_);
+  auto a = aligner.Align({Input(Lines(MovedBlock('a', false)), Language::kEnglish),
+                          Input(Lines(MovedBlock('b', false)), Language::kUrdu),
+                          Input(Lines(MovedBlock('c', true)), Language::kChinese)});
+  ASSERT_TRUE(a.ok());
+  ExpectCover(*a, {20, 20, 20});
+  // Found through the pair with a dictionary (en-zh; Urdu–Chinese has
+  // none): the English sentence's bead lacks Chinese, and the Chinese one
+  // lies where the join put it, at the end.
+  ASSERT_EQ(a->moves.size(), 3u) << Show(*a);
+  for (size_t k = 0; k < 3; ++k) {
+    const Move& m = a->moves[k];
+    EXPECT_EQ(m.first, (std::vector<std::vector<uint32_t>>{{uint32_t(4 + k)}, {}, {}})) << Show(*a);
+    EXPECT_EQ(m.second, (std::vector<std::vector<uint32_t>>{{}, {}, {uint32_t(17 + k)}})) << Show(*a);
+    EXPECT_EQ(a->beads[m.first_bead].sides[1], (SentenceRange{uint32_t(4 + k), uint32_t(5 + k)}));
+    EXPECT_TRUE(a->beads[m.first_bead].sides[2].empty());
+  }
+}
+
+TEST_F(AlignerTest, ASentenceSharedWithANeighbourIsNoMove) {
+  // y swaps two neighbouring sentences: a translator's reordering, within
+  // move_min_beads, not a move.
+  std::vector<std::string> x = MovedBlock('a', false), y = MovedBlock('b', false);
+  std::swap(y[8], y[9]);
+  Aligner aligner({}, resources_);
+  auto a = aligner.Align({Input(Lines(x), Language::kEnglish), Input(Lines(y), Language::kUrdu)});
+  ASSERT_TRUE(a.ok());
+  ExpectCover(*a, {20, 20});
+  EXPECT_TRUE(a->moves.empty()) << Show(*a);
+}
+
 TEST(AlignerQualityTest, NonLiteraryDevSetStrictF1) {
   const std::filesystem::path eval = std::filesystem::path(TALIGN_SOURCE_DIR) / ".." / "shared" / "eval" /
                                      "nonlit-dev" / "aca";

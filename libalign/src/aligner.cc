@@ -26,6 +26,7 @@ struct Oriented {
   double match_rate = 0;
   double chance_rate = 0;
   bool rates_after_learning = false;
+  std::vector<internal::PairMove> moves;  // x: first's sentence, y: second's
 };
 
 Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q,
@@ -45,6 +46,9 @@ Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q
   o.match_rate = pa.match_rate;
   o.chance_rate = pa.chance_rate;
   o.rates_after_learning = pa.rates_after_learning;
+  o.moves = std::move(pa.moves);
+  if (swap)
+    for (internal::PairMove& m : o.moves) std::swap(m.x, m.y);
   double sims = 0;
   size_t two = 0;
   for (size_t k = 0; k < pa.beads.size(); ++k) {
@@ -125,6 +129,7 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions, Alig
     pairs.push_back(AlignOriented(f, 0, 1, resources_, config_, timings));
     which.push_back({0, 1});
     out.beads = pairs[0].beads;
+    out.moves = internal::PlaceMoves(out.beads, 2, {{0, 1, pairs[0].moves}});
   } else {
     // The pivot is English when present (dictionaries and learned lexicons
     // go through it), otherwise the first version.
@@ -145,6 +150,8 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions, Alig
     out.beads = internal::SplitMerges(
         out.beads, {{{pivot, vx, &pairs[0].beads}, {pivot, vy, &pairs[1].beads}, {vx, vy, &xy.beads}}},
         {&f[0].length, &f[1].length, &f[2].length});
+    out.moves = internal::PlaceMoves(
+        out.beads, 3, {{pivot, vx, pairs[0].moves}, {pivot, vy, pairs[1].moves}, {vx, vy, xy.moves}});
     clock.Mark("join");
   }
   // Documents that are not translations of each other.

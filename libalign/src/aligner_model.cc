@@ -134,6 +134,30 @@ VersionFeatures ExtractFeatures(const AlignInput& input) {
   return f;
 }
 
+VersionFeatures WithoutSentences(const VersionFeatures& f, const std::vector<bool>& drop,
+                                 std::vector<uint32_t>* kept) {
+  VersionFeatures out;
+  out.language = f.language;
+  out.has_paragraphs = f.has_paragraphs;
+  kept->clear();
+  bool start_pending = false;
+  for (size_t i = 0; i < f.tokens.size(); ++i) {
+    if (drop[i]) {
+      start_pending = start_pending || f.paragraph_start[i];
+      continue;
+    }
+    kept->push_back(static_cast<uint32_t>(i));
+    out.tokens.push_back(f.tokens[i]);
+    out.length.push_back(f.length[i]);
+    out.punct.push_back(f.punct[i]);
+    out.paragraph_start.push_back(f.paragraph_start[i] || start_pending);
+    out.concepts.push_back(f.concepts[i]);
+    out.total_length += f.length[i];
+    start_pending = false;
+  }
+  return out;
+}
+
 PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const Dictionary* dict,
                      const AlignerConfig& config)
     : config_(config) {

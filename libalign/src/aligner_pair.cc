@@ -633,9 +633,11 @@ std::vector<std::pair<uint32_t, uint32_t>> LearnLexicon(const PairModel& model,
   return links;
 }
 
-PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
-                        const Dictionary* dictionary, const AlignerConfig& config,
-                        AlignTimings* timings) {
+namespace {
+
+PairAlignment AlignPairOnce(const VersionFeatures& x, const VersionFeatures& y,
+                            const Dictionary* dictionary, const AlignerConfig& config,
+                            AlignTimings* timings) {
   PhaseClock clock(timings);
   PairModel model(x, y, dictionary, config);
   clock.Mark("pair model");
@@ -698,6 +700,71 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
     out.scores.push_back(std::clamp(score, 0.0, 1.0));
   }
   clock.Mark("scores");
+  // A lexicon learned from the path alone cannot tell a move from a
+  // sentence that merely shares the document's frequent words: moves are
+  // judged only where a dictionary gives evidence of its own.
+  if (dictionary) out.moves = FindPairMoves(model, run.beads, config);
+  clock.Mark("moves");
+  return out;
+}
+
+}  // namespace
+
+PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
+                        const Dictionary* dictionary, const AlignerConfig& config,
+                        AlignTimings* timings) {
+  PairAlignment first = AlignPairOnce(x, y, dictionary, config, timings);
+  if (first.moves.empty()) return first;
+  // The DP paired the moved sentences with whatever stood at their place
+  // (or skipped them) and may have bent the path around them: align the
+  // rest without them, then give each its own one-sided bead.
+  std::vector<bool> x_moved(x.tokens.size()), y_moved(y.tokens.size());
+  for (const PairMove& m : first.moves) x_moved[m.x] = y_moved[m.y] = true;
+  std::vector<uint32_t> x_kept, y_kept;
+  const VersionFeatures xs = WithoutSentences(x, x_moved, &x_kept);
+  const VersionFeatures ys = WithoutSentences(y, y_moved, &y_kept);
+  AlignerConfig again = config;
+  again.move_max_beads = 0;
+  PairAlignment rest = AlignPairOnce(xs, ys, dictionary, again, timings);
+  PhaseClock clock(timings);
+  PairAlignment out = std::move(rest);
+  out.moves = std::move(first.moves);
+  const double skip_score = std::exp(-config.skip_cost / config.score_cost_scale);
+  // Back to the original indices, with each moved sentence's bead where its
+  // version's order puts it.
+  std::vector<PathBead> beads;
+  std::vector<double> scores, sims;
+  uint32_t next_x = 0, next_y = 0;
+  auto flush_moved = [&](uint32_t x_until, uint32_t y_until) {
+    for (; next_x < x_until; ++next_x) {
+      beads.push_back({next_x, 1, next_y, 0, config.skip_cost});
+      scores.push_back(skip_score);
+      sims.push_back(0);
+    }
+    for (; next_y < y_until; ++next_y) {
+      beads.push_back({next_x, 0, next_y, 1, config.skip_cost});
+      scores.push_back(skip_score);
+      sims.push_back(0);
+    }
+  };
+  for (size_t k = 0; k < out.beads.size(); ++k) {
+    const PathBead& b = out.beads[k];
+    flush_moved(b.a ? x_kept[b.i0] : next_x, b.b ? y_kept[b.j0] : next_y);
+    // A moved sentence between two kept ones of one bead stays inside it
+    // (beads are ranges); its move still names it.
+    const uint32_t x_end = b.a ? x_kept[b.i0 + b.a - 1] + 1 : next_x;
+    const uint32_t y_end = b.b ? y_kept[b.j0 + b.b - 1] + 1 : next_y;
+    beads.push_back({next_x, x_end - next_x, next_y, y_end - next_y, b.cost});
+    scores.push_back(out.scores[k]);
+    sims.push_back(out.sims[k]);
+    next_x = x_end;
+    next_y = y_end;
+  }
+  flush_moved(static_cast<uint32_t>(x.tokens.size()), static_cast<uint32_t>(y.tokens.size()));
+  out.beads = std::move(beads);
+  out.scores = std::move(scores);
+  out.sims = std::move(sims);
+  clock.Mark("moves");
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "aligner_dp.h"
 #include "aligner_model.h"
+#include "aligner_moves.h"
 
 namespace align::internal {
 
@@ -20,6 +21,7 @@ struct PairAlignment {
   double match_rate = 0;
   double chance_rate = 0;  // the same for beads moved half the document away
   bool rates_after_learning = false;  // judged with a learned lexicon (less telling)
+  std::vector<PairMove> moves;  // x sentence ↔ y sentence in different beads
 };
 
 // Runs the corridor DP of |model| from |center|.

@@ -11,10 +11,12 @@
 // moved_min_rendered of the other's dictionary words (moved_min_units words
 // at least on each); or without a dictionary for the pair, through anchors:
 // at least two numbers or concepts in common, and no more than as many again
-// that only one of them has. Closest pairs first; a bead is part of one move
-// at most.
+// that only one of them has. The aligner's own moves (Alignment::moves)
+// come first and need no second opinion; then the closest pairs; a bead is
+// part of one move at most.
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -132,23 +134,35 @@ void FindMoves(const CheckContext& ctx, std::vector<Finding>* findings) {
     for (size_t v = 0; v < n; ++v) count += o.has[v] = !ctx.side(b, v).empty();
     if (count > 0 && count < n) sided.push_back(std::move(o));
   }
-  // Candidate pairs, closest first.
+  // Candidate pairs: the aligner's moves first (it compared the sentences
+  // across the whole document with its lexicon), then complementary beads
+  // within the window, closest first.
   std::vector<std::pair<size_t, size_t>> pairs;
-  for (size_t i = 0; i < sided.size(); ++i) {
-    for (size_t j = i + 1; j < sided.size() && sided[j].bead - sided[i].bead <= window; ++j) {
-      bool complementary = true;
-      for (size_t v = 0; v < n; ++v) complementary = complementary && sided[i].has[v] != sided[j].has[v];
-      if (complementary) pairs.push_back({i, j});
-    }
+  std::map<size_t, size_t> sided_at;
+  for (size_t i = 0; i < sided.size(); ++i) sided_at[sided[i].bead] = i;
+  auto complementary = [&](size_t i, size_t j) {
+    for (size_t v = 0; v < n; ++v)
+      if (sided[i].has[v] == sided[j].has[v]) return false;
+    return true;
+  };
+  for (const Move& m : ctx.aligned.alignment.moves) {
+    auto i = sided_at.find(m.first_bead), j = sided_at.find(m.second_bead);
+    if (i != sided_at.end() && j != sided_at.end() && complementary(i->second, j->second))
+      pairs.push_back({i->second, j->second});
   }
-  std::stable_sort(pairs.begin(), pairs.end(), [&](const auto& p, const auto& q) {
+  const size_t from_aligner = pairs.size();
+  for (size_t i = 0; i < sided.size(); ++i)
+    for (size_t j = i + 1; j < sided.size() && sided[j].bead - sided[i].bead <= window; ++j)
+      if (complementary(i, j)) pairs.push_back({i, j});
+  std::stable_sort(pairs.begin() + static_cast<std::ptrdiff_t>(from_aligner), pairs.end(), [&](const auto& p, const auto& q) {
     return sided[p.second].bead - sided[p.first].bead < sided[q.second].bead - sided[q.first].bead;
   });
   std::vector<bool> used(sided.size(), false);
   std::set<size_t> moved_beads;
   std::vector<Finding> moves;
-  for (const auto& [i, j] : pairs) {
-    if (used[i] || used[j] || !SameContent(ctx, sided[i], sided[j])) continue;
+  for (size_t k = 0; k < pairs.size(); ++k) {
+    const auto [i, j] = pairs[k];
+    if (used[i] || used[j] || (k >= from_aligner && !SameContent(ctx, sided[i], sided[j]))) continue;
     used[i] = used[j] = true;
     moved_beads.insert(sided[i].bead);
     moved_beads.insert(sided[j].bead);

@@ -62,6 +62,43 @@ class CodePointIndex {
   size_t byte_ = 0, count_ = 0;
 };
 
+// The sentences of |sides| per language tag, versions without any left out.
+Json SentencesByTag(const AlignResult& result, const std::vector<std::vector<uint32_t>>& sides) {
+  Json j = Json::object();
+  for (size_t v = 0; v < sides.size() && v < result.language_tags.size(); ++v)
+    if (!sides[v].empty()) j[result.language_tags[v]] = sides[v];
+  return j;
+}
+
+// An object's text with a score spliced in as its last field, so that the
+// score always has 4 decimals (nlohmann would print 1.0 and 0.25).
+std::string WithScore(const Json& j, double score) {
+  std::string text = Dump(j);
+  text.pop_back();
+  return text + ",\"score\":" + FormatScore(score) + "}";
+}
+
+// Each bead's links to the beads its content moved to or from, as the text
+// of a JSON array (empty when none): "sentences" here say what
+// "counterpart" says in bead "bead".
+std::vector<std::string> MoveLinks(const AlignResult& result) {
+  std::vector<std::string> links(result.alignment.beads.size());
+  auto add = [&](size_t bead, size_t other, const auto& here, const auto& there, double score) {
+    const Json link = {{"bead", other},
+                       {"sentences", SentencesByTag(result, here)},
+                       {"counterpart", SentencesByTag(result, there)}};
+    links[bead] += (links[bead].empty() ? "[" : ",") + WithScore(link, score);
+  };
+  for (const Move& m : result.alignment.moves) {
+    if (m.first_bead >= links.size() || m.second_bead >= links.size()) continue;
+    add(m.first_bead, m.second_bead, m.first, m.second, m.score);
+    add(m.second_bead, m.first_bead, m.second, m.first, m.score);
+  }
+  for (std::string& l : links)
+    if (!l.empty()) l += "]";
+  return links;
+}
+
 }  // namespace
 
 Status WriteJsonl(const AlignResult& result, std::ostream& out) { return WriteJsonl(result, out, {}); }
@@ -72,6 +109,7 @@ Status WriteJsonl(const AlignResult& result, std::ostream& out, const JsonlOptio
   const size_t n = result.versions.size();
   std::vector<CodePointIndex> code_points;
   for (const AlignInput& v : result.versions) code_points.emplace_back(v.document.bytes());
+  const std::vector<std::string> moved = MoveLinks(result);
   for (size_t b = 0; b < result.alignment.beads.size(); ++b) {
     const Bead& bead = result.alignment.beads[b];
     Json line = {{"bead", b}};
@@ -95,11 +133,9 @@ Status WriteJsonl(const AlignResult& result, std::ostream& out, const JsonlOptio
     line["spans"] = std::move(spans);
     line["chars"] = std::move(chars);
     if (options.with_text) line["text"] = std::move(texts);
-    // The score is spliced in as text so that it always has 4 decimals
-    // (nlohmann would print 1.0 and 0.25, and long tails for others).
-    std::string text = Dump(line);
-    text.pop_back();
-    out << text << ",\"score\":" << FormatScore(bead.score) << "}\n";
+    std::string text = WithScore(line, bead.score);
+    if (!moved[b].empty()) text.insert(text.size() - 1, ",\"moved\":" + moved[b]);
+    out << text << '\n';
   }
   return report_internal::Finish(out);
 }

@@ -1,0 +1,142 @@
+// A monotone alignment cannot follow a sentence that one version gives
+// elsewhere: it leaves a sentence without counterpart here (a 1-0 bead, or
+// an orphan glued to a neighbour) and one there. Those leftovers are
+// matched with each other across the document; what a lexicon says is the
+// same content is a move, not an omission plus an addition.
+#include "aligner_moves.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace align::internal {
+namespace {
+
+// A sentence that matches little of its evidence in its own bead, and
+// where that bead is.
+struct Leftover {
+  uint32_t sentence;
+  size_t bead;
+};
+
+// The sentences of |path| that match at most |share| of their reachable
+// evidence inside their own bead: those of 1-0 and 0-1 beads, orphans
+// glued to a neighbour, and those the DP paired with the wrong sentence
+// because skipping a moved paragraph costs more than mismatching it.
+void CollectLeftovers(const PairModel& model, const std::vector<PathBead>& path, double share,
+                      std::vector<Leftover>* xs, std::vector<Leftover>* ys) {
+  std::vector<uint64_t> marks;
+  std::vector<double> row, col;
+  for (size_t k = 0; k < path.size(); ++k) {
+    const PathBead& b = path[k];
+    row.assign(b.a, 0);
+    col.assign(b.b, 0);
+    for (uint32_t i = b.i0; i < b.i0 + b.a; ++i)
+      for (uint32_t j = b.j0; j < b.j0 + b.b; ++j) {
+        Cell c;
+        model.ComputeRow(i, j, j + 1, &c, &marks);
+        row[i - b.i0] += c.ms;
+        col[j - b.j0] += c.mt;
+      }
+    for (uint32_t i = b.i0; i < b.i0 + b.a; ++i)
+      if (row[i - b.i0] <= share * model.x_weight(i)) xs->push_back({i, k});
+    for (uint32_t j = b.j0; j < b.j0 + b.b; ++j)
+      if (col[j - b.j0] <= share * model.y_weight(j)) ys->push_back({j, k});
+  }
+}
+
+}  // namespace
+
+std::vector<PairMove> FindPairMoves(const PairModel& model, const std::vector<PathBead>& path,
+                                    const AlignerConfig& config) {
+  std::vector<PairMove> found;
+  if (config.move_max_beads <= 0) return found;
+  std::vector<Leftover> xs, ys;
+  CollectLeftovers(model, path, config.move_max_own_match, &xs, &ys);
+  if (xs.empty() || ys.empty()) return found;
+  const auto window = static_cast<size_t>(config.move_max_beads);
+  const double floor = config.move_min_evidence * model.mean_weight();
+  std::vector<uint64_t> marks;
+  auto cell = [&](uint32_t i, uint32_t j) {
+    Cell c;
+    model.ComputeRow(i, j, j + 1, &c, &marks);
+    return c;
+  };
+  // Each leftover's most similar candidate of the other version (the
+  // nearest among equals); a move is a pair that chose each other.
+  struct Best {
+    size_t other = SIZE_MAX;
+    double sim = -1;
+    size_t distance = SIZE_MAX;
+  };
+  std::vector<Best> best_x(xs.size()), best_y(ys.size());
+  size_t first_y = 0;
+  for (size_t p = 0; p < xs.size(); ++p) {
+    while (first_y < ys.size() && ys[first_y].bead + window < xs[p].bead) ++first_y;
+    for (size_t q = first_y; q < ys.size() && ys[q].bead <= xs[p].bead + window; ++q) {
+      const size_t distance = xs[p].bead > ys[q].bead ? xs[p].bead - ys[q].bead : ys[q].bead - xs[p].bead;
+      if (distance < static_cast<size_t>(config.move_min_beads)) continue;
+      if (model.x_weight(xs[p].sentence) + model.y_weight(ys[q].sentence) < floor) continue;
+      const double sim = model.Similarity(xs[p].sentence, 1, ys[q].sentence, 1, cell);
+      auto better = [&](const Best& b) { return sim > b.sim || (sim == b.sim && distance < b.distance); };
+      if (better(best_x[p])) best_x[p] = {q, sim, distance};
+      if (better(best_y[q])) best_y[q] = {p, sim, distance};
+    }
+  }
+  for (size_t p = 0; p < xs.size(); ++p) {
+    const Best& b = best_x[p];
+    if (b.other == SIZE_MAX || best_y[b.other].other != p || b.sim < config.move_min_similarity) continue;
+    found.push_back({xs[p].sentence, ys[b.other].sentence, b.sim});
+  }
+  return found;
+}
+
+std::vector<Move> PlaceMoves(const std::vector<Bead>& beads, size_t versions,
+                             const std::vector<VersionPairMoves>& pairs) {
+  // Sentence → bead, per version.
+  std::vector<std::vector<size_t>> bead_of(versions);
+  for (size_t k = 0; k < beads.size(); ++k)
+    for (size_t v = 0; v < versions && v < beads[k].sides.size(); ++v) {
+      auto& map = bead_of[v];
+      if (map.size() < beads[k].sides[v].end) map.resize(beads[k].sides[v].end, SIZE_MAX);
+      for (uint32_t s = beads[k].sides[v].begin; s < beads[k].sides[v].end; ++s) map[s] = k;
+    }
+  auto where = [&](size_t v, uint32_t s) { return s < bead_of[v].size() ? bead_of[v][s] : SIZE_MAX; };
+  struct Gathered {
+    std::vector<std::set<uint32_t>> first, second;
+    double score = 0;
+  };
+  std::map<std::pair<size_t, size_t>, Gathered> by_beads;
+  for (const VersionPairMoves& pair : pairs)
+    for (const PairMove& m : pair.moves) {
+      size_t bx = where(pair.first, m.x), by = where(pair.second, m.y);
+      if (bx == SIZE_MAX || by == SIZE_MAX || bx == by) continue;
+      // The final beads may have given the sentence a counterpart after
+      // all (a 3-way join); a sentence alone on its side was not moved.
+      auto unmatched_in = [&](size_t bead, size_t own, size_t other) {
+        return beads[bead].sides[other].empty() || beads[bead].sides[own].size() > 1;
+      };
+      if (!unmatched_in(bx, pair.first, pair.second) || !unmatched_in(by, pair.second, pair.first)) continue;
+      Gathered& g = by_beads[{std::min(bx, by), std::max(bx, by)}];
+      if (g.first.empty()) g.first.resize(versions), g.second.resize(versions);
+      (bx < by ? g.first : g.second)[pair.first].insert(m.x);
+      (bx < by ? g.second : g.first)[pair.second].insert(m.y);
+      g.score = std::max(g.score, m.score);
+    }
+  std::vector<Move> moves;
+  for (const auto& [key, g] : by_beads) {
+    Move m;
+    m.first_bead = key.first;
+    m.second_bead = key.second;
+    for (size_t v = 0; v < versions; ++v) {
+      m.first.emplace_back(g.first[v].begin(), g.first[v].end());
+      m.second.emplace_back(g.second[v].begin(), g.second[v].end());
+    }
+    m.score = g.score;
+    moves.push_back(std::move(m));
+  }
+  return moves;
+}
+
+}  // namespace align::internal
