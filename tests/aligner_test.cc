@@ -850,8 +850,8 @@ TEST_F(AlignerTest, AMoveInOneOfThreeVersionsLinksItsBeadsWithTheOtherTwo) {
   ASSERT_TRUE(a.ok());
   ExpectCover(*a, {20, 20, 20});
   // Found through the pair with a dictionary (en-zh; Urdu–Chinese has
-  // none): the English sentence's bead lacks Chinese, and the Chinese one
-  // lies where the join put it, at the end.
+  // none): the English sentence's bead lacks Chinese, and the Chinese one,
+  // which the join glued to the last bead, has a bead of its own.
   ASSERT_EQ(a->moves.size(), 3u) << Show(*a);
   for (size_t k = 0; k < 3; ++k) {
     const Move& m = a->moves[k];
@@ -859,6 +859,7 @@ TEST_F(AlignerTest, AMoveInOneOfThreeVersionsLinksItsBeadsWithTheOtherTwo) {
     EXPECT_EQ(m.second, (std::vector<std::vector<uint32_t>>{{}, {}, {uint32_t(17 + k)}})) << Show(*a);
     EXPECT_EQ(a->beads[m.first_bead].sides[1], (SentenceRange{uint32_t(4 + k), uint32_t(5 + k)}));
     EXPECT_TRUE(a->beads[m.first_bead].sides[2].empty());
+    EXPECT_TRUE(a->beads[m.second_bead].sides[0].empty() && a->beads[m.second_bead].sides[1].empty());
   }
 }
 

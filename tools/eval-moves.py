@@ -41,6 +41,15 @@ def spans_of(beads, tag):
     return spans
 
 
+def finding_types(talign, files):
+    """Counts of talign check's findings by type."""
+    run = subprocess.run([talign, "check", *files, "--format", "json"], capture_output=True, text=True)
+    counts = {}
+    for f in json.loads(run.stdout)["findings"]:
+        counts[f["type"]] = counts.get(f["type"], 0) + 1
+    return counts
+
+
 def moved_sentences(beads, tag):
     """Sentences of |tag| that some moved link names, and the link count."""
     named, links = set(), 0
@@ -98,9 +107,13 @@ def sets(directory):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--talign", default="build/tools/talign")
+    ap.add_argument("--json", help="also write the figures to this file as JSON")
+    ap.add_argument("--check", action="store_true",
+                    help="also run talign check on both and count the findings the move added, by type")
     ap.add_argument("dirs", nargs="+")
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="eval-moves-")
+    check_delta = {}
     docs = links_unmoved = moved_docs = moved_total = moved_found = false_links = docs_found = 0
     for index, (stem, en, others) in enumerate(s for d in args.dirs for s in sets(d)):
         docs += 1
@@ -124,6 +137,11 @@ def main():
         old_offset = old_offsets(text, rest, new_text)
         _, beads = align(args.talign, [en] + [moved_path if f == path else f for _, f in others],
                          os.path.join(tmp, "moved.jsonl"))
+        if args.check:
+            before = finding_types(args.talign, files)
+            after = finding_types(args.talign, [en] + [moved_path if f == path else f for _, f in others])
+            for t in set(before) | set(after):
+                check_delta[t] = check_delta.get(t, 0) + after.get(t, 0) - before.get(t, 0)
         spans = spans_of(beads, tag)
         inside = {i for i, (b, e) in spans.items() if b >= begin and e <= end}
         named, links = moved_sentences(beads, tag)
@@ -144,6 +162,14 @@ def main():
     print(f"moved a paragraph in {moved_docs}: its sentences named by a move {moved_found}/{moved_total}"
           f" ({moved_found / max(moved_total, 1):.2f}), documents with the move found {docs_found}/{moved_docs},"
           f" wrong links {false_links}")
+    if args.check:
+        print("findings the moves added, by type: " +
+              ", ".join(f"{t} {n:+d}" for t, n in sorted(check_delta.items()) if n))
+    if args.json:
+        json.dump({"documents": docs, "links_where_nothing_moved": links_unmoved, "moved_documents": moved_docs,
+                   "moved_documents_found": docs_found, "moved_sentences": moved_total,
+                   "moved_sentences_found": moved_found, "wrong_links": false_links},
+                  open(args.json, "w", encoding="utf-8"))
 
 
 if __name__ == "__main__":

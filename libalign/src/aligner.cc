@@ -27,6 +27,7 @@ struct Oriented {
   double chance_rate = 0;
   bool rates_after_learning = false;
   std::vector<internal::PairMove> moves;  // x: first's sentence, y: second's
+  bool moves_searched = false;
 };
 
 Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q,
@@ -47,6 +48,7 @@ Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q
   o.chance_rate = pa.chance_rate;
   o.rates_after_learning = pa.rates_after_learning;
   o.moves = std::move(pa.moves);
+  o.moves_searched = pa.moves_searched;
   if (swap)
     for (internal::PairMove& m : o.moves) std::swap(m.x, m.y);
   double sims = 0;
@@ -150,8 +152,13 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions, Alig
     out.beads = internal::SplitMerges(
         out.beads, {{{pivot, vx, &pairs[0].beads}, {pivot, vy, &pairs[1].beads}, {vx, vy, &xy.beads}}},
         {&f[0].length, &f[1].length, &f[2].length});
-    out.moves = internal::PlaceMoves(
-        out.beads, 3, {{pivot, vx, pairs[0].moves}, {pivot, vy, pairs[1].moves}, {vx, vy, xy.moves}});
+    const std::vector<internal::VersionPairMoves> pair_moves = {
+        {pivot, vx, pairs[0].moves, pairs[0].moves_searched},
+        {pivot, vy, pairs[1].moves, pairs[1].moves_searched},
+        {vx, vy, xy.moves, xy.moves_searched}};
+    out.beads = internal::SeparateMoved(out.beads, 3, pair_moves,
+                                        std::exp(-config_.skip_cost / config_.score_cost_scale));
+    out.moves = internal::PlaceMoves(out.beads, 3, pair_moves);
     clock.Mark("join");
   }
   // Documents that are not translations of each other.

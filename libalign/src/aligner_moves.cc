@@ -18,6 +18,7 @@ namespace {
 struct Leftover {
   uint32_t sentence;
   size_t bead;
+  double share;  // of its reachable evidence matched in its bead
 };
 
 // The sentences of |path| that match at most |share| of their reachable
@@ -39,10 +40,11 @@ void CollectLeftovers(const PairModel& model, const std::vector<PathBead>& path,
         row[i - b.i0] += c.ms;
         col[j - b.j0] += c.mt;
       }
+    auto matched = [](double got, float weight) { return weight > 0 ? std::min(got / weight, 1.0) : 0.0; };
     for (uint32_t i = b.i0; i < b.i0 + b.a; ++i)
-      if (row[i - b.i0] <= share * model.x_weight(i)) xs->push_back({i, k});
+      if (double m = matched(row[i - b.i0], model.x_weight(i)); m <= share) xs->push_back({i, k, m});
     for (uint32_t j = b.j0; j < b.j0 + b.b; ++j)
-      if (col[j - b.j0] <= share * model.y_weight(j)) ys->push_back({j, k});
+      if (double m = matched(col[j - b.j0], model.y_weight(j)); m <= share) ys->push_back({j, k, m});
   }
 }
 
@@ -53,7 +55,9 @@ std::vector<PairMove> FindPairMoves(const PairModel& model, const std::vector<Pa
   std::vector<PairMove> found;
   if (config.move_max_beads <= 0) return found;
   std::vector<Leftover> xs, ys;
-  CollectLeftovers(model, path, config.move_max_own_match, &xs, &ys);
+  // A counterpart may match more in its own bead (a moved sentence next to
+  // what the DP paired it with shares the story's names).
+  CollectLeftovers(model, path, std::max(config.move_max_own_match, config.move_max_counterpart_match), &xs, &ys);
   if (xs.empty() || ys.empty()) return found;
   const auto window = static_cast<size_t>(config.move_max_beads);
   const double floor = config.move_min_evidence * model.mean_weight();
@@ -77,6 +81,7 @@ std::vector<PairMove> FindPairMoves(const PairModel& model, const std::vector<Pa
     for (size_t q = first_y; q < ys.size() && ys[q].bead <= xs[p].bead + window; ++q) {
       const size_t distance = xs[p].bead > ys[q].bead ? xs[p].bead - ys[q].bead : ys[q].bead - xs[p].bead;
       if (distance < static_cast<size_t>(config.move_min_beads)) continue;
+      if (xs[p].share > config.move_max_own_match && ys[q].share > config.move_max_own_match) continue;
       if (model.x_weight(xs[p].sentence) + model.y_weight(ys[q].sentence) < floor) continue;
       const double sim = model.Similarity(xs[p].sentence, 1, ys[q].sentence, 1, cell);
       auto better = [&](const Best& b) { return sim > b.sim || (sim == b.sim && distance < b.distance); };
@@ -90,6 +95,66 @@ std::vector<PairMove> FindPairMoves(const PairModel& model, const std::vector<Pa
     found.push_back({xs[p].sentence, ys[b.other].sentence, b.sim});
   }
   return found;
+}
+
+std::vector<Bead> SeparateMoved(const std::vector<Bead>& beads, size_t versions,
+                                const std::vector<VersionPairMoves>& pairs, double skip_score) {
+  // moved[v][w]: sentences of v that the pair (v, w) found moved.
+  std::vector<std::vector<std::set<uint32_t>>> moved(versions, std::vector<std::set<uint32_t>>(versions));
+  std::vector<std::vector<bool>> searched(versions, std::vector<bool>(versions, false));
+  for (const VersionPairMoves& pair : pairs) {
+    searched[pair.first][pair.second] = searched[pair.second][pair.first] = pair.searched;
+    for (const PairMove& m : pair.moves) {
+      moved[pair.first][pair.second].insert(m.x);
+      moved[pair.second][pair.first].insert(m.y);
+    }
+  }
+  auto alone = [&](size_t v, uint32_t s) {
+    Bead b;
+    b.sides.assign(versions, SentenceRange{});
+    b.sides[v] = {s, s + 1};
+    b.score = skip_score;
+    return b;
+  };
+  std::vector<Bead> out;
+  std::vector<Bead> after;
+  for (const Bead& bead : beads) {
+    Bead rest = bead;
+    after.clear();
+    for (size_t v = 0; v < versions; ++v) {
+      SentenceRange& side = rest.sides[v];
+      // A sentence peeled off must leave the bead something, and every
+      // version that stays must agree that it moved (or have no say).
+      auto peel = [&](uint32_t s) {
+        bool others = false, named = false;
+        for (size_t w = 0; w < versions; ++w) {
+          if (w == v || rest.sides[w].empty()) continue;
+          others = true;
+          if (moved[v][w].count(s)) named = true;
+          else if (searched[v][w]) return false;
+        }
+        return named && (others || side.size() > 1);
+      };
+      while (!side.empty() && peel(side.begin)) {
+        out.push_back(alone(v, side.begin));
+        ++side.begin;
+      }
+      while (!side.empty() && peel(side.end - 1)) {
+        --side.end;
+        after.insert(after.begin(), alone(v, side.end));
+      }
+    }
+    out.push_back(std::move(rest));
+    out.insert(out.end(), after.begin(), after.end());
+  }
+  // An empty side sits where its version has got to.
+  std::vector<uint32_t> next(versions, 0);
+  for (Bead& b : out)
+    for (size_t v = 0; v < versions; ++v) {
+      if (b.sides[v].empty()) b.sides[v] = {next[v], next[v]};
+      next[v] = b.sides[v].end;
+    }
+  return out;
 }
 
 std::vector<Move> PlaceMoves(const std::vector<Bead>& beads, size_t versions,

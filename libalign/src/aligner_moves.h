@@ -31,7 +31,17 @@ std::vector<PairMove> FindPairMoves(const PairModel& model, const std::vector<Pa
 struct VersionPairMoves {
   size_t first = 0, second = 0;
   std::vector<PairMove> moves;
+  bool searched = true;  // false: the pair was not searched (no dictionary)
 };
+// |beads| with the moved sentences at the start or end of a bead's side
+// given beads of their own (before or after it): a 3-way join may glue a
+// sentence one pair found moved to a neighbour the other pairs agree on.
+// A sentence is taken out only when, for every other version in its bead,
+// that pair found it moved or was not searched. |skip_score| is the score
+// of such a bead.
+std::vector<Bead> SeparateMoved(const std::vector<Bead>& beads, size_t versions,
+                                const std::vector<VersionPairMoves>& pairs, double skip_score);
+
 std::vector<Move> PlaceMoves(const std::vector<Bead>& beads, size_t versions,
                              const std::vector<VersionPairMoves>& pairs);
 

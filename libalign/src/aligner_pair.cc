@@ -703,7 +703,8 @@ PairAlignment AlignPairOnce(const VersionFeatures& x, const VersionFeatures& y,
   // A lexicon learned from the path alone cannot tell a move from a
   // sentence that merely shares the document's frequent words: moves are
   // judged only where a dictionary gives evidence of its own.
-  if (dictionary) out.moves = FindPairMoves(model, run.beads, config);
+  out.moves_searched = dictionary != nullptr && config.move_max_beads > 0;
+  if (out.moves_searched) out.moves = FindPairMoves(model, run.beads, config);
   clock.Mark("moves");
   return out;
 }
@@ -729,6 +730,7 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
   PhaseClock clock(timings);
   PairAlignment out = std::move(rest);
   out.moves = std::move(first.moves);
+  out.moves_searched = true;
   const double skip_score = std::exp(-config.skip_cost / config.score_cost_scale);
   // Back to the original indices, with each moved sentence's bead where its
   // version's order puts it.

@@ -22,6 +22,7 @@ struct PairAlignment {
   double chance_rate = 0;  // the same for beads moved half the document away
   bool rates_after_learning = false;  // judged with a learned lexicon (less telling)
   std::vector<PairMove> moves;  // x sentence ↔ y sentence in different beads
+  bool moves_searched = false;  // moves were looked for (a dictionary, move_max_beads > 0)
 };
 
 // Runs the corridor DP of |model| from |center|.

@@ -82,6 +82,8 @@ const ConfigField<A> kAlignerFields[] = {
      &A::move_max_beads, 0, 1 << 30},
     {"move_max_own_match", "a sentence that matches at most this share of its evidence in its bead may have moved",
      &A::move_max_own_match, 0, 1},
+    {"move_max_counterpart_match", "... and its counterpart at most this share of its own in its bead",
+     &A::move_max_counterpart_match, 0, 1},
     {"move_min_similarity", "... and is a move when the two are each other's best with at least this lexical similarity",
      &A::move_min_similarity, 0, 1},
     {"move_min_evidence", "... and carry at least this many times a mean sentence's evidence together",

@@ -150,6 +150,15 @@ py::list Beads(const PyAlignment& a) {
   return out;
 }
 
+// Each move as (first_bead, second_bead, first, second, score); first and
+// second list the sentence indices of every version.
+py::list Moves(const PyAlignment& a) {
+  py::list out;
+  for (const align::Move& m : a.result->alignment.moves)
+    out.append(py::make_tuple(m.first_bead, m.second_bead, m.first, m.second, m.score));
+  return out;
+}
+
 align::AlignFormat ParseAlignFormatOrRaise(const std::string& name) {
   if (auto f = align::ParseAlignFormat(name)) return *f;
   std::string names;
@@ -348,6 +357,7 @@ void AddPipeline(py::module_& m) {
   py::class_<PyAlignment>(m, "AlignResult")
       .def("versions", &Versions)
       .def("beads", &Beads)
+      .def("moves", &Moves)
       .def_property_readonly("warnings", [](const PyAlignment& a) { return a.result->alignment.warnings; })
       .def_property_readonly("termbase_files", [](const PyAlignment& a) { return a.termbase_files; })
       .def_property_readonly("dictionaries", [](const PyAlignment& a) { return a.result->settings.dictionaries; })

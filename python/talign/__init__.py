@@ -56,6 +56,7 @@ __version__ = _talign.version()
 __all__ = [
     "Alignment",
     "Bead",
+    "Move",
     "Findings",
     "Sentence",
     "Termbase",
@@ -282,6 +283,20 @@ class Bead:
     score: float
 
 
+@dataclass(frozen=True)
+class Move:
+    """Content one version gives at another place: the sentences
+    ``first[lang]`` of bead ``first_bead`` say what ``second[lang]`` of bead
+    ``second_bead`` say (only the languages that take part are keys);
+    ``score`` is their lexical similarity in [0, 1]."""
+
+    first_bead: int
+    second_bead: int
+    first: dict[str, list[int]]
+    second: dict[str, list[int]]
+    score: float
+
+
 def _formats(table) -> tuple[dict[str, str], dict[str, str]]:
     names = {name: ext for name, ext, _ in table}
     by_ext = {}
@@ -303,6 +318,7 @@ def _format_for(path, format, table, what) -> str:
 
 class Alignment:
     """The result of :func:`align`: ``versions``, ``beads``, ``langs``,
+    ``moves`` (content a version gives at another place, :class:`Move`),
     ``warnings`` (when the result deserves suspicion) and ``provenance``.
     ``write(path, format)`` writes it as the ``talign align`` command does;
     ``render(format)`` returns that text; ``to_pandas()`` gives a table."""
@@ -323,6 +339,9 @@ class Alignment:
                 indices[v.lang] = list(range(b, e))
                 texts[v.lang] = " ".join(v.sentences[k].text for k in range(b, e))
             self.beads.append(Bead(i, indices, texts, score))
+        by_lang = lambda sides: {v.lang: list(s) for v, s in zip(self.versions, sides) if s}
+        self.moves: list[Move] = [Move(a, b, by_lang(first), by_lang(second), score)
+                                  for a, b, first, second, score in native.moves()]
         self._provenance = None
 
     def __len__(self) -> int:

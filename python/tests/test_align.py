@@ -144,3 +144,29 @@ def test_to_pandas_without_pandas_says_how_to_install(corpus, monkeypatch):
     monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now fails
     with pytest.raises(ImportError, match="python3-pandas"):
         a.to_pandas()
+
+
+def test_a_moved_paragraph_is_a_move(corpus):
+    # A real joint statement whose Chinese version gives its second
+    # paragraph after the sixth: the aligner links the English sentences
+    # it left alone with the Chinese ones at their new place.
+    d = corpus / "real" / "cn-pk-2025-02-06-joint-statement"
+    en = read(d / "cn-pk-2025-02-06-joint-statement.en.txt")
+    zh = read(d / "cn-pk-2025-02-06-joint-statement.zh.txt")
+    assert talign.align([en, zh]).moves == []
+    paras = [p for p in zh.split("\n\n") if p.strip()]
+    moved = paras[:1] + paras[2:6] + paras[1:2] + paras[6:]
+    a = talign.align([en, "\n\n".join(moved) + "\n"])
+    assert a.moves
+    lines = [json.loads(l) for l in a.render("jsonl").splitlines()[1:]]
+    for m in a.moves:
+        assert m.first_bead < m.second_bead and 0 < m.score <= 1
+        sides = {**m.first, **m.second}
+        assert set(sides) == {"en", "zh"}
+        # The moved Chinese sentence is in the paragraph that was moved.
+        zh_sentence = a.versions[1].sentences[sides["zh"][0]].text
+        assert zh_sentence in paras[1]
+        # JSON lines link both beads, each to the other.
+        link = lines[m.first_bead]["moved"][0]
+        assert link["bead"] == m.second_bead and link["sentences"] == m.first
+        assert lines[m.second_bead]["moved"][0]["counterpart"] == m.first

@@ -193,10 +193,12 @@ struct AlignerConfig {
   // Moved sentences: after the monotone alignment, a sentence that matches
   // at most move_max_own_match of its evidence in its own bead (a 1-0 or
   // 0-1 bead, an orphan, a moved sentence paired with the wrong one) and
-  // one such sentence of the other version at least move_min_beads and at
+  // one of the other version that matches at most
+  // move_max_counterpart_match in its own, at least move_min_beads and at
   // most move_max_beads beads away (nearer ones are a translator's
-  // reordering inside a passage, not a move) are a move when each is the other's most similar candidate, their
-  // lexical similarity is at least move_min_similarity, and together they
+  // reordering inside a passage, not a move) are a move when each is the
+  // other's most similar candidate, their lexical similarity is at least
+  // move_min_similarity, and together they
   // carry at least move_min_evidence times a mean sentence's evidence
   // (short sentences match by chance). The moved sentences are then taken
   // out, the rest realigned, and each put back as a 1-0 or 0-1 bead.
@@ -206,6 +208,7 @@ struct AlignerConfig {
   int move_min_beads = 3;
   int move_max_beads = 1000;
   double move_max_own_match = 0.25;
+  double move_max_counterpart_match = 0.4;
   double move_min_similarity = 0.6;
   double move_min_evidence = 1.5;
 
