@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -873,6 +874,47 @@ TEST_F(AlignerTest, ASentenceSharedWithANeighbourIsNoMove) {
   ASSERT_TRUE(a.ok());
   ExpectCover(*a, {20, 20});
   EXPECT_TRUE(a->moves.empty()) << Show(*a);
+}
+
+TEST_F(AlignerTest, ShuffledVersionsOfAnySizeKeepTheCoverAndValidMoves) {
+  // Moves take sentences out of the path and put them back: whatever is
+  // shuffled, and however small, every sentence stays in exactly one bead
+  // and every move names sentences of the beads it links.
+  std::mt19937 rng(11);
+  size_t moves = 0;
+  for (int round = 0; round < 150; ++round) {
+    const int n = 1 + round % 9;
+    std::vector<int> order(n);
+    for (int k = 0; k < n; ++k) order[k] = k;
+    std::shuffle(order.begin(), order.end(), rng);
+    std::vector<std::string> x, y, z;
+    for (int k = 0; k < n; ++k) {
+      x.push_back(Sentence('a', k, 9));
+      y.push_back(Sentence('b', order[k], 9));
+      z.push_back(Sentence('c', order[(k + round) % n], 9));
+    }
+    std::vector<AlignInput> inputs = {Input(Lines(x), Language::kEnglish), Input(Lines(y), Language::kUrdu)};
+    if (round % 2) inputs.push_back(Input(Lines(z), Language::kChinese));
+    auto a = Aligner({}, resources_).Align(inputs);
+    ASSERT_TRUE(a.ok());
+    ExpectCover(*a, std::vector<size_t>(inputs.size(), static_cast<size_t>(n)));
+    moves += a->moves.size();
+    for (const Move& m : a->moves) {
+      ASSERT_LT(m.first_bead, m.second_bead);
+      ASSERT_LT(m.second_bead, a->beads.size());
+      for (size_t v = 0; v < inputs.size(); ++v) {
+        for (uint32_t s : m.first[v]) {
+          EXPECT_GE(s, a->beads[m.first_bead].sides[v].begin);
+          EXPECT_LT(s, a->beads[m.first_bead].sides[v].end);
+        }
+        for (uint32_t s : m.second[v]) {
+          EXPECT_GE(s, a->beads[m.second_bead].sides[v].begin);
+          EXPECT_LT(s, a->beads[m.second_bead].sides[v].end);
+        }
+      }
+    }
+  }
+  EXPECT_GT(moves, 50u) << "the shuffles should give moves to check";
 }
 
 TEST(AlignerQualityTest, NonLiteraryDevSetStrictF1) {
