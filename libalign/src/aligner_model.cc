@@ -561,26 +561,44 @@ void RowCandidates(const std::vector<PairModel::Unit>& units, std::vector<RowEnt
 }
 }  // namespace
 
-void PairModel::ComputeRow(uint32_t i, uint32_t j0, uint32_t j1, Cell* out, std::vector<uint64_t>* marks) const {
-  const auto& units = x_units_[i];
+inline Cell PairModel::MarkedCell(const uint64_t* mark, uint32_t i, uint32_t j) const {
+  // The bag in id order, as a merge with the row's candidates meets its matches.
+  Cell c;
+  uint64_t hit = 0;
+  for (const auto& [id, w] : y_bags_[j])
+    if (const uint64_t m = mark[id]) {
+      c.mt += w;
+      hit |= m;
+    }
+  for (; hit; hit &= hit - 1) c.ms += x_units_[i][std::countr_zero(hit)].weight;  // in unit order, as before
+  return c;
+}
+
+uint64_t* PairModel::MarkRow(uint32_t i, std::vector<uint64_t>* marks) const {
   if (marks->size() < y_strings_.size()) marks->resize(y_strings_.size(), 0);
   uint64_t* mark = marks->data();
+  const auto& units = x_units_[i];
   for (size_t k = 0; k < units.size(); ++k)
     for (uint32_t id : units[k].ids) mark[id] |= uint64_t{1} << k;
-  for (uint32_t j = j0; j < j1; ++j) {
-    // The bag in id order, as a merge with the row's candidates meets its matches.
-    Cell c;
-    uint64_t hit = 0;
-    for (const auto& [id, w] : y_bags_[j])
-      if (const uint64_t m = mark[id]) {
-        c.mt += w;
-        hit |= m;
-      }
-    for (; hit; hit &= hit - 1) c.ms += units[std::countr_zero(hit)].weight;  // in unit order, as before
-    out[j - j0] = c;
-  }
-  for (const Unit& u : units)
+  return mark;
+}
+
+void PairModel::UnmarkRow(uint32_t i, uint64_t* mark) const {
+  for (const Unit& u : x_units_[i])
     for (uint32_t id : u.ids) mark[id] = 0;
+}
+
+void PairModel::ComputeRow(uint32_t i, uint32_t j0, uint32_t j1, Cell* out, std::vector<uint64_t>* marks) const {
+  uint64_t* mark = MarkRow(i, marks);
+  for (uint32_t j = j0; j < j1; ++j) out[j - j0] = MarkedCell(mark, i, j);
+  UnmarkRow(i, mark);
+}
+
+void PairModel::ComputeCells(uint32_t i, const std::vector<uint32_t>& js, Cell* out,
+                             std::vector<uint64_t>* marks) const {
+  uint64_t* mark = MarkRow(i, marks);
+  for (size_t k = 0; k < js.size(); ++k) out[k] = MarkedCell(mark, i, js[k]);
+  UnmarkRow(i, mark);
 }
 
 Cell PairModel::ComputeCell(uint32_t i, uint32_t j) const {

@@ -81,6 +81,9 @@ class PairModel {
   // so): the row's candidates are marked once, then each column's bag is
   // read against the marks, not merged with them.
   void ComputeRow(uint32_t i, uint32_t j0, uint32_t j1, Cell* out, std::vector<uint64_t>* marks) const;
+  // The same for row i against the columns |js| (any order): out[k] is
+  // the cell of js[k].
+  void ComputeCells(uint32_t i, const std::vector<uint32_t>& js, Cell* out, std::vector<uint64_t>* marks) const;
 
   // Cost of the bead x[i0, i0+a) ↔ y[j0, j0+b); |cell(i, j)| gives the
   // evidence of a sentence pair.
@@ -121,6 +124,9 @@ class PairModel {
 
  private:
   void Reweigh();
+  uint64_t* MarkRow(uint32_t i, std::vector<uint64_t>* marks) const;
+  void UnmarkRow(uint32_t i, uint64_t* mark) const;
+  Cell MarkedCell(const uint64_t* mark, uint32_t i, uint32_t j) const;
   double ratio_ = 1;
 
   const AlignerConfig& config_;

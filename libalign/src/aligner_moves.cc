@@ -29,17 +29,19 @@ void CollectLeftovers(const PairModel& model, const std::vector<PathBead>& path,
                       std::vector<Leftover>* xs, std::vector<Leftover>* ys) {
   std::vector<uint64_t> marks;
   std::vector<double> row, col;
+  std::vector<Cell> cells;
   for (size_t k = 0; k < path.size(); ++k) {
     const PathBead& b = path[k];
     row.assign(b.a, 0);
     col.assign(b.b, 0);
-    for (uint32_t i = b.i0; i < b.i0 + b.a; ++i)
+    cells.resize(b.b);
+    for (uint32_t i = b.i0; i < b.i0 + b.a; ++i) {
+      model.ComputeRow(i, b.j0, b.j0 + b.b, cells.data(), &marks);
       for (uint32_t j = b.j0; j < b.j0 + b.b; ++j) {
-        Cell c;
-        model.ComputeRow(i, j, j + 1, &c, &marks);
-        row[i - b.i0] += c.ms;
-        col[j - b.j0] += c.mt;
+        row[i - b.i0] += cells[j - b.j0].ms;
+        col[j - b.j0] += cells[j - b.j0].mt;
       }
+    }
     auto matched = [](double got, float weight) { return weight > 0 ? std::min(got / weight, 1.0) : 0.0; };
     for (uint32_t i = b.i0; i < b.i0 + b.a; ++i)
       if (double m = matched(row[i - b.i0], model.x_weight(i)); m <= share) xs->push_back({i, k, m});
@@ -62,11 +64,6 @@ std::vector<PairMove> FindPairMoves(const PairModel& model, const std::vector<Pa
   const auto window = static_cast<size_t>(config.move_max_beads);
   const double floor = config.move_min_evidence * model.mean_weight();
   std::vector<uint64_t> marks;
-  auto cell = [&](uint32_t i, uint32_t j) {
-    Cell c;
-    model.ComputeRow(i, j, j + 1, &c, &marks);
-    return c;
-  };
   // Each leftover's most similar candidate of the other version (the
   // nearest among equals); a move is a pair that chose each other.
   struct Best {
@@ -75,15 +72,29 @@ std::vector<PairMove> FindPairMoves(const PairModel& model, const std::vector<Pa
     size_t distance = SIZE_MAX;
   };
   std::vector<Best> best_x(xs.size()), best_y(ys.size());
+  std::vector<std::pair<size_t, size_t>> candidates;  // (index into ys, distance in beads)
+  std::vector<uint32_t> columns;
+  std::vector<Cell> cells;
   size_t first_y = 0;
   for (size_t p = 0; p < xs.size(); ++p) {
     while (first_y < ys.size() && ys[first_y].bead + window < xs[p].bead) ++first_y;
+    candidates.clear();
+    columns.clear();
     for (size_t q = first_y; q < ys.size() && ys[q].bead <= xs[p].bead + window; ++q) {
       const size_t distance = xs[p].bead > ys[q].bead ? xs[p].bead - ys[q].bead : ys[q].bead - xs[p].bead;
       if (distance < static_cast<size_t>(config.move_min_beads)) continue;
       if (xs[p].share > config.move_max_own_match && ys[q].share > config.move_max_own_match) continue;
       if (model.x_weight(xs[p].sentence) + model.y_weight(ys[q].sentence) < floor) continue;
-      const double sim = model.Similarity(xs[p].sentence, 1, ys[q].sentence, 1, cell);
+      candidates.push_back({q, distance});
+      columns.push_back(ys[q].sentence);
+    }
+    // One marking of the row for all its candidates.
+    cells.resize(columns.size());
+    model.ComputeCells(xs[p].sentence, columns, cells.data(), &marks);
+    for (size_t k = 0; k < candidates.size(); ++k) {
+      const auto [q, distance] = candidates[k];
+      const double sim = model.Similarity(xs[p].sentence, 1, ys[q].sentence, 1,
+                                          [&](uint32_t, uint32_t) { return cells[k]; });
       auto better = [&](const Best& b) { return sim > b.sim || (sim == b.sim && distance < b.distance); };
       if (better(best_x[p])) best_x[p] = {q, sim, distance};
       if (better(best_y[q])) best_y[q] = {p, sim, distance};

@@ -206,7 +206,7 @@ struct AlignerConfig {
   // path alone took moved sentences for frequent-word matches (measured on
   // real Chinese–Urdu text). move_max_beads 0 finds no moves.
   int move_min_beads = 3;
-  int move_max_beads = 1000;
+  int move_max_beads = 300;
   double move_max_own_match = 0.25;
   double move_max_counterpart_match = 0.4;
   double move_min_similarity = 0.6;
