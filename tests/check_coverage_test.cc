@@ -4,6 +4,7 @@
 // one word is, when both sides leave words unrendered, when the words are
 // too few, and without a dictionary.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -44,7 +45,8 @@ class CheckCoverageTest : public ::testing::Test {
     auto matcher = TermMatcher::Create(std::make_shared<const Lexicon>(std::move(*lexicon)));
     ASSERT_TRUE(matcher.ok()) << matcher.status().message();
     matcher_ = *matcher;
-    const std::string path = ::testing::TempDir() + "/coverage-test.tsv";
+    // One file per process: ctest runs this fixture's tests side by side.
+    const std::string path = ::testing::TempDir() + "/coverage-test-" + std::to_string(::getpid()) + ".tsv";
     std::ofstream(path) << kDictionary;
     auto dictionary = Dictionary::Load(path, Language::kChinese, Language::kEnglish);
     ASSERT_TRUE(dictionary.ok()) << dictionary.status().message();
@@ -206,7 +208,7 @@ TEST(ClausesTest, AnAsciiCommaBetweenHanCharactersEndsAClause) {
 }
 
 TEST(GlossaryTest, NumberWordsMeanTheirNumberAndFunctionWordsAreNoUnits) {
-  const std::string path = ::testing::TempDir() + "/glossary-test.tsv";
+  const std::string path = ::testing::TempDir() + "/glossary-test-" + std::to_string(::getpid()) + ".tsv";
   std::ofstream(path) << "工人\tworkers\n";
   auto dictionary = Dictionary::Load(path, Language::kChinese, Language::kEnglish);
   ASSERT_TRUE(dictionary.ok());

@@ -9,6 +9,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 namespace align {
@@ -90,7 +91,7 @@ TEST(ConfigFiles, ErrorsNameTheFileAndTheField) {
 }
 
 TEST(ConfigFiles, LoadsAFileAndLeavesUnnamedFieldsAlone) {
-  const std::string path = ::testing::TempDir() + "talign-config-test.json";
+  const std::string path = ::testing::TempDir() + "talign-config-test-" + std::to_string(::getpid()) + ".json";
   std::ofstream(path) << "{\"aligner\": {\"band_width\": 40}, \"check\": {\"numbers\": false}}\n";
   AlignerConfig aligner;
   CheckConfig check;

@@ -1,6 +1,7 @@
 // talign terms end to end: the binary on a small file, text and jsonl output,
 // the default termbase, and errors.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -31,7 +32,7 @@ Result Talign(const std::string& args) {
 }
 
 std::string Write(const std::string& name, const std::string& bytes) {
-  const auto path = std::filesystem::temp_directory_path() / ("talign_match_e2e_" + name);
+  const auto path = std::filesystem::temp_directory_path() / ("talign_match_e2e_" + std::to_string(::getpid()) + "_" + name);
   std::ofstream(path, std::ios::binary) << bytes;
   return path.string();
 }

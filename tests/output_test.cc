@@ -162,7 +162,7 @@ TEST_F(OutputTest, CreatesParentDirectoriesForABuffer) {
 }
 
 TEST(ReadLimits, ARegularFileAboveTheLimitIsRefusedBeforeReading) {
-  std::string path = (fs::temp_directory_path() / "talign-limit-test.txt").string();
+  std::string path = (fs::temp_directory_path() / ("talign-limit-test-" + std::to_string(::getpid()) + ".txt")).string();
   std::ofstream(path) << std::string(5000, 'a');
   auto doc = Document::Load(path, {4096, false});
   EXPECT_EQ(doc.status().code(), StatusCode::kResourceLimit);
@@ -180,7 +180,7 @@ TEST(ReadLimits, AnEndlessDeviceIsCutAtTheLimit) {
 }
 
 TEST(ReadLimits, AFifoIsRefusedWithoutWaitingWhenOnlyFilesWillDo) {
-  std::string path = (fs::temp_directory_path() / "talign-limit-fifo").string();
+  std::string path = (fs::temp_directory_path() / ("talign-limit-fifo-" + std::to_string(::getpid()))).string();
   fs::remove(path);
   ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
   auto doc = Document::Load(path, {1 << 20, true});  // would block forever without O_NONBLOCK

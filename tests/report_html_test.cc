@@ -12,6 +12,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -705,7 +706,7 @@ TEST(CheckCliTest, FailOnCountsTheNamedSeverityAndTypes) {
 }
 
 TEST(CheckCliTest, HtmlGoesToAFileInTheUiLanguage) {
-  const std::string path = ::testing::TempDir() + "/talign-report-ur.html";
+  const std::string path = ::testing::TempDir() + "/talign-report-ur-" + std::to_string(::getpid()) + ".html";
   CliRun run = Talign("", "check --ui-lang ur --format html -o " + path);
   EXPECT_EQ(run.exit_code, 1) << run.out;
   std::ifstream in(path);

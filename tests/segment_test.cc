@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "segment_rules.h"
 #include "utf8.h"
@@ -520,7 +521,7 @@ TEST(SegmentRules, ListMarkers) {
 
 // A custom rules file replaces the bundled one.
 TEST(SegmentRules, CustomRulesPath) {
-  const std::string path = ::testing::TempDir() + "/custom.rules";
+  const std::string path = ::testing::TempDir() + "/custom-" + std::to_string(::getpid()) + ".rules";
   {
     FILE* f = std::fopen(path.c_str(), "w");
     ASSERT_NE(f, nullptr);
