@@ -92,7 +92,8 @@ std::vector<PairMove> FindPairMoves(const PairModel& model, const std::vector<Pa
     cells.resize(columns.size());
     model.ComputeCells(xs[p].sentence, columns, cells.data(), &marks);
     for (size_t k = 0; k < candidates.size(); ++k) {
-      const auto [q, distance] = candidates[k];
+      // Plain names, not a structured binding: the lambda below captures them.
+      const size_t q = candidates[k].first, distance = candidates[k].second;
       const double sim = model.Similarity(xs[p].sentence, 1, ys[q].sentence, 1,
                                           [&](uint32_t, uint32_t) { return cells[k]; });
       auto better = [&](const Best& b) { return sim > b.sim || (sim == b.sim && distance < b.distance); };
