@@ -98,11 +98,9 @@ class PairModel {
   // Matched and total reachable evidence weight of a bead (both sides).
   // |orphans| counts the sentences of a merged side that carry evidence and
   // have none of it matched: an omission glued to its neighbour.
-  // |x_orphans| and |y_orphans|, when given, receive the orphans' indices.
   template <typename CellFn>
   void Unmatched(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell, double* matched,
-                 double* total, int* orphans, std::vector<uint32_t>* x_orphans = nullptr,
-                 std::vector<uint32_t>* y_orphans = nullptr) const;
+                 double* total, int* orphans) const;
 
   // For learning: the x units and y ids of each sentence.
   struct Unit {
@@ -166,8 +164,7 @@ double PairModel::Similarity(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, C
 
 template <typename CellFn>
 void PairModel::Unmatched(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell,
-                          double* matched_out, double* total_out, int* orphans,
-                          std::vector<uint32_t>* x_orphans, std::vector<uint32_t>* y_orphans) const {
+                          double* matched_out, double* total_out, int* orphans) const {
   double matched = 0, total = 0;
   float col_mt[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   for (uint32_t i = i0; i < i0 + a; ++i) {
@@ -179,18 +176,12 @@ void PairModel::Unmatched(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, Cell
     }
     matched += std::min(row_ms, ws_[i]);
     total += ws_[i];
-    if (a > 1 && wk_[i] >= orphan_floor_ && row_ms < orphan_share_ * wk_[i]) {
-      ++*orphans;
-      if (x_orphans) x_orphans->push_back(i);
-    }
+    if (a > 1 && wk_[i] >= orphan_floor_ && row_ms < orphan_share_ * wk_[i]) ++*orphans;
   }
   for (uint32_t j = j0; j < j0 + b; ++j) {
     matched += std::min(col_mt[j - j0], wt_[j]);
     total += wt_[j];
-    if (b > 1 && wt_[j] >= orphan_floor_ && col_mt[j - j0] < orphan_share_ * wt_[j]) {
-      ++*orphans;
-      if (y_orphans) y_orphans->push_back(j);
-    }
+    if (b > 1 && wt_[j] >= orphan_floor_ && col_mt[j - j0] < orphan_share_ * wt_[j]) ++*orphans;
   }
   *matched_out = matched;
   *total_out = total;
