@@ -425,6 +425,42 @@ TEST(AlignerJoinTest, AMergeInOneVersionIsSplitWhereTheOtherTwoHaveABoundary) {
   EXPECT_EQ(internal::SplitMerges(joint, pairs, lengths).size(), 1u);
 }
 
+// Where version 1's one sentence goes when versions 0 and 2 split it in
+// two and its own alignments merged both pieces: length alone says the
+// second piece (30 of 40), but its alignment with version 0 renders the
+// first piece's sentence. Without that evidence, a shared name decides.
+TEST(AlignerJoinTest, AMergedSentenceGoesWhereItsWordsAreRendered) {
+  auto bead = [](std::vector<SentenceRange> sides) { return Bead{std::move(sides), 0.5}; };
+  const std::vector<Bead> joint = {bead({{0, 2}, {0, 1}, {0, 2}})};
+  const std::vector<Bead> b01 = {bead({{0, 2}, {0, 1}})}, b02 = {bead({{0, 1}, {0, 1}}), bead({{1, 2}, {1, 2}})},
+                          b12 = {bead({{0, 1}, {0, 2}})};
+  const std::vector<float> share0 = {5, 0}, share1 = {5};
+  const std::vector<float> l0 = {10, 30}, l1 = {30}, l2 = {10, 30};
+  const std::array<const std::vector<float>*, 3> lengths = {&l0, &l1, &l2};
+  auto home = [](const std::vector<Bead>& out) {
+    return out.size() == 2 && out[0].sides[1].size() == 1 ? 0 : out.size() == 2 && out[1].sides[1].size() == 1 ? 1 : -1;
+  };
+  std::array<internal::PairBeads, 3> pairs = {{{0, 1, &b01, &share0, &share1}, {0, 2, &b02}, {1, 2, &b12}}};
+  EXPECT_EQ(home(internal::SplitMerges(joint, pairs, lengths)), 0);
+  // An alignment that pairs it with one piece's sentence alone still decides.
+  const std::vector<Bead> b12_second = {bead({{0, 0}, {0, 1}}), bead({{0, 1}, {1, 2}})};
+  pairs[2].beads = &b12_second;
+  EXPECT_EQ(home(internal::SplitMerges(joint, pairs, lengths)), 1);
+  pairs[2].beads = &b12;
+  // Nothing rendered either way: length.
+  pairs[0].first_rendered = pairs[0].second_rendered = nullptr;
+  EXPECT_EQ(home(internal::SplitMerges(joint, pairs, lengths)), 1);
+  // A name in Latin letters that version 1 shares with the first piece.
+  const std::vector<std::vector<internal::Token>> t0 = {internal::Tokenize("It happened in Ballyhackamore, police said."),
+                                                         internal::Tokenize("A man was charged with attempted murder.")},
+                                                  t1 = {internal::Tokenize("警察透露，事故发生在Ballyhackamore。")},
+                                                  t2 = {internal::Tokenize("x"), internal::Tokenize("y")};
+  EXPECT_EQ(home(internal::SplitMerges(joint, pairs, lengths, {&t0, &t1, &t2})), 0);
+  // A capitalised word of version 0 that version 1 does not have is no anchor.
+  const std::vector<std::vector<internal::Token>> t1_plain = {internal::Tokenize("警察透露，事故发生在当地。")};
+  EXPECT_EQ(home(internal::SplitMerges(joint, pairs, lengths, {&t0, &t1_plain, &t2})), 1);
+}
+
 // The same merge pattern 100,000 times over: versions 0 and 2 have two
 // sentences where version 1 has one, and their own alignment a boundary in
 // between. Every bead is split (the pairwise boundaries are looked up, not

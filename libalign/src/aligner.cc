@@ -28,6 +28,7 @@ struct Oriented {
   bool rates_after_learning = false;
   std::vector<internal::PairMove> moves;  // x: first's sentence, y: second's
   bool moves_searched = false;
+  std::vector<float> first_rendered, second_rendered;  // PairAlignment::x_rendered, y_rendered
 };
 
 Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q,
@@ -49,6 +50,8 @@ Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q
   o.rates_after_learning = pa.rates_after_learning;
   o.moves = std::move(pa.moves);
   o.moves_searched = pa.moves_searched;
+  o.first_rendered = swap ? std::move(pa.y_rendered) : std::move(pa.x_rendered);
+  o.second_rendered = swap ? std::move(pa.x_rendered) : std::move(pa.y_rendered);
   if (swap)
     for (internal::PairMove& m : o.moves) std::swap(m.x, m.y);
   double sims = 0;
@@ -150,8 +153,11 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions, Alig
         static_cast<uint32_t>(versions[vx].sentences.size()),
         static_cast<uint32_t>(versions[vy].sentences.size()), pivot, vx, vy, config_);
     out.beads = internal::SplitMerges(
-        out.beads, {{{pivot, vx, &pairs[0].beads}, {pivot, vy, &pairs[1].beads}, {vx, vy, &xy.beads}}},
-        {&f[0].length, &f[1].length, &f[2].length});
+        out.beads,
+        {{{pivot, vx, &pairs[0].beads, &pairs[0].first_rendered, &pairs[0].second_rendered},
+          {pivot, vy, &pairs[1].beads, &pairs[1].first_rendered, &pairs[1].second_rendered},
+          {vx, vy, &xy.beads, &xy.first_rendered, &xy.second_rendered}}},
+        {&f[0].length, &f[1].length, &f[2].length}, {&f[0].tokens, &f[1].tokens, &f[2].tokens});
     const std::vector<internal::VersionPairMoves> pair_moves = {
         {pivot, vx, pairs[0].moves, pairs[0].moves_searched},
         {pivot, vy, pairs[1].moves, pairs[1].moves_searched},

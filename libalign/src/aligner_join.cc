@@ -7,6 +7,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace align::internal {
 namespace {
@@ -134,10 +135,34 @@ CutList Cuts(const std::array<PairBeads, 3>& pairs, size_t a, size_t b) {
   return out;
 }
 
+// The least evidence a piece's sentences may show of w's merged sentence,
+// as a share of the best piece's, to be its home (SplitMerges).
+constexpr double kHomeMinRendered = 0.25;
+
+bool IsAnchor(const Token& t) {
+  return t.kind == TokenKind::kNumber || (t.kind == TokenKind::kWord && t.latin && t.capitalised && t.text.size() >= 4);
+}
+
+// Anchors of sentence |s| of |w| that a sentence of |range| of |side| also has.
+size_t SharedAnchors(const std::vector<std::vector<Token>>& w, uint32_t s,
+                     const std::vector<std::vector<Token>>& side, const SentenceRange& range) {
+  size_t shared = 0;
+  for (const Token& t : w[s]) {
+    if (!IsAnchor(t)) continue;
+    bool found = false;
+    for (uint32_t i = range.begin; i < range.end && !found; ++i)
+      for (const Token& o : side[i])
+        if (o.kind == t.kind && o.text == t.text) { found = true; break; }
+    shared += found;
+  }
+  return shared;
+}
+
 }  // namespace
 
 std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::array<PairBeads, 3>& pairs,
-                              const std::array<const std::vector<float>*, 3>& lengths) {
+                              const std::array<const std::vector<float>*, 3>& lengths,
+                              const std::array<const std::vector<std::vector<Token>>*, 3>& tokens) {
   double total[3] = {0, 0, 0};
   for (size_t k = 0; k < 3; ++k)
     for (float l : *lengths[k]) total[k] += l;
@@ -153,6 +178,11 @@ std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::array<P
   for (size_t a = 0; a < 3; ++a)
     for (size_t b = 0; b < 3; ++b)
       if (a != b) cuts[a][b] = Cuts(pairs, a, b);
+  std::array<std::array<const std::vector<float>*, 3>, 3> share{};  // [a][b]: a's sentences against b
+  for (const PairBeads& p : pairs) {
+    share[p.first][p.second] = p.first_rendered;
+    share[p.second][p.first] = p.second_rendered;
+  }
   std::vector<Bead> out;
   for (const Bead& bead : beads) {
     bool split = false;
@@ -180,12 +210,17 @@ std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::array<P
         bu = pu;
         bv = pv;
       }
-      // Where w's sentence goes: the piece whose sentences w's alignments
-      // with u and with v pair it with most, else the piece it fits by length.
+      // Where w's sentence goes (aligner_join.h): the piece whose sentences
+      // w's alignments with u and with v pair it with most, among those it
+      // renders; else by anchors; else the piece it fits by length.
       if (!bead.sides[w].empty()) {
         const uint32_t s = bead.sides[w].begin;
-        std::vector<size_t> overlap(pieces.size(), 0);
+        std::vector<size_t> overlap(pieces.size(), 0), anchors(pieces.size(), 0);
+        std::vector<double> rendered(pieces.size(), 0);
         for (size_t side : {u, v}) {
+          if (tokens[w] && tokens[side])
+            for (size_t k = 0; k < pieces.size(); ++k)
+              anchors[k] += SharedAnchors(*tokens[w], s, *tokens[side], pieces[k].sides[side]);
           // The side↔w bead that holds s: the first boundary past s in w.
           const CutList& sw = cuts[side][w];
           auto it = std::upper_bound(sw.begin(), sw.end(), s,
@@ -198,6 +233,8 @@ std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::array<P
             const SentenceRange& r = pieces[k].sides[side];
             const uint32_t lo = std::max(r.begin, prev_side), hi = std::min(r.end, it->first);
             if (hi > lo) overlap[k] += hi - lo;
+            const std::vector<float>* rs = share[side][w];
+            for (uint32_t i = lo; rs && i < hi && i < rs->size(); ++i) rendered[k] += (*rs)[i];
           }
         }
         const double own = scaled(w, bead.sides[w]) + 1;
@@ -205,9 +242,18 @@ std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::array<P
           const double there = 0.5 * (scaled(u, pieces[k].sides[u]) + scaled(v, pieces[k].sides[v])) + 1;
           return std::fabs(std::log(own / there));
         };
+        // A piece whose sentences w's sentence hardly renders is not its home; among the others, a
+        // merge of both is placed by anchors and length, which follow the
+        // bulk of its text better than dictionary coverage does.
+        const double best_rendered = *std::max_element(rendered.begin(), rendered.end());
+        std::vector<int> renders(pieces.size());
+        for (size_t k = 0; k < pieces.size(); ++k) renders[k] = rendered[k] >= kHomeMinRendered * best_rendered;
         size_t home = 0;
         for (size_t k = 1; k < pieces.size(); ++k)
-          if (overlap[k] > overlap[home] || (overlap[k] == overlap[home] && misfit(k) < misfit(home))) home = k;
+          if (std::tie(overlap[k], renders[k], anchors[k]) != std::tie(overlap[home], renders[home], anchors[home])
+                  ? std::tie(overlap[k], renders[k], anchors[k]) > std::tie(overlap[home], renders[home], anchors[home])
+                  : misfit(k) < misfit(home))
+            home = k;
         for (size_t k = 0; k < pieces.size(); ++k) {
           const uint32_t at = k <= home ? bead.sides[w].begin : bead.sides[w].end;
           pieces[k].sides[w] = k == home ? bead.sides[w] : SentenceRange{at, at};

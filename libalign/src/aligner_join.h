@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "align/aligner.h"
+#include "aligner_text.h"
 
 namespace align::internal {
 
@@ -22,9 +23,14 @@ std::vector<Bead> JoinByVotes(const std::vector<Bead>& pp_x, const std::vector<B
 // A 3-way bead where two versions u and v have a bead boundary inside it
 // (their own alignment |pairs| cuts it) and the third version w has at most
 // one sentence there (w merged what u and v say in two): the bead is split
-// at those boundaries, and w's sentence goes to the piece its alignment with
-// u and v point to (else the piece whose length it fits best). The other pieces have
-// an empty w side, which the checker reads as a merge, not an omission
+// at those boundaries, and w's sentence goes to the piece its alignments
+// with u and v point to; when the bead of such an alignment that holds it
+// holds sentences of several pieces, not to a piece whose sentences it
+// renders less than a quarter as much as another's; then to the piece that
+// shares most anchors with it (numbers, and capitalised Latin words of four
+// letters or more: names, which Chinese text often keeps in Latin); then to
+// the piece whose length it fits best. The other pieces have an empty w
+// side, which the checker reads as a merge, not an omission
 // (check_omissions.cc, AbsorbedByNeighbour); each pair's projection is then
 // as fine as its own alignment. |pairs| are the three pairwise alignments,
 // |lengths[k]| the sentence lengths of version k (ties between pieces go to
@@ -32,8 +38,14 @@ std::vector<Bead> JoinByVotes(const std::vector<Bead>& pp_x, const std::vector<B
 struct PairBeads {
   size_t first, second;             // versions; the beads' sides are {first, second}
   const std::vector<Bead>* beads;
+  // Per sentence of first / second (may be null): the evidence of it that
+  // its bead's other side matches (PairAlignment::x_rendered).
+  const std::vector<float>* first_rendered = nullptr;
+  const std::vector<float>* second_rendered = nullptr;
 };
+// |tokens[k]| (may be null): version k's tokens per sentence, for anchors.
 std::vector<Bead> SplitMerges(const std::vector<Bead>& beads, const std::array<PairBeads, 3>& pairs,
-                              const std::array<const std::vector<float>*, 3>& lengths);
+                              const std::array<const std::vector<float>*, 3>& lengths,
+                              const std::array<const std::vector<std::vector<Token>>*, 3>& tokens = {});
 
 }  // namespace align::internal

@@ -635,6 +635,25 @@ std::vector<std::pair<uint32_t, uint32_t>> LearnLexicon(const PairModel& model,
 
 namespace {
 
+// The shares of PairAlignment::x_rendered / y_rendered for bead |b|.
+template <typename CellFn>
+void RenderedEvidence(const PairModel& model, const PathBead& b, CellFn&& cell, std::vector<float>* x_rendered,
+                   std::vector<float>* y_rendered) {
+  float col[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  for (uint32_t i = b.i0; i < b.i0 + b.a; ++i) {
+    float row = 0;
+    for (uint32_t j = b.j0; j < b.j0 + b.b; ++j) {
+      const Cell c = cell(i, j);
+      row += c.ms;
+      col[std::min<uint32_t>(j - b.j0, 7)] += c.mt;
+    }
+    (*x_rendered)[i] = std::min(row, model.x_weight(i));
+  }
+  for (uint32_t j = b.j0; j < b.j0 + b.b; ++j) {
+    (*y_rendered)[j] = std::min(col[std::min<uint32_t>(j - b.j0, 7)], model.y_weight(j));
+  }
+}
+
 PairAlignment AlignPairOnce(const VersionFeatures& x, const VersionFeatures& y,
                             const Dictionary* dictionary, const AlignerConfig& config,
                             AlignTimings* timings) {
@@ -682,14 +701,18 @@ PairAlignment AlignPairOnce(const VersionFeatures& x, const VersionFeatures& y,
   out.lexical_coverage = model.lexical_coverage();
 
   std::vector<uint64_t> marks;
+  auto cell = [&](uint32_t i, uint32_t j) {
+    Cell c;
+    model.ComputeRow(i, j, j + 1, &c, &marks);
+    return c;
+  };
+  out.x_rendered.assign(model.n(), 0);
+  out.y_rendered.assign(model.m(), 0);
   for (const PathBead& b : run.beads) {
     double sim = 0, score;
     if (b.a && b.b) {
-      sim = model.Similarity(b.i0, b.a, b.j0, b.b, [&](uint32_t i, uint32_t j) {
-        Cell c;
-        model.ComputeRow(i, j, j + 1, &c, &marks);
-        return c;
-      });
+      sim = model.Similarity(b.i0, b.a, b.j0, b.b, cell);
+      if (b.a > 1 || b.b > 1) RenderedEvidence(model, b, cell, &out.x_rendered, &out.y_rendered);
       // A bead's confidence: its cost per sentence, mapped to (0, 1].
       score = std::exp(-b.cost / (0.5 * (b.a + b.b)) / config.score_cost_scale);
     } else {
@@ -766,6 +789,11 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
   out.beads = std::move(beads);
   out.scores = std::move(scores);
   out.sims = std::move(sims);
+  std::vector<float> x_rendered(x.tokens.size(), 0), y_rendered(y.tokens.size(), 0);
+  for (size_t i = 0; i < x_kept.size(); ++i) x_rendered[x_kept[i]] = out.x_rendered[i];
+  for (size_t j = 0; j < y_kept.size(); ++j) y_rendered[y_kept[j]] = out.y_rendered[j];
+  out.x_rendered = std::move(x_rendered);
+  out.y_rendered = std::move(y_rendered);
   clock.Mark("moves");
   return out;
 }

@@ -21,6 +21,10 @@ struct PairAlignment {
   double match_rate = 0;
   double chance_rate = 0;  // the same for beads moved half the document away
   bool rates_after_learning = false;  // judged with a learned lexicon (less telling)
+  // Per sentence of a bead with two or more sentences on one side: the
+  // weight of its reachable evidence that the other side of its bead
+  // matches (which sentence of a merge the other side renders); 0 elsewhere.
+  std::vector<float> x_rendered, y_rendered;
   std::vector<PairMove> moves;  // x sentence ↔ y sentence in different beads
   bool moves_searched = false;  // moves were looked for (a dictionary, move_max_beads > 0)
 };
