@@ -3,6 +3,7 @@
 // fires on a clause none of whose words is rendered, and stays silent when
 // one word is, when both sides leave words unrendered, when the words are
 // too few, and without a dictionary.
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -205,6 +206,35 @@ TEST(ClausesTest, AnAsciiCommaBetweenHanCharactersEndsAClause) {
   const std::vector<Span> clauses = internal::Clauses(text, {0, text.size()});
   ASSERT_EQ(clauses.size(), 2u);
   EXPECT_EQ(text.substr(clauses[1].begin, clauses[1].size()), "迅速开展处置。");
+}
+
+// Omissions of the Chinese version (the English one may lack the clause
+// that the Chinese merged in, which is another finding).
+size_t ZhOmissions(const std::vector<Finding>& findings) {
+  return static_cast<size_t>(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.type == FindingType::kOmission && f.version == 1;
+  }));
+}
+
+// An empty side next to a bead whose lengths say it absorbed the sentence:
+// when the neighbour's Chinese renders none of the missing sentence's words
+// (and its own words, yes), the length model is wrong and the sentence is
+// omitted; when it renders them, the sentence was merged, not lost.
+TEST_F(CheckCoverageTest, AnEmptySideIsAMergeOnlyWhenTheNeighbourRendersIt) {
+  const std::vector<std::string> en = {"The ministry discussed the construction of the corridor.",
+                                       "Heavy rain fell overnight in the capital city.",
+                                       "The ministry said the attack killed two workers."};
+  const std::vector<std::vector<std::pair<uint32_t, uint32_t>>> beads = {
+      {{0, 1}, {0, 1}}, {{1, 2}, {1, 1}}, {{2, 3}, {1, 2}}};
+  Build(en, {"外交部讨论了走廊建设。", "外交部表示，夜间首都城市下雨，袭击造成两名工人死亡。"}, beads);
+  EXPECT_EQ(ZhOmissions(Run()), 0u);
+  Build(en, {"外交部讨论了走廊建设。", "外交部表示，袭击造成两名工人死亡，多名路人受惊被送往附近诊所。"}, beads);
+  const std::vector<Finding> found = Run();
+  ASSERT_EQ(ZhOmissions(found), 1u);
+  for (const Finding& f : found)
+    if (f.type == FindingType::kOmission && f.version == 1) EXPECT_EQ(f.bead, 1u);
+  // Without the dictionary only the lengths speak: a merge.
+  EXPECT_EQ(ZhOmissions(Run("{}", false)), 0u);
 }
 
 TEST(GlossaryTest, NumberWordsMeanTheirNumberAndFunctionWordsAreNoUnits) {

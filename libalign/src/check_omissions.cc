@@ -367,9 +367,40 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
 // the 3-way aligner splits such a bead where the other two versions have a
 // boundary). The length model tells: the neighbouring bead's sides disagree
 // by more than 1.2 times as they stand, and agree within 25%, and better,
-// once this bead is added to it (CheckConfig's absorbed_* defaults). Then nothing is missing. So too when the
+// once this bead is added to it (CheckConfig's absorbed_* defaults), and the
+// dictionaries do not show that the neighbour lacks it (NeighbourLacksIt:
+// lengths alone took sentences that short Chinese neighbours do not render
+// for merges). Then nothing is missing. So too when the
 // empty version has one sentence more than the others in the neighbouring
 // bead: the boundary is misplaced, the sentence is there.
+// Whether the dictionaries show that neighbour |n| of bead |b| does not
+// hold b's content in an empty version: some filled version's words of b
+// (at least clause_min_units of them) have no translation at all in the
+// empty version's side of n, while that side renders n's own words. Where
+// the dictionaries cannot compare the two, nothing is shown.
+bool NeighbourLacksIt(const CheckContext& ctx, size_t b, size_t n, const std::vector<size_t>& empty,
+                      const std::vector<size_t>& filled) {
+  if (!ctx.glossary) return false;
+  for (size_t e : empty)
+    for (size_t f : filled) {
+      if (!ctx.glossary->Compares(ctx.language(f), ctx.language(e))) continue;
+      const auto meanings = ctx.glossary->Meanings(ctx.SideText(n, e), ctx.language(e));
+      auto rendered = [&](size_t bead, size_t* units) {
+        size_t count = 0;
+        const auto all = ctx.glossary->Units(ctx.SideText(bead, f), ctx.language(f), ctx.language(e));
+        for (const auto& unit : all)
+          count += std::any_of(unit.begin(), unit.end(), [&](const std::string& m) { return meanings.count(m) > 0; });
+        *units = all.size();
+        return count;
+      };
+      size_t units_here = 0, units_there = 0;
+      if (rendered(b, &units_here) == 0 && units_here >= ctx.config.clause_min_units &&
+          rendered(n, &units_there) > 0)
+        return true;
+    }
+  return false;
+}
+
 bool AbsorbedByNeighbour(const CheckContext& ctx, const std::vector<double>& scale, size_t b,
                          const std::vector<size_t>& empty, const std::vector<size_t>& filled) {
   auto length = [&](size_t bead, size_t v) {
@@ -391,7 +422,8 @@ bool AbsorbedByNeighbour(const CheckContext& ctx, const std::vector<double>& sca
       }
     }
     if (usable && alone > std::log(1 + ctx.config.absorbed_length_gap) &&
-        joined < std::log(1 + ctx.config.absorbed_agree_gap) && joined < alone) {
+        joined < std::log(1 + ctx.config.absorbed_agree_gap) && joined < alone &&
+        !NeighbourLacksIt(ctx, b, n, empty, filled)) {
       return true;
     }
   }
