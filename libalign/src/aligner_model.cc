@@ -9,61 +9,11 @@
 #include "align/language.h"
 #include "dictionary_table.h"
 #include "script.h"
+#include "skeleton.h"
 #include "utf8.h"
 
 namespace align::internal {
 namespace {
-
-// Consonant skeletons, the script-independent shape of a name: "Trump" and
-// "ٹرمپ" both give "trmp". Each language definition lists its letters and
-// digraphs with their class ([name_skeleton]); vowels, h, w, y and their
-// Arabic-script counterparts, which scripts write differently or not at
-// all, are not listed, and letters that two scripts confuse share a class.
-class SkeletonTable {
- public:
-  explicit SkeletonTable(const LanguageInfo& language) {
-    for (const LanguageEntry& e : language.Table("name_skeleton")) {
-      if (e.text.empty() || e.value.empty()) continue;
-      size_t pos = 0;
-      by_first_[DecodeUtf8(e.text, pos)].push_back({e.text, e.value[0]});
-    }
-    // Longest first, so that a digraph (ph, th) wins over its first letter.
-    for (auto& [first, list] : by_first_)
-      std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-  }
-  bool empty() const { return by_first_.empty(); }
-
-  std::string Of(std::string_view w) const {
-    std::string s;
-    size_t pos = 0;
-    while (pos < w.size()) {
-      const size_t start = pos;
-      auto it = by_first_.find(DecodeUtf8(w, pos));
-      if (it == by_first_.end()) continue;
-      for (const auto& [seq, k] : it->second) {
-        if (w.compare(start, seq.size(), seq) != 0) continue;
-        pos = start + seq.size();
-        if (s.empty() || s.back() != k) s += k;
-        break;
-      }
-    }
-    return s;
-  }
-
- private:
-  std::unordered_map<char32_t, std::vector<std::pair<std::string, char>>> by_first_;
-};
-
-// The skeleton a token is compared by between a Latin-script and an
-// other-script side: every word of the other script; Latin names, and
-// lowercase words of |loanword_min_letters| (five) letters or more, for the
-// English loanwords Urdu writes in its own script (table / ٹیبل); shorter
-// lowercase words collide too often.
-std::string Skeleton(const Token& t, const SkeletonTable& latin, const SkeletonTable& other,
-                     size_t loanword_min_letters) {
-  if (!t.latin) return other.Of(t.text);
-  return t.capitalised || t.text.size() >= loanword_min_letters ? latin.Of(t.text) : "";
-}
 
 bool IsLatinScript(const LanguageInfo& l) { return l.HasScript(USCRIPT_LATIN); }
 

@@ -20,6 +20,11 @@ constexpr size_t kLongestKey = 8;
 // terrorist for "terrorism"), which an inflection stemmer does not join.
 constexpr size_t kLatinPrefix = 5;
 
+// Skeletons as the aligner compares names and loanwords by default
+// (AlignerConfig::name_min_skeleton, loanword_min_letters).
+constexpr size_t kMinSkeleton = 3;
+constexpr size_t kLoanwordMinLetters = 5;
+
 // A token as a meaning: Latin words by their prefix, numbers marked so that
 // "2" the number and a word never meet.
 std::string MeaningOf(const Token& t) {
@@ -70,7 +75,23 @@ Glossary::Glossary(const std::vector<std::shared_ptr<const Dictionary>>& diction
       }
     }
     single_entries_[static_cast<int>(l)] = info.units != TextUnits::kCharacters;
+    SkeletonTable table(info);
+    if (!table.empty()) skeletons_.emplace(static_cast<int>(l), std::move(table));
+    latin_script_[static_cast<int>(l)] = info.HasScript(USCRIPT_LATIN);
   }
+}
+
+std::string Glossary::SkeletonMeaning(const Token& t, Language language) const {
+  if (t.kind != TokenKind::kWord) return {};
+  auto own = skeletons_.find(static_cast<int>(language));
+  if (own == skeletons_.end()) return {};
+  const bool latin = latin_script_.at(static_cast<int>(language));
+  // A Latin-script language's words are read by the Latin rule, every
+  // other script's words by their own table.
+  std::string skeleton = latin ? Skeleton(t, own->second, own->second, kLoanwordMinLetters)
+                               : (t.latin ? std::string() : own->second.Of(t.text));
+  if (skeleton.size() < kMinSkeleton) return {};
+  return "~" + skeleton;
 }
 
 bool Glossary::Reads(Language language) const { return language == pivot_ || RouteOf(language) != nullptr; }
@@ -110,7 +131,10 @@ std::vector<std::vector<std::string>> Glossary::Units(std::string_view text, Lan
       }
       if (IsFunctionWord(language, t.text) || (t.latin && t.text.size() < 3)) continue;
       std::string meaning = MeaningOf(t);
-      if (route->vocabulary.count(meaning)) units.push_back({std::move(meaning)});
+      if (!route->vocabulary.count(meaning)) continue;
+      units.push_back({std::move(meaning)});
+      if (std::string skeleton = SkeletonMeaning(t, language); !skeleton.empty())
+        units.back().push_back(std::move(skeleton));
     }
     return units;
   }
@@ -142,7 +166,11 @@ std::vector<std::vector<std::string>> Glossary::Units(std::string_view text, Lan
       for (std::string_view w : words)
         for (const Token& t : Tokenize(w))
           if (!IsFunctionWord(pivot_, t.text)) meanings.push_back(MeaningOf(t));
-      if (!meanings.empty()) units.push_back(std::move(meanings));
+      if (meanings.empty()) continue;
+      for (size_t i = p; i < p + k; ++i)
+        if (std::string skeleton = SkeletonMeaning(tokens[i], language); !skeleton.empty())
+          meanings.push_back(std::move(skeleton));
+      units.push_back(std::move(meanings));
     }
     if (took) {
       p += took;
@@ -162,6 +190,7 @@ std::unordered_set<std::string> Glossary::Meanings(std::string_view text, Langua
   for (const Token& t : tokens) {
     if (std::string number = NumberWord(language, t.text); !number.empty()) meanings.insert(std::move(number));
     if (t.kind == TokenKind::kNumber || language == pivot_ || t.latin) meanings.insert(MeaningOf(t));
+    if (std::string skeleton = SkeletonMeaning(t, language); !skeleton.empty()) meanings.insert(std::move(skeleton));
   }
   const Route* route = language == pivot_ ? nullptr : RouteOf(language);
   if (!route) return meanings;

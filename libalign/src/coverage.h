@@ -6,7 +6,10 @@
 // list translate into English). A word of the pivot language means its own
 // stem; a word of another language means the stems of its dictionary
 // translations; a number means itself; a Latin word in a text of another
-// script (BLA, CPEC) means itself. A unit of one text is rendered in another
+// script (BLA, CPEC) means itself; a word of a language with a consonant
+// skeleton table (English, Urdu: skeleton.h) also means its skeleton, so
+// that the loanwords and names Urdu writes as they sound (پارٹنرشپ) render
+// their English words. A unit of one text is rendered in another
 // when one of its meanings is among the other's.
 //
 // Units are counted only when they could have been rendered: a pivot word
@@ -25,6 +28,7 @@
 
 #include "align/dictionary.h"
 #include "align/text.h"
+#include "skeleton.h"
 
 namespace align::internal {
 
@@ -66,7 +70,14 @@ class Glossary {
   // "#value" when |folded| is a number word of |language|, else empty.
   std::string NumberWord(Language language, const std::string& folded) const;
 
+  // "~" and the consonant skeleton of |t| of |language| (skeleton.h), or
+  // empty: a loanword or a name that another script writes as it sounds
+  // (سٹریٹجک for "strategic") means the same skeleton on both sides.
+  std::string SkeletonMeaning(const Token& t, Language language) const;
+
   Language pivot_;
+  std::unordered_map<int, SkeletonTable> skeletons_;  // by Language, those with a table
+  std::unordered_map<int, bool> latin_script_;        // by Language
   std::unordered_map<int, Route> routes_;                               // by Language
   std::unordered_map<int, std::unordered_set<std::string>> function_words_;  // folded, by Language
   std::unordered_map<int, std::unordered_map<std::string, std::string>> number_words_;  // word → "#value"
