@@ -4,6 +4,7 @@
 // one word is, when both sides leave words unrendered, when the words are
 // too few, and without a dictionary.
 #include <algorithm>
+#include <unordered_set>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -237,6 +238,30 @@ TEST_F(CheckCoverageTest, AnEmptySideIsAMergeOnlyWhenTheNeighbourRendersIt) {
   EXPECT_EQ(ZhOmissions(Run("{}", false)), 0u);
 }
 
+// One official term missing: rendered freely when the rest of its clause is
+// rendered (a missing-term finding), left out with its clause when none of
+// the clause's words is (an omission quoting the clause).
+TEST_F(CheckCoverageTest, AMissingTermWhoseClauseIsUnrenderedIsAnOmission) {
+  const std::string english =
+      "The two sides discussed the China-Pakistan Economic Corridor construction, and the ministry urged stronger "
+      "security measures.";
+  Build(english, "双方讨论了中巴走廊建设，外交部要求加强安全措施。");
+  std::vector<Finding> found = Run();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kMissingTerm);
+  Build(english, "外交部要求加强安全措施。");
+  found = Run();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kOmission);
+  EXPECT_EQ(found[0].version, 1u);
+  EXPECT_EQ(found[0].evidence, "The two sides discussed the China-Pakistan Economic Corridor construction,");
+  EXPECT_NE(found[0].message.find("neither its official term (cpec)"), std::string::npos) << found[0].message;
+  // Without the dictionaries nothing shows the clause unrendered.
+  found = Run("{}", false);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kMissingTerm);
+}
+
 TEST(GlossaryTest, NumberWordsMeanTheirNumberAndFunctionWordsAreNoUnits) {
   const std::string path = ::testing::TempDir() + "/glossary-test-" + std::to_string(::getpid()) + ".tsv";
   std::ofstream(path) << "工人\tworkers\n";
@@ -254,6 +279,33 @@ TEST(GlossaryTest, NumberWordsMeanTheirNumberAndFunctionWordsAreNoUnits) {
   const auto meanings = glossary.Meanings("两名工人", Language::kChinese);
   EXPECT_TRUE(meanings.count(units[1][0]));
   EXPECT_TRUE(meanings.count("#2"));
+}
+
+// Urdu writes English loanwords as they sound (پارٹنرشپ for "partnership",
+// کوریڈور for "corridor"): their consonant skeletons render
+// the English words, as the aligner reads names. A short lowercase word has
+// no skeleton (too many collide), and Chinese has none at all.
+TEST(GlossaryTest, UrduLoanwordsRenderTheirEnglishWordsBySkeleton) {
+  const std::string path = ::testing::TempDir() + "/glossary-loan-" + std::to_string(::getpid()) + ".tsv";
+  std::ofstream(path) << "راہداری\tcorridor\nشراکت\tpartnership\nمنصوبہ\tplan\n";
+  auto dictionary = Dictionary::Load(path, Language::kUrdu, Language::kEnglish);
+  ASSERT_TRUE(dictionary.ok());
+  std::filesystem::remove(path);
+  const internal::Glossary glossary({*dictionary}, Language::kEnglish);
+  const auto units = glossary.Units("corridor partnership plan", Language::kEnglish, Language::kUrdu);
+  ASSERT_EQ(units.size(), 3u);
+  auto rendered = [](const std::vector<std::string>& unit, const std::unordered_set<std::string>& meanings) {
+    return std::any_of(unit.begin(), unit.end(), [&](const std::string& m) { return meanings.count(m) > 0; });
+  };
+  const auto loans = glossary.Meanings("کوریڈور پارٹنرشپ پلان", Language::kUrdu);
+  EXPECT_TRUE(rendered(units[0], loans));
+  EXPECT_TRUE(rendered(units[1], loans));
+  EXPECT_FALSE(rendered(units[2], loans));
+  // Unrelated Urdu words render nothing.
+  const auto other = glossary.Meanings("حکومت نے اجلاس بلایا", Language::kUrdu);
+  EXPECT_FALSE(rendered(units[0], other));
+  EXPECT_FALSE(rendered(units[1], other));
+  for (const std::string& m : glossary.Meanings("战略伙伴关系", Language::kChinese)) EXPECT_NE(m[0], '~');
 }
 
 }  // namespace

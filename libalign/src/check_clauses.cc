@@ -6,7 +6,11 @@
 // words that carry them were left out, not rendered freely: one omission is
 // reported with the clauses of the other version that hold those terms,
 // instead of one missing-term finding per concept. Fewer missing terms stay
-// missing-term findings (one free rendering is not an omission).
+// missing-term findings (one free rendering is not an omission), unless the
+// dictionaries show the clauses left out: they hold at least
+// CheckConfig::clause_min_units words with an entry (the term's own
+// included; Urdu loanwords count by their skeletons) and the version
+// renders none of them.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -90,6 +94,33 @@ void RemoveMarked(const std::vector<bool>& drop, std::vector<Finding>* findings)
   std::erase_if(*findings, [&](const Finding& f) { return drop[static_cast<size_t>(&f - first)]; });
 }
 
+// Whether the clauses that hold a missing term say that version |v| left
+// them out rather than rendered the term freely: where the dictionaries
+// compare a version's clauses with v, they hold at least clause_min_units
+// words with an entry (|units| gets how many) and v's side of the bead
+// renders none of them. A free rendering keeps some of the clause's words.
+bool ClausesUnrendered(const CheckContext& ctx, size_t bead, size_t v, const std::map<size_t, std::vector<Span>>& clauses,
+                       size_t* units) {
+  if (!ctx.glossary) return false;
+  bool compared = false;
+  for (const auto& [version, spans] : clauses) {
+    if (!ctx.glossary->Compares(ctx.language(version), ctx.language(v))) continue;
+    const auto meanings = ctx.glossary->Meanings(ctx.SideText(bead, v), ctx.language(v));
+    size_t count = 0;
+    for (const Span& span : spans) {
+      for (const auto& unit : ctx.glossary->Units(ctx.Text(version, span), ctx.language(version), ctx.language(v))) {
+        if (std::any_of(unit.begin(), unit.end(), [&](const std::string& m) { return meanings.count(m) > 0; }))
+          return false;
+        ++count;
+      }
+    }
+    if (count < ctx.config.clause_min_units) return false;
+    *units = std::max(*units, count);
+    compared = true;
+  }
+  return compared;
+}
+
 }  // namespace
 
 std::vector<Span> Clauses(std::string_view text, Span sentence) {
@@ -121,7 +152,6 @@ void MergeMissingTermsIntoClauses(const CheckContext& ctx, std::vector<Finding>*
   std::vector<bool> drop(findings->size(), false);
   std::vector<Finding> added;
   for (const auto& [key, group] : groups) {
-    if (group.size() < least) continue;
     const auto [bead, v] = key;
     // The clauses that hold the terms, per version that has them.
     std::map<size_t, std::vector<Span>> clauses;
@@ -143,6 +173,9 @@ void MergeMissingTermsIntoClauses(const CheckContext& ctx, std::vector<Finding>*
       }
     }
     if (clauses.empty()) continue;
+    const bool by_terms = group.size() >= least;
+    size_t units = 0;
+    if (!by_terms && !ClausesUnrendered(ctx, bead, v, clauses, &units)) continue;
     // The version whose clauses hold the most terms gives the evidence.
     size_t reference = clauses.begin()->first;
     for (const auto& [version, spans] : clauses) {
@@ -177,9 +210,16 @@ void MergeMissingTermsIntoClauses(const CheckContext& ctx, std::vector<Finding>*
     concepts.erase(std::unique(concepts.begin(), concepts.end()), concepts.end());
     std::string list;
     for (const std::string& c : concepts) list += (list.empty() ? "" : ", ") + c;
-    SetMessage(&f, "{} has no counterpart of a clause of the {} version: none of its {} official terms is rendered ({})",
-               {ctx.aligned.language_tags[v], ctx.aligned.language_tags[reference], std::to_string(concepts.size()),
-                list});
+    if (by_terms) {
+      SetMessage(&f, "{} has no counterpart of a clause of the {} version: none of its {} official terms is rendered ({})",
+                 {ctx.aligned.language_tags[v], ctx.aligned.language_tags[reference], std::to_string(concepts.size()),
+                  list});
+    } else {
+      SetMessage(&f,
+                 "{} has no counterpart of a clause of the {} version: neither its official term ({}) nor any of "
+                 "its {} words with a dictionary entry is rendered",
+                 {ctx.aligned.language_tags[v], ctx.aligned.language_tags[reference], list, std::to_string(units)});
+    }
     for (size_t i : group) drop[i] = true;
     added.push_back(std::move(f));
   }

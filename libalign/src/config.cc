@@ -128,7 +128,7 @@ const ConfigField<C> kCheckFields[] = {
      &C::merged_sentence_gap, 0, 100},
     {"pair_merged_length_gap", "with two versions, a bead one sentence short on one side is looked into when its lengths differ by more",
      &C::pair_merged_length_gap, 0, 100},
-    {"clause_missing_terms", "a version lacking this many official terms of one bead omits the clause that holds them (0: never)",
+    {"clause_missing_terms", "a version lacking this many official terms of one bead (or fewer, in clauses none of whose dictionary words it renders) omits the clauses that hold them (0: never)",
      &C::clause_missing_terms, 0, 1e6},
     {"clause_min_units", "a run of clauses with this many dictionary words, none rendered in another version, is omitted there (0: never)",
      &C::clause_min_units, 0, 1e6},

@@ -126,7 +126,9 @@ struct CheckConfig {
   double pair_merged_length_gap = 0.5;
   // A version that lacks at least clause_missing_terms official terms of
   // one bead has left out the clause that holds them: one omission with
-  // those clauses replaces the missing-term findings (0: never).
+  // those clauses replaces the missing-term findings; so does a version
+  // lacking fewer when the dictionaries show it renders none of those
+  // clauses' words (at least clause_min_units of them) (0: never).
   size_t clause_missing_terms = 2;
   // Clauses through the dictionaries (check_coverage.cc): a run of clauses
   // of at least clause_min_units words with a dictionary entry, none of
