@@ -43,7 +43,11 @@ constexpr char kTermbase[] =
     "president\ten\tPresident\tpreferred\t\n"
     "president\tzh\t国家主席\tpreferred\t\n"
     "xi\ten\tXi Jinping\tpreferred\t\n"
-    "xi\tzh\t习近平\tpreferred\t\n";
+    "xi\tzh\t习近平\tpreferred\t\n"
+    "spokesperson\ten\tForeign Ministry Spokesperson\tpreferred\t\n"
+    "spokesperson\tur\tوزارت خارجہ کا ترجمان\tpreferred\t\n"
+    "spokesperson\tur\tترجمان وزارت خارجہ\tadmitted\t\n"
+    "spokesperson\tur\tترجمان دفتر خارجہ\tadmitted\t\n";
 
 class CheckTest : public ::testing::Test {
  protected:
@@ -198,7 +202,11 @@ TEST_F(CheckTest, NamesAndTitlesAreNotDemandedButTermsBesideThemAre) {
       "bri\tzh\t一带一路倡议\tpreferred\t\n"
       "xi\ten\tXi Jinping\tpreferred\t\n"
       "xi\ten\tXi Jin Ping\tdeprecated\t\n"
-      "xi\tzh\t习近平\tpreferred\t\n";
+      "xi\tzh\t习近平\tpreferred\t\n"
+    "spokesperson\ten\tForeign Ministry Spokesperson\tpreferred\t\n"
+    "spokesperson\tur\tوزارت خارجہ کا ترجمان\tpreferred\t\n"
+    "spokesperson\tur\tترجمان وزارت خارجہ\tadmitted\t\n"
+    "spokesperson\tur\tترجمان دفتر خارجہ\tadmitted\t\n";
   auto use = [&](const std::string& termbase) {
     auto lexicon = Lexicon::ParseTsv(termbase, "kinds.tsv");
     ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
@@ -750,6 +758,23 @@ TEST_F(CheckTest, LooseRenderingThresholdsDecideAMissingTerm) {
         {{{0, 1}, {0, 1}}});
   EXPECT_TRUE(Run().empty());
   EXPECT_EQ(CountOf(Run(Settings(R"({"acronym_max_letters": 2})")), FindingType::kMissingTerm), 1u);
+}
+
+// The izafat and the کا construction say the same words in another order:
+// one rendering. Another word (دفتر for وزارت) is another rendering.
+TEST_F(CheckTest, OneRenderingInAnotherWordOrderIsNoInconsistency) {
+  const std::vector<std::string> en = {"The Foreign Ministry Spokesperson came.", "The Foreign Ministry Spokesperson spoke.",
+                                       "The Foreign Ministry Spokesperson left."};
+  const std::vector<std::vector<std::pair<uint32_t, uint32_t>>> beads = {
+      {{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 3}}};
+  Build({{Language::kEnglish, en},
+         {Language::kUrdu, {"وزارت خارجہ کا ترجمان آیا۔", "ترجمان وزارت خارجہ نے بات کی۔", "وزارت خارجہ کا ترجمان گیا۔"}}},
+        beads);
+  EXPECT_EQ(CountOf(Run(), FindingType::kInconsistentTerm), 0u);
+  Build({{Language::kEnglish, en},
+         {Language::kUrdu, {"وزارت خارجہ کا ترجمان آیا۔", "ترجمان دفتر خارجہ نے بات کی۔", "وزارت خارجہ کا ترجمان گیا۔"}}},
+        beads);
+  EXPECT_EQ(CountOf(Run(), FindingType::kInconsistentTerm), 1u);
 }
 
 TEST_F(CheckTest, InconsistencyThresholdsDecideShortFormsAndFirstMentions) {

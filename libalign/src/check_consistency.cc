@@ -12,6 +12,9 @@
 // A rendering the text declares as its abbreviation (in brackets after
 // another rendering: "Special Economic Zones (SEZs)") is not a second
 // rendering either, nor is a different form used once, at the first mention.
+// Two terms with the same content words in another order or with other
+// function words (Urdu ترجمان وزارت خارجہ and وزارت خارجہ کا ترجمان, the
+// izafat and the کا construction) are one rendering written two ways.
 // A term inside a longer capitalised name (Vice Minister of Foreign
 // Affairs) is not counted. Deprecated and superseded renderings are left to
 // deprecated-term.
@@ -20,10 +23,14 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
+#include "align/language.h"
 #include "align/normalize.h"
+#include "aligner_text.h"
 #include "check_internal.h"
 
 namespace align::internal {
@@ -58,8 +65,38 @@ bool InsideLongerName(std::string_view bytes, Span span) {
   return std::isupper(static_cast<unsigned char>(bytes[word_begin])) && !sentence_start;
 }
 
+// The content words of |text|, folded and sorted: what a rendering says
+// whatever its word order and function words.
+std::string ContentWords(std::string_view text, const std::set<std::string>& function_words) {
+  std::vector<std::string> words;
+  for (const Token& t : Tokenize(text))
+    if (!function_words.count(t.text)) words.push_back(t.kind == TokenKind::kWord && t.latin ? StemLatin(t.text) : t.text);
+  std::sort(words.begin(), words.end());
+  return fmt::format("{}", fmt::join(words, "\x1f"));
+}
+
 void ConceptRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* out) {
   const Lexicon& lex = ctx.lexicon;
+  std::set<std::string> function_words;
+  for (const LanguageEntry& e : Languages().Info(ctx.language(v)).Table("function_words"))
+    for (const Token& t : Tokenize(e.text)) function_words.insert(t.text);
+  // The first term of its concept (termbase order) with a term's content
+  // words: the one rendering that both stand for.
+  std::map<uint32_t, uint32_t> rendering;
+  auto rendering_of = [&](uint32_t t) {
+    auto [it, fresh] = rendering.try_emplace(t, t);
+    if (!fresh) return it->second;
+    const Term& term = lex.terms()[t];
+    const std::string words = ContentWords(term.text, function_words);
+    for (uint32_t other : lex.concepts()[term.concept_index].terms) {
+      if (lex.terms()[other].language != term.language || !IsAdmitted(lex.terms()[other].status)) continue;
+      if (ContentWords(lex.terms()[other].text, function_words) == words) {
+        it->second = other;
+        break;
+      }
+    }
+    return it->second;
+  };
   // concept → term → hit indices, admitted full renderings only.
   // Renderings this document declares as abbreviations: written in brackets
   // right after another rendering of the same concept ("… Zones (SEZs)").
@@ -83,7 +120,7 @@ void ConceptRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* 
     const TermHit& h = ctx.hits[v][i];
     if (!IsAdmitted(h.status) || is_short_form(h.term_index) || declared.count(h.term_index)) continue;
     if (InsideLongerName(bytes, h.span)) continue;
-    uses[h.concept_index][h.term_index].push_back(i);
+    uses[h.concept_index][rendering_of(h.term_index)].push_back(i);
   }
   // A text may introduce a term once in a fuller or different form (its
   // first mention) and keep to one rendering after (used at least
