@@ -236,6 +236,15 @@ TEST_F(CheckCoverageTest, AnEmptySideIsAMergeOnlyWhenTheNeighbourRendersIt) {
     if (f.type == FindingType::kOmission && f.version == 1) EXPECT_EQ(f.bead, 1u);
   // Without the dictionary only the lengths speak: a merge.
   EXPECT_EQ(ZhOmissions(Run("{}", false)), 0u);
+  // A stray gloss (城市 for "city") is not a rendering: one word of the
+  // sentence's eight against all of the neighbour's own.
+  std::vector<std::string> en_city = en;
+  en_city[1] = "Rain fell overnight in the capital city; security measures were urged for projects.";
+  Build(en_city,
+        {"外交部讨论了走廊建设。", "外交部表示，城市袭击造成两名工人死亡，多名路人受惊被送往附近诊所，伤者均无生命危险，警方正在调查。"},
+        beads);
+  EXPECT_EQ(ZhOmissions(Run()), 1u);
+  EXPECT_EQ(ZhOmissions(Run("{}", false)), 0u);
 }
 
 // One official term missing: rendered freely when the rest of its clause is

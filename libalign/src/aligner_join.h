@@ -26,7 +26,7 @@ std::vector<Bead> JoinByVotes(const std::vector<Bead>& pp_x, const std::vector<B
 // at those boundaries, and w's sentence goes to the piece its alignments
 // with u and v point to; when the bead of such an alignment that holds it
 // holds sentences of several pieces, not to a piece whose sentences it
-// renders less than a quarter as much as another's; then to the piece that
+// renders less than half as much as another's; then to the piece that
 // shares most anchors with it (numbers, and capitalised Latin words of four
 // letters or more: names, which Chinese text often keeps in Latin); then to
 // the piece whose length it fits best. The other pieces have an empty w

@@ -374,10 +374,13 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
 // empty version has one sentence more than the others in the neighbouring
 // bead: the boundary is misplaced, the sentence is there.
 // Whether the dictionaries show that neighbour |n| of bead |b| does not
-// hold b's content in an empty version: some filled version's words of b
-// (at least clause_min_units of them) have no translation at all in the
-// empty version's side of n, while that side renders n's own words. Where
-// the dictionaries cannot compare the two, nothing is shown.
+// hold b's content in an empty version: the empty version's side of n
+// renders some filled version's words of b (at least clause_min_units of
+// them) less than a quarter as often as it renders n's own words in that
+// version (kNeighbourLacksShare). Where the dictionaries cannot compare the
+// two, nothing is shown.
+constexpr double kNeighbourLacksShare = 0.25;
+
 bool NeighbourLacksIt(const CheckContext& ctx, size_t b, size_t n, const std::vector<size_t>& empty,
                       const std::vector<size_t>& filled) {
   if (!ctx.glossary) return false;
@@ -394,8 +397,12 @@ bool NeighbourLacksIt(const CheckContext& ctx, size_t b, size_t n, const std::ve
         return count;
       };
       size_t units_here = 0, units_there = 0;
-      if (rendered(b, &units_here) == 0 && units_here >= ctx.config.clause_min_units &&
-          rendered(n, &units_there) > 0)
+      const size_t here = rendered(b, &units_here), there = rendered(n, &units_there);
+      // Shares of the words rendered: b's far below n's own (a stray gloss
+      // or two of a sentence that is not there).
+      if (units_here >= ctx.config.clause_min_units && there > 0 &&
+          static_cast<double>(here) * static_cast<double>(units_there) <
+              kNeighbourLacksShare * static_cast<double>(there) * static_cast<double>(units_here))
         return true;
     }
   return false;
