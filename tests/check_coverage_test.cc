@@ -271,13 +271,20 @@ TEST_F(CheckCoverageTest, AMissingTermWhoseClauseIsUnrenderedIsAnOmission) {
   EXPECT_EQ(found[0].type, FindingType::kMissingTerm);
 }
 
-TEST(GlossaryTest, NumberWordsMeanTheirNumberAndFunctionWordsAreNoUnits) {
+// A glossary over one dictionary of |entries| (TSV) from |source| into English.
+internal::Glossary GlossaryOf(const std::string& entries, Language source) {
   const std::string path = ::testing::TempDir() + "/glossary-test-" + std::to_string(::getpid()) + ".tsv";
-  std::ofstream(path) << "工人\tworkers\n";
-  auto dictionary = Dictionary::Load(path, Language::kChinese, Language::kEnglish);
-  ASSERT_TRUE(dictionary.ok());
+  std::ofstream(path) << entries;
+  auto dictionary = Dictionary::Load(path, source, Language::kEnglish);
   std::filesystem::remove(path);
-  const internal::Glossary glossary({*dictionary}, Language::kEnglish);
+  EXPECT_TRUE(dictionary.ok()) << dictionary.status().message();
+  return internal::Glossary(dictionary.ok() ? std::vector<std::shared_ptr<const Dictionary>>{*dictionary}
+                                            : std::vector<std::shared_ptr<const Dictionary>>{},
+                            Language::kEnglish);
+}
+
+TEST(GlossaryTest, NumberWordsMeanTheirNumberAndFunctionWordsAreNoUnits) {
+  const internal::Glossary glossary = GlossaryOf("工人\tworkers\n", Language::kChinese);
   EXPECT_TRUE(glossary.Compares(Language::kEnglish, Language::kChinese));
   EXPECT_FALSE(glossary.Compares(Language::kUrdu, Language::kChinese));
   // "the", "of" are function words, "two" a number, "workers" a word the
@@ -295,25 +302,18 @@ TEST(GlossaryTest, NumberWordsMeanTheirNumberAndFunctionWordsAreNoUnits) {
 // the English words, as the aligner reads names. A short lowercase word has
 // no skeleton (too many collide), and Chinese has none at all.
 TEST(GlossaryTest, UrduLoanwordsRenderTheirEnglishWordsBySkeleton) {
-  const std::string path = ::testing::TempDir() + "/glossary-loan-" + std::to_string(::getpid()) + ".tsv";
-  std::ofstream(path) << "راہداری\tcorridor\nشراکت\tpartnership\nمنصوبہ\tplan\n";
-  auto dictionary = Dictionary::Load(path, Language::kUrdu, Language::kEnglish);
-  ASSERT_TRUE(dictionary.ok());
-  std::filesystem::remove(path);
-  const internal::Glossary glossary({*dictionary}, Language::kEnglish);
+  const internal::Glossary glossary =
+      GlossaryOf("راہداری\tcorridor\nشراکت\tpartnership\nمنصوبہ\tplan\n", Language::kUrdu);
   const auto units = glossary.Units("corridor partnership plan", Language::kEnglish, Language::kUrdu);
   ASSERT_EQ(units.size(), 3u);
-  auto rendered = [](const std::vector<std::string>& unit, const std::unordered_set<std::string>& meanings) {
-    return std::any_of(unit.begin(), unit.end(), [&](const std::string& m) { return meanings.count(m) > 0; });
-  };
   const auto loans = glossary.Meanings("کوریڈور پارٹنرشپ پلان", Language::kUrdu);
-  EXPECT_TRUE(rendered(units[0], loans));
-  EXPECT_TRUE(rendered(units[1], loans));
-  EXPECT_FALSE(rendered(units[2], loans));
+  EXPECT_TRUE(internal::UnitRendered(units[0], loans));
+  EXPECT_TRUE(internal::UnitRendered(units[1], loans));
+  EXPECT_FALSE(internal::UnitRendered(units[2], loans));
   // Unrelated Urdu words render nothing.
   const auto other = glossary.Meanings("حکومت نے اجلاس بلایا", Language::kUrdu);
-  EXPECT_FALSE(rendered(units[0], other));
-  EXPECT_FALSE(rendered(units[1], other));
+  EXPECT_FALSE(internal::UnitRendered(units[0], other));
+  EXPECT_FALSE(internal::UnitRendered(units[1], other));
   for (const std::string& m : glossary.Meanings("战略伙伴关系", Language::kChinese)) EXPECT_NE(m[0], '~');
 }
 

@@ -162,8 +162,7 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions, Alig
         {pivot, vx, pairs[0].moves, pairs[0].moves_searched},
         {pivot, vy, pairs[1].moves, pairs[1].moves_searched},
         {vx, vy, xy.moves, xy.moves_searched}};
-    out.beads = internal::SeparateMoved(out.beads, 3, pair_moves,
-                                        std::exp(-config_.skip_cost / config_.score_cost_scale));
+    out.beads = internal::SeparateMoved(out.beads, 3, pair_moves, internal::SkipScore(config_));
     out.moves = internal::PlaceMoves(out.beads, 3, pair_moves);
     clock.Mark("join");
   }

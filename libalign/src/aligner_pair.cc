@@ -716,7 +716,7 @@ PairAlignment AlignPairOnce(const VersionFeatures& x, const VersionFeatures& y,
       // A bead's confidence: its cost per sentence, mapped to (0, 1].
       score = std::exp(-b.cost / (0.5 * (b.a + b.b)) / config.score_cost_scale);
     } else {
-      score = std::exp(-config.skip_cost / config.score_cost_scale);
+      score = SkipScore(config);
     }
     out.beads.push_back(b);
     out.sims.push_back(sim);
@@ -754,7 +754,7 @@ PairAlignment AlignPair(const VersionFeatures& x, const VersionFeatures& y,
   PairAlignment out = std::move(rest);
   out.moves = std::move(first.moves);
   out.moves_searched = true;
-  const double skip_score = std::exp(-config.skip_cost / config.score_cost_scale);
+  const double skip_score = SkipScore(config);
   // Back to the original indices, with each moved sentence's bead where its
   // version's order puts it.
   std::vector<PathBead> beads;

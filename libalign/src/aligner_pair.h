@@ -2,6 +2,7 @@
 // learning and realignment.
 #pragma once
 
+#include <cmath>
 #include <vector>
 
 #include "aligner_dp.h"
@@ -28,6 +29,10 @@ struct PairAlignment {
   std::vector<PairMove> moves;  // x sentence ↔ y sentence in different beads
   bool moves_searched = false;  // moves were looked for (a dictionary, move_max_beads > 0)
 };
+
+// The score of a 1-0 or 0-1 bead: its cost, skip_cost, mapped to (0, 1] as
+// every bead's cost per sentence is.
+inline double SkipScore(const AlignerConfig& config) { return std::exp(-config.skip_cost / config.score_cost_scale); }
 
 // Runs the corridor DP of |model| from |center|.
 DpResult RunDp(const PairModel& model, const AlignerConfig& config, std::vector<double> center,

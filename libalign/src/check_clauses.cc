@@ -109,8 +109,7 @@ bool ClausesUnrendered(const CheckContext& ctx, size_t bead, size_t v, const std
     size_t count = 0;
     for (const Span& span : spans) {
       for (const auto& unit : ctx.glossary->Units(ctx.Text(version, span), ctx.language(version), ctx.language(v))) {
-        if (std::any_of(unit.begin(), unit.end(), [&](const std::string& m) { return meanings.count(m) > 0; }))
-          return false;
+        if (UnitRendered(unit, meanings)) return false;
         ++count;
       }
     }

@@ -85,10 +85,6 @@ std::vector<Clause> SideClauses(const CheckContext& ctx, const Taken& taken, siz
   return out;
 }
 
-bool Rendered(const std::vector<std::string>& unit, const std::unordered_set<std::string>& meanings) {
-  return std::any_of(unit.begin(), unit.end(), [&](const std::string& m) { return meanings.count(m) > 0; });
-}
-
 // One version's side of a bead read against another version: its clauses
 // (units as that version's language sees them) and every meaning it
 // expresses. Each side of a pair is read once and serves both directions.
@@ -112,7 +108,7 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t 
   size_t units = 0, covered = 0;
   double letters = 0;
   for (size_t i = 0; i < clauses.size(); ++i) {
-    for (const auto& u : clauses[i].units) rendered[i] += Rendered(u, meanings);
+    for (const auto& u : clauses[i].units) rendered[i] += UnitRendered(u, meanings);
     units += clauses[i].units.size();
     covered += rendered[i];
     letters += clauses[i].letters;
@@ -125,7 +121,7 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t 
   for (const Clause& c : theirs_side.clauses) {
     other_letters += c.letters;
     other_units += c.units.size();
-    for (const auto& u : c.units) other_covered += Rendered(u, own_meanings);
+    for (const auto& u : c.units) other_covered += UnitRendered(u, own_meanings);
   }
   const bool other_rendered =
       static_cast<double>(other_covered) >= config.clause_other_coverage * static_cast<double>(other_units);

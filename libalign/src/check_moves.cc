@@ -63,7 +63,7 @@ bool SameByAnchors(const BeadAnchors& x, const BeadAnchors& y) {
 double RenderedShare(const std::vector<std::vector<std::string>>& units, const std::unordered_set<std::string>& meanings) {
   size_t rendered = 0;
   for (const auto& u : units)
-    rendered += std::any_of(u.begin(), u.end(), [&](const std::string& m) { return meanings.count(m) > 0; });
+    rendered += UnitRendered(u, meanings);
   return units.empty() ? 0 : static_cast<double>(rendered) / static_cast<double>(units.size());
 }
 

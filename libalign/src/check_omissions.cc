@@ -392,7 +392,7 @@ bool NeighbourLacksIt(const CheckContext& ctx, size_t b, size_t n, const std::ve
         size_t count = 0;
         const auto all = ctx.glossary->Units(ctx.SideText(bead, f), ctx.language(f), ctx.language(e));
         for (const auto& unit : all)
-          count += std::any_of(unit.begin(), unit.end(), [&](const std::string& m) { return meanings.count(m) > 0; });
+          count += UnitRendered(unit, meanings);
         *units = all.size();
         return count;
       };

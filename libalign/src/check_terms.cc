@@ -350,9 +350,8 @@ bool FreeRendering(const CheckContext& ctx, size_t a, const std::string& term, s
       spans.push_back({sentence.begin + w.begin, sentence.begin + w.end});
     }
   }
-  const size_t expressed = static_cast<size_t>(std::count_if(units.begin(), units.end(), [&](const auto& u) {
-    return std::any_of(u.begin(), u.end(), [&](const std::string& m) { return met.count(m) > 0; });
-  }));
+  const size_t expressed = static_cast<size_t>(
+      std::count_if(units.begin(), units.end(), [&](const auto& u) { return UnitRendered(u, met); }));
   // One word of several is too little to tell a rendering from a word the
   // sentence has anyway.
   if (spans.empty() || expressed * 2 < units.size() || (units.size() > 1 && expressed < 2)) return false;

@@ -37,6 +37,10 @@ std::string MeaningOf(const Token& t) {
 
 }  // namespace
 
+bool UnitRendered(const std::vector<std::string>& unit, const std::unordered_set<std::string>& meanings) {
+  return std::any_of(unit.begin(), unit.end(), [&](const std::string& m) { return meanings.count(m) > 0; });
+}
+
 Language PivotOf(const std::vector<std::shared_ptr<const Dictionary>>& dictionaries) {
   Language best = Language::kUnknown;
   long best_count = 0;

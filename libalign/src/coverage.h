@@ -86,6 +86,9 @@ class Glossary {
   std::unordered_map<int, bool> single_entries_;
 };
 
+// Whether one of |unit|'s meanings (Glossary::Units) is among |meanings|.
+bool UnitRendered(const std::vector<std::string>& unit, const std::unordered_set<std::string>& meanings);
+
 // The language most of |dictionaries| translate into (the first one's
 // target on a tie); kUnknown when there are none.
 Language PivotOf(const std::vector<std::shared_ptr<const Dictionary>>& dictionaries);
