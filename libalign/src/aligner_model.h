@@ -92,15 +92,18 @@ class PairModel {
   double BeadCost(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell,
                   double bound = std::numeric_limits<double>::infinity()) const;
   // Lexical similarity in [0,1] of the same bead (for scores and learning).
+  // |x_matched| and |y_matched| (a and b floats, may be null) receive each
+  // sentence's reachable evidence that the other side matches.
   template <typename CellFn>
-  double Similarity(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell) const;
+  double Similarity(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell, float* x_matched = nullptr,
+                    float* y_matched = nullptr) const;
 
   // Matched and total reachable evidence weight of a bead (both sides).
   // |orphans| counts the sentences of a merged side that carry evidence and
   // have none of it matched: an omission glued to its neighbour.
   template <typename CellFn>
   void Unmatched(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell, double* matched,
-                 double* total, int* orphans) const;
+                 double* total, int* orphans, float* x_matched = nullptr, float* y_matched = nullptr) const;
 
   // For learning: the x units and y ids of each sentence.
   struct Unit {
@@ -153,18 +156,20 @@ inline double PairModel::LengthCost(double lx, double ly) const {
 }
 
 template <typename CellFn>
-double PairModel::Similarity(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell) const {
+double PairModel::Similarity(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell, float* x_matched,
+                             float* y_matched) const {
   if (a == 0 || b == 0) return 0;
   double matched = 0, total = 0;
   int orphans = 0;
-  Unmatched(i0, a, j0, b, cell, &matched, &total, &orphans);
+  Unmatched(i0, a, j0, b, cell, &matched, &total, &orphans, x_matched, y_matched);
   const double k = config_.lexical_prior_weight;
   return (matched + k * config_.lexical_prior) / (total + k);
 }
 
 template <typename CellFn>
 void PairModel::Unmatched(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, CellFn&& cell,
-                          double* matched_out, double* total_out, int* orphans) const {
+                          double* matched_out, double* total_out, int* orphans, float* x_matched,
+                          float* y_matched) const {
   double matched = 0, total = 0;
   float col_mt[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   for (uint32_t i = i0; i < i0 + a; ++i) {
@@ -175,11 +180,13 @@ void PairModel::Unmatched(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, Cell
       col_mt[j - j0] += c.mt;
     }
     matched += std::min(row_ms, ws_[i]);
+    if (x_matched) x_matched[i - i0] = std::min(row_ms, ws_[i]);
     total += ws_[i];
     if (a > 1 && wk_[i] >= orphan_floor_ && row_ms < orphan_share_ * wk_[i]) ++*orphans;
   }
   for (uint32_t j = j0; j < j0 + b; ++j) {
     matched += std::min(col_mt[j - j0], wt_[j]);
+    if (y_matched) y_matched[j - j0] = std::min(col_mt[j - j0], wt_[j]);
     total += wt_[j];
     if (b > 1 && wt_[j] >= orphan_floor_ && col_mt[j - j0] < orphan_share_ * wt_[j]) ++*orphans;
   }

@@ -635,25 +635,6 @@ std::vector<std::pair<uint32_t, uint32_t>> LearnLexicon(const PairModel& model,
 
 namespace {
 
-// The shares of PairAlignment::x_rendered / y_rendered for bead |b|.
-template <typename CellFn>
-void RenderedEvidence(const PairModel& model, const PathBead& b, CellFn&& cell, std::vector<float>* x_rendered,
-                   std::vector<float>* y_rendered) {
-  float col[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-  for (uint32_t i = b.i0; i < b.i0 + b.a; ++i) {
-    float row = 0;
-    for (uint32_t j = b.j0; j < b.j0 + b.b; ++j) {
-      const Cell c = cell(i, j);
-      row += c.ms;
-      col[std::min<uint32_t>(j - b.j0, 7)] += c.mt;
-    }
-    (*x_rendered)[i] = std::min(row, model.x_weight(i));
-  }
-  for (uint32_t j = b.j0; j < b.j0 + b.b; ++j) {
-    (*y_rendered)[j] = std::min(col[std::min<uint32_t>(j - b.j0, 7)], model.y_weight(j));
-  }
-}
-
 PairAlignment AlignPairOnce(const VersionFeatures& x, const VersionFeatures& y,
                             const Dictionary* dictionary, const AlignerConfig& config,
                             AlignTimings* timings) {
@@ -711,8 +692,10 @@ PairAlignment AlignPairOnce(const VersionFeatures& x, const VersionFeatures& y,
   for (const PathBead& b : run.beads) {
     double sim = 0, score;
     if (b.a && b.b) {
-      sim = model.Similarity(b.i0, b.a, b.j0, b.b, cell);
-      if (b.a > 1 || b.b > 1) RenderedEvidence(model, b, cell, &out.x_rendered, &out.y_rendered);
+      // Which sentence of a merged side the other side renders (SplitMerges).
+      const bool merged = b.a > 1 || b.b > 1;
+      sim = model.Similarity(b.i0, b.a, b.j0, b.b, cell, merged ? &out.x_rendered[b.i0] : nullptr,
+                             merged ? &out.y_rendered[b.j0] : nullptr);
       // A bead's confidence: its cost per sentence, mapped to (0, 1].
       score = std::exp(-b.cost / (0.5 * (b.a + b.b)) / config.score_cost_scale);
     } else {
