@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "dictionary_pivot.h"
 #include "dictionary_table.h"
 
 #include <sys/stat.h>
@@ -376,6 +377,39 @@ TEST(DictionaryTable, AHeaderWhoseCountsWrapIsRefused) {
   h.pool_size = ~uint64_t{0} - 8;  // the sum would wrap
   std::memcpy(blob.data(), &h, sizeof h);
   EXPECT_FALSE(internal::TableDictionary::FromBlob(blob, "wrap.bin").ok());
+}
+
+TEST(DictionaryPivotTest, TwoDictionariesIntoEnglishComposeIntoOneBetweenTheOthers) {
+  TempDir dir;
+  auto zh = Dictionary::Load(dir.Write("zh.tsv", "合作\tcooperation\n和平\tpeace\n党\tparty\n的\tof\n"),
+                             Language::kChinese, Language::kEnglish);
+  // "party" is five Urdu words' gloss: no bridge. "of" is a function word.
+  auto ur = Dictionary::Load(dir.Write("ur.tsv",
+                                       "تعاون\tcooperation\nامن\tpeace\nامن اور سلامتی\tpeace\n"
+                                       "جماعت\tparty\nپارٹی\tparty\nدعوت\tparty\nفریق\tparty\nٹولی\tparty\n"
+                                       "کا\tof\n"),
+                             Language::kUrdu, Language::kEnglish);
+  ASSERT_TRUE(zh.ok() && ur.ok());
+  auto composed = internal::ComposeThroughPivot(**zh, **ur);
+  ASSERT_NE(composed, nullptr);
+  EXPECT_EQ(composed->source(), Language::kChinese);
+  EXPECT_EQ(composed->target(), Language::kUrdu);
+  EXPECT_TRUE(composed->indirect());
+  EXPECT_FALSE((*zh)->indirect());
+  EXPECT_THAT(Lookup(*composed, "合作"), ElementsAre("تعاون"));
+  // A multiword Urdu key gives its words, but not its function words (اور).
+  EXPECT_THAT(Lookup(*composed, "和平"), UnorderedElementsAre("امن", "سلامتی"));
+  EXPECT_THAT(Lookup(*composed, "党"), IsEmpty());
+  EXPECT_THAT(Lookup(*composed, "的"), IsEmpty());
+  // Dictionaries into different languages, or from one language, do not compose.
+  auto en = Dictionary::Load(dir.Write("en.tsv", "peace\t和平\n"), Language::kEnglish, Language::kChinese);
+  ASSERT_TRUE(en.ok());
+  EXPECT_EQ(internal::ComposeThroughPivot(**zh, **en), nullptr);
+  EXPECT_EQ(internal::ComposeThroughPivot(**zh, **zh), nullptr);
+  // Nothing in common: no dictionary.
+  auto far = Dictionary::Load(dir.Write("far.tsv", "دریا\triver\n"), Language::kUrdu, Language::kEnglish);
+  ASSERT_TRUE(far.ok());
+  EXPECT_EQ(internal::ComposeThroughPivot(**zh, **far), nullptr);
 }
 
 }  // namespace

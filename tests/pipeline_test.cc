@@ -236,6 +236,28 @@ TEST_F(PipelineTest, TheUrduEnglishLexiconIsUsedForEnglishAndUrduOnly) {
   if (saved) ::setenv("TALIGN_UR_EN", keep.c_str(), 1); else ::unsetenv("TALIGN_UR_EN");
 }
 
+TEST_F(PipelineTest, ChineseAndUrduWithoutEnglishMeetThroughIt) {
+  // No dictionary translates Chinese into Urdu; CC-CEDICT and the Urdu
+  // list both translate into English, and a Chinese-Urdu job composes them.
+  // A job with English does not: it has a dictionary of its own per pair.
+  const char* saved_cedict = std::getenv("TALIGN_CEDICT");
+  const char* saved_ur = std::getenv("TALIGN_UR_EN");
+  const std::string keep_cedict = saved_cedict ? saved_cedict : "", keep_ur = saved_ur ? saved_ur : "";
+  ::setenv("TALIGN_CEDICT", Write("cedict.u8", "合作 合作 [he2 zuo4] /to cooperate/cooperation/\n").c_str(), 1);
+  ::setenv("TALIGN_UR_EN", Write("ur-en.tsv", "تعاون\tcooperation\n").c_str(), 1);
+  SessionConfig config = Resources();
+  config.use_cedict = config.use_urdu_english = true;
+  auto zu = Align(Job({zh_, ur_}), config);
+  ASSERT_TRUE(zu.ok()) << zu.status().message();
+  ASSERT_EQ(zu->settings.dictionaries.size(), 3u);
+  EXPECT_THAT(zu->settings.dictionaries[2], HasSubstr("zh-ur through English"));
+  auto ez = Align(Job({en_, zh_}), config);
+  ASSERT_TRUE(ez.ok()) << ez.status().message();
+  EXPECT_EQ(ez->settings.dictionaries, std::vector<std::string>{"CC-CEDICT"});
+  if (saved_cedict) ::setenv("TALIGN_CEDICT", keep_cedict.c_str(), 1); else ::unsetenv("TALIGN_CEDICT");
+  if (saved_ur) ::setenv("TALIGN_UR_EN", keep_ur.c_str(), 1); else ::unsetenv("TALIGN_UR_EN");
+}
+
 }  // namespace
 }  // namespace align
 

@@ -657,7 +657,8 @@ PairAlignment AlignPairOnce(const VersionFeatures& x, const VersionFeatures& y,
   clock.Mark("match rates");
   // Without a dictionary (and few numbers or names) there is nothing to
   // judge by before learning; then the learned lexicon has to do.
-  const bool judge_after_learning = model.known_share() < config.unrelated_min_known_share;
+  const bool judge_after_learning =
+      model.known_share() < config.unrelated_min_known_share || (dictionary != nullptr && dictionary->indirect());
   const auto fewest = static_cast<size_t>(std::max(config.learn_min_sentences, 0));
   if (learn && model.n() >= fewest && model.m() >= fewest) {
     auto links = LearnLexicon(model, run.beads, config);

@@ -92,11 +92,12 @@ std::string TableBuilder::Build(Language source, Language target, uint64_t origi
 }
 
 StatusOr<std::shared_ptr<const TableDictionary>> TableDictionary::FromBlob(
-    std::string blob, const std::string& origin) {
+    std::string blob, const std::string& origin, bool indirect) {
   auto bad = [&](std::string_view why) {
     return DataError(fmt::format("{}: not a talign dictionary table ({})", origin, why));
   };
   auto d = std::make_shared<TableDictionary>();
+  d->indirect_ = indirect;
   if (blob.size() < sizeof(TableHeader)) return bad("too short");
   std::memcpy(&d->header_, blob.data(), sizeof(TableHeader));
   const TableHeader& h = d->header_;

@@ -56,12 +56,14 @@ class TableDictionary final : public Dictionary {
  public:
   // Checks the blob's structure; errors name |origin|.
   static StatusOr<std::shared_ptr<const TableDictionary>> FromBlob(std::string blob,
-                                                                   const std::string& origin);
+                                                                   const std::string& origin,
+                                                                   bool indirect = false);
   Language source() const override { return static_cast<Language>(header_.source); }
   Language target() const override { return static_cast<Language>(header_.target); }
   void Lookup(std::string_view key, std::vector<std::string_view>* words) const override;
   int max_key_tokens() const override { return static_cast<int>(header_.max_key_tokens); }
   size_t size() const override { return header_.n_keys; }
+  bool indirect() const override { return indirect_; }
   std::vector<std::string_view> TargetWords() const override;
   const TableHeader& header() const { return header_; }
 
@@ -86,6 +88,7 @@ class TableDictionary final : public Dictionary {
   std::string_view Word(uint32_t i) const;
 
   std::string blob_;
+  bool indirect_ = false;
   TableHeader header_{};
   const uint32_t* key_offset_ = nullptr;
   const uint32_t* key_links_ = nullptr;

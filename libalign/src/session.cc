@@ -9,13 +9,15 @@
 
 #include "align/lexicon.h"
 #include "align/resources.h"
+#include "dictionary_pivot.h"
 #include "pipeline_internal.h"
 #include "sha256.h"
 
 namespace align {
 namespace {
 
-enum SetupDictionaryId { kCedict = 0, kUrduEnglish = 1 };
+// kChineseUrdu is composed of the other two, not loaded.
+enum SetupDictionaryId { kCedict = 0, kUrduEnglish = 1, kChineseUrdu = 2 };
 
 // Absent (kNotFound) is fine: alignment works without. Present but broken:
 // an error, rather than aligning worse without saying so.
@@ -121,20 +123,28 @@ StatusOr<AlignResources> Session::DictionariesFor(const std::vector<Language>& l
     if (paths != nullptr) paths->push_back(spec.path);
   }
   const bool english = Has(languages, Language::kEnglish);
+  // Chinese and Urdu without English meet through it: both dictionaries
+  // into English, and the two composed (dictionary_pivot.h).
+  const bool bridge = !english && Has(languages, Language::kChinese) && Has(languages, Language::kUrdu);
+  const char* pair_cedict = bridge ? "Chinese-Urdu (through English)" : "English-Chinese";
+  const char* pair_urdu = bridge ? "Chinese-Urdu (through English)" : "English-Urdu";
   struct Setup {
     bool wanted;
     int which;
     const char* name;
-    const char* how;  // to set it up
+    std::string how;  // to set it up
   } setups[] = {
-      {config_.use_cedict && english && Has(languages, Language::kChinese), kCedict, "CC-CEDICT",
-       "English-Chinese is aligned and checked without CC-CEDICT, less well: it is not set up (run "
-       "tools/fetch-cedict.sh, or set TALIGN_CEDICT to its file)"},
-      {config_.use_urdu_english && english && Has(languages, Language::kUrdu), kUrduEnglish,
+      {config_.use_cedict && (bridge || (english && Has(languages, Language::kChinese))), kCedict, "CC-CEDICT",
+       fmt::format("{} is aligned and checked without CC-CEDICT, less well: it is not set up (run "
+                   "tools/fetch-cedict.sh, or set TALIGN_CEDICT to its file)",
+                   pair_cedict)},
+      {config_.use_urdu_english && (bridge || (english && Has(languages, Language::kUrdu))), kUrduEnglish,
        "ur-en pivot lexicon (Apertium urd-hin + FreeDict eng-hin)",
-       "English-Urdu is aligned and checked without the Urdu-English lexicon, less well: it is not set up "
-       "(run tools/fetch-ur-en.sh, or set TALIGN_UR_EN to its file)"},
+       fmt::format("{} is aligned and checked without the Urdu-English lexicon, less well: it is not set up "
+                   "(run tools/fetch-ur-en.sh, or set TALIGN_UR_EN to its file)",
+                   pair_urdu)},
   };
+  std::shared_ptr<const Dictionary> into_english[2];  // by setup id
   for (const Setup& setup : setups) {
     if (!setup.wanted) continue;
     auto dictionary = SetupDictionary(setup.which);
@@ -143,12 +153,30 @@ StatusOr<AlignResources> Session::DictionariesFor(const std::vector<Language>& l
       if (missing != nullptr) missing->push_back(setup.how);
       continue;
     }
+    into_english[setup.which] = *dictionary;
     resources.dictionaries.push_back(*dictionary);
     names->push_back(setup.name);
     if (paths != nullptr) {
       const std::vector<std::string> files =
           internal::SetupDictionaryFiles(setup.which == kCedict, setup.which == kUrduEnglish);
       paths->push_back(files.empty() ? std::string() : files[0]);
+    }
+  }
+  if (bridge && into_english[kCedict] && into_english[kUrduEnglish]) {
+    std::shared_ptr<const Dictionary> composed;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (auto it = setup_.find(kChineseUrdu); it != setup_.end()) composed = it->second;
+    }
+    if (!composed) {  // outside the lock: other jobs need not wait on composing
+      composed = internal::ComposeThroughPivot(*into_english[kCedict], *into_english[kUrduEnglish]);
+      std::lock_guard<std::mutex> lock(mutex_);
+      composed = setup_.try_emplace(kChineseUrdu, composed).first->second;
+    }
+    if (composed) {
+      resources.dictionaries.push_back(composed);
+      names->push_back("zh-ur through English (CC-CEDICT and the ur-en pivot lexicon)");
+      if (paths != nullptr) paths->push_back("");
     }
   }
   return resources;

@@ -94,6 +94,11 @@ class Dictionary {
   // it can translate into; the checker asks whether a word could have been
   // rendered at all before it counts the word as left out).
   virtual std::vector<std::string_view> TargetWords() const = 0;
+  // Whether the translations were reached through a third language (two
+  // dictionaries into English composed): broad and noisy, they match words
+  // of unrelated sentences too often for a match rate to say much before
+  // a lexicon is learned from the alignment.
+  virtual bool indirect() const { return false; }
 };
 
 }  // namespace align
