@@ -147,7 +147,7 @@ struct AlignerConfig {
   // of band_width, at least realign_min_band.
   int learn_bead_percent = 60;
   int learn_max_beads = 4000;
-  int learn_min_sentences = 4;
+  int learn_min_sentences = 6;
   int realign_band_percent = 75;
   int realign_min_band = 4;
 
