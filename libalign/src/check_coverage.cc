@@ -104,6 +104,7 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t 
   const CheckConfig& config = ctx.config;
   const std::vector<Clause>& clauses = own_side.clauses;
   const std::unordered_set<std::string>& meanings = theirs_side.meanings;
+  const size_t before = out->size();  // runs of other beads and sides
   std::vector<size_t> rendered(clauses.size(), 0);
   size_t units = 0, covered = 0;
   double letters = 0;
@@ -164,7 +165,6 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t 
   // a sentence is missing: a sentence the aligner joined to its neighbour.
   const size_t sentences = ctx.side(bead, v).size();
   if (sentences < 2 || !longer) return;
-  const size_t found = out->size();
   for (size_t s = 0; s < sentences; ++s) {
     size_t first = clauses.size(), last = 0, s_units = 0, s_rendered = 0;
     double s_letters = 0;
@@ -182,7 +182,8 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t 
     const double without = (letters - s_letters) / scale[v];
     const bool closer = without > 0 && std::fabs(std::log(without / theirs)) < std::log(own / theirs);
     if (share > config.sentence_max_rendered || rest_share < config.sentence_rest_rendered || !closer) continue;
-    const bool overlaps = std::any_of(out->begin() + static_cast<long>(found), out->end(),
+    // A sentence that holds a clause run already found is reported once.
+    const bool overlaps = std::any_of(out->begin() + static_cast<long>(before), out->end(),
                                       [&](const Run& r) { return r.first <= last && first <= r.last; });
     if (overlaps) continue;
     Run r{bead, v, other, first, last, s_units, s_rendered, other_rendered, {}};
