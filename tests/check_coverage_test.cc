@@ -167,6 +167,22 @@ TEST_F(CheckCoverageTest, AHardlyRenderedJoinedSentenceIsAnOmission) {
   EXPECT_TRUE(Run().empty());
 }
 
+// A joined sentence none of whose words is rendered is both a clause run
+// and a hardly rendered sentence: one omission, not two.
+TEST_F(CheckCoverageTest, AnUnrenderedJoinedSentenceIsReportedOnce) {
+  const std::vector<std::string> english = {
+      "The ministry said the attack killed two workers at the airport on Sunday night.",
+      "The ministry said the attack killed two workers."};
+  const std::vector<std::string> chinese = {"外交部表示，周日晚上机场的袭击造成两名工人死亡。",
+                                            "外交部表示，袭击造成两名工人死亡。",
+                                            "同时堵塞漏洞并彻查凶手，要求加强项目安全措施。"};
+  Build(english, chinese, {{{0, 1}, {0, 1}}, {{1, 2}, {1, 3}}});
+  std::vector<Finding> found = Run();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kOmission);
+  EXPECT_EQ(found[0].evidence, "同时堵塞漏洞并彻查凶手， … 要求加强项目安全措施。");
+}
+
 // A missing term that the other version renders in words of its own: the
 // finding quotes those words and its place marks them, not the sentence.
 TEST_F(CheckCoverageTest, AMissingTermQuotesTheFreeRendering) {
@@ -295,6 +311,22 @@ TEST(GlossaryTest, NumberWordsMeanTheirNumberAndFunctionWordsAreNoUnits) {
   const auto meanings = glossary.Meanings("两名工人", Language::kChinese);
   EXPECT_TRUE(meanings.count(units[1][0]));
   EXPECT_TRUE(meanings.count("#2"));
+}
+
+// Ordinals are numbers: "the third round", "the 3rd round" and تیسرا دور
+// say the same; "the fourth round" is another.
+TEST(GlossaryTest, OrdinalWordsMeanTheirNumber) {
+  const internal::Glossary glossary = GlossaryOf("دور\tround\n", Language::kUrdu);
+  const auto urdu = glossary.Meanings("تیسرا دور", Language::kUrdu);
+  for (const char* english : {"the third round", "the 3rd round"}) {
+    const auto units = glossary.Units(english, Language::kEnglish, Language::kUrdu);
+    ASSERT_EQ(units.size(), 2u) << english;
+    EXPECT_EQ(units[0], std::vector<std::string>{"#3"}) << english;
+    EXPECT_TRUE(internal::UnitRendered(units[0], urdu)) << english;
+  }
+  const auto fourth = glossary.Units("the fourth round", Language::kEnglish, Language::kUrdu);
+  ASSERT_EQ(fourth.size(), 2u);
+  EXPECT_FALSE(internal::UnitRendered(fourth[0], urdu));
 }
 
 // Urdu writes English loanwords as they sound (پارٹنرشپ for "partnership",

@@ -70,9 +70,10 @@ Glossary::Glossary(const std::vector<std::shared_ptr<const Dictionary>>& diction
     auto& words = function_words_[static_cast<int>(l)];
     for (const LanguageEntry& e : info.Table("function_words"))
       for (const Token& t : Tokenize(e.text)) words.insert(t.text);
-    // A number word means its number ("two" and 2人).
+    // A number word means its number ("two" and 2人), an ordinal too
+    // ("third", "3rd" and تیسرا).
     auto& numbers = number_words_[static_cast<int>(l)];
-    for (const char* section : {"number_words", "weak_number_words"}) {
+    for (const char* section : {"number_words", "weak_number_words", "ordinal_words"}) {
       for (const LanguageEntry& e : info.Table(section)) {
         const std::vector<Token> t = Tokenize(e.text);
         if (t.size() == 1) numbers[t[0].text] = "#" + e.value;
