@@ -167,6 +167,21 @@ TEST_F(CheckCoverageTest, AHardlyRenderedJoinedSentenceIsAnOmission) {
   EXPECT_TRUE(Run().empty());
 }
 
+// A joined sentence needs the other side rendered in its own for at least
+// sentence_other_coverage (not the clause rule's share): here 4 of the
+// English sentence's 5 dictionary words (the Chinese has "some" for "two").
+TEST_F(CheckCoverageTest, AJoinedSentenceHasItsOwnShareOfTheOtherSideRendered) {
+  const std::vector<std::string> english = {
+      "The ministry said the attack killed two workers at the airport on Sunday night.",
+      "The ministry said the attack killed two workers."};
+  const std::vector<std::string> chinese = {"外交部表示，周日晚上机场的袭击造成两名工人死亡。",
+                                            "外交部表示，袭击造成某些工人死亡。", "要求加强工人安全措施，彻查凶手。"};
+  Build(english, chinese, {{{0, 1}, {0, 1}}, {{1, 2}, {1, 3}}});
+  ASSERT_EQ(Run().size(), 1u);
+  EXPECT_EQ(Run(R"({"clause_other_coverage": 0.9})").size(), 1u);
+  EXPECT_TRUE(Run(R"({"sentence_other_coverage": 0.9})").empty());
+}
+
 // A joined sentence none of whose words is rendered is both a clause run
 // and a hardly rendered sentence: one omission, not two.
 TEST_F(CheckCoverageTest, AnUnrenderedJoinedSentenceIsReportedOnce) {

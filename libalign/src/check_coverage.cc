@@ -13,7 +13,8 @@
 //     ratio) and closer to it without the run; or, whatever the lengths, that
 //     chance is at most clause_sure_chance;
 //   - the other side's words are rendered in this side for at least
-//     clause_other_coverage of them, and the other side has no such run of
+//     clause_other_coverage of them (sentence_other_coverage for a whole
+//     sentence), and the other side has no such run of
 //     its own: a paraphrase, or a bead whose alignment is off, leaves words
 //     unrendered both ways;
 //   - the clauses are not part of an omission already reported.
@@ -186,7 +187,9 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t 
     const bool overlaps = std::any_of(out->begin() + static_cast<long>(before), out->end(),
                                       [&](const Run& r) { return r.first <= last && first <= r.last; });
     if (overlaps) continue;
-    Run r{bead, v, other, first, last, s_units, s_rendered, other_rendered, {}};
+    const bool sentence_other =
+        static_cast<double>(other_covered) >= config.sentence_other_coverage * static_cast<double>(other_units);
+    Run r{bead, v, other, first, last, s_units, s_rendered, sentence_other, {}};
     for (size_t j = first; j <= last; ++j) r.spans.push_back(clauses[j].span);
     out->push_back(std::move(r));
   }

@@ -142,6 +142,8 @@ const ConfigField<C> kCheckFields[] = {
      &C::sentence_max_rendered, 0, 1},
     {"sentence_rest_rendered", "... when the bead's other dictionary words are rendered for at least this share",
      &C::sentence_rest_rendered, 0, 1},
+    {"sentence_other_coverage", "... and the other side's dictionary words are rendered in this one for at least this share",
+     &C::sentence_other_coverage, 0, 1},
     {"clause_length_gap", "a side with an unrendered clause must be longer than the other by more than this",
      &C::clause_length_gap, 0, 100},
     {"moved_max_beads", "one-sided beads at most this far apart whose contents agree are one moved sentence (0: never)",

@@ -147,9 +147,13 @@ struct CheckConfig {
   // A whole sentence of a side of several is omitted (or added) when at most
   // sentence_max_rendered of its dictionary words are rendered, at least
   // sentence_rest_rendered of the bead's other words are, and the lengths
-  // agree better without it (the side being longer by clause_length_gap).
+  // agree better without it (the side being longer by clause_length_gap);
+  // the other side's words must be rendered in this one for at least
+  // sentence_other_coverage of them (looser than for a clause: the rest of
+  // the side, well rendered, already rules out a paraphrase).
   double sentence_max_rendered = 0.25;
   double sentence_rest_rendered = 0.5;
+  double sentence_other_coverage = 0.6;
   double clause_length_gap = 0.2;
   // moved (check_moves.cc): a bead where some versions have a sentence and
   // the others none, and one at most moved_max_beads away with the opposite
