@@ -67,6 +67,16 @@ class CheckCoverageTest : public ::testing::Test {
                           &hits_);
   }
 
+  // Two English sentences against three Chinese ones, the second English
+  // sentence with the second and third Chinese in one bead: |joined|, the
+  // third, is the one the aligner joined to its neighbour.
+  void BuildJoined(const std::string& second_chinese, const std::string& joined,
+                   const std::string& second_english = "The ministry said the attack killed two workers.") {
+    Build({"The ministry said the attack killed two workers at the airport on Sunday night.", second_english},
+          {"外交部表示，周日晚上机场的袭击造成两名工人死亡。", second_chinese, joined},
+          {{{0, 1}, {0, 1}}, {{1, 2}, {1, 3}}});
+  }
+
   std::vector<Finding> Run(const std::string& check_json = "{}", bool with_dictionary = true, int source = -1) {
     AlignerConfig aligner;
     CheckConfig config;
@@ -145,12 +155,7 @@ TEST_F(CheckCoverageTest, ThresholdsAndTheDictionaryDecide) {
 // version renders one in seven, where the neighbour is rendered and the
 // lengths say a sentence is missing: an omission of that sentence.
 TEST_F(CheckCoverageTest, AHardlyRenderedJoinedSentenceIsAnOmission) {
-  const std::vector<std::string> english = {
-      "The ministry said the attack killed two workers at the airport on Sunday night.",
-      "The ministry said the attack killed two workers."};
-  const std::vector<std::string> chinese = {"外交部表示，周日晚上机场的袭击造成两名工人死亡。",
-                                            "外交部表示，袭击造成两名工人死亡。", "要求加强工人安全措施，彻查凶手。"};
-  Build(english, chinese, {{{0, 1}, {0, 1}}, {{1, 2}, {1, 3}}});
+  BuildJoined("外交部表示，袭击造成两名工人死亡。", "要求加强工人安全措施，彻查凶手。");
   std::vector<Finding> found = Run();
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].type, FindingType::kOmission);
@@ -161,9 +166,9 @@ TEST_F(CheckCoverageTest, AHardlyRenderedJoinedSentenceIsAnOmission) {
   EXPECT_TRUE(Run(R"({"clause_length_gap": 0.5})").empty());  // the Chinese side is 45% longer
 
   // Rendered in the English, the sentence is no omission.
-  Build({english[0], "The ministry said the attack killed two workers and urged stronger security measures for "
-                     "workers and to investigate the killer."},
-        chinese, {{{0, 1}, {0, 1}}, {{1, 2}, {1, 3}}});
+  BuildJoined("外交部表示，袭击造成两名工人死亡。", "要求加强工人安全措施，彻查凶手。",
+              "The ministry said the attack killed two workers and urged stronger security measures for "
+              "workers and to investigate the killer.");
   EXPECT_TRUE(Run().empty());
 }
 
@@ -171,12 +176,7 @@ TEST_F(CheckCoverageTest, AHardlyRenderedJoinedSentenceIsAnOmission) {
 // sentence_other_coverage (not the clause rule's share): here 4 of the
 // English sentence's 5 dictionary words (the Chinese has "some" for "two").
 TEST_F(CheckCoverageTest, AJoinedSentenceHasItsOwnShareOfTheOtherSideRendered) {
-  const std::vector<std::string> english = {
-      "The ministry said the attack killed two workers at the airport on Sunday night.",
-      "The ministry said the attack killed two workers."};
-  const std::vector<std::string> chinese = {"外交部表示，周日晚上机场的袭击造成两名工人死亡。",
-                                            "外交部表示，袭击造成某些工人死亡。", "要求加强工人安全措施，彻查凶手。"};
-  Build(english, chinese, {{{0, 1}, {0, 1}}, {{1, 2}, {1, 3}}});
+  BuildJoined("外交部表示，袭击造成某些工人死亡。", "要求加强工人安全措施，彻查凶手。");
   ASSERT_EQ(Run().size(), 1u);
   EXPECT_EQ(Run(R"({"clause_other_coverage": 0.9})").size(), 1u);
   EXPECT_TRUE(Run(R"({"sentence_other_coverage": 0.9})").empty());
@@ -185,13 +185,7 @@ TEST_F(CheckCoverageTest, AJoinedSentenceHasItsOwnShareOfTheOtherSideRendered) {
 // A joined sentence none of whose words is rendered is both a clause run
 // and a hardly rendered sentence: one omission, not two.
 TEST_F(CheckCoverageTest, AnUnrenderedJoinedSentenceIsReportedOnce) {
-  const std::vector<std::string> english = {
-      "The ministry said the attack killed two workers at the airport on Sunday night.",
-      "The ministry said the attack killed two workers."};
-  const std::vector<std::string> chinese = {"外交部表示，周日晚上机场的袭击造成两名工人死亡。",
-                                            "外交部表示，袭击造成两名工人死亡。",
-                                            "同时堵塞漏洞并彻查凶手，要求加强项目安全措施。"};
-  Build(english, chinese, {{{0, 1}, {0, 1}}, {{1, 2}, {1, 3}}});
+  BuildJoined("外交部表示，袭击造成两名工人死亡。", "同时堵塞漏洞并彻查凶手，要求加强项目安全措施。");
   std::vector<Finding> found = Run();
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].type, FindingType::kOmission);
