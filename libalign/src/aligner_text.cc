@@ -196,4 +196,11 @@ uint32_t CountChars(std::string_view text) {
   return n;
 }
 
+std::unordered_set<std::string> FunctionWords(Language language) {
+  std::unordered_set<std::string> words;
+  for (const LanguageEntry& e : Languages().Info(language).Table("function_words"))
+    for (const Token& t : Tokenize(e.text)) words.insert(t.text);
+  return words;
+}
+
 }  // namespace align::internal

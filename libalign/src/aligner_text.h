@@ -12,8 +12,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
+#include "align/language.h"
 #include "hash.h"
 
 namespace align::internal {
@@ -49,6 +51,10 @@ inline std::string KeyOfText(std::string_view text) {
   auto t = Tokenize(text);
   return JoinKey(t, 0, t.size());
 }
+
+// The [function_words] of |language| as tokens fold them: the words that
+// content comparisons and dictionary bridges skip.
+std::unordered_set<std::string> FunctionWords(Language language);
 
 // A light English-style stemmer for Latin words (plural -s/-es/-ies,
 // -ing, -ed, possessive 's): enough to meet "meetings" and "meeting".

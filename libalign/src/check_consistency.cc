@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -67,7 +68,7 @@ bool InsideLongerName(std::string_view bytes, Span span) {
 
 // The content words of |text|, folded and sorted: what a rendering says
 // whatever its word order and function words.
-std::string ContentWords(std::string_view text, const std::set<std::string>& function_words) {
+std::string ContentWords(std::string_view text, const std::unordered_set<std::string>& function_words) {
   std::vector<std::string> words;
   for (const Token& t : Tokenize(text))
     if (!function_words.count(t.text)) words.push_back(t.kind == TokenKind::kWord && t.latin ? StemLatin(t.text) : t.text);
@@ -77,9 +78,7 @@ std::string ContentWords(std::string_view text, const std::set<std::string>& fun
 
 void ConceptRenderings(const CheckContext& ctx, size_t v, std::vector<Finding>* out) {
   const Lexicon& lex = ctx.lexicon;
-  std::set<std::string> function_words;
-  for (const LanguageEntry& e : Languages().Info(ctx.language(v)).Table("function_words"))
-    for (const Token& t : Tokenize(e.text)) function_words.insert(t.text);
+  const std::unordered_set<std::string> function_words = FunctionWords(ctx.language(v));
   // The first term of its concept (termbase order) with a term's content
   // words: the one rendering that both stand for.
   std::map<uint32_t, uint32_t> rendering;

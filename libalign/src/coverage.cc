@@ -67,9 +67,7 @@ Glossary::Glossary(const std::vector<std::shared_ptr<const Dictionary>>& diction
   }
   for (Language l : languages) {
     const LanguageInfo& info = Languages().Info(l);
-    auto& words = function_words_[static_cast<int>(l)];
-    for (const LanguageEntry& e : info.Table("function_words"))
-      for (const Token& t : Tokenize(e.text)) words.insert(t.text);
+    function_words_[static_cast<int>(l)] = FunctionWords(l);
     // A number word means its number ("two" and 2人), an ordinal too
     // ("third", "3rd" and تیسرا).
     auto& numbers = number_words_[static_cast<int>(l)];

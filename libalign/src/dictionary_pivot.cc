@@ -8,19 +8,11 @@
 #include <unordered_set>
 #include <vector>
 
-#include "align/language.h"
 #include "aligner_text.h"
 #include "dictionary_table.h"
 
 namespace align::internal {
 namespace {
-
-std::unordered_set<std::string> FunctionWords(Language language) {
-  std::unordered_set<std::string> words;
-  for (const LanguageEntry& e : Languages().Info(language).Table("function_words"))
-    for (const Token& t : Tokenize(e.text)) words.insert(t.text);
-  return words;
-}
 
 // English words meet as their inflection stems ("cooperate", "cooperation"
 // stay apart; "talks", "talk" meet).

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
-#include <set>
+#include <unordered_set>
 #include <string>
 #include <vector>
 #include <utility>
@@ -56,11 +56,8 @@ Status CheckShape(const AlignJob& job) {
 // in the language's script that is another language has few of them
 // (French taken for English).
 std::pair<double, size_t> FunctionWordShare(std::string_view text, Language language) {
-  const auto& table = Languages().Info(language).Table("function_words");
-  if (table.empty()) return {1.0, 0};
-  std::set<std::string> words;
-  for (const LanguageEntry& e : table)
-    for (const internal::Token& t : internal::Tokenize(e.text)) words.insert(t.text);
+  const std::unordered_set<std::string> words = internal::FunctionWords(language);
+  if (words.empty()) return {1.0, 0};
   const std::vector<internal::Token> tokens = internal::Tokenize(text.substr(0, size_t{64} << 10));
   size_t all = 0, function = 0;
   for (const internal::Token& t : tokens) {

@@ -164,11 +164,12 @@ StatusOr<AlignResources> Session::DictionariesFor(const std::vector<Language>& l
   }
   if (bridge && into_english[kCedict] && into_english[kUrduEnglish]) {
     std::shared_ptr<const Dictionary> composed;
+    bool known = false;  // composed before (null when nothing bridges)
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      if (auto it = setup_.find(kChineseUrdu); it != setup_.end()) composed = it->second;
+      if (auto it = setup_.find(kChineseUrdu); it != setup_.end()) composed = it->second, known = true;
     }
-    if (!composed) {  // outside the lock: other jobs need not wait on composing
+    if (!known) {  // outside the lock: other jobs need not wait on composing
       composed = internal::ComposeThroughPivot(*into_english[kCedict], *into_english[kUrduEnglish]);
       std::lock_guard<std::mutex> lock(mutex_);
       composed = setup_.try_emplace(kChineseUrdu, composed).first->second;

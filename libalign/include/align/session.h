@@ -83,8 +83,9 @@ class Session {
   // The dictionaries for versions in |languages| (in version order): the user
   // dictionaries (a pairless one translating first → second) and the setup
   // ones serving a pair present; Chinese and Urdu without English get both
-  // setup dictionaries and the two composed into Chinese→Urdu. |names| receives each one's name as output
-  // headers record it: "SRC,TGT=PATH", "CC-CEDICT", ... Thread-safe.
+  // setup dictionaries and the two composed into Chinese→Urdu. |names|
+  // receives each one's name as output headers record it: "SRC,TGT=PATH",
+  // "CC-CEDICT", ... Thread-safe.
   // |paths|, when given, receives each one's file; |missing| the setup
   // dictionaries these languages would use but that are not set up (not
   // fetched, or TALIGN_CEDICT / TALIGN_UR_EN naming no file), each as a
