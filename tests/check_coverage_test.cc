@@ -4,6 +4,7 @@
 // one word is, when both sides leave words unrendered, when the words are
 // too few, and without a dictionary.
 #include <algorithm>
+#include <cmath>
 #include <unordered_set>
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -240,6 +241,53 @@ size_t ZhOmissions(const std::vector<Finding>& findings) {
   return static_cast<size_t>(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
     return f.type == FindingType::kOmission && f.version == 1;
   }));
+}
+
+// A Chinese version with three sentences the English leaves out looks twice
+// as long as the English over the whole document, and a joined sentence
+// then does not make its bead look long. The bead the dictionary shows
+// rendered both ways gives the ratio instead.
+TEST_F(CheckCoverageTest, OmittedSentencesDoNotHideAJoinedOne) {
+  Build({"The ministry said the attack killed two workers at the airport on Sunday night.",
+         "The ministry said the attack killed two workers."},
+        {"外交部表示，周日晚上机场的袭击造成两名工人死亡。", "外交部表示，袭击造成两名工人死亡。", "要求加强工人安全措施，彻查凶手。",
+         "巴方高度赞赏中方长期以来提供的宝贵支持和无私帮助。", "双方一致同意继续深化各领域务实合作并密切沟通协调。",
+         "中方愿同巴方携手应对共同挑战并维护地区和平稳定。"},
+        {{{0, 1}, {0, 1}}, {{1, 2}, {1, 3}}, {{2, 2}, {3, 4}}, {{2, 2}, {4, 5}}, {{2, 2}, {5, 6}}});
+  auto joined = [](const std::vector<Finding>& found) {
+    return std::count_if(found.begin(), found.end(), [](const Finding& f) {
+      return f.type == FindingType::kOmission && f.evidence.find("彻查凶手") != std::string::npos;
+    });
+  };
+  EXPECT_EQ(joined(Run()), 1);
+  EXPECT_EQ(ZhOmissions(Run()), 0u);
+  EXPECT_EQ(joined(Run(R"({"faithful_max_drift": 100})")), 0);  // the whole document's ratio
+  EXPECT_EQ(joined(Run(R"({"faithful_min_share": 0.9})")), 0);   // the faithful bead is 60% of the English
+}
+
+// The ratio of the faithful beads is a sample: where it is near the whole
+// document's, the document's stays.
+TEST_F(CheckCoverageTest, TheDocumentRatioStaysWhereTheFaithfulBeadsAgreeWithIt) {
+  BuildJoined("外交部表示，袭击造成两名工人死亡。", "要求加强工人安全措施，彻查凶手。");
+  CheckConfig config;
+  const internal::VersionNumbers numbers = internal::SentenceNumbers(aligned_);
+  const internal::Glossary glossary(dictionaries_, internal::PivotOf(dictionaries_));
+  internal::CheckContext ctx(aligned_, hits_, numbers, *matcher_, config);
+  ctx.glossary = &glossary;
+  // Letters + 1 of each version's sentences, and of its first (bead 0, the faithful one).
+  double letters[2] = {0, 0}, first[2] = {0, 0};
+  for (size_t v = 0; v < 2; ++v) {
+    for (const Sentence& s : aligned_.versions[v].sentences) {
+      const double n = static_cast<double>(internal::Letters(aligned_.versions[v].document.Slice(s.span), 2)) + 1;
+      letters[v] += n;
+      if (first[v] == 0) first[v] = n;
+    }
+  }
+  const double faithful = first[1] / first[0];
+  EXPECT_LT(std::fabs(std::log(faithful / (letters[1] / letters[0]))), std::log(1.5));
+  EXPECT_DOUBLE_EQ(internal::LengthScales(ctx)[1], letters[1] / letters[0]);
+  config.faithful_max_drift = 1.01;
+  EXPECT_NEAR(internal::LengthScales(ctx)[1], faithful, 1e-9);
 }
 
 // An empty side next to a bead whose lengths say it absorbed the sentence:

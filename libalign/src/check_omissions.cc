@@ -51,14 +51,64 @@ size_t Letters(std::string_view text, size_t han_weight) {
   return letters;
 }
 
-std::vector<double> LengthScales(const CheckContext& ctx) {
-  std::vector<double> totals(ctx.versions(), 0), scale(ctx.versions(), 1.0);
-  for (size_t v = 0; v < ctx.versions(); ++v) {
-    const AlignInput& input = ctx.aligned.versions[v];
-    for (const Sentence& s : input.sentences)
-      totals[v] += static_cast<double>(Letters(input.document.Slice(s.span), ctx.config.han_letter_weight)) + 1;
+namespace {
+
+// Whether the dictionaries render at least |share| of |from|'s words (at
+// least min_units of them) in |to|.
+bool RenderedIn(const CheckContext& ctx, size_t bead, size_t from, size_t to, double share) {
+  const auto units = ctx.glossary->Units(ctx.SideText(bead, from), ctx.language(from), ctx.language(to));
+  if (units.size() < ctx.config.clause_min_units) return false;
+  const auto meanings = ctx.glossary->Meanings(ctx.SideText(bead, to), ctx.language(to));
+  size_t covered = 0;
+  for (const auto& u : units) covered += UnitRendered(u, meanings);
+  return static_cast<double>(covered) >= share * static_cast<double>(units.size());
+}
+
+// Version v's length relative to version 0's over the beads that the
+// dictionaries find rendered whole both ways, or 0 when they hold less than
+// faithful_min_share of version 0's letters.
+double FaithfulScale(const CheckContext& ctx, size_t v, const std::vector<std::vector<double>>& letters,
+                     double total) {
+  if (!ctx.glossary || !ctx.glossary->Compares(ctx.language(0), ctx.language(v))) return 0;
+  double first = 0, other = 0;
+  for (size_t b = 0; b < ctx.beads().size(); ++b) {
+    if (ctx.side(b, 0).empty() || ctx.side(b, v).empty()) continue;
+    if (!RenderedIn(ctx, b, 0, v, ctx.config.faithful_coverage) ||
+        !RenderedIn(ctx, b, v, 0, ctx.config.faithful_coverage)) {
+      continue;
+    }
+    first += letters[0][b];
+    other += letters[v][b];
   }
-  for (size_t v = 0; v < ctx.versions(); ++v) scale[v] = totals[0] > 0 && totals[v] > 0 ? totals[v] / totals[0] : 1.0;
+  if (first <= 0 || other <= 0 || first < ctx.config.faithful_min_share * total) return 0;
+  return other / first;
+}
+
+}  // namespace
+
+std::vector<double> LengthScales(const CheckContext& ctx) {
+  const size_t n = ctx.versions();
+  std::vector<double> totals(n, 0), scale(n, 1.0);
+  std::vector<std::vector<double>> letters(n, std::vector<double>(ctx.beads().size(), 0));  // [v][bead]
+  for (size_t v = 0; v < n; ++v) {
+    const AlignInput& input = ctx.aligned.versions[v];
+    for (size_t b = 0; b < ctx.beads().size(); ++b) {
+      for (uint32_t s = ctx.side(b, v).begin; s < ctx.side(b, v).end; ++s) {
+        letters[v][b] += static_cast<double>(Letters(input.document.Slice(input.sentences[s].span),
+                                                     ctx.config.han_letter_weight)) + 1;
+      }
+      totals[v] += letters[v][b];
+    }
+  }
+  for (size_t v = 1; v < n; ++v) {
+    if (totals[0] > 0 && totals[v] > 0) scale[v] = totals[v] / totals[0];
+    // The faithful beads are a small sample of the document: trusted only
+    // when the whole document's ratio is off by more than a sample's noise.
+    const double faithful = FaithfulScale(ctx, v, letters, totals[0]);
+    if (faithful > 0 && std::fabs(std::log(faithful / scale[v])) > std::log(ctx.config.faithful_max_drift)) {
+      scale[v] = faithful;
+    }
+  }
   return scale;
 }
 

@@ -108,6 +108,16 @@ struct CheckConfig {
   size_t min_content_letters = 8;
   size_t han_letter_weight = 2;
   size_t dateline_max_bytes = 60;
+  // Bead lengths are scaled by each version's length relative to the
+  // first's over the whole document; a translation that leaves out a third
+  // of the text is not a third shorter in every sentence, though: when the
+  // beads whose words the dictionaries find rendered both ways for at least
+  // faithful_coverage of them hold at least faithful_min_share of the first
+  // version's letters, and their ratio differs from the document's by more
+  // than a factor faithful_max_drift (at most 1: always), theirs is the scale.
+  double faithful_coverage = 0.6;
+  double faithful_min_share = 0.2;
+  double faithful_max_drift = 1.5;
   // A bead where two versions have k sentences and the third k - 1 (three
   // versions) is looked into when the sides' lengths differ by more than
   // merged_length_gap. A sentence of the longer sides is then the omitted
