@@ -602,6 +602,47 @@ TEST_F(AlignerTest, ShortVersionsSharingNamesEverywhereAreNotCalledUnrelated) {
   EXPECT_THAT(unrelated->warnings.back(), HasSubstr("unrelated"));
 }
 
+// A long text whose every sentence names the same few things (a
+// scripture: God, Lord, people) matches much by chance, and its margin
+// over beads moved elsewhere can be small; but most of its beads match
+// more in place than moved, where unrelated texts of the same kind win
+// about as many as they lose. A margin no text can meet: only the count of
+// beads won decides, and only from unrelated_win_min_beads beads.
+TEST_F(AlignerTest, LongTranslationsWinMostBeadsWhateverTheirMargin) {
+  // Sentence k: six of eight frequent words, and a word of its own (seed
+  // 0) or drawn at random (another seed: a text about other things).
+  auto text = [](char prefix, int sentences, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<int> own(0, 389);
+    std::vector<std::string> lines;
+    for (int k = 0; k < sentences; ++k) {
+      std::string s;
+      for (int w = 0; w < 6; ++w) s += W(prefix, (k + w) % 8) + " ";
+      lines.push_back(s + W(prefix, 8 + (seed ? own(rng) : k * 7 % 390)) + " .");
+    }
+    return Lines(lines);
+  };
+  auto unrelated_warning = [&](const char* settings, int sentences, unsigned seed) {
+    auto a = Aligner(Settings(settings), resources_)
+                 .Align({Input(text('a', sentences, 0), Language::kEnglish),
+                         Input(text('b', sentences, seed), Language::kUrdu)});
+    EXPECT_TRUE(a.ok());
+    return a.ok() && std::any_of(a->warnings.begin(), a->warnings.end(), [](const std::string& w) {
+             return w.find("unrelated") != std::string::npos;
+           });
+  };
+  EXPECT_FALSE(unrelated_warning(R"({"unrelated_margin": 1000})", 300, 0));
+  EXPECT_TRUE(unrelated_warning(R"({"unrelated_margin": 1000, "unrelated_win_min_beads": 301})", 300, 0));
+  EXPECT_TRUE(unrelated_warning(R"({"unrelated_margin": 1000})", 150, 0));  // too few beads to count
+  // The same kind of text about other things: each sentence's own word differs.
+  EXPECT_TRUE(unrelated_warning("{}", 300, 7));
+  EXPECT_TRUE(unrelated_warning(R"({"unrelated_margin": 1000})", 300, 7));
+  // Long enough for its beads to be counted: the path pairs sentences that
+  // share a word by chance, and those win, but little more than half.
+  EXPECT_TRUE(unrelated_warning(R"({"unrelated_margin": 1000})", 1200, 7));
+  EXPECT_FALSE(unrelated_warning(R"({"unrelated_margin": 1000, "unrelated_min_win_share": 0.5})", 1200, 7));
+}
+
 TEST_F(AlignerTest, ScoreScaleSetsTheScoresNotTheBeads) {
   std::vector<std::string> x, y;
   for (int k = 0; k < 10; ++k) {

@@ -25,6 +25,7 @@ struct Oriented {
   double coverage = 0;
   double match_rate = 0;
   double chance_rate = 0;
+  size_t beads_won = 0, beads_compared = 0;
   bool rates_after_learning = false;
   std::vector<internal::PairMove> moves;  // x: first's sentence, y: second's
   bool moves_searched = false;
@@ -47,6 +48,8 @@ Oriented AlignOriented(const std::vector<VersionFeatures>& f, size_t p, size_t q
   o.coverage = pa.lexical_coverage;
   o.match_rate = pa.match_rate;
   o.chance_rate = pa.chance_rate;
+  o.beads_won = pa.beads_won;
+  o.beads_compared = pa.beads_compared;
   o.rates_after_learning = pa.rates_after_learning;
   o.moves = std::move(pa.moves);
   o.moves_searched = pa.moves_searched;
@@ -180,6 +183,12 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions, Alig
     const auto margin_fewest = static_cast<size_t>(std::max(config_.unrelated_margin_min_sentences, 0));
     const bool judge_margin =
         versions[p].sentences.size() >= margin_fewest && versions[q].sentences.size() >= margin_fewest;
+    // On a long text a count of beads says more than a sum (aligner.h).
+    const size_t compared = o.beads_compared;
+    const bool most_beads_won =
+        compared >= static_cast<size_t>(std::max(config_.unrelated_win_min_beads, 1)) &&
+        static_cast<double>(o.beads_won) >= config_.unrelated_min_win_share * static_cast<double>(compared);
+    if (most_beads_won) continue;
     if (o.match_rate < config_.unrelated_min_match_rate || (judge_margin && o.match_rate < factor * o.chance_rate))
       out.warnings.push_back(fmt::format(
           "{} and {} look unrelated: the aligned sentences match {:.0f}% of their words, names and "

@@ -521,9 +521,9 @@ std::vector<double> CoarseCenter(const PairModel& model, const std::vector<doubl
 // the document away: for unrelated texts the two are alike. Measured with
 // the given dictionary and identities only (before learning), since a
 // lexicon learned from a path agrees with that path whatever the texts.
-void MatchRates(const PairModel& model, const std::vector<PathBead>& path, double* rate,
-                double* chance) {
+void MatchRates(const PairModel& model, const std::vector<PathBead>& path, PairAlignment* out) {
   double matched_all = 0, matched_shifted = 0;
+  out->beads_won = out->beads_compared = 0;
   // ComputeRow on one column: the same cell as ComputeCell, without sorting the row's candidates.
   std::vector<uint64_t> marks;
   auto direct = [&](uint32_t i, uint32_t j) {
@@ -538,14 +538,19 @@ void MatchRates(const PairModel& model, const std::vector<PathBead>& path, doubl
     int orphans = 0;
     model.Unmatched(b.i0, b.a, b.j0, b.b, direct, &matched, &total, &orphans);
     matched_all += matched;
+    const double in_place = matched;
     uint32_t j = (b.j0 + m / 2) % m;
     if (j + b.b > m) j = m - b.b;
     model.Unmatched(b.i0, b.a, j, b.b, direct, &matched, &total, &orphans);
     matched_shifted += matched;
+    // A tie of shared frequent words is no win: the path pairs sentences
+    // that share them whatever the texts.
+    if (in_place > 0 || matched > 0) ++out->beads_compared;
+    if (in_place > matched) ++out->beads_won;
   }
   const double mass = model.total_weight();
-  *rate = mass > 0 ? matched_all / mass : 0;
-  *chance = mass > 0 ? matched_shifted / mass : 0;
+  out->match_rate = mass > 0 ? matched_all / mass : 0;
+  out->chance_rate = mass > 0 ? matched_shifted / mass : 0;
 }
 
 }  // namespace
@@ -653,7 +658,7 @@ PairAlignment AlignPairOnce(const VersionFeatures& x, const VersionFeatures& y,
   DpResult run = RunDp(model, config, std::move(corridor), width, learn ? 1 : config.max_band_rounds);
   clock.Mark("pass 1");
   PairAlignment out;
-  MatchRates(model, run.beads, &out.match_rate, &out.chance_rate);
+  MatchRates(model, run.beads, &out);
   clock.Mark("match rates");
   // Without a dictionary (and few numbers or names) there is nothing to
   // judge by before learning; then the learned lexicon has to do.
@@ -675,7 +680,7 @@ PairAlignment AlignPairOnce(const VersionFeatures& x, const VersionFeatures& y,
     }
   }
   if (judge_after_learning) {
-    MatchRates(model, run.beads, &out.match_rate, &out.chance_rate);
+    MatchRates(model, run.beads, &out);
     clock.Mark("match rates");
   }
   out.rates_after_learning = judge_after_learning;

@@ -21,6 +21,9 @@ struct PairAlignment {
   // found its translation inside its bead: near 0 for unrelated texts.
   double match_rate = 0;
   double chance_rate = 0;  // the same for beads moved half the document away
+  // Beads that match some evidence in place or moved half the document
+  // away (compared), and those that match more in place (won).
+  size_t beads_won = 0, beads_compared = 0;
   bool rates_after_learning = false;  // judged with a learned lexicon (less telling)
   // Per sentence of a bead with two or more sentences on one side: the
   // weight of its reachable evidence that the other side of its bead

@@ -230,7 +230,13 @@ struct AlignerConfig {
   // overlap in that margin, and a lexicon learned from the alignment itself
   // (Chinese–Urdu without a dictionary) cannot tell them apart at any
   // length. Only the margin of dictionary evidence on longer texts is
-  // believed.
+  // believed. And on long texts a bead count says more than a sum: where
+  // at least unrelated_win_min_beads beads match some evidence in place or
+  // moved half the document away, and at least unrelated_min_win_share of
+  // them match more in place, the versions are related whatever the rates
+  // (a scripture whose every verse names the same few things matches much
+  // by chance; unrelated texts of one genre, aligned as well as the path
+  // allows, win under 0.6 of such beads, translations over 0.8).
   double count_ratio_warning = 3.0;
   int unrelated_min_sentences = 3;
   double unrelated_min_match_rate = 0.05;
@@ -238,6 +244,8 @@ struct AlignerConfig {
   int unrelated_margin_min_sentences = 12;
   double unrelated_margin_learned = 0;
   double unrelated_min_known_share = 0.1;
+  int unrelated_win_min_beads = 200;
+  double unrelated_min_win_share = 0.7;
 };
 // How an alignment was made: what output headers record so that a run can
 // be reproduced from its output.
