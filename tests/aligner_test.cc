@@ -641,6 +641,20 @@ TEST_F(AlignerTest, LongTranslationsWinMostBeadsWhateverTheirMargin) {
   // share a word by chance, and those win, but little more than half.
   EXPECT_TRUE(unrelated_warning(R"({"unrelated_margin": 1000})", 1200, 7));
   EXPECT_FALSE(unrelated_warning(R"({"unrelated_margin": 1000, "unrelated_min_win_share": 0.5})", 1200, 7));
+
+  // Without a dictionary (Urdu–Chinese here) only a lexicon learned from
+  // the path can judge, and its sums cannot; the count still can.
+  auto learned = [&](unsigned seed, const char* settings = "{}") {
+    auto a = Aligner(Settings(settings), resources_).Align({Input(text('b', 1200, 0), Language::kUrdu),
+                                                             Input(text('c', 1200, seed), Language::kChinese)});
+    EXPECT_TRUE(a.ok());
+    return a.ok() ? a->warnings : std::vector<std::string>{};
+  };
+  EXPECT_TRUE(learned(0).empty());
+  const std::vector<std::string> warned = learned(7);
+  ASSERT_FALSE(warned.empty());
+  EXPECT_THAT(warned.back(), HasSubstr("match more than sentences far apart"));
+  EXPECT_TRUE(learned(7, R"({"unrelated_win_min_beads": 100000})").empty());
 }
 
 TEST_F(AlignerTest, ScoreScaleSetsTheScoresNotTheBeads) {

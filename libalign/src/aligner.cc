@@ -183,12 +183,20 @@ StatusOr<Alignment> Aligner::Align(const std::vector<AlignInput>& versions, Alig
     const auto margin_fewest = static_cast<size_t>(std::max(config_.unrelated_margin_min_sentences, 0));
     const bool judge_margin =
         versions[p].sentences.size() >= margin_fewest && versions[q].sentences.size() >= margin_fewest;
-    // On a long text a count of beads says more than a sum (aligner.h).
+    // On a long text a count of beads says more than a sum (aligner.h),
+    // also where a learned lexicon makes the sums say nothing.
     const size_t compared = o.beads_compared;
-    const bool most_beads_won =
-        compared >= static_cast<size_t>(std::max(config_.unrelated_win_min_beads, 1)) &&
-        static_cast<double>(o.beads_won) >= config_.unrelated_min_win_share * static_cast<double>(compared);
-    if (most_beads_won) continue;
+    if (compared >= static_cast<size_t>(std::max(config_.unrelated_win_min_beads, 1))) {
+      const double won = static_cast<double>(o.beads_won) / static_cast<double>(compared);
+      if (won >= config_.unrelated_min_win_share) continue;
+      if (o.rates_after_learning) {
+        out.warnings.push_back(fmt::format(
+            "{} and {} look unrelated: of {} aligned sentences with matching words, names or numbers, "
+            "{:.0f}% match more than sentences far apart; they may not be versions of the same document",
+            label(p), label(q), compared, 100 * won));
+        continue;
+      }
+    }
     if (o.match_rate < config_.unrelated_min_match_rate || (judge_margin && o.match_rate < factor * o.chance_rate))
       out.warnings.push_back(fmt::format(
           "{} and {} look unrelated: the aligned sentences match {:.0f}% of their words, names and "

@@ -236,7 +236,8 @@ struct AlignerConfig {
   // them match more in place, the versions are related whatever the rates
   // (a scripture whose every verse names the same few things matches much
   // by chance; unrelated texts of one genre, aligned as well as the path
-  // allows, win under 0.6 of such beads, translations over 0.8).
+  // allows, win under 0.6 of such beads, translations over 0.8); where
+  // fewer win and only a learned lexicon could judge, they look unrelated.
   double count_ratio_warning = 3.0;
   int unrelated_min_sentences = 3;
   double unrelated_min_match_rate = 0.05;
