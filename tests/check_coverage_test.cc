@@ -290,6 +290,33 @@ TEST_F(CheckCoverageTest, TheDocumentRatioStaysWhereTheFaithfulBeadsAgreeWithIt)
   EXPECT_NEAR(internal::LengthScales(ctx)[1], faithful, 1e-9);
 }
 
+// A long document is read through a sample of its beads: its faithful
+// beads still give the ratio.
+TEST_F(CheckCoverageTest, ALongDocumentSamplesItsFaithfulBeads) {
+  std::vector<std::string> english, chinese;
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> beads;
+  for (uint32_t k = 0; k < 300; ++k) {
+    english.push_back("The ministry said the attack killed two workers.");
+    chinese.push_back("外交部表示，袭击造成两名工人死亡。");
+    beads.push_back({{k, k + 1}, {2 * k, 2 * k + 1}});
+    chinese.push_back("巴方高度赞赏中方长期以来提供的宝贵支持和无私帮助。");
+    beads.push_back({{k + 1, k + 1}, {2 * k + 1, 2 * k + 2}});
+  }
+  Build(english, chinese, beads);
+  CheckConfig config;
+  const internal::VersionNumbers numbers = internal::SentenceNumbers(aligned_);
+  const internal::Glossary glossary(dictionaries_, internal::PivotOf(dictionaries_));
+  internal::CheckContext ctx(aligned_, hits_, numbers, *matcher_, config);
+  ctx.glossary = &glossary;
+  auto letters = [&](size_t v, size_t s) {
+    return static_cast<double>(internal::Letters(
+               aligned_.versions[v].document.Slice(aligned_.versions[v].sentences[s].span), 2)) + 1;
+  };
+  EXPECT_NEAR(internal::LengthScales(ctx)[1], letters(1, 0) / letters(0, 0), 1e-9);
+  config.faithful_max_drift = 100;  // the whole document's: the Chinese twice as long and more
+  EXPECT_NEAR(internal::LengthScales(ctx)[1], (letters(1, 0) + letters(1, 1)) / letters(0, 0), 1e-9);
+}
+
 // An empty side next to a bead whose lengths say it absorbed the sentence:
 // when the neighbour's Chinese renders none of the missing sentence's words
 // (and its own words, yes), the length model is wrong and the sentence is

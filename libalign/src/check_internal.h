@@ -70,8 +70,10 @@ StatusOr<std::vector<Finding>> CheckAnalysed(const AlignResult& aligned,
 // Letters of |text|, a Han character counting |han_weight|: the length the
 // omission rules compare.
 size_t Letters(std::string_view text, size_t han_weight);
-// Each version's length (letters + 1 per sentence) relative to the first's,
-// over the whole document: what a bead's lengths are scaled by.
+// Each version's length (letters + 1 per sentence) relative to the first's:
+// what a bead's lengths are scaled by. Over the whole document, or over the
+// beads the dictionaries show rendered both ways where the document's ratio
+// is far from theirs (CheckConfig::faithful_*).
 std::vector<double> LengthScales(const CheckContext& ctx);
 
 // The clauses of |sentence| in |text|: spans between clause ends (commas,

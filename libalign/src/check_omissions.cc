@@ -54,7 +54,7 @@ size_t Letters(std::string_view text, size_t han_weight) {
 namespace {
 
 // Whether the dictionaries render at least |share| of |from|'s words (at
-// least min_units of them) in |to|.
+// least clause_min_units of them) in |to| in |bead|.
 bool RenderedIn(const CheckContext& ctx, size_t bead, size_t from, size_t to, double share) {
   const auto units = ctx.glossary->Units(ctx.SideText(bead, from), ctx.language(from), ctx.language(to));
   if (units.size() < ctx.config.clause_min_units) return false;
@@ -64,14 +64,22 @@ bool RenderedIn(const CheckContext& ctx, size_t bead, size_t from, size_t to, do
   return static_cast<double>(covered) >= share * static_cast<double>(units.size());
 }
 
-// Version v's length relative to version 0's over the beads that the
-// dictionaries find rendered whole both ways, or 0 when they hold less than
-// faithful_min_share of version 0's letters.
-double FaithfulScale(const CheckContext& ctx, size_t v, const std::vector<std::vector<double>>& letters,
-                     double total) {
+// Beads read for the faithful ratio: at most this many, spread over the
+// document. Reading a bead through the dictionaries costs as much as the
+// clause pass does; a long document's ratio needs no more (a few omitted
+// sentences hardly move it).
+constexpr size_t kFaithfulSample = 128;
+
+// Version v's length relative to version 0's over the beads (of a sample)
+// that the dictionaries find rendered whole both ways, or 0 when they hold
+// less than faithful_min_share of version 0's letters in the sample.
+double FaithfulScale(const CheckContext& ctx, size_t v, const std::vector<std::vector<double>>& letters) {
   if (!ctx.glossary || !ctx.glossary->Compares(ctx.language(0), ctx.language(v))) return 0;
-  double first = 0, other = 0;
-  for (size_t b = 0; b < ctx.beads().size(); ++b) {
+  const size_t beads = ctx.beads().size();
+  const size_t stride = (beads + kFaithfulSample - 1) / kFaithfulSample;
+  double first = 0, other = 0, sampled = 0;
+  for (size_t b = 0; b < beads; b += std::max<size_t>(stride, 1)) {
+    sampled += letters[0][b];
     if (ctx.side(b, 0).empty() || ctx.side(b, v).empty()) continue;
     if (!RenderedIn(ctx, b, 0, v, ctx.config.faithful_coverage) ||
         !RenderedIn(ctx, b, v, 0, ctx.config.faithful_coverage)) {
@@ -80,7 +88,7 @@ double FaithfulScale(const CheckContext& ctx, size_t v, const std::vector<std::v
     first += letters[0][b];
     other += letters[v][b];
   }
-  if (first <= 0 || other <= 0 || first < ctx.config.faithful_min_share * total) return 0;
+  if (first <= 0 || other <= 0 || first < ctx.config.faithful_min_share * sampled) return 0;
   return other / first;
 }
 
@@ -104,7 +112,7 @@ std::vector<double> LengthScales(const CheckContext& ctx) {
     if (totals[0] > 0 && totals[v] > 0) scale[v] = totals[v] / totals[0];
     // The faithful beads are a small sample of the document: trusted only
     // when the whole document's ratio is off by more than a sample's noise.
-    const double faithful = FaithfulScale(ctx, v, letters, totals[0]);
+    const double faithful = FaithfulScale(ctx, v, letters);
     if (faithful > 0 && std::fabs(std::log(faithful / scale[v])) > std::log(ctx.config.faithful_max_drift)) {
       scale[v] = faithful;
     }
