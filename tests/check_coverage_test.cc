@@ -78,6 +78,20 @@ class CheckCoverageTest : public ::testing::Test {
           {{{0, 1}, {0, 1}}, {{1, 2}, {1, 3}}});
   }
 
+  // The length scale of the Chinese version (internal::LengthScales) under |config|.
+  double ChineseScale(const CheckConfig& config) {
+    const internal::VersionNumbers numbers = internal::SentenceNumbers(aligned_);
+    const internal::Glossary glossary(dictionaries_, internal::PivotOf(dictionaries_));
+    internal::CheckContext ctx(aligned_, hits_, numbers, *matcher_, config);
+    ctx.glossary = &glossary;
+    return internal::LengthScales(ctx)[1];
+  }
+  // Letters + 1 of sentence |s| of version |v|: what the scales sum.
+  double SentenceLetters(size_t v, size_t s) const {
+    const AlignInput& input = aligned_.versions[v];
+    return static_cast<double>(internal::Letters(input.document.Slice(input.sentences[s].span), 2)) + 1;
+  }
+
   std::vector<Finding> Run(const std::string& check_json = "{}", bool with_dictionary = true, int source = -1) {
     AlignerConfig aligner;
     CheckConfig config;
@@ -269,25 +283,15 @@ TEST_F(CheckCoverageTest, OmittedSentencesDoNotHideAJoinedOne) {
 // document's, the document's stays.
 TEST_F(CheckCoverageTest, TheDocumentRatioStaysWhereTheFaithfulBeadsAgreeWithIt) {
   BuildJoined("外交部表示，袭击造成两名工人死亡。", "要求加强工人安全措施，彻查凶手。");
-  CheckConfig config;
-  const internal::VersionNumbers numbers = internal::SentenceNumbers(aligned_);
-  const internal::Glossary glossary(dictionaries_, internal::PivotOf(dictionaries_));
-  internal::CheckContext ctx(aligned_, hits_, numbers, *matcher_, config);
-  ctx.glossary = &glossary;
-  // Letters + 1 of each version's sentences, and of its first (bead 0, the faithful one).
-  double letters[2] = {0, 0}, first[2] = {0, 0};
-  for (size_t v = 0; v < 2; ++v) {
-    for (const Sentence& s : aligned_.versions[v].sentences) {
-      const double n = static_cast<double>(internal::Letters(aligned_.versions[v].document.Slice(s.span), 2)) + 1;
-      letters[v] += n;
-      if (first[v] == 0) first[v] = n;
-    }
-  }
-  const double faithful = first[1] / first[0];
+  double letters[2] = {0, 0};
+  for (size_t v = 0; v < 2; ++v)
+    for (size_t s = 0; s < aligned_.versions[v].sentences.size(); ++s) letters[v] += SentenceLetters(v, s);
+  const double faithful = SentenceLetters(1, 0) / SentenceLetters(0, 0);  // bead 0, the faithful one
   EXPECT_LT(std::fabs(std::log(faithful / (letters[1] / letters[0]))), std::log(1.5));
-  EXPECT_DOUBLE_EQ(internal::LengthScales(ctx)[1], letters[1] / letters[0]);
+  CheckConfig config;
+  EXPECT_DOUBLE_EQ(ChineseScale(config), letters[1] / letters[0]);
   config.faithful_max_drift = 1.01;
-  EXPECT_NEAR(internal::LengthScales(ctx)[1], faithful, 1e-9);
+  EXPECT_NEAR(ChineseScale(config), faithful, 1e-9);
 }
 
 // A long document is read through a sample of its beads: its faithful
@@ -304,17 +308,9 @@ TEST_F(CheckCoverageTest, ALongDocumentSamplesItsFaithfulBeads) {
   }
   Build(english, chinese, beads);
   CheckConfig config;
-  const internal::VersionNumbers numbers = internal::SentenceNumbers(aligned_);
-  const internal::Glossary glossary(dictionaries_, internal::PivotOf(dictionaries_));
-  internal::CheckContext ctx(aligned_, hits_, numbers, *matcher_, config);
-  ctx.glossary = &glossary;
-  auto letters = [&](size_t v, size_t s) {
-    return static_cast<double>(internal::Letters(
-               aligned_.versions[v].document.Slice(aligned_.versions[v].sentences[s].span), 2)) + 1;
-  };
-  EXPECT_NEAR(internal::LengthScales(ctx)[1], letters(1, 0) / letters(0, 0), 1e-9);
+  EXPECT_NEAR(ChineseScale(config), SentenceLetters(1, 0) / SentenceLetters(0, 0), 1e-9);
   config.faithful_max_drift = 100;  // the whole document's: the Chinese twice as long and more
-  EXPECT_NEAR(internal::LengthScales(ctx)[1], (letters(1, 0) + letters(1, 1)) / letters(0, 0), 1e-9);
+  EXPECT_NEAR(ChineseScale(config), (SentenceLetters(1, 0) + SentenceLetters(1, 1)) / SentenceLetters(0, 0), 1e-9);
 }
 
 // An empty side next to a bead whose lengths say it absorbed the sentence:

@@ -238,7 +238,7 @@ Finding Report(const CheckContext& ctx, const Run& run, FindingType type, size_t
 void FindUncoveredClauses(const CheckContext& ctx, std::vector<Finding>* findings) {
   if (!ctx.glossary || ctx.config.clause_min_units == 0) return;
   const size_t n = ctx.versions();
-  const std::vector<double> scale = LengthScales(ctx);
+  const std::vector<double>& scale = ctx.length_scales();
   Taken taken;
   for (const Finding& f : *findings) {
     if (f.type != FindingType::kOmission && f.type != FindingType::kAddition) continue;

@@ -2,6 +2,7 @@
 // beads, the text of a bead side, places and the fault rules.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,8 +52,11 @@ class CheckContext {
   std::vector<FindingPlace> Places(size_t bead, FindingPlace own) const;
   // The source version, resolved: the configured one, else -1.
   int source() const { return config.source_version; }
+  // LengthScales(*this), read once for the passes that scale bead lengths.
+  const std::vector<double>& length_scales() const;
 
  private:
+  mutable std::optional<std::vector<double>> length_scales_;
   std::vector<std::vector<size_t>> bead_of_;
   std::vector<bool> traditional_;
   std::vector<std::vector<std::vector<size_t>>> hits_by_bead_;  // [v][bead] → indices into hits[v]

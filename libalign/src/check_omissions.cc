@@ -94,6 +94,11 @@ double FaithfulScale(const CheckContext& ctx, size_t v, const std::vector<std::v
 
 }  // namespace
 
+const std::vector<double>& CheckContext::length_scales() const {
+  if (!length_scales_) length_scales_ = LengthScales(*this);
+  return *length_scales_;
+}
+
 std::vector<double> LengthScales(const CheckContext& ctx) {
   const size_t n = ctx.versions();
   std::vector<double> totals(n, 0), scale(n, 1.0);
@@ -499,7 +504,7 @@ bool AbsorbedByNeighbour(const CheckContext& ctx, const std::vector<double>& sca
 
 void CheckOmissions(const CheckContext& ctx, std::vector<Finding>* out) {
   const int source = ctx.source();
-  const std::vector<double> scale = LengthScales(ctx);
+  const std::vector<double>& scale = ctx.length_scales();
   MergedBeads(ctx, scale, out);
   for (size_t b = 0; b < ctx.beads().size(); ++b) {
     std::vector<size_t> filled, empty;
