@@ -367,6 +367,32 @@ TEST_F(CheckCoverageTest, AMissingTermWhoseClauseIsUnrenderedIsAnOmission) {
   EXPECT_EQ(found[0].type, FindingType::kMissingTerm);
 }
 
+// A bead whose sides hardly render each other (an agency's lede beside a
+// statement's opening) is no place to demand a term: the other version may
+// say it anywhere. Where the rest of the bead is rendered, the term is missing.
+TEST_F(CheckCoverageTest, NoMissingTermWhereTheSidesSayDifferentThings) {
+  const std::string english =
+      "The ministry discussed the China-Pakistan Economic Corridor, urged stronger security measures, and said an "
+      "attack killed workers.";
+  // 外交部 alone renders an English word (1 of 13), ministry alone a Chinese one (1 of 6).
+  Build(english, "首都城市夜间下雨，外交部表示继续建设。");
+  EXPECT_TRUE(Run().empty());
+  std::vector<Finding> found = Run(R"({"missing_term_min_rendered": 0})");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kMissingTerm);
+  EXPECT_EQ(found[0].version, 1u);
+  // Without the dictionaries nothing shows the sides unrelated.
+  found = Run("{}", false);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kMissingTerm);
+  // The same sentence against a Chinese one that renders the rest of it.
+  Build(english, "外交部讨论了经济建设，要求加强安全措施，并表示袭击造成工人死亡。");
+  found = Run();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kMissingTerm);
+  EXPECT_EQ(found[0].version, 1u);
+}
+
 // A glossary over one dictionary of |entries| (TSV) from |source| into English.
 internal::Glossary GlossaryOf(const std::string& entries, Language source) {
   const std::string path = ::testing::TempDir() + "/glossary-test-" + std::to_string(::getpid()) + ".tsv";

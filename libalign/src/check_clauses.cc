@@ -1,4 +1,5 @@
-// Omitted clauses and terms moved to a nearby bead.
+// Omitted clauses, terms moved to a nearby bead, terms of beads whose sides
+// say different things.
 //
 // Omitted clauses: most real omissions are a clause of an aligned sentence,
 // not a sentence. When a version lacks several official terms that another
@@ -257,6 +258,27 @@ void DropTermsMovedNearby(const CheckContext& ctx, std::vector<Finding>* finding
     return false;
   };
   std::erase_if(*findings, moved);
+}
+
+// A bead whose sides hardly render each other either way says different
+// things in each version (an agency's lede beside the statement's opening,
+// an alignment that is off): a concept that one side names there may be
+// anywhere in the other version, so its absence from this bead is no
+// evidence of a missing term.
+void DropTermsInUnrenderedBeads(const CheckContext& ctx, std::vector<Finding>* findings) {
+  const double least = ctx.config.missing_term_min_rendered;
+  if (!ctx.glossary || least <= 0) return;
+  const auto unrelated = [&](size_t bead, size_t a, size_t b) {
+    if (!ctx.glossary->Compares(ctx.language(a), ctx.language(b))) return false;
+    const double there = RenderedShare(ctx, bead, a, b), back = RenderedShare(ctx, bead, b, a);
+    return there >= 0 && back >= 0 && there < least && back < least;
+  };
+  std::erase_if(*findings, [&](const Finding& f) {
+    if (f.type != FindingType::kMissingTerm) return false;
+    return std::any_of(f.places.begin(), f.places.end(), [&](const FindingPlace& p) {
+      return p.version != f.version && !p.spans.empty() && unrelated(f.bead, p.version, f.version);
+    });
+  });
 }
 
 }  // namespace align::internal

@@ -106,6 +106,13 @@ void CheckOmissions(const CheckContext& ctx, std::vector<Finding>* out);
 void MergeMissingTermsIntoClauses(const CheckContext& ctx, std::vector<Finding>* findings);
 // Missing terms that two versions name in nearby beads cancel out (check_clauses.cc).
 void DropTermsMovedNearby(const CheckContext& ctx, std::vector<Finding>* findings);
+// Missing terms in beads whose sides hardly render each other are dropped
+// (CheckConfig::missing_term_min_rendered; check_clauses.cc).
+void DropTermsInUnrenderedBeads(const CheckContext& ctx, std::vector<Finding>* findings);
+// The share of version |from|'s dictionary words in |bead| that |to|'s side
+// renders, or a negative number when they are fewer than clause_min_units
+// (check_omissions.cc; ctx.glossary must be set).
+double RenderedShare(const CheckContext& ctx, size_t bead, size_t from, size_t to);
 // Sentences that one version gives at another place (check_moves.cc):
 // their omission and addition findings become one moved finding.
 void FindMoves(const CheckContext& ctx, std::vector<Finding>* findings);

@@ -51,17 +51,22 @@ size_t Letters(std::string_view text, size_t han_weight) {
   return letters;
 }
 
+double RenderedShare(const CheckContext& ctx, size_t bead, size_t from, size_t to) {
+  const auto units = ctx.glossary->Units(ctx.SideText(bead, from), ctx.language(from), ctx.language(to));
+  if (units.size() < ctx.config.clause_min_units) return -1;
+  const auto meanings = ctx.glossary->Meanings(ctx.SideText(bead, to), ctx.language(to));
+  size_t covered = 0;
+  for (const auto& u : units) covered += UnitRendered(u, meanings);
+  return static_cast<double>(covered) / static_cast<double>(units.size());
+}
+
 namespace {
 
 // Whether the dictionaries render at least |share| of |from|'s words (at
 // least clause_min_units of them) in |to| in |bead|.
 bool RenderedIn(const CheckContext& ctx, size_t bead, size_t from, size_t to, double share) {
-  const auto units = ctx.glossary->Units(ctx.SideText(bead, from), ctx.language(from), ctx.language(to));
-  if (units.size() < ctx.config.clause_min_units) return false;
-  const auto meanings = ctx.glossary->Meanings(ctx.SideText(bead, to), ctx.language(to));
-  size_t covered = 0;
-  for (const auto& u : units) covered += UnitRendered(u, meanings);
-  return static_cast<double>(covered) >= share * static_cast<double>(units.size());
+  const double rendered = RenderedShare(ctx, bead, from, to);
+  return rendered >= 0 && rendered >= share;
 }
 
 // Beads read for the faithful ratio: at most this many, spread over the

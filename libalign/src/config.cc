@@ -164,6 +164,8 @@ const ConfigField<C> kCheckFields[] = {
      &C::moved_min_rendered, 0, 1},
     {"moved_term_beads", "a concept two versions name at most this many beads apart, each lacking it where the other has it, moved (0: never)",
      &C::moved_term_beads, 0, 1e6},
+    {"missing_term_min_rendered", "no missing-term in a bead whose sides render less than this share of each other's dictionary words both ways (0: never dropped)",
+     &C::missing_term_min_rendered, 0, 1},
     {"absorbed_length_gap", "an empty side is no omission when a neighbouring bead's lengths differ by more",
      &C::absorbed_length_gap, 0, 100},
     {"absorbed_agree_gap", "... and by at most this with the bead added to it", &C::absorbed_agree_gap, 0, 100},

@@ -178,6 +178,13 @@ struct CheckConfig {
   // moved_term_beads away, each lacking it where the other has it, moved
   // with its sentence: no missing-term for either (0: never).
   size_t moved_term_beads = 2;
+  // A bead whose sides render less than missing_term_min_rendered of each
+  // other's dictionary words both ways (at least clause_min_units each)
+  // pairs sentences that say different things: an agency's lede beside a
+  // statement's opening, or an alignment that is off. A concept one side
+  // names there may be anywhere in the other version: no missing-term
+  // (0: never dropped).
+  double missing_term_min_rendered = 0.2;
   // An empty side is no omission when a neighbouring bead's sides differ by
   // more than absorbed_length_gap and, with this bead added to the longer
   // ones, by at most absorbed_agree_gap (and less than before): the version
