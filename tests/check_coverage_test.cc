@@ -343,6 +343,31 @@ TEST_F(CheckCoverageTest, AnEmptySideIsAMergeOnlyWhenTheNeighbourRendersIt) {
   EXPECT_EQ(ZhOmissions(Run("{}", false)), 0u);
 }
 
+// The empty side's neighbour renders the words that the missing sentence
+// repeats from its own (the ministry, the attack): they show nothing. The
+// sentence's own words (rain, overnight, the capital city) are not
+// rendered there: omitted, not merged.
+TEST_F(CheckCoverageTest, WordsRepeatedFromTheNeighbourDoNotMakeAMerge) {
+  const std::vector<std::vector<std::pair<uint32_t, uint32_t>>> beads = {
+      {{0, 1}, {0, 1}}, {{1, 2}, {1, 1}}, {{2, 3}, {1, 2}}};
+  const std::vector<std::string> zh = {
+      "外交部讨论了走廊建设。", "外交部表示，袭击造成两名工人死亡，多名路人受惊被送往附近诊所。"};
+  auto build = [&](const std::string& second) {
+    Build({"The ministry discussed the construction of the corridor.", second,
+           "The ministry said the attack killed two workers."},
+          zh, beads);
+  };
+  build("Attack: ministry, rain overnight, capital city.");
+  const std::vector<Finding> found = Run();
+  ASSERT_EQ(ZhOmissions(found), 1u);
+  for (const Finding& f : found)
+    if (f.type == FindingType::kOmission && f.version == 1) EXPECT_EQ(f.bead, 1u);
+  // A sentence that says little of its own beside the neighbour's words
+  // was merged there.
+  build("The attack frightened passers-by, the ministry said.");
+  EXPECT_EQ(ZhOmissions(Run()), 0u);
+}
+
 // One official term missing: rendered freely when the rest of its clause is
 // rendered (a missing-term finding), left out with its clause when none of
 // the clause's words is (an omission quoting the clause).

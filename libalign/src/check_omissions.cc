@@ -443,9 +443,10 @@ void MergedBeads(const CheckContext& ctx, const std::vector<double>& scale, std:
 // bead: the boundary is misplaced, the sentence is there.
 // Whether the dictionaries show that neighbour |n| of bead |b| does not
 // hold b's content in an empty version: the empty version's side of n
-// renders some filled version's words of b (at least clause_min_units of
-// them) less than a quarter as often as it renders n's own words in that
-// version (kNeighbourLacksShare). Where the dictionaries cannot compare the
+// renders some filled version's own words of b (those that n's side in
+// that version does not say too; at least clause_min_units of them) less
+// than a quarter as often as it renders n's own words in that version
+// (kNeighbourLacksShare). Where the dictionaries cannot compare the
 // two, nothing is shown.
 constexpr double kNeighbourLacksShare = 0.25;
 
@@ -456,12 +457,18 @@ bool NeighbourLacksIt(const CheckContext& ctx, size_t b, size_t n, const std::ve
     for (size_t f : filled) {
       if (!ctx.glossary->Compares(ctx.language(f), ctx.language(e))) continue;
       const auto meanings = ctx.glossary->Meanings(ctx.SideText(n, e), ctx.language(e));
+      // b's own words: those that n's side in f does not say too (a name,
+      // the story's words, repeated from the neighbour, are rendered there
+      // whether or not b is).
+      const auto neighbour = ctx.glossary->Meanings(ctx.SideText(n, f), ctx.language(f));
       auto rendered = [&](size_t bead, size_t* units) {
-        size_t count = 0;
-        const auto all = ctx.glossary->Units(ctx.SideText(bead, f), ctx.language(f), ctx.language(e));
-        for (const auto& unit : all)
+        size_t count = 0, counted = 0;
+        for (const auto& unit : ctx.glossary->Units(ctx.SideText(bead, f), ctx.language(f), ctx.language(e))) {
+          if (bead != n && UnitRendered(unit, neighbour)) continue;
           count += UnitRendered(unit, meanings);
-        *units = all.size();
+          ++counted;
+        }
+        *units = counted;
         return count;
       };
       size_t units_here = 0, units_there = 0;
