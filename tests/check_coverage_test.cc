@@ -104,6 +104,13 @@ class CheckCoverageTest : public ::testing::Test {
     return findings.ok() ? *findings : std::vector<Finding>{};
   }
 
+  // |found| holds one finding, of |type|, against |version|.
+  static void ExpectOnly(const std::vector<Finding>& found, FindingType type, size_t version) {
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].type, type);
+    EXPECT_EQ(found[0].version, version);
+  }
+
   std::shared_ptr<const TermMatcher> matcher_;
   std::vector<std::shared_ptr<const Dictionary>> dictionaries_;
   AlignResult aligned_;
@@ -402,20 +409,12 @@ TEST_F(CheckCoverageTest, NoMissingTermWhereTheSidesSayDifferentThings) {
   // 外交部 alone renders an English word (1 of 13), ministry alone a Chinese one (1 of 6).
   Build(english, "首都城市夜间下雨，外交部表示继续建设。");
   EXPECT_TRUE(Run().empty());
-  std::vector<Finding> found = Run(R"({"missing_term_min_rendered": 0})");
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].type, FindingType::kMissingTerm);
-  EXPECT_EQ(found[0].version, 1u);
+  ExpectOnly(Run(R"({"missing_term_min_rendered": 0})"), FindingType::kMissingTerm, 1);
   // Without the dictionaries nothing shows the sides unrelated.
-  found = Run("{}", false);
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].type, FindingType::kMissingTerm);
+  ExpectOnly(Run("{}", false), FindingType::kMissingTerm, 1);
   // The same sentence against a Chinese one that renders the rest of it.
   Build(english, "外交部讨论了经济建设，要求加强安全措施，并表示袭击造成工人死亡。");
-  found = Run();
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].type, FindingType::kMissingTerm);
-  EXPECT_EQ(found[0].version, 1u);
+  ExpectOnly(Run(), FindingType::kMissingTerm, 1);
 }
 
 // A glossary over one dictionary of |entries| (TSV) from |source| into English.
