@@ -16,6 +16,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "check_internal.h"
@@ -268,10 +269,19 @@ void DropTermsMovedNearby(const CheckContext& ctx, std::vector<Finding>* finding
 void DropTermsInUnrenderedBeads(const CheckContext& ctx, std::vector<Finding>* findings) {
   const double least = ctx.config.missing_term_min_rendered;
   if (!ctx.glossary || least <= 0) return;
+  // Each (bead, pair of versions) is read through the dictionaries once,
+  // however many of its terms are missing.
+  std::map<std::tuple<size_t, size_t, size_t>, bool> judged;
   const auto unrelated = [&](size_t bead, size_t a, size_t b) {
-    if (!ctx.glossary->Compares(ctx.language(a), ctx.language(b))) return false;
-    const double there = RenderedShare(ctx, bead, a, b), back = RenderedShare(ctx, bead, b, a);
-    return there >= 0 && back >= 0 && there < least && back < least;
+    const auto key = std::make_tuple(bead, std::min(a, b), std::max(a, b));
+    if (auto it = judged.find(key); it != judged.end()) return it->second;
+    bool apart = false;
+    if (ctx.glossary->Compares(ctx.language(a), ctx.language(b))) {
+      const double there = RenderedShare(ctx, bead, a, b), back = RenderedShare(ctx, bead, b, a);
+      apart = there >= 0 && back >= 0 && there < least && back < least;
+    }
+    judged.emplace(key, apart);
+    return apart;
   };
   std::erase_if(*findings, [&](const Finding& f) {
     if (f.type != FindingType::kMissingTerm) return false;
