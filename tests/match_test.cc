@@ -535,6 +535,33 @@ TEST(MatchShippedResources, BriefExamples) {
   for (const Case& c : cases) EXPECT_EQ(Find(*matcher, c.language, c.text), c.expected) << c.text;
 }
 
+// The formulas of the statement talign was made for, as revisers write
+// them, each found by the shipped termbase; beside each, the nearest text
+// that is not the formula.
+TEST(MatchShippedResources, OfficialFormulasAndTheirNeighbours) {
+  auto lexicon = Lexicon::Load(std::string(TALIGN_SOURCE_DIR) + "/lexicons/official-terms.tsv");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status().message();
+  auto matcher = TermMatcher::Create(std::make_shared<const Lexicon>(std::move(*lexicon)), MatcherOptions{});
+  ASSERT_TRUE(matcher.ok()) << matcher.status().message();
+  auto concepts = [&](const std::string& text) {
+    std::vector<std::string> ids;
+    for (const std::string& hit : Find(**matcher, kEn, text)) ids.push_back(hit.substr(0, hit.find('=')));
+    return ids;
+  };
+  using Ids = std::vector<std::string>;
+  EXPECT_EQ(concepts("Both sides will uphold the outcomes of World War II."), Ids{"wwii_victory_outcomes"});
+  EXPECT_EQ(concepts("They reaffirmed commitment to uphold World War II outcomes."), Ids{"wwii_victory_outcomes"});
+  EXPECT_EQ(concepts("Taiwan's restoration is an outcome of the WWII victory."), Ids{"wwii_victory_outcomes"});
+  EXPECT_EQ(concepts("safeguard the fruits of the WWII victory"), Ids{"wwii_victory_outcomes"});
+  EXPECT_EQ(concepts("Her grandfather fought in World War II."), Ids{});
+  EXPECT_EQ(concepts("The outcomes of the talks were announced."), Ids{});
+  EXPECT_EQ(concepts("oppose the resurgence of fascism or militarism"), Ids{"resurgence_fascism_militarism"});
+  EXPECT_EQ(concepts("safeguard the postwar international order"), Ids{"postwar_international_order"});
+  EXPECT_EQ(concepts("the international order was debated"), Ids{});
+  EXPECT_EQ(concepts("China's four propositions on the Middle East situation"), Ids{"four_propositions_middle_east"});
+  EXPECT_EQ(concepts("the situation in the Middle East"), Ids{});
+}
+
 }  // namespace
 }  // namespace align
 
