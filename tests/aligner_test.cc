@@ -955,6 +955,46 @@ TEST_F(AlignerTest, AMoveInOneOfThreeVersionsLinksItsBeadsWithTheOtherTwo) {
   }
 }
 
+// MovedBlock with sentence 5 two words long, under the evidence floor of a
+// move on its own; |moved| lists the sentences y gives at the end.
+std::vector<std::string> BlockWithShort(char prefix, const std::vector<int>& moved) {
+  std::vector<int> order;
+  for (int k = 0; k < 20; ++k)
+    if (std::find(moved.begin(), moved.end(), k) == moved.end()) order.push_back(k);
+  order.insert(order.end(), moved.begin(), moved.end());
+  std::vector<std::string> out;
+  for (int k : order) out.push_back(Sentence(prefix, k, k == 5 ? 2 : 9 + k % 4));
+  return out;
+}
+
+TEST_F(AlignerTest, AShortSentenceMovesWithItsParagraph) {
+  const auto x = Input(Lines(BlockWithShort('a', {})), Language::kEnglish);
+  const auto y = Input(Lines(BlockWithShort('b', {4, 5, 6})), Language::kUrdu);
+  auto a = Aligner({}, resources_).Align({x, y});
+  ASSERT_TRUE(a.ok());
+  ExpectCover(*a, {20, 20});
+  ASSERT_EQ(a->moves.size(), 3u) << Show(*a);
+  EXPECT_EQ(a->moves[1].first, (std::vector<std::vector<uint32_t>>{{5}, {}}));
+  EXPECT_EQ(a->moves[1].second, (std::vector<std::vector<uint32_t>>{{}, {18}}));
+  // Judged by its own evidence alone, the short sentence is no move.
+  AlignerConfig alone;
+  alone.move_neighbour_min_evidence = alone.move_min_evidence;
+  auto b = Aligner(alone, resources_).Align({x, y});
+  ASSERT_TRUE(b.ok());
+  ASSERT_EQ(b->moves.size(), 2u) << Show(*b);
+  EXPECT_EQ(b->moves[0].first, (std::vector<std::vector<uint32_t>>{{4}, {}}));
+  EXPECT_EQ(b->moves[1].first, (std::vector<std::vector<uint32_t>>{{6}, {}}));
+}
+
+TEST_F(AlignerTest, AShortSentenceMovedAloneIsNoMove) {
+  auto a = Aligner({}, resources_)
+               .Align({Input(Lines(BlockWithShort('a', {})), Language::kEnglish),
+                       Input(Lines(BlockWithShort('b', {5})), Language::kUrdu)});
+  ASSERT_TRUE(a.ok());
+  ExpectCover(*a, {20, 20});
+  EXPECT_TRUE(a->moves.empty()) << Show(*a);
+}
+
 TEST_F(AlignerTest, ASentenceSharedWithANeighbourIsNoMove) {
   // y swaps two neighbouring sentences: a translator's reordering, within
   // move_min_beads, not a move.

@@ -50,6 +50,50 @@ void CollectLeftovers(const PairModel& model, const std::vector<PathBead>& path,
   }
 }
 
+// A paragraph moves whole: from each move, the next sentences on both
+// sides (then the next, while they keep matching) that are leftovers far
+// enough apart are moved with it when they match as well as a move must,
+// whatever their length (move_neighbour_min_evidence): next to a move, a
+// short sentence that matches is no coincidence.
+void ExtendAlongPassages(const PairModel& model, const std::vector<Leftover>& xs, const std::vector<Leftover>& ys,
+                         const AlignerConfig& config, std::vector<PairMove>* found) {
+  if (found->empty() || config.move_neighbour_min_evidence >= config.move_min_evidence) return;
+  std::map<uint32_t, const Leftover*> x_at, y_at;
+  for (const Leftover& l : xs) x_at[l.sentence] = &l;
+  for (const Leftover& l : ys) y_at[l.sentence] = &l;
+  std::set<uint32_t> used_x, used_y;
+  for (const PairMove& m : *found) {
+    used_x.insert(m.x);
+    used_y.insert(m.y);
+  }
+  const double floor = config.move_neighbour_min_evidence * model.mean_weight();
+  std::vector<PairMove> frontier = *found;
+  while (!frontier.empty()) {
+    const PairMove m = frontier.back();
+    frontier.pop_back();
+    for (const int64_t step : {int64_t{-1}, int64_t{1}}) {
+      const int64_t x = int64_t{m.x} + step, y = int64_t{m.y} + step;
+      if (x < 0 || y < 0) continue;
+      auto px = x_at.find(static_cast<uint32_t>(x)), py = y_at.find(static_cast<uint32_t>(y));
+      if (px == x_at.end() || py == y_at.end() || used_x.count(px->first) || used_y.count(py->first)) continue;
+      const Leftover &lx = *px->second, &ly = *py->second;
+      const size_t distance = lx.bead > ly.bead ? lx.bead - ly.bead : ly.bead - lx.bead;
+      if (distance < static_cast<size_t>(config.move_min_beads)) continue;
+      if (lx.share > config.move_max_own_match && ly.share > config.move_max_own_match) continue;
+      if (model.x_weight(lx.sentence) + model.y_weight(ly.sentence) < floor) continue;
+      const double sim = model.Similarity(lx.sentence, 1, ly.sentence, 1,
+                                          [&](uint32_t i, uint32_t j) { return model.ComputeCell(i, j); });
+      if (sim < config.move_min_similarity) continue;
+      const PairMove next{lx.sentence, ly.sentence, sim};
+      found->push_back(next);
+      frontier.push_back(next);
+      used_x.insert(next.x);
+      used_y.insert(next.y);
+    }
+  }
+  std::sort(found->begin(), found->end(), [](const PairMove& a, const PairMove& b) { return a.x < b.x; });
+}
+
 }  // namespace
 
 std::vector<PairMove> FindPairMoves(const PairModel& model, const std::vector<PathBead>& path,
@@ -106,6 +150,7 @@ std::vector<PairMove> FindPairMoves(const PairModel& model, const std::vector<Pa
     if (b.other == SIZE_MAX || best_y[b.other].other != p || b.sim < config.move_min_similarity) continue;
     found.push_back({xs[p].sentence, ys[b.other].sentence, b.sim});
   }
+  ExtendAlongPassages(model, xs, ys, config, &found);
   return found;
 }
 

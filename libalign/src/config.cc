@@ -88,6 +88,8 @@ const ConfigField<A> kAlignerFields[] = {
      &A::move_min_similarity, 0, 1},
     {"move_min_evidence", "... and carry at least this many times a mean sentence's evidence together",
      &A::move_min_evidence, 0, 1e6},
+    {"move_neighbour_min_evidence", "... or this many, for the next sentences on both sides of a move",
+     &A::move_neighbour_min_evidence, 0, 1e6},
     {"score_cost_scale", "a bead's score is exp(-cost per sentence / this)", &A::score_cost_scale, 1e-6, 1e6},
     {"count_ratio_warning", "warn when a version has more than this many times the sentences of another",
      &A::count_ratio_warning, 1, 1e6},

@@ -211,6 +211,15 @@ struct AlignerConfig {
   double move_max_counterpart_match = 0.4;
   double move_min_similarity = 0.6;
   double move_min_evidence = 1.5;
+  // A moved passage moves whole: the sentences next to a move on both
+  // sides (x+1 with y+1, x-1 with y-1, and on along the passage) that are
+  // leftovers as above, as far apart, are a move when their similarity is
+  // at least move_min_similarity and they carry at least
+  // move_neighbour_min_evidence times a mean sentence's evidence (0: the
+  // similarity's prior is the only floor): the move beside them, not their
+  // own length, rules out chance. At move_min_evidence or above, a
+  // neighbour is judged as any other sentence.
+  double move_neighbour_min_evidence = 0;
 
   // A bead's score: exp(-cost per sentence / score_cost_scale).
   double score_cost_scale = 4.0;
