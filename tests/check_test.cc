@@ -405,6 +405,41 @@ TEST_F(CheckTest, ASentenceJoinedToItsNeighbourIsFoundByLength) {
   EXPECT_TRUE(Run().empty());
 }
 
+TEST_F(CheckTest, ANumberOfAnOmittedSentenceIsThatOmission) {
+  // The Urdu lacks English sentence 3, and with it its number: one
+  // omission, not a number mismatch besides. A number the Urdu lacks from
+  // the sentence it renders stays a number mismatch.
+  std::vector<std::string> en = {"The two sides discussed trade, energy and agriculture at length.",
+                                 "They agreed to meet again next year in Islamabad.",
+                                 "The Prime Minister arrived in Beijing on Tuesday evening for talks.",
+                                 "He added that the security of 3,500 Chinese personnel remained a top priority.",
+                                 "Asked about the trade deal, he said 12 rounds of talks would end in 2027."};
+  const std::vector<std::string> ur = {"دونوں فریقوں نے تجارت، توانائی اور زراعت پر تفصیلی بات چیت کی۔",
+                                       "انہوں نے آئندہ سال اسلام آباد میں دوبارہ ملنے پر اتفاق کیا۔",
+                                       "وزیر اعظم منگل کی شام بات چیت کے لیے بیجنگ پہنچے۔",
+                                       "انہوں نے کہا کہ مذاکرات کے 12 دور 2027 میں ختم ہوں گے۔"};
+  const std::vector<std::vector<std::pair<uint32_t, uint32_t>>> beads = {
+      {{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 3}}, {{3, 5}, {3, 4}}};
+  Build({{Language::kEnglish, en}, {Language::kUrdu, ur}}, beads);
+  std::vector<Finding> found = Run();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kOmission);
+  EXPECT_EQ(found[0].evidence, en[3]);
+  CheckConfig numbers_only;
+  numbers_only.omissions = false;
+  found = Run(numbers_only);  // what the omission stands for
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kNumberMismatch);
+  EXPECT_EQ(found[0].expected, std::vector<std::string>{"3,500"});
+  en[4] = "Asked about the trade deal, he said 12 rounds of talks with 40 experts would end in 2027.";
+  Build({{Language::kEnglish, en}, {Language::kUrdu, ur}}, beads);
+  found = Run();
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].type, FindingType::kNumberMismatch);
+  EXPECT_EQ(found[0].expected, (std::vector<std::string>{"3,500", "40"}));
+  EXPECT_EQ(found[1].type, FindingType::kOmission);
+}
+
 TEST_F(CheckTest, AnchorsTellWhichJoinedSentenceIsOmitted) {
   // The Urdu side of bead 3 renders only the second English and Chinese
   // sentence (its year), at length: by length alone the wrong sentence

@@ -247,6 +247,7 @@ StatusOr<std::vector<Finding>> CheckAnalysed(const AlignResult& aligned,
   if (config.missing_terms) internal::DropTermsMovedNearby(ctx, &findings);
   if (config.omissions && config.missing_terms) internal::MergeMissingTermsIntoClauses(ctx, &findings);
   if (config.omissions) internal::FindUncoveredClauses(ctx, &findings);
+  if (config.omissions && config.numbers) internal::DropNumbersOfOmissions(ctx, &findings);
   if (config.missing_terms) internal::DropTermsInUnrenderedBeads(ctx, &findings);
   std::erase_if(findings, [&](const Finding& f) { return !(config.*FindingTypeInfoOf(f.type).enabled); });
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {

@@ -119,5 +119,9 @@ void FindMoves(const CheckContext& ctx, std::vector<Finding>* findings);
 // Clauses of a bead whose words have no translation in another version's
 // side, where the rest of the bead has (check_coverage.cc).
 void FindUncoveredClauses(const CheckContext& ctx, std::vector<Finding>* findings);
+// A number that a version lacks only because it lacks the clause or
+// sentence that holds it is that omission, not a second finding
+// (check_numbers.cc).
+void DropNumbersOfOmissions(const CheckContext& ctx, std::vector<Finding>* findings);
 
 }  // namespace align::internal

@@ -213,4 +213,39 @@ void CheckNumbers(const CheckContext& ctx, std::vector<Finding>* out) {
   }
 }
 
+void DropNumbersOfOmissions(const CheckContext& ctx, std::vector<Finding>* findings) {
+  // Places list a version's whole sentences, then the numbers in them.
+  auto whole = [&](const FindingPlace& p, Span span) {
+    return std::any_of(p.sentences.begin(), p.sentences.end(), [&](uint32_t s) {
+      const Span sentence = ctx.aligned.versions[p.version].sentences[s].span;
+      return sentence.begin == span.begin && sentence.end == span.end;
+    });
+  };
+  auto inside = [](const std::vector<Span>& outer, Span span) {
+    return std::any_of(outer.begin(), outer.end(), [&](const Span& o) { return o.begin <= span.begin && span.end <= o.end; });
+  };
+  // Whether |f| only says that its version lacks numbers (it marks none of
+  // its own) that lie, in every version where omission |o| marks the
+  // omitted text, inside that text.
+  auto explained_by = [&](const Finding& f, const Finding& o) {
+    if (o.type != FindingType::kOmission || o.bead != f.bead || o.version != f.version) return false;
+    bool compared = false;
+    for (const FindingPlace& p : f.places) {
+      const bool own = p.version == f.version;
+      const auto q = std::find_if(o.places.begin(), o.places.end(), [&](const FindingPlace& x) { return x.version == p.version; });
+      for (const Span& span : p.spans) {
+        if (whole(p, span)) continue;
+        if (own || q == o.places.end() || !inside(q->spans, span)) return false;
+        compared = true;
+      }
+    }
+    return compared;
+  };
+  const std::vector<Finding> all = *findings;
+  std::erase_if(*findings, [&](const Finding& f) {
+    if (f.type != FindingType::kNumberMismatch) return false;
+    return std::any_of(all.begin(), all.end(), [&](const Finding& o) { return explained_by(f, o); });
+  });
+}
+
 }  // namespace align::internal
