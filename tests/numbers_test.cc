@@ -73,6 +73,8 @@ TEST(NumbersTest, English) {
       {"1. a framework agreement on CPEC 2.0;", {}},  // list marker, version label
       {"his third visit", {"count 3 (ordinal) soft"}},
       {"2 lakh 30 thousand", {"count 230000"}},
+      {"Only twice has a team come back from a four-point deficit.", {"count 2 soft", "count 4 soft"}},
+      {"Twin towers, a tweet, a twist", {}},
   });
 }
 
