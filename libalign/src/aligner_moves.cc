@@ -50,6 +50,17 @@ void CollectLeftovers(const PairModel& model, const std::vector<PathBead>& path,
   }
 }
 
+size_t BeadDistance(const Leftover& a, const Leftover& b) { return a.bead > b.bead ? a.bead - b.bead : b.bead - a.bead; }
+
+// Whether leftovers |a| (of x) and |b| (of y) may be a move: far enough
+// apart, at least one matching little in its own bead, and carrying at
+// least |floor| evidence together.
+bool MayBeMove(const PairModel& model, const Leftover& a, const Leftover& b, double floor, const AlignerConfig& config) {
+  if (BeadDistance(a, b) < static_cast<size_t>(config.move_min_beads)) return false;
+  if (a.share > config.move_max_own_match && b.share > config.move_max_own_match) return false;
+  return model.x_weight(a.sentence) + model.y_weight(b.sentence) >= floor;
+}
+
 // A paragraph moves whole: from each move, the next sentences on both
 // sides (then the next, while they keep matching) that are leftovers far
 // enough apart are moved with it when they match as well as a move must,
@@ -77,10 +88,7 @@ void ExtendAlongPassages(const PairModel& model, const std::vector<Leftover>& xs
       auto px = x_at.find(static_cast<uint32_t>(x)), py = y_at.find(static_cast<uint32_t>(y));
       if (px == x_at.end() || py == y_at.end() || used_x.count(px->first) || used_y.count(py->first)) continue;
       const Leftover &lx = *px->second, &ly = *py->second;
-      const size_t distance = lx.bead > ly.bead ? lx.bead - ly.bead : ly.bead - lx.bead;
-      if (distance < static_cast<size_t>(config.move_min_beads)) continue;
-      if (lx.share > config.move_max_own_match && ly.share > config.move_max_own_match) continue;
-      if (model.x_weight(lx.sentence) + model.y_weight(ly.sentence) < floor) continue;
+      if (!MayBeMove(model, lx, ly, floor, config)) continue;
       const double sim = model.Similarity(lx.sentence, 1, ly.sentence, 1,
                                           [&](uint32_t i, uint32_t j) { return model.ComputeCell(i, j); });
       if (sim < config.move_min_similarity) continue;
@@ -125,11 +133,8 @@ std::vector<PairMove> FindPairMoves(const PairModel& model, const std::vector<Pa
     candidates.clear();
     columns.clear();
     for (size_t q = first_y; q < ys.size() && ys[q].bead <= xs[p].bead + window; ++q) {
-      const size_t distance = xs[p].bead > ys[q].bead ? xs[p].bead - ys[q].bead : ys[q].bead - xs[p].bead;
-      if (distance < static_cast<size_t>(config.move_min_beads)) continue;
-      if (xs[p].share > config.move_max_own_match && ys[q].share > config.move_max_own_match) continue;
-      if (model.x_weight(xs[p].sentence) + model.y_weight(ys[q].sentence) < floor) continue;
-      candidates.push_back({q, distance});
+      if (!MayBeMove(model, xs[p], ys[q], floor, config)) continue;
+      candidates.push_back({q, BeadDistance(xs[p], ys[q])});
       columns.push_back(ys[q].sentence);
     }
     // One marking of the row for all its candidates.

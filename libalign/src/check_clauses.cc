@@ -90,12 +90,6 @@ Span ClauseOf(std::string_view text, Span sentence, Span hit) {
   return Trimmed(text, {begin, end});
 }
 
-// Removes the findings whose index is marked in |drop|, keeping the order.
-void RemoveMarked(const std::vector<bool>& drop, std::vector<Finding>* findings) {
-  const Finding* first = findings->data();
-  std::erase_if(*findings, [&](const Finding& f) { return drop[static_cast<size_t>(&f - first)]; });
-}
-
 // Whether the clauses that hold a missing term say that version |v| left
 // them out rather than rendered the term freely: where the dictionaries
 // compare a version's clauses with v, they hold at least clause_min_units
@@ -123,6 +117,11 @@ bool ClausesUnrendered(const CheckContext& ctx, size_t bead, size_t v, const std
 }
 
 }  // namespace
+
+void RemoveMarked(const std::vector<bool>& drop, std::vector<Finding>* findings) {
+  const Finding* first = findings->data();
+  std::erase_if(*findings, [&](const Finding& f) { return drop[static_cast<size_t>(&f - first)]; });
+}
 
 std::vector<Span> Clauses(std::string_view text, Span sentence) {
   std::vector<Span> clauses;

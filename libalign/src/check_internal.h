@@ -119,6 +119,9 @@ void FindMoves(const CheckContext& ctx, std::vector<Finding>* findings);
 // Clauses of a bead whose words have no translation in another version's
 // side, where the rest of the bead has (check_coverage.cc).
 void FindUncoveredClauses(const CheckContext& ctx, std::vector<Finding>* findings);
+// Removes the findings whose index is marked in |drop|, keeping the order
+// (check_clauses.cc).
+void RemoveMarked(const std::vector<bool>& drop, std::vector<Finding>* findings);
 // A number that a version lacks only because it lacks the clause or
 // sentence that holds it is that omission, not a second finding
 // (check_numbers.cc).

@@ -241,11 +241,13 @@ void DropNumbersOfOmissions(const CheckContext& ctx, std::vector<Finding>* findi
     }
     return compared;
   };
-  const std::vector<Finding> all = *findings;
-  std::erase_if(*findings, [&](const Finding& f) {
-    if (f.type != FindingType::kNumberMismatch) return false;
-    return std::any_of(all.begin(), all.end(), [&](const Finding& o) { return explained_by(f, o); });
-  });
+  const std::vector<Finding>& all = *findings;
+  std::vector<bool> drop(all.size(), false);
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i].type != FindingType::kNumberMismatch) continue;
+    drop[i] = std::any_of(all.begin(), all.end(), [&](const Finding& o) { return explained_by(all[i], o); });
+  }
+  RemoveMarked(drop, findings);
 }
 
 }  // namespace align::internal
