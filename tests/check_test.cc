@@ -672,6 +672,24 @@ TEST_F(CheckTest, WithThreeVersionsTheOddOneMovedTheSentence) {
   EXPECT_EQ(found[0].bead, 0u);
 }
 
+// Three versions, each giving the sentence at another place: English first,
+// Chinese last, Urdu inside the middle sentence. English and Chinese alone
+// are one move (the Urdu has it), not two additions.
+TEST_F(CheckTest, TwoVersionsAloneInBeadsApartAreOneMove) {
+  Build({{Language::kEnglish,
+          {"Trade reached 3.5 billion dollars in 2026 and 1.2 billion in 2025.", "The talks went well."}},
+         {Language::kChinese, {"会谈进展顺利。", "2026年贸易额达到35亿美元，2025年为12亿美元。"}},
+         {Language::kUrdu, {"بات چیت اچھی رہی، اور 2026 میں تجارت 3.5 ارب ڈالر اور 2025 میں 1.2 ارب ڈالر تک پہنچی۔"}}},
+        {{{0, 1}, {0, 0}, {0, 0}}, {{1, 2}, {0, 1}, {0, 1}}, {{2, 2}, {1, 2}, {1, 1}}});
+  const std::vector<Finding> found = Run();
+  EXPECT_EQ(CountOf(found, FindingType::kAddition), 0u);
+  ASSERT_EQ(CountOf(found, FindingType::kMoved), 1u);
+  const auto moved = std::find_if(found.begin(), found.end(), [](const Finding& f) { return f.type == FindingType::kMoved; });
+  EXPECT_EQ(moved->version, 0u);
+  EXPECT_EQ(moved->bead, 0u);
+  EXPECT_NE(moved->message.find("bead 2"), std::string::npos) << moved->message;
+}
+
 // A sentence that carries a term moved by a bead: each version names the
 // concept where the other does not, nearby. Nothing is missing; further
 // apart than moved_term_beads, both are reported.

@@ -3,9 +3,10 @@
 //
 // Real versions move sentences. The aligner is monotone, so a moved
 // sentence leaves a bead where some versions have it and the others not,
-// and a bead nearby (at most CheckConfig::moved_max_beads away) with the
-// complementary pattern: the versions that lacked it have a sentence there
-// and the others have none. When the two one-sided contents say the same
+// and a bead nearby (at most CheckConfig::moved_max_beads away) where
+// versions that lacked it have a sentence and those that had it have none
+// (with three versions the third may have neither: it holds the sentence
+// inside a neighbour's). When the two one-sided contents say the same
 // thing, the sentence moved. "The same thing" is decided as for omitted
 // clauses (coverage.h): through the dictionaries, each side renders at least
 // moved_min_rendered of the other's dictionary words (moved_min_units words
@@ -140,9 +141,12 @@ void FindMoves(const CheckContext& ctx, std::vector<Finding>* findings) {
   std::vector<std::pair<size_t, size_t>> pairs;
   std::map<size_t, size_t> sided_at;
   for (size_t i = 0; i < sided.size(); ++i) sided_at[sided[i].bead] = i;
+  // No version has content in both beads. With three versions the third
+  // may have neither: it renders the sentence inside a neighbour (a merged
+  // bead), and the other two still give it at different places.
   auto complementary = [&](size_t i, size_t j) {
     for (size_t v = 0; v < n; ++v)
-      if (sided[i].has[v] == sided[j].has[v]) return false;
+      if (sided[i].has[v] && sided[j].has[v]) return false;
     return true;
   };
   for (const Move& m : ctx.aligned.alignment.moves) {
