@@ -21,7 +21,8 @@
 // length model of MergedBeads (with two versions only when length and anchors
 // agree); an empty side whose
 // content the neighbouring sentence renders (AbsorbedByNeighbour) is not an
-// omission.
+// omission; nor is one whose content a nearby bead of that version renders
+// better than the content it is paired with there (RenderedNearby).
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -52,9 +53,13 @@ size_t Letters(std::string_view text, size_t han_weight) {
 }
 
 double RenderedShare(const CheckContext& ctx, size_t bead, size_t from, size_t to) {
-  const auto units = ctx.glossary->Units(ctx.SideText(bead, from), ctx.language(from), ctx.language(to));
+  return RenderedAcross(ctx, bead, from, bead, to);
+}
+
+double RenderedAcross(const CheckContext& ctx, size_t from_bead, size_t from, size_t to_bead, size_t to) {
+  const auto units = ctx.glossary->Units(ctx.SideText(from_bead, from), ctx.language(from), ctx.language(to));
   if (units.size() < ctx.config.clause_min_units) return -1;
-  const auto meanings = ctx.glossary->Meanings(ctx.SideText(bead, to), ctx.language(to));
+  const auto meanings = ctx.glossary->Meanings(ctx.SideText(to_bead, to), ctx.language(to));
   size_t covered = 0;
   for (const auto& u : units) covered += UnitRendered(u, meanings);
   return static_cast<double>(covered) / static_cast<double>(units.size());
@@ -512,6 +517,27 @@ bool AbsorbedByNeighbour(const CheckContext& ctx, const std::vector<double>& sca
   return BoundaryShifted(ctx, b, filled, empty);
 }
 
+// Whether a bead at most misplaced_max_beads from |b| holds |filled|'s
+// sentence of |b| in version |empty|: its side there renders at least
+// misplaced_min_rendered of that sentence's dictionary words, and
+// misplaced_margin more of them than of its own bead's. The aligner paired
+// that side with other content (an agency's lede, a sentence the version
+// gives elsewhere): the sentence is misplaced, not missing.
+bool RenderedNearby(const CheckContext& ctx, size_t b, size_t empty, size_t filled) {
+  const CheckConfig& config = ctx.config;
+  if (!ctx.glossary || !ctx.glossary->Compares(ctx.language(filled), ctx.language(empty))) return false;
+  const size_t first = b - std::min(b, config.misplaced_max_beads);
+  const size_t last = std::min(b + config.misplaced_max_beads + 1, ctx.beads().size());
+  for (size_t n = first; n < last; ++n) {
+    if (n == b || ctx.side(n, empty).empty()) continue;
+    const double here = RenderedAcross(ctx, b, filled, n, empty);
+    if (here >= config.misplaced_min_rendered &&
+        here >= std::max(RenderedShare(ctx, n, filled, empty), 0.0) + config.misplaced_margin)
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void CheckOmissions(const CheckContext& ctx, std::vector<Finding>* out) {
@@ -530,12 +556,16 @@ void CheckOmissions(const CheckContext& ctx, std::vector<Finding>* out) {
       if (ctx.side(b, source).empty()) {
         for (size_t v : filled) Report(ctx, b, FindingType::kAddition, v, v, out);
       } else {
-        for (size_t v : empty) Report(ctx, b, FindingType::kOmission, v, source, out);
+        for (size_t v : empty) {
+          if (!RenderedNearby(ctx, b, v, source)) Report(ctx, b, FindingType::kOmission, v, source, out);
+        }
       }
     } else if (ctx.versions() == 3 && filled.size() == 1) {
       Report(ctx, b, FindingType::kAddition, filled[0], filled[0], out);
     } else {
-      for (size_t v : empty) Report(ctx, b, FindingType::kOmission, v, filled[0], out);
+      for (size_t v : empty) {
+        if (!RenderedNearby(ctx, b, v, filled[0])) Report(ctx, b, FindingType::kOmission, v, filled[0], out);
+      }
     }
   }
   FindMoves(ctx, out);

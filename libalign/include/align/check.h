@@ -165,6 +165,13 @@ struct CheckConfig {
   double sentence_rest_rendered = 0.5;
   double sentence_other_coverage = 0.6;
   double clause_length_gap = 0.2;
+  // A sentence one version lacks in its bead is misplaced, not omitted, when
+  // that version's side of a bead at most misplaced_max_beads away renders
+  // at least misplaced_min_rendered of its dictionary words and
+  // misplaced_margin more of them than of its own bead's (0 beads: never).
+  size_t misplaced_max_beads = 2;
+  double misplaced_min_rendered = 0.5;
+  double misplaced_margin = 0.25;
   // moved (check_moves.cc): a bead where some versions have a sentence and
   // the others none, and one at most moved_max_beads away with the opposite
   // pattern, say the same thing when each renders at least
