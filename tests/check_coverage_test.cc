@@ -356,20 +356,19 @@ TEST_F(CheckCoverageTest, AnEmptySideIsAMergeOnlyWhenTheNeighbourRendersIt) {
 // than misplaced_max_beads, without a dictionary, or rendered no better
 // than the lede, it stays an omission.
 TEST_F(CheckCoverageTest, ASentenceRenderedInANearbyBeadIsMisplacedNotOmitted) {
-  Build({"China and Pakistan discussed the construction of the economic corridor.",
-         "Heavy rain fell overnight in the capital city.", "The ministry said the attack killed two workers.",
-         "Officials urged stronger security measures for projects."},
-        {"外交部表示，袭击造成两名工人死亡。", "夜间首都城市下雨。", "要求加强项目安全措施。"},
-        {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 2}}, {{3, 4}, {2, 3}}});
+  const std::vector<std::string> en = {"China and Pakistan discussed the construction of the economic corridor.",
+                                       "Heavy rain fell overnight in the capital city.",
+                                       "The ministry said the attack killed two workers.",
+                                       "Officials urged stronger security measures for projects."};
+  const std::vector<std::vector<std::pair<uint32_t, uint32_t>>> beads = {
+      {{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 2}}, {{3, 4}, {2, 3}}};
+  Build(en, {"外交部表示，袭击造成两名工人死亡。", "夜间首都城市下雨。", "要求加强项目安全措施。"}, beads);
   EXPECT_EQ(ZhOmissions(Run()), 0u);
   EXPECT_EQ(ZhOmissions(Run(R"({"misplaced_max_beads": 1})")), 1u);
   EXPECT_EQ(ZhOmissions(Run("{}", false)), 1u);
   // The Chinese sentence renders the lede as well: it is the lede's.
-  Build({"China and Pakistan discussed the construction of the economic corridor.",
-         "Heavy rain fell overnight in the capital city.", "The ministry said the attack killed two workers.",
-         "Officials urged stronger security measures for projects."},
-        {"中国巴基斯坦讨论经济走廊建设，外交部表示，袭击造成两名工人死亡。", "夜间首都城市下雨。", "要求加强项目安全措施。"},
-        {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 2}}, {{3, 4}, {2, 3}}});
+  Build(en, {"中国巴基斯坦讨论经济走廊建设，外交部表示，袭击造成两名工人死亡。", "夜间首都城市下雨。", "要求加强项目安全措施。"},
+        beads);
   EXPECT_EQ(ZhOmissions(Run()), 1u);
   EXPECT_EQ(ZhOmissions(Run(R"({"misplaced_margin": 0})")), 0u);
 }
