@@ -258,11 +258,13 @@ TEST(ClausesTest, AnAsciiCommaBetweenHanCharactersEndsAClause) {
 
 // Omissions of the Chinese version (the English one may lack the clause
 // that the Chinese merged in, which is another finding).
-size_t ZhOmissions(const std::vector<Finding>& findings) {
-  return static_cast<size_t>(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
-    return f.type == FindingType::kOmission && f.version == 1;
+size_t OmissionsOf(const std::vector<Finding>& findings, size_t version) {
+  return static_cast<size_t>(std::count_if(findings.begin(), findings.end(), [&](const Finding& f) {
+    return f.type == FindingType::kOmission && f.version == version;
   }));
 }
+size_t ZhOmissions(const std::vector<Finding>& findings) { return OmissionsOf(findings, 1); }
+size_t EnOmissions(const std::vector<Finding>& findings) { return OmissionsOf(findings, 0); }
 
 // A Chinese version with three sentences the English leaves out looks twice
 // as long as the English over the whole document, and a joined sentence
@@ -348,6 +350,25 @@ TEST_F(CheckCoverageTest, AnEmptySideIsAMergeOnlyWhenTheNeighbourRendersIt) {
         beads);
   EXPECT_EQ(ZhOmissions(Run()), 1u);
   EXPECT_EQ(ZhOmissions(Run("{}", false)), 0u);
+}
+
+// An abridged English sentence: of a long Chinese one, it renders the first
+// clause and a word of two others. Alone, the bead's share of rendered words
+// (8 of 22) leaves an unrendered clause of four words to chance; in a
+// document whose beads of equal length render every word, the share among
+// the words the English has at all is that high, and the clause is omitted.
+TEST_F(CheckCoverageTest, AnAbridgedSideIsJudgedByTheDocumentsRate) {
+  const std::string english = "The ministry urged stronger security measures for projects, citing the attack on workers.";
+  const std::string chinese = "外交部要求加强项目安全措施，堵塞漏洞并彻查凶手，夜间首都城市下雨工人，中国巴基斯坦讨论经济走廊建设袭击。";
+  Build(english, chinese);
+  EXPECT_EQ(EnOmissions(Run()), 0u);
+  Build({"The ministry said the attack killed two workers.", english, "Rain fell overnight in the capital city."},
+        {"外交部表示，袭击造成两名工人死亡。", chinese, "首都城市夜间下雨。"},
+        {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 3}}});
+  const std::vector<Finding> found = Run();
+  ASSERT_EQ(EnOmissions(found), 1u);
+  for (const Finding& f : found)
+    if (f.type == FindingType::kOmission) EXPECT_EQ(f.evidence, "堵塞漏洞并彻查凶手，");
 }
 
 // An English sentence with an empty Chinese side whose words the Chinese

@@ -8,7 +8,11 @@
 // that side lacks when all of these hold (precision first):
 //   - the rest of the bead (as many words again) is rendered so often that
 //     the run's words would all go unrendered by chance at most
-//     clause_max_chance of the time, and the side with the run is longer than
+//     clause_max_chance of the time (in a side longer than the other that
+//     renders the other's words, an abridged version's counterpart, the
+//     share among the words that have a counterpart at all: the bead's share
+//     times the length ratio, at most the share over the document's beads of
+//     like length), and the side with the run is longer than
 //     the other by more than clause_length_gap (both scaled to the document's
 //     ratio) and closer to it without the run; or, whatever the lengths, that
 //     chance is at most clause_sure_chance;
@@ -98,10 +102,62 @@ SideView ReadSide(const CheckContext& ctx, const Taken& taken, size_t bead, size
   return {SideClauses(ctx, taken, bead, v, other), ctx.glossary->Meanings(ctx.SideText(bead, v), ctx.language(v))};
 }
 
+// Beads read for the balanced rates: at most this many, spread over the
+// document (as for the faithful ratio, check_omissions.cc).
+constexpr size_t kRateSample = 128;
+
+// Letters of a side's clauses and how many of their units |meanings| renders.
+struct SideCount {
+  double letters = 0;
+  size_t units = 0, rendered = 0;
+};
+
+SideCount CountSide(const SideView& side, const std::unordered_set<std::string>& meanings) {
+  SideCount c;
+  for (const Clause& clause : side.clauses) {
+    c.letters += clause.letters;
+    c.units += clause.units.size();
+    for (const auto& u : clause.units) c.rendered += UnitRendered(u, meanings);
+  }
+  return c;
+}
+
+// rates[v][o]: the share of version v's dictionary words rendered in version
+// o's side over the beads (of a sample) whose two sides' scaled lengths
+// differ by at most clause_length_gap: how often a word with a counterpart
+// is rendered in this document. 0 where such beads hold fewer than
+// clause_min_units words.
+std::vector<std::vector<double>> BalancedRates(const CheckContext& ctx, const Taken& taken,
+                                               const std::vector<double>& scale) {
+  const size_t n = ctx.versions(), beads = ctx.beads().size();
+  std::vector<std::vector<size_t>> units(n, std::vector<size_t>(n, 0)), rendered = units;
+  const size_t stride = std::max<size_t>((beads + kRateSample - 1) / kRateSample, 1);
+  for (size_t b = 0; b < beads; b += stride) {
+    for (size_t v = 0; v < n; ++v) {
+      for (size_t o = v + 1; o < n; ++o) {
+        if (ctx.side(b, v).empty() || ctx.side(b, o).empty() || !ctx.glossary->Compares(ctx.language(v), ctx.language(o)))
+          continue;
+        const SideView first = ReadSide(ctx, taken, b, v, o), second = ReadSide(ctx, taken, b, o, v);
+        const SideCount here = CountSide(first, second.meanings), there = CountSide(second, first.meanings);
+        const double x = here.letters / scale[v], y = there.letters / scale[o];
+        if (x <= 0 || y <= 0 || std::fabs(std::log(x / y)) > std::log(1 + ctx.config.clause_length_gap)) continue;
+        units[v][o] += here.units, rendered[v][o] += here.rendered;
+        units[o][v] += there.units, rendered[o][v] += there.rendered;
+      }
+    }
+  }
+  std::vector<std::vector<double>> rates(n, std::vector<double>(n, 0));
+  for (size_t v = 0; v < n; ++v)
+    for (size_t o = 0; o < n; ++o)
+      if (units[v][o] >= ctx.config.clause_min_units)
+        rates[v][o] = static_cast<double>(rendered[v][o]) / static_cast<double>(units[v][o]);
+  return rates;
+}
+
 // The runs of version v's side (|own|) in |bead| that version |other|
-// (|theirs|) lacks.
+// (|theirs|) lacks; |balanced_rate|: BalancedRates for the two.
 void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t bead, size_t v, size_t other,
-              const SideView& own_side, const SideView& theirs_side, std::vector<Run>* out) {
+              const SideView& own_side, const SideView& theirs_side, double balanced_rate, std::vector<Run>* out) {
   const CheckConfig& config = ctx.config;
   const std::vector<Clause>& clauses = own_side.clauses;
   const std::unordered_set<std::string>& meanings = theirs_side.meanings;
@@ -148,7 +204,13 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t 
     // Were each word rendered as often as the rest of the bead's are, the
     // chance that the run's words all go unrendered.
     const size_t rest = units - run_units;
-    const double share = rest ? static_cast<double>(covered) / static_cast<double>(rest) : 0;
+    double share = rest ? static_cast<double>(covered) / static_cast<double>(rest) : 0;
+    // A side much longer than the other, whose words it renders (an
+    // abridged version): only about theirs/own of this side's words have a
+    // counterpart at all, and the bead's share understates how often those
+    // are rendered. Scaled up by that, at most to the document's rate.
+    if (longer && other_rendered && other_units >= config.clause_min_units && covered >= config.clause_min_units)
+      share = std::max(share, std::min(balanced_rate, share * own / theirs));
     const double chance = std::pow(1 - share, static_cast<double>(run_units));
     const bool enough = run_units >= config.clause_min_units && rest >= config.clause_min_units &&
                         chance <= config.clause_max_chance;
@@ -247,6 +309,7 @@ void FindUncoveredClauses(const CheckContext& ctx, std::vector<Finding>* finding
       spans.insert(spans.end(), p.spans.begin(), p.spans.end());
     }
   }
+  const std::vector<std::vector<double>> rates = BalancedRates(ctx, taken, scale);
   std::vector<Run> runs;
   for (size_t b = 0; b < ctx.beads().size(); ++b) {
     for (size_t v = 0; v < n; ++v) {
@@ -254,8 +317,8 @@ void FindUncoveredClauses(const CheckContext& ctx, std::vector<Finding>* finding
       for (size_t o = v + 1; o < n; ++o) {
         if (ctx.side(b, o).empty() || !ctx.glossary->Compares(ctx.language(v), ctx.language(o))) continue;
         const SideView first = ReadSide(ctx, taken, b, v, o), second = ReadSide(ctx, taken, b, o, v);
-        FindRuns(ctx, scale, b, v, o, first, second, &runs);
-        FindRuns(ctx, scale, b, o, v, second, first, &runs);
+        FindRuns(ctx, scale, b, v, o, first, second, rates[v][o], &runs);
+        FindRuns(ctx, scale, b, o, v, second, first, rates[o][v], &runs);
       }
     }
   }

@@ -144,7 +144,10 @@ struct CheckConfig {
   // of at least clause_min_units words with a dictionary entry, none of
   // them rendered in another version's side, in a bead whose other words
   // (as many again) are rendered so often that such a run would go
-  // unrendered by chance at most clause_max_chance of the time, is an
+  // unrendered by chance at most clause_max_chance of the time (a side
+  // longer than the other by more than clause_length_gap, whose words the
+  // other renders, counts only its share that has a counterpart: at most
+  // the rate over the document's beads of like length), is an
   // omission (or addition) when the side with it is longer than the other
   // by more than clause_length_gap and closer without it, or whatever the
   // lengths when that chance is at most clause_sure_chance; the other side's
