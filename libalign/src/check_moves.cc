@@ -6,8 +6,10 @@
 // and a bead nearby (at most CheckConfig::moved_max_beads away) where
 // versions that lacked it have a sentence and those that had it have none
 // (with three versions the third may have neither: it holds the sentence
-// inside a neighbour's). When the two one-sided contents say the same
-// thing, the sentence moved. "The same thing" is decided as for omitted
+// inside another bead's, as real versions that merge do, or lacks it, which
+// the move does not report: precision first). When the two one-sided
+// contents say the same thing, the sentence moved. "The same thing" is
+// decided as for omitted
 // clauses (coverage.h): through the dictionaries, each side renders at least
 // moved_min_rendered of the other's dictionary words (moved_min_units words
 // at least on each); or without a dictionary for the pair, through anchors:
@@ -143,7 +145,7 @@ void FindMoves(const CheckContext& ctx, std::vector<Finding>* findings) {
   for (size_t i = 0; i < sided.size(); ++i) sided_at[sided[i].bead] = i;
   // No version has content in both beads. With three versions the third
   // may have neither: it renders the sentence inside a neighbour (a merged
-  // bead), and the other two still give it at different places.
+  // bead) or not at all; the other two still give it at different places.
   auto complementary = [&](size_t i, size_t j) {
     for (size_t v = 0; v < n; ++v)
       if (sided[i].has[v] && sided[j].has[v]) return false;
