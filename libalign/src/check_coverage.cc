@@ -173,14 +173,9 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t 
   }
   // The other side, read against this one: in an omission it is rendered
   // here (a paraphrase leaves words unrendered both ways).
-  const std::unordered_set<std::string>& own_meanings = own_side.meanings;
-  double other_letters = 0;
-  size_t other_units = 0, other_covered = 0;
-  for (const Clause& c : theirs_side.clauses) {
-    other_letters += c.letters;
-    other_units += c.units.size();
-    for (const auto& u : c.units) other_covered += UnitRendered(u, own_meanings);
-  }
+  const SideCount their_count = CountSide(theirs_side, own_side.meanings);
+  const double other_letters = their_count.letters;
+  const size_t other_units = their_count.units, other_covered = their_count.rendered;
   const bool other_rendered =
       static_cast<double>(other_covered) >= config.clause_other_coverage * static_cast<double>(other_units);
   const double own = letters / scale[v], theirs = other_letters / scale[other];

@@ -113,8 +113,6 @@ void DropTermsInUnrenderedBeads(const CheckContext& ctx, std::vector<Finding>* f
 // renders, or a negative number when they are fewer than clause_min_units
 // (check_omissions.cc; ctx.glossary must be set).
 double RenderedShare(const CheckContext& ctx, size_t bead, size_t from, size_t to);
-// The same for |from|'s side of |from_bead| read in |to|'s side of |to_bead|.
-double RenderedAcross(const CheckContext& ctx, size_t from_bead, size_t from, size_t to_bead, size_t to);
 // Sentences that one version gives at another place (check_moves.cc):
 // their omission and addition findings become one moved finding.
 void FindMoves(const CheckContext& ctx, std::vector<Finding>* findings);

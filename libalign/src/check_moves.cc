@@ -62,14 +62,6 @@ bool SameByAnchors(const BeadAnchors& x, const BeadAnchors& y) {
   return shared >= 2 && alone <= shared;
 }
 
-// Share of |units| with a meaning in |meanings|.
-double RenderedShare(const std::vector<std::vector<std::string>>& units, const std::unordered_set<std::string>& meanings) {
-  size_t rendered = 0;
-  for (const auto& u : units)
-    rendered += UnitRendered(u, meanings);
-  return units.empty() ? 0 : static_cast<double>(rendered) / static_cast<double>(units.size());
-}
-
 // Whether the content of |x| (versions that have it) and of |y| say the same.
 bool SameContent(const CheckContext& ctx, const OneSided& x, const OneSided& y) {
   const Glossary* g = ctx.glossary;

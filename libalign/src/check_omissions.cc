@@ -53,16 +53,9 @@ size_t Letters(std::string_view text, size_t han_weight) {
 }
 
 double RenderedShare(const CheckContext& ctx, size_t bead, size_t from, size_t to) {
-  return RenderedAcross(ctx, bead, from, bead, to);
-}
-
-double RenderedAcross(const CheckContext& ctx, size_t from_bead, size_t from, size_t to_bead, size_t to) {
-  const auto units = ctx.glossary->Units(ctx.SideText(from_bead, from), ctx.language(from), ctx.language(to));
+  const auto units = ctx.glossary->Units(ctx.SideText(bead, from), ctx.language(from), ctx.language(to));
   if (units.size() < ctx.config.clause_min_units) return -1;
-  const auto meanings = ctx.glossary->Meanings(ctx.SideText(to_bead, to), ctx.language(to));
-  size_t covered = 0;
-  for (const auto& u : units) covered += UnitRendered(u, meanings);
-  return static_cast<double>(covered) / static_cast<double>(units.size());
+  return RenderedShare(units, ctx.glossary->Meanings(ctx.SideText(bead, to), ctx.language(to)));
 }
 
 namespace {
@@ -526,11 +519,13 @@ bool AbsorbedByNeighbour(const CheckContext& ctx, const std::vector<double>& sca
 bool RenderedNearby(const CheckContext& ctx, size_t b, size_t empty, size_t filled) {
   const CheckConfig& config = ctx.config;
   if (!ctx.glossary || !ctx.glossary->Compares(ctx.language(filled), ctx.language(empty))) return false;
+  const auto units = ctx.glossary->Units(ctx.SideText(b, filled), ctx.language(filled), ctx.language(empty));
+  if (units.size() < config.clause_min_units) return false;
   const size_t first = b - std::min(b, config.misplaced_max_beads);
   const size_t last = std::min(b + config.misplaced_max_beads + 1, ctx.beads().size());
   for (size_t n = first; n < last; ++n) {
     if (n == b || ctx.side(n, empty).empty()) continue;
-    const double here = RenderedAcross(ctx, b, filled, n, empty);
+    const double here = RenderedShare(units, ctx.glossary->Meanings(ctx.SideText(n, empty), ctx.language(empty)));
     if (here >= config.misplaced_min_rendered &&
         here >= std::max(RenderedShare(ctx, n, filled, empty), 0.0) + config.misplaced_margin)
       return true;

@@ -41,6 +41,12 @@ bool UnitRendered(const std::vector<std::string>& unit, const std::unordered_set
   return std::any_of(unit.begin(), unit.end(), [&](const std::string& m) { return meanings.count(m) > 0; });
 }
 
+double RenderedShare(const std::vector<std::vector<std::string>>& units, const std::unordered_set<std::string>& meanings) {
+  size_t rendered = 0;
+  for (const auto& u : units) rendered += UnitRendered(u, meanings);
+  return units.empty() ? 0 : static_cast<double>(rendered) / static_cast<double>(units.size());
+}
+
 Language PivotOf(const std::vector<std::shared_ptr<const Dictionary>>& dictionaries) {
   Language best = Language::kUnknown;
   long best_count = 0;

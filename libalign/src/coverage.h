@@ -88,6 +88,8 @@ class Glossary {
 
 // Whether one of |unit|'s meanings (Glossary::Units) is among |meanings|.
 bool UnitRendered(const std::vector<std::string>& unit, const std::unordered_set<std::string>& meanings);
+// Share of |units| rendered in |meanings| (0 for no units).
+double RenderedShare(const std::vector<std::vector<std::string>>& units, const std::unordered_set<std::string>& meanings);
 
 // The language most of |dictionaries| translate into (the first one's
 // target on a tie); kUnknown when there are none.
