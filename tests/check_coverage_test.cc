@@ -184,13 +184,38 @@ TEST_F(CheckCoverageTest, AHardlyRenderedJoinedSentenceIsAnOmission) {
   EXPECT_EQ(found[0].version, 0u);
   EXPECT_EQ(found[0].evidence, "要求加强工人安全措施， … 彻查凶手。");
   EXPECT_NE(found[0].message.find("1 of its 7 words"), std::string::npos) << found[0].message;
-  EXPECT_TRUE(Run(R"({"sentence_max_rendered": 0.1})").empty());
+  // One in seven rendered where the rest are all rendered is too few to be
+  // chance: the share and both chances must be lowered to keep it quiet.
+  EXPECT_EQ(Run(R"({"sentence_max_rendered": 0.1})").size(), 1u);
+  EXPECT_TRUE(Run(R"({"sentence_max_rendered": 0.1, "clause_max_chance": 1e-6, "clause_sure_chance": 1e-6})").empty());
   EXPECT_TRUE(Run(R"({"clause_length_gap": 0.5})").empty());  // the Chinese side is 45% longer
 
   // Rendered in the English, the sentence is no omission.
   BuildJoined("外交部表示，袭击造成两名工人死亡。", "要求加强工人安全措施，彻查凶手。",
               "The ministry said the attack killed two workers and urged stronger security measures for "
               "workers and to investigate the killer.");
+  EXPECT_TRUE(Run().empty());
+}
+
+// A joined sentence of which the other version renders 2 words in 12,
+// where the rest of the bead is rendered whole, is omitted even where the
+// lengths do not single it out (without it the Chinese side would be much
+// shorter than the English: the remaining sentence is a terse rendering);
+// the nearest innocent text, an English sentence that renders 7 of its 12
+// words, leaves it quiet.
+TEST_F(CheckCoverageTest, AJoinedSentenceFarTooRarelyRenderedNeedsNoLengthEvidence) {
+  const std::string joined = "要求加强工人安全措施，彻查凶手，保障工人夜间安全，堵塞漏洞。";
+  BuildJoined("外交部表示，袭击造成两名工人死亡。", joined,
+              "The ministry said on Sunday that the attack near the airport killed two workers.");
+  std::vector<Finding> found = Run();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, FindingType::kOmission);
+  EXPECT_EQ(found[0].version, 0u);
+  EXPECT_NE(found[0].message.find("2 of its 12 words"), std::string::npos) << found[0].message;
+  EXPECT_TRUE(Run(R"({"clause_sure_chance": 1e-7})").empty());  // the lengths alone would not
+
+  BuildJoined("外交部表示，袭击造成两名工人死亡。", joined,
+              "The ministry urged stronger security measures after the attack killed two workers.");
   EXPECT_TRUE(Run().empty());
 }
 

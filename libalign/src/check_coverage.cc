@@ -154,6 +154,19 @@ std::vector<std::vector<double>> BalancedRates(const CheckContext& ctx, const Ta
   return rates;
 }
 
+// P(X <= k) for X binomial with n trials of probability p.
+double LowerTail(size_t n, size_t k, double p) {
+  if (p <= 0) return 1;
+  if (p >= 1) return k >= n ? 1 : 0;
+  double term = std::pow(1 - p, static_cast<double>(n));  // P(X = 0)
+  double sum = term;
+  for (size_t i = 1; i <= k && i <= n; ++i) {
+    term *= static_cast<double>(n - i + 1) / static_cast<double>(i) * p / (1 - p);
+    sum += term;
+  }
+  return std::min(sum, 1.0);
+}
+
 // The runs of version v's side (|own|) in |bead| that version |other|
 // (|theirs|) lacks; |balanced_rate|: BalancedRates for the two.
 void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t bead, size_t v, size_t other,
@@ -220,7 +233,10 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t 
   }
   // A whole sentence of a side of several that the other side hardly
   // renders, where the other sentences are well rendered and the lengths say
-  // a sentence is missing: a sentence the aligner joined to its neighbour.
+  // a sentence is missing, or where it is rendered so much less than the
+  // rest that chance cannot explain it (a short document's ratio counts its
+  // own omissions and then points nowhere): a sentence the aligner joined
+  // to its neighbour.
   const size_t sentences = ctx.side(bead, v).size();
   if (sentences < 2 || !longer) return;
   for (size_t s = 0; s < sentences; ++s) {
@@ -239,7 +255,16 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t 
     const double rest_share = static_cast<double>(covered - s_rendered) / static_cast<double>(units - s_units);
     const double without = (letters - s_letters) / scale[v];
     const bool closer = without > 0 && std::fabs(std::log(without / theirs)) < std::log(own / theirs);
-    if (share > config.sentence_max_rendered || rest_share < config.sentence_rest_rendered || !closer) continue;
+    if (rest_share < config.sentence_rest_rendered) continue;
+    // Were each word rendered as often as the rest of the bead's are (one
+    // rendered and one not added, as a few words are a small sample; at most
+    // the document's rate), the chance that as few of the sentence's words
+    // are rendered.
+    double rate = static_cast<double>(covered - s_rendered + 1) / static_cast<double>(units - s_units + 2);
+    if (balanced_rate > 0) rate = std::min(rate, balanced_rate);
+    const double chance = LowerTail(s_units, s_rendered, rate);
+    const bool few = share <= config.sentence_max_rendered || chance <= config.clause_max_chance;
+    if (!(closer && few) && chance > config.clause_sure_chance) continue;
     // A sentence that holds a clause run already found is reported once.
     const bool overlaps = std::any_of(out->begin() + static_cast<long>(before), out->end(),
                                       [&](const Run& r) { return r.first <= last && first <= r.last; });

@@ -150,7 +150,7 @@ const ConfigField<C> kCheckFields[] = {
      &C::clause_sure_chance, 0, 1},
     {"clause_other_coverage", "... and the other side's dictionary words are rendered in this one for at least this share",
      &C::clause_other_coverage, 0, 1},
-    {"sentence_max_rendered", "a sentence of a side of several with at most this share of its dictionary words rendered may be omitted",
+    {"sentence_max_rendered", "a sentence of a side of several with at most this share of its dictionary words rendered (or fewer than chance allows, by clause_max_chance and clause_sure_chance) may be omitted",
      &C::sentence_max_rendered, 0, 1},
     {"sentence_rest_rendered", "... when the bead's other dictionary words are rendered for at least this share",
      &C::sentence_rest_rendered, 0, 1},

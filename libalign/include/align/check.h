@@ -157,10 +157,13 @@ struct CheckConfig {
   double clause_max_chance = 0.01;
   double clause_sure_chance = 0.001;
   double clause_other_coverage = 0.7;
-  // A whole sentence of a side of several is omitted (or added) when at most
-  // sentence_max_rendered of its dictionary words are rendered, at least
-  // sentence_rest_rendered of the bead's other words are, and the lengths
-  // agree better without it (the side being longer by clause_length_gap);
+  // A whole sentence of a side of several is omitted (or added) when at
+  // least sentence_rest_rendered of the bead's other words are rendered and
+  // either the lengths agree better without it (the side being longer by
+  // clause_length_gap) and at most sentence_max_rendered of its dictionary
+  // words are rendered, or so few that at the rest's rate (at most the
+  // document's) as few would be rendered by chance at most
+  // clause_max_chance of the time (clause_sure_chance whatever the lengths);
   // the other side's words must be rendered in this one for at least
   // sentence_other_coverage of them (looser than for a clause: the rest of
   // the side, well rendered, already rules out a paraphrase).
