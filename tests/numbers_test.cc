@@ -120,6 +120,12 @@ TEST(NumbersTest, Urdu) {
       {"۳۔ 2026ء تا 2030ء زرعی تعاون کا لائحہ عمل؛", {"year 2026", "year 2030"}},
       {"۲۳٫۱ فیصد", {"percent 23.1%"}},
       {"چار نکاتی تجاویز", {"count 4 soft"}},
+      // Every number to a hundred has a word of its own; بہتر (72) is
+      // "better" and چون (54) a word of its own, so they stay words.
+      {"اکتالیس سالہ ویسٹ", {"count 41"}},
+      {"چھیانوے منصوبے اور تریپن کمپنیاں", {"count 96", "count 53"}},
+      {"دونوں ممالک کے تعلقات مزید بہتر ہوئے", {}},
+      {"بغیر چون و چرا کے", {}},
   });
 }
 
