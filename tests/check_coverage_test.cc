@@ -498,6 +498,32 @@ internal::Glossary GlossaryOf(const std::string& entries, Language source) {
                             Language::kEnglish);
 }
 
+// The binomial tail the sentence rule judges by, against a slow reference
+// (each term from lgamma), and on a sentence of thousands of words, where
+// summing plain products would underflow to 0 and call a well rendered
+// sentence an omission.
+TEST(BinomialLowerTailTest, MatchesTheDirectSumAndSurvivesLongSentences) {
+  auto reference = [](size_t n, size_t k, double p) {
+    double sum = 0;
+    for (size_t i = 0; i <= k; ++i) {
+      const double log_choose = std::lgamma(double(n) + 1) - std::lgamma(double(i) + 1) - std::lgamma(double(n - i) + 1);
+      sum += std::exp(log_choose + double(i) * std::log(p) + double(n - i) * std::log1p(-p));
+    }
+    return std::min(sum, 1.0);
+  };
+  for (size_t n : {1, 4, 7, 12, 40})
+    for (size_t k = 0; k <= n; ++k)
+      for (double p : {0.05, 0.3, 0.5, 0.75, 0.95})
+        EXPECT_NEAR(internal::BinomialLowerTail(n, k, p), reference(n, k, p), 1e-9) << n << " " << k << " " << p;
+  EXPECT_NEAR(internal::BinomialLowerTail(12, 2, 0.8333), reference(12, 2, 0.8333), 1e-12);
+  EXPECT_DOUBLE_EQ(internal::BinomialLowerTail(5, 0, 0), 1.0);
+  EXPECT_DOUBLE_EQ(internal::BinomialLowerTail(5, 4, 1), 0.0);
+  EXPECT_DOUBLE_EQ(internal::BinomialLowerTail(5, 5, 1), 1.0);
+  // 3,000 of 5,000 words rendered at a rate of 0.6 is the mean: about half.
+  EXPECT_NEAR(internal::BinomialLowerTail(5000, 3000, 0.6), 0.5, 0.02);
+  EXPECT_LT(internal::BinomialLowerTail(5000, 2500, 0.6), 1e-40);  // 14 deviations below
+}
+
 TEST(GlossaryTest, NumberWordsMeanTheirNumberAndFunctionWordsAreNoUnits) {
   const internal::Glossary glossary = GlossaryOf("工人\tworkers\n", Language::kChinese);
   EXPECT_TRUE(glossary.Compares(Language::kEnglish, Language::kChinese));

@@ -154,19 +154,6 @@ std::vector<std::vector<double>> BalancedRates(const CheckContext& ctx, const Ta
   return rates;
 }
 
-// P(X <= k) for X binomial with n trials of probability p.
-double LowerTail(size_t n, size_t k, double p) {
-  if (p <= 0) return 1;
-  if (p >= 1) return k >= n ? 1 : 0;
-  double term = std::pow(1 - p, static_cast<double>(n));  // P(X = 0)
-  double sum = term;
-  for (size_t i = 1; i <= k && i <= n; ++i) {
-    term *= static_cast<double>(n - i + 1) / static_cast<double>(i) * p / (1 - p);
-    sum += term;
-  }
-  return std::min(sum, 1.0);
-}
-
 // The runs of version v's side (|own|) in |bead| that version |other|
 // (|theirs|) lacks; |balanced_rate|: BalancedRates for the two.
 void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t bead, size_t v, size_t other,
@@ -262,7 +249,7 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t 
     // are rendered.
     double rate = static_cast<double>(covered - s_rendered + 1) / static_cast<double>(units - s_units + 2);
     if (balanced_rate > 0) rate = std::min(rate, balanced_rate);
-    const double chance = LowerTail(s_units, s_rendered, rate);
+    const double chance = BinomialLowerTail(s_units, s_rendered, rate);
     const bool few = share <= config.sentence_max_rendered || chance <= config.clause_max_chance;
     if (!(closer && few) && chance > config.clause_sure_chance) continue;
     // A sentence that holds a clause run already found is reported once.

@@ -2,6 +2,7 @@
 #include "coverage.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "align/language.h"
 #include "aligner_text.h"
@@ -45,6 +46,20 @@ double RenderedShare(const std::vector<std::vector<std::string>>& units, const s
   size_t rendered = 0;
   for (const auto& u : units) rendered += UnitRendered(u, meanings);
   return units.empty() ? 0 : static_cast<double>(rendered) / static_cast<double>(units.size());
+}
+
+double BinomialLowerTail(size_t n, size_t k, double p) {
+  if (k >= n || p <= 0) return 1;
+  if (p >= 1) return 0;
+  const double odds = std::log(p) - std::log1p(-p);
+  double log_term = static_cast<double>(n) * std::log1p(-p);  // P(X = 0)
+  double log_sum = log_term;
+  for (size_t i = 1; i <= k; ++i) {
+    log_term += std::log(static_cast<double>(n - i + 1) / static_cast<double>(i)) + odds;
+    const double hi = std::max(log_sum, log_term), lo = std::min(log_sum, log_term);
+    log_sum = hi + std::log1p(std::exp(lo - hi));
+  }
+  return std::min(std::exp(log_sum), 1.0);
 }
 
 Language PivotOf(const std::vector<std::shared_ptr<const Dictionary>>& dictionaries) {

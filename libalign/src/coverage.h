@@ -91,6 +91,12 @@ bool UnitRendered(const std::vector<std::string>& unit, const std::unordered_set
 // Share of |units| rendered in |meanings| (0 for no units).
 double RenderedShare(const std::vector<std::vector<std::string>>& units, const std::unordered_set<std::string>& meanings);
 
+// P(X <= k) for X binomial with n trials of probability p: how often
+// chance renders at most k of n words that are each rendered with
+// probability p. Summed in logarithms, so that a sentence of thousands of
+// words neither underflows to 0 nor overflows.
+double BinomialLowerTail(size_t n, size_t k, double p);
+
 // The language most of |dictionaries| translate into (the first one's
 // target on a tie); kUnknown when there are none.
 Language PivotOf(const std::vector<std::shared_ptr<const Dictionary>>& dictionaries);
