@@ -724,6 +724,51 @@ TEST_F(AlignerTest, LearningThresholdsDecideWhetherALexiconIsLearned) {
   EXPECT_TRUE(internal::LearnLexicon(model, path, Settings(R"({"learn_max_beads": 1})")).empty());
 }
 
+// A document whose second half is rendered twice as long as its first
+// (another translator, another genre): after LocaliseRatio each sentence's
+// length is scaled by the ratio of the beads around it, not the document's;
+// a large prior keeps the document's, and where the ratio does not change
+// nothing moves.
+TEST_F(AlignerTest, TheRealignmentScalesLengthsByTheRatioAroundThem) {
+  std::vector<std::string> x, shifting, even;
+  for (int k = 0; k < 40; ++k) {
+    x.push_back("The ministers met today.");
+    shifting.push_back(k < 20 ? "The ministers met today, and they talked." :
+                                "The ministers met today, and they talked, and they talked again, at length.");
+    even.push_back("The ministers met today, and they talked.");
+  }
+  std::vector<internal::PathBead> path;
+  for (uint32_t k = 0; k < 40; ++k) path.push_back({k, 1, k, 1, 0.0});
+  auto scaled = [&](const std::vector<std::string>& y, size_t window, double prior) {
+    internal::PairModel model(internal::ExtractFeatures(Input(Lines(x), Language::kEnglish)),
+                              internal::ExtractFeatures(Input(Lines(y), Language::kEnglish)), nullptr, AlignerConfig{});
+    std::vector<double> before, after;
+    for (size_t i = 0; i < 40; ++i) before.push_back(model.x_cum()[i + 1] - model.x_cum()[i]);
+    model.LocaliseRatio(path, window, prior);
+    for (size_t i = 0; i < 40; ++i) after.push_back(model.x_cum()[i + 1] - model.x_cum()[i]);
+    std::vector<double> y_lengths;
+    for (size_t j = 0; j < 40; ++j) y_lengths.push_back(model.y_cum()[j + 1] - model.y_cum()[j]);
+    return std::make_tuple(before, after, y_lengths);
+  };
+  {
+    const auto [before, after, y] = scaled(shifting, 5, 0);
+    EXPECT_NEAR(before[0], before[39], 1e-9);  // one ratio for the whole document
+    EXPECT_NEAR(after[0], y[0], 1e-6);         // each half by its own
+    EXPECT_NEAR(after[39], y[39], 1e-6);
+    EXPECT_LT(after[0], before[0]);
+    EXPECT_GT(after[39], before[39]);
+  }
+  {
+    const auto [before, after, y] = scaled(shifting, 5, 1e9);  // the prior outweighs the window
+    EXPECT_NEAR(after[0], before[0], 1e-3);
+    EXPECT_NEAR(after[39], before[39], 1e-3);
+  }
+  {
+    const auto [before, after, y] = scaled(even, 5, 0);
+    for (size_t i = 0; i < 40; ++i) EXPECT_NEAR(after[i], before[i], 1e-9);
+  }
+}
+
 TEST_F(AlignerTest, CoarseCorridorThresholdsDecideTheFirstBand) {
   // Two versions of over 256 sentences, the second lacking its first 60:
   // the first corridor comes from recursive halving, or from the length

@@ -1,4 +1,5 @@
 #include "aligner_model.h"
+#include "aligner_dp.h"
 
 #include <algorithm>
 #include <bit>
@@ -408,6 +409,25 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
     }
   }
   Reweigh();
+}
+
+void PairModel::LocaliseRatio(const std::vector<PathBead>& path, size_t window, double prior) {
+  const size_t beads = path.size();
+  std::vector<double> xs(beads + 1, 0), ys(beads + 1, 0);  // raw lengths, prefix sums over beads
+  for (size_t k = 0; k < beads; ++k) {
+    const PathBead& b = path[k];
+    xs[k + 1] = xs[k] + (x_cum_[b.i0 + b.a] - x_cum_[b.i0]) / ratio_;
+    ys[k + 1] = ys[k] + (y_cum_[b.j0 + b.b] - y_cum_[b.j0]);
+  }
+  const double mass = prior * (x_cum_.back() / ratio_) / std::max<double>(double(n()), 1.0);
+  std::vector<double> cum(x_cum_.size(), 0);
+  for (size_t k = 0; k < beads; ++k) {
+    const size_t lo = k > window ? k - window : 0, hi = std::min(beads, k + window + 1);
+    const double r = (ys[hi] - ys[lo] + mass * ratio_) / (xs[hi] - xs[lo] + mass);
+    const PathBead& b = path[k];
+    for (uint32_t i = b.i0; i < b.i0 + b.a; ++i) cum[i + 1] = cum[i] + (x_cum_[i + 1] - x_cum_[i]) / ratio_ * r;
+  }
+  x_cum_ = std::move(cum);
 }
 
 void PairModel::AddLexicon(const std::vector<std::pair<uint32_t, uint32_t>>& links) {

@@ -23,6 +23,8 @@
 
 namespace align::internal {
 
+struct PathBead;  // aligner_dp.h
+
 // What one version contributes, independent of the other side.
 struct VersionFeatures {
   Language language = Language::kUnknown;
@@ -66,6 +68,10 @@ class PairModel {
   // recomputes the reachability weights.
   void AddLexicon(const std::vector<std::pair<uint32_t, uint32_t>>& links);
   double LengthCost(double lx, double ly) const;
+  // Scales x's lengths by the length ratio around each sentence along
+  // |path| (its beads within |window| on each side, plus |prior| mean x
+  // sentences at the document's ratio) instead of the document's ratio.
+  void LocaliseRatio(const std::vector<PathBead>& path, size_t window, double prior);
   double length_ratio() const { return ratio_; }
   const std::vector<double>& x_cum() const { return x_cum_; }
   const std::vector<double>& y_cum() const { return y_cum_; }

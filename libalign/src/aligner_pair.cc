@@ -669,6 +669,8 @@ PairAlignment AlignPairOnce(const VersionFeatures& x, const VersionFeatures& y,
     auto links = LearnLexicon(model, run.beads, config);
     if (!links.empty()) {
       model.AddLexicon(links);
+      if (config.local_ratio_window > 0)
+        model.LocaliseRatio(run.beads, static_cast<size_t>(config.local_ratio_window), config.local_ratio_prior);
       clock.Mark("learning");
       const size_t realign_width =
           std::max<size_t>(width * static_cast<size_t>(std::max(config.realign_band_percent, 1)) / 100,

@@ -150,6 +150,14 @@ struct AlignerConfig {
   int learn_min_sentences = 6;
   int realign_band_percent = 75;
   int realign_min_band = 4;
+  // The realignment after learning scales the lengths by the ratio of the
+  // first pass's beads within local_ratio_window beads on each side, plus
+  // local_ratio_prior mean sentences at the document's ratio, instead of
+  // the document's ratio alone: chapters by other translators or of
+  // another genre joined into one document each keep their own ratio
+  // (0: the document's ratio throughout).
+  int local_ratio_window = 75;
+  double local_ratio_prior = 100;
 
   // The first corridor: by recursive halving when both versions have more
   // than coarse_above_sentences sentences (else the length diagonal), each
