@@ -206,7 +206,7 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t 
     // are rendered. Scaled up by that, at most to the document's rate.
     if (longer && other_rendered && other_units >= config.clause_min_units && covered >= config.clause_min_units)
       share = std::max(share, std::min(balanced_rate, share * own / theirs));
-    const double chance = std::pow(1 - share, static_cast<double>(run_units));
+    const double chance = BinomialLowerTail(run_units, 0, share);
     const bool enough = run_units >= config.clause_min_units && rest >= config.clause_min_units &&
                         chance <= config.clause_max_chance;
     const double without = (letters - run_letters) / scale[v];
