@@ -574,5 +574,56 @@ TEST(GlossaryTest, UrduLoanwordsRenderTheirEnglishWordsBySkeleton) {
   for (const std::string& m : glossary.Meanings("战略伙伴关系", Language::kChinese)) EXPECT_NE(m[0], '~');
 }
 
+// Versions whose paragraphs correspond one to one, each a sentence, but for
+// a bead that holds two English paragraphs against one Chinese: the English
+// paragraph that the Chinese renders less than chance allows has no
+// counterpart, though the lengths alone (within clause_length_gap) and the
+// share rendered (above sentence_max_rendered) would not say so.
+class ParagraphCoverageTest : public CheckCoverageTest {
+ protected:
+  void BuildParagraphs(const std::string& extra) {
+    Build({"The ministry said the attack killed two workers.", "The ministry urged stronger security measures.",
+           "It discussed the economic corridor with Pakistan.", extra,
+           "The ministry urged: investigate the killer, plug the loophole, stronger security measures for project workers, "
+           "and the construction of the economic corridor with Pakistan, and it discussed the security of the economic projects."},
+          {"外交部表示，袭击造成两名工人死亡。", "外交部要求加强安全措施。", "外交部与巴基斯坦讨论了经济走廊。",
+           "外交部强烈要求彻查凶手，尽快堵塞漏洞，并切实加强项目工人的安全措施，推进与巴基斯坦的经济走廊建设，还讨论了经济项目的安全问题。"},
+          {{{0, 1}, {0, 1}}, {{1, 2}, {1, 2}}, {{2, 3}, {2, 3}}, {{3, 5}, {3, 4}}});
+  }
+};
+
+TEST_F(ParagraphCoverageTest, AParagraphTooManyThatIsRarelyRenderedIsAnOmission) {
+  BuildParagraphs("The ministry told workers of the attack amid rain in the capital city.");
+  std::vector<Finding> found = Run();
+  ExpectOnly(found, FindingType::kOmission, 1);
+  EXPECT_EQ(found[0].evidence, "The ministry told workers of the attack amid rain in the capital city.");
+  // Not by the lengths or the share of a whole sentence: without paragraphs
+  // as evidence, nothing.
+  EXPECT_TRUE(Run(R"({"paragraph_min_agreeing": 0})").empty());
+  EXPECT_TRUE(Run(R"({"paragraph_max_chance": 0.001})").empty());
+}
+
+TEST_F(ParagraphCoverageTest, ParagraphsSayNothingWhereTheVersionsAreParagraphedDifferently) {
+  const std::string extra = "The ministry told workers of the attack amid rain in the capital city.";
+  // Presegmented lines are no paragraphs.
+  BuildParagraphs(extra);
+  aligned_.settings.presegmented = true;
+  EXPECT_TRUE(Run().empty());
+  // The first two English sentences one paragraph, against two Chinese ones.
+  BuildParagraphs(extra);
+  aligned_.versions[0].sentences[1].paragraph = aligned_.versions[0].sentences[0].paragraph;
+  EXPECT_TRUE(Run().empty());
+  // Too few paragraphs agreeing to tell.
+  BuildParagraphs(extra);
+  EXPECT_TRUE(Run(R"({"paragraph_min_agreeing": 4})").empty());
+}
+
+// The nearest innocent text: the same paragraphs, the two English ones of
+// the bead both rendered (the translator joined them).
+TEST_F(ParagraphCoverageTest, TwoParagraphsJoinedAndRenderedAreNoOmission) {
+  BuildParagraphs("The ministry told the workers to investigate the killer and plug the loophole.");
+  EXPECT_TRUE(Run().empty());
+}
+
 }  // namespace
 }  // namespace align

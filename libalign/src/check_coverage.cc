@@ -155,9 +155,12 @@ std::vector<std::vector<double>> BalancedRates(const CheckContext& ctx, const Ta
 }
 
 // The runs of version v's side (|own|) in |bead| that version |other|
-// (|theirs|) lacks; |balanced_rate|: BalancedRates for the two.
+// (|theirs|) lacks; |balanced_rate|: BalancedRates for the two;
+// |extra_paragraph|: the bead has a whole paragraph too many on one side
+// (ExtraParagraphBeads).
 void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t bead, size_t v, size_t other,
-              const SideView& own_side, const SideView& theirs_side, double balanced_rate, std::vector<Run>* out) {
+              const SideView& own_side, const SideView& theirs_side, double balanced_rate, bool extra_paragraph,
+              std::vector<Run>* out) {
   const CheckConfig& config = ctx.config;
   const std::vector<Clause>& clauses = own_side.clauses;
   const std::unordered_set<std::string>& meanings = theirs_side.meanings;
@@ -224,8 +227,12 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t 
   // rest that chance cannot explain it (a short document's ratio counts its
   // own omissions and then points nowhere): a sentence the aligner joined
   // to its neighbour.
+  // Or, in a bead one paragraph longer on this side than the other's
+  // paragraphs allow, a sentence that is a paragraph of its own and is
+  // rendered less than chance allows (check_paragraphs.cc): the paragraphs
+  // stand for the lengths.
   const size_t sentences = ctx.side(bead, v).size();
-  if (sentences < 2 || !longer) return;
+  if (sentences < 2 || !(longer || extra_paragraph)) return;
   for (size_t s = 0; s < sentences; ++s) {
     size_t first = clauses.size(), last = 0, s_units = 0, s_rendered = 0;
     double s_letters = 0;
@@ -251,7 +258,10 @@ void FindRuns(const CheckContext& ctx, const std::vector<double>& scale, size_t 
     if (balanced_rate > 0) rate = std::min(rate, balanced_rate);
     const double chance = BinomialLowerTail(s_units, s_rendered, rate);
     const bool few = share <= config.sentence_max_rendered || chance <= config.clause_max_chance;
-    if (!(closer && few) && chance > config.clause_sure_chance) continue;
+    const bool by_length = longer && ((closer && few) || chance <= config.clause_sure_chance);
+    const bool by_paragraph = extra_paragraph && closer && chance <= config.paragraph_max_chance &&
+                              AloneInParagraph(ctx, v, ctx.side(bead, v).begin + s);
+    if (!by_length && !by_paragraph) continue;
     // A sentence that holds a clause run already found is reported once.
     const bool overlaps = std::any_of(out->begin() + static_cast<long>(before), out->end(),
                                       [&](const Run& r) { return r.first <= last && first <= r.last; });
@@ -317,6 +327,9 @@ void FindUncoveredClauses(const CheckContext& ctx, std::vector<Finding>* finding
     }
   }
   const std::vector<std::vector<double>> rates = BalancedRates(ctx, taken, scale);
+  std::vector<std::vector<std::vector<bool>>> extra(n, std::vector<std::vector<bool>>(n));
+  for (size_t v = 0; v < n; ++v)
+    for (size_t o = v + 1; o < n; ++o) extra[v][o] = ExtraParagraphBeads(ctx, v, o);
   std::vector<Run> runs;
   for (size_t b = 0; b < ctx.beads().size(); ++b) {
     for (size_t v = 0; v < n; ++v) {
@@ -324,8 +337,8 @@ void FindUncoveredClauses(const CheckContext& ctx, std::vector<Finding>* finding
       for (size_t o = v + 1; o < n; ++o) {
         if (ctx.side(b, o).empty() || !ctx.glossary->Compares(ctx.language(v), ctx.language(o))) continue;
         const SideView first = ReadSide(ctx, taken, b, v, o), second = ReadSide(ctx, taken, b, o, v);
-        FindRuns(ctx, scale, b, v, o, first, second, rates[v][o], &runs);
-        FindRuns(ctx, scale, b, o, v, second, first, rates[o][v], &runs);
+        FindRuns(ctx, scale, b, v, o, first, second, rates[v][o], extra[v][o][b], &runs);
+        FindRuns(ctx, scale, b, o, v, second, first, rates[o][v], extra[v][o][b], &runs);
       }
     }
   }

@@ -119,6 +119,13 @@ void FindMoves(const CheckContext& ctx, std::vector<Finding>* findings);
 // Clauses of a bead whose words have no translation in another version's
 // side, where the rest of the bead has (check_coverage.cc).
 void FindUncoveredClauses(const CheckContext& ctx, std::vector<Finding>* findings);
+// Per bead: whether it holds two whole paragraphs of version v (or o)
+// against one of the other, in a pair whose paragraphs otherwise
+// correspond one to one (check_paragraphs.cc; all false for presegmented
+// input and when paragraph_min_agreeing is 0).
+std::vector<bool> ExtraParagraphBeads(const CheckContext& ctx, size_t v, size_t o);
+// Whether sentence |s| of version |v| is a paragraph of its own.
+bool AloneInParagraph(const CheckContext& ctx, size_t v, size_t s);
 // Removes the findings whose index is marked in |drop|, keeping the order
 // (check_clauses.cc).
 void RemoveMarked(const std::vector<bool>& drop, std::vector<Finding>* findings);

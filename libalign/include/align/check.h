@@ -171,6 +171,17 @@ struct CheckConfig {
   double sentence_rest_rendered = 0.5;
   double sentence_other_coverage = 0.6;
   double clause_length_gap = 0.2;
+  // Paragraphs (check_paragraphs.cc): where two versions' paragraphs
+  // correspond one to one elsewhere (at least paragraph_min_agreeing beads
+  // beginning a paragraph in both, none paragraphed differently), a bead
+  // with two whole paragraphs on one side against one on the other has one
+  // too many; a sentence that is a paragraph of its own there is omitted
+  // (or added) when the lengths agree better without it, whatever the gap,
+  // and as few of its dictionary words are rendered as chance (at the
+  // rest's rate) allows at most paragraph_max_chance of the time, the other
+  // conditions of a whole sentence holding (0 beads: never).
+  size_t paragraph_min_agreeing = 3;
+  double paragraph_max_chance = 0.05;
   // A sentence one version lacks in its bead is misplaced, not omitted, when
   // that version's side of a bead at most misplaced_max_beads away renders
   // at least misplaced_min_rendered of its dictionary words and
