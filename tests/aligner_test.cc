@@ -769,6 +769,76 @@ TEST_F(AlignerTest, TheRealignmentScalesLengthsByTheRatioAroundThem) {
   }
 }
 
+// Sentences that end with a closing quote (a reply), in English and Chinese,
+// straight or curly; an apostrophe inside a word or a quote that opens the
+// sentence does not count.
+TEST_F(AlignerTest, ASentenceEndingWithAClosingQuoteIsMarked) {
+  const auto en = internal::ExtractFeatures(Input(Lines({"'Well? Had enough?'", "He said, \"We met.\"  ",
+                                                         "China's minister met him.", "\"We met,\" he said."}),
+                                                  Language::kEnglish));
+  EXPECT_TRUE(en.punct[0].quote_end);
+  EXPECT_TRUE(en.punct[1].quote_end);
+  EXPECT_FALSE(en.punct[2].quote_end);
+  EXPECT_FALSE(en.punct[3].quote_end);
+  const auto zh = internal::ExtractFeatures(Input(Lines({"海老公道：“不过怎么？”", "「走吧。」", "他说，我们见过面。"}),
+                                                  Language::kChinese));
+  EXPECT_TRUE(zh.punct[0].quote_end);
+  EXPECT_TRUE(zh.punct[1].quote_end);
+  EXPECT_FALSE(zh.punct[2].quote_end);
+}
+
+// Dialogue whose translator keeps the quotes: after the first pass, a bead
+// whose last sentences disagree on a closing quote costs the log of how much
+// likelier that is at random than on the path (here half the endings are
+// quoted on each side and every bead agrees: log(0.5 / (1/62)) = log 31).
+// A translator who drops the quotes, too few quoted endings, or a stretch
+// of the document without dialogue, learn nothing.
+TEST_F(AlignerTest, TheRealignmentLearnsWhatADisagreeingQuoteCosts) {
+  std::vector<std::string> x, kept, dropped, half;
+  for (int k = 0; k < 60; ++k) {
+    const bool reply = k % 2 == 0;
+    x.push_back(reply ? "He said: 'We met today.'" : "They met today.");
+    kept.push_back(reply ? "He said: 'We met today, yes.'" : "They met today, yes.");
+    dropped.push_back(reply ? "He said: We met today, yes." : "They met today, yes.");
+    half.push_back(reply && k < 30 ? "He said: 'We met today, yes.'" : "They met today, yes.");
+  }
+  std::vector<internal::PathBead> path;
+  for (uint32_t k = 0; k < 60; ++k) path.push_back({k, 1, k, 1, 0.0});
+  auto model = [&](const std::vector<std::string>& y) {
+    return internal::PairModel(internal::ExtractFeatures(Input(Lines(x), Language::kEnglish)),
+                               internal::ExtractFeatures(Input(Lines(y), Language::kEnglish)), nullptr, AlignerConfig{});
+  };
+  auto cell = [](const internal::PairModel& m) {
+    return [&m](uint32_t i, uint32_t j) { return m.ComputeCell(i, j); };
+  };
+  {
+    internal::PairModel m = model(kept);
+    const double before = m.BeadCost(0, 1, 1, 1, cell(m));  // a reply paired with a plain sentence
+    EXPECT_EQ(m.quote_end_cost(0), 0);
+    m.LearnQuoteEnds(path, 1.0, 100, 8);
+    EXPECT_NEAR(m.quote_end_cost(0), std::log(31.0), 1e-5);
+    EXPECT_NEAR(m.BeadCost(0, 1, 1, 1, cell(m)) - before, std::log(31.0), 1e-5);
+    EXPECT_NEAR(m.BeadCost(0, 1, 0, 1, cell(m)), m.BeadCost(0, 1, 0, 1, cell(model(kept))), 1e-9);  // agreeing: nothing
+    m.LearnQuoteEnds(path, 1.0, 100, 31);  // 30 quoted endings a side
+    EXPECT_EQ(m.quote_end_cost(0), 0);
+    m.LearnQuoteEnds(path, 0.5, 100, 8);
+    EXPECT_NEAR(m.quote_end_cost(0), 0.5 * std::log(31.0), 1e-5);
+  }
+  {
+    internal::PairModel m = model(dropped);
+    m.LearnQuoteEnds(path, 1.0, 100, 8);
+    for (uint32_t i = 0; i < 60; ++i) EXPECT_EQ(m.quote_end_cost(i), 0);
+  }
+  {
+    // Dialogue in the first half only: with a window of 10 beads, the second
+    // half has no quoted ending around it and learns nothing.
+    internal::PairModel m = model(half);
+    m.LearnQuoteEnds(path, 1.0, 10, 3);
+    EXPECT_GT(m.quote_end_cost(5), 0);
+    EXPECT_EQ(m.quote_end_cost(55), 0);
+  }
+}
+
 TEST_F(AlignerTest, CoarseCorridorThresholdsDecideTheFirstBand) {
   // Two versions of over 256 sentences, the second lacking its first 60:
   // the first corridor comes from recursive halving, or from the length

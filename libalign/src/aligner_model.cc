@@ -123,8 +123,8 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
     for (int k = 0; k < 5; ++k) b |= (p.counts[k] > 0) << k;
     return b;
   };
-  for (const auto& p : x.punct) x_punct_.push_back(bits(p));
-  for (const auto& p : y.punct) y_punct_.push_back(bits(p));
+  for (const auto& p : x.punct) x_punct_.push_back(bits(p)), x_quote_end_.push_back(p.quote_end);
+  for (const auto& p : y.punct) y_punct_.push_back(bits(p)), y_quote_end_.push_back(p.quote_end);
   x_par_ = x.paragraph_start;
   y_par_ = y.paragraph_start;
   x_par_.push_back(1);
@@ -428,6 +428,41 @@ void PairModel::LocaliseRatio(const std::vector<PathBead>& path, size_t window, 
     for (uint32_t i = b.i0; i < b.i0 + b.a; ++i) cum[i + 1] = cum[i] + (x_cum_[i + 1] - x_cum_[i]) / ratio_ * r;
   }
   x_cum_ = std::move(cum);
+}
+
+void PairModel::LearnQuoteEnds(const std::vector<PathBead>& path, double weight, size_t window, size_t min_beads) {
+  quote_end_cost_.assign(n(), 0.0f);
+  if (weight <= 0) return;
+  // Prefix counts over the path's beads with two sides: beads, agreeing
+  // endings, quoted endings of each side.
+  const size_t beads = path.size();
+  std::vector<size_t> two(beads + 1, 0), agree(beads + 1, 0), xq(beads + 1, 0), yq(beads + 1, 0);
+  for (size_t k = 0; k < beads; ++k) {
+    const PathBead& b = path[k];
+    const bool both = b.a && b.b;
+    const bool x = both && x_quote_end_[b.i0 + b.a - 1], y = both && y_quote_end_[b.j0 + b.b - 1];
+    two[k + 1] = two[k] + both;
+    agree[k + 1] = agree[k] + (both && x == y);
+    xq[k + 1] = xq[k] + x;
+    yq[k + 1] = yq[k] + y;
+  }
+  for (size_t k = 0; k < beads; ++k) {
+    const size_t lo = k > window ? k - window : 0, hi = std::min(beads, k + window + 1);
+    const double count = double(two[hi] - two[lo]);
+    const size_t x_quoted = xq[hi] - xq[lo], y_quoted = yq[hi] - yq[lo];
+    // A translator who keeps no quotes, or a stretch with hardly any,
+    // tells nothing: both sides need quoted endings.
+    if (std::min(x_quoted, y_quoted) < std::max<size_t>(min_beads, 1)) continue;
+    // How much likelier the beads around agree than beads paired at random
+    // (the two sides' shares of quoted endings independent), one agreeing
+    // and one not added to their count as a small sample's prior.
+    const double px = double(x_quoted) / count, py = double(y_quoted) / count;
+    const double chance = px * py + (1 - px) * (1 - py);
+    const double rate = (double(agree[hi] - agree[lo]) + 1) / (count + 2);
+    if (rate <= chance) continue;
+    const auto cost = static_cast<float>(weight * std::log((1 - chance) / (1 - rate)));
+    for (uint32_t i = path[k].i0; i < path[k].i0 + path[k].a; ++i) quote_end_cost_[i] = cost;
+  }
 }
 
 void PairModel::AddLexicon(const std::vector<std::pair<uint32_t, uint32_t>>& links) {

@@ -72,6 +72,16 @@ class PairModel {
   // |path| (its beads within |window| on each side, plus |prior| mean x
   // sentences at the document's ratio) instead of the document's ratio.
   void LocaliseRatio(const std::vector<PathBead>& path, size_t window, double prior);
+  // Learns from |path| what a bead whose last sentences disagree on ending
+  // with a closing quote costs from now on, per x sentence: |weight| times
+  // the log of how much likelier disagreeing is for sentences paired at
+  // random than on the path's beads within |window| beads of it (0 where
+  // either side has fewer than |min_beads| quoted endings there, or the
+  // path agrees no more than chance): local, because a chapter of
+  // dialogue and a chapter without any can be one document.
+  void LearnQuoteEnds(const std::vector<PathBead>& path, double weight, size_t window, size_t min_beads);
+  // That cost for a bead whose x side ends with sentence |i| (0 before learning).
+  double quote_end_cost(uint32_t i) const { return quote_end_cost_.empty() ? 0 : quote_end_cost_[i]; }
   double length_ratio() const { return ratio_; }
   const std::vector<double>& x_cum() const { return x_cum_; }
   const std::vector<double>& y_cum() const { return y_cum_; }
@@ -139,6 +149,8 @@ class PairModel {
   const AlignerConfig& config_;
   std::vector<double> x_cum_, y_cum_;  // prefix sums of lengths, x scaled by the ratio
   std::vector<uint8_t> x_punct_, y_punct_;  // bit k: punctuation class k present
+  std::vector<uint8_t> x_quote_end_, y_quote_end_;  // PunctCounts::quote_end
+  std::vector<float> quote_end_cost_;  // per x sentence (LearnQuoteEnds); empty before
   std::vector<uint8_t> x_par_, y_par_;
   std::vector<int> x_par_cum_, y_par_cum_;
   bool paragraphs_ = false;
@@ -225,6 +237,8 @@ double PairModel::BeadCost(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, Cel
                                           1, 2, 2, 3, 2, 3, 3, 4, 2, 3, 3, 4, 3, 4, 4, 5};
     cost += config_.punctuation_weight * kBits[(px ^ py) & 31];
   }
+  if (!quote_end_cost_.empty() && x_quote_end_[i0 + a - 1] != y_quote_end_[j0 + b - 1])
+    cost += quote_end_cost_[i0 + a - 1];
   // Every remaining term is non-negative: a bead that already costs more
   // than |bound| cannot win, so the lexical sum is skipped.
   if (cost > bound) return cost;

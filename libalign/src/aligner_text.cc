@@ -161,11 +161,12 @@ PunctCounts CountPunctuation(std::string_view text) {
   PunctCounts p;
   size_t pos = 0;
   auto bump = [&](int k) { if (p.counts[k] < 255) ++p.counts[k]; };
-  char32_t prev = ' ';
+  char32_t prev = ' ', last = ' ';
   while (pos < text.size()) {
     char32_t cp = DecodeUtf8(text, pos);
     char32_t before = prev;
     prev = cp;
+    if (!IsSpace(cp)) last = cp;
     if (cp == '\'' || cp == 0x2018 || cp == 0x2019) {
       // A single quote between two letters is an apostrophe (don't, China's).
       size_t peek = pos;
@@ -182,6 +183,15 @@ PunctCounts CountPunctuation(std::string_view text) {
       case ':': case 0xFF1A: case ';': case 0xFF1B: case 0x061B: bump(4); break;
       default: break;
     }
+  }
+  // Straight quotes and the apostrophe too: a sentence hardly ends with a
+  // possessive (the boys').
+  switch (last) {
+    case '"': case '\'': case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0x00BB:
+      p.quote_end = true;
+      break;
+    default:
+      break;
   }
   return p;
 }

@@ -62,8 +62,12 @@ std::string StemLatin(std::string_view word);
 
 // Counts of punctuation classes that translations tend to keep:
 // question marks, exclamation marks, quotes, brackets, colons/semicolons.
+// |quote_end|: the sentence ends with a closing quote (before white space):
+// a reply or a quoted remark, which a faithful translation also ends with
+// its quote even where it moves the speech tag ("...," he said / 他说：“…”).
 struct PunctCounts {
   uint8_t counts[5] = {0, 0, 0, 0, 0};
+  bool quote_end = false;
 };
 PunctCounts CountPunctuation(std::string_view text);
 

@@ -124,6 +124,16 @@ struct AlignerConfig {
   // Cost per punctuation class (?, !, quotes, brackets, colons) present on
   // one side of a bead and absent from the other.
   double punctuation_weight = 0.5;
+  // The realignment after learning adds, for a bead whose last sentences
+  // disagree on ending with a closing quote (a reply, a quoted remark),
+  // quote_end_weight times the log of how much likelier that disagreement
+  // is for sentences paired at random than on the first pass's beads within
+  // quote_end_window beads (each side needing quote_end_min_beads quoted
+  // endings there): dialogue whose translator keeps the quotes pays, a
+  // translator who drops them, or text without quotes, does not.
+  double quote_end_weight = 1.0;
+  int quote_end_window = 100;
+  int quote_end_min_beads = 24;
   // Cost of a paragraph boundary inside a bead, and of a bead that starts a
   // paragraph on one side only (running text only; presegmented input has
   // no paragraphs).
