@@ -739,9 +739,10 @@ TEST_F(AlignerTest, TheRealignmentScalesLengthsByTheRatioAroundThem) {
   }
   std::vector<internal::PathBead> path;
   for (uint32_t k = 0; k < 40; ++k) path.push_back({k, 1, k, 1, 0.0});
+  const AlignerConfig config;  // the models keep a reference to it
   auto scaled = [&](const std::vector<std::string>& y, size_t window, double prior) {
     internal::PairModel model(internal::ExtractFeatures(Input(Lines(x), Language::kEnglish)),
-                              internal::ExtractFeatures(Input(Lines(y), Language::kEnglish)), nullptr, AlignerConfig{});
+                              internal::ExtractFeatures(Input(Lines(y), Language::kEnglish)), nullptr, config);
     std::vector<double> before, after;
     for (size_t i = 0; i < 40; ++i) before.push_back(model.x_cum()[i + 1] - model.x_cum()[i]);
     model.LocaliseRatio(path, window, prior);
@@ -804,9 +805,10 @@ TEST_F(AlignerTest, TheRealignmentLearnsWhatADisagreeingQuoteCosts) {
   }
   std::vector<internal::PathBead> path;
   for (uint32_t k = 0; k < 60; ++k) path.push_back({k, 1, k, 1, 0.0});
+  const AlignerConfig config;  // the models keep a reference to it
   auto model = [&](const std::vector<std::string>& y) {
     return internal::PairModel(internal::ExtractFeatures(Input(Lines(x), Language::kEnglish)),
-                               internal::ExtractFeatures(Input(Lines(y), Language::kEnglish)), nullptr, AlignerConfig{});
+                               internal::ExtractFeatures(Input(Lines(y), Language::kEnglish)), nullptr, config);
   };
   auto cell = [](const internal::PairModel& m) {
     return [&m](uint32_t i, uint32_t j) { return m.ComputeCell(i, j); };
