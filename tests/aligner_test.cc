@@ -638,9 +638,12 @@ TEST_F(AlignerTest, LongTranslationsWinMostBeadsWhateverTheirMargin) {
   EXPECT_TRUE(unrelated_warning("{}", 300, 7));
   EXPECT_TRUE(unrelated_warning(R"({"unrelated_margin": 1000})", 300, 7));
   // Long enough for its beads to be counted: the path pairs sentences that
-  // share a word by chance, and those win, but little more than half.
+  // share a word by chance, and those win, but little more than half (with
+  // the realignment's cost of splits off: sentences without a comma, it
+  // leaves fewer merged beads to win with, and the share falls to half or
+  // below).
   EXPECT_TRUE(unrelated_warning(R"({"unrelated_margin": 1000})", 1200, 7));
-  EXPECT_FALSE(unrelated_warning(R"({"unrelated_margin": 1000, "unrelated_min_win_share": 0.5})", 1200, 7));
+  EXPECT_FALSE(unrelated_warning(R"({"unrelated_margin": 1000, "unrelated_min_win_share": 0.5, "split_weight": 0})", 1200, 7));
 
   // Without a dictionary (Urdu–Chinese here) only a lexicon learned from
   // the path can judge, and its sums cannot; the count still can.
@@ -839,6 +842,92 @@ TEST_F(AlignerTest, TheRealignmentLearnsWhatADisagreeingQuoteCosts) {
     EXPECT_GT(m.quote_end_cost(5), 0);
     EXPECT_EQ(m.quote_end_cost(55), 0);
   }
+}
+
+// Commas, semicolons and colons inside a sentence, in each script, are
+// where a translator may split it; a thousands separator is not.
+TEST_F(AlignerTest, ClauseMarksAreCountedButNotThousandsSeparators) {
+  const auto en = internal::ExtractFeatures(
+      Input(Lines({"They came, saw; and left: all of them.", "Some 5,000 people came.", "He left."}), Language::kEnglish));
+  EXPECT_EQ(en.punct[0].clause_marks, 3);
+  EXPECT_EQ(en.punct[1].clause_marks, 0);
+  EXPECT_EQ(en.punct[2].clause_marks, 0);
+  const auto zh = internal::ExtractFeatures(Input(Lines({"他来了，看见了；又走了：都走了。", "五千人来了。"}), Language::kChinese));
+  EXPECT_EQ(zh.punct[0].clause_marks, 3);
+  EXPECT_EQ(zh.punct[1].clause_marks, 0);
+  const auto ur = internal::ExtractFeatures(Input(Lines({"وہ آئے، دیکھا اور چلے گئے۔", "5،000 لوگ آئے۔"}), Language::kUrdu));
+  EXPECT_EQ(ur.punct[0].clause_marks, 1);
+  EXPECT_EQ(ur.punct[1].clause_marks, 1);  // the Urdu comma is a comma wherever it stands
+}
+
+// A translator who splits the sentences with a comma and keeps the others
+// whole: after the first pass, a bead that pairs a comma-less sentence
+// with two costs |weight| times the log of how much less likely that is
+// than for any sentence (here 30 of 60 sentences split, none without a
+// comma: with the prior of 60 beads at the rate of 1/2,
+// P(split | no comma) = 30/90, so log(1.5)); a split at a comma, which the
+// path shows likelier than average, costs nothing (never a reward). Where
+// splits do not depend on commas, nothing is learnt; and a stretch of the
+// document far from the splits learns from its own beads.
+TEST_F(AlignerTest, TheRealignmentLearnsWhatSplittingASentenceWithoutACommaCosts) {
+  std::vector<std::string> x, y;
+  for (int k = 0; k < 60; ++k) {
+    const bool comma = k % 2 == 0;
+    x.push_back(comma ? "They met today, and they talked." : "They met today.");
+    y.push_back("They met today.");
+    if (comma) y.push_back("They talked.");
+  }
+  const AlignerConfig config;  // the model keeps a reference to it
+  internal::PairModel m(internal::ExtractFeatures(Input(Lines(x), Language::kEnglish)),
+                        internal::ExtractFeatures(Input(Lines(y), Language::kEnglish)), nullptr, config);
+  auto cell = [&m](uint32_t i, uint32_t j) { return m.ComputeCell(i, j); };
+  // Comma sentences split (1-2), the others not (1-1).
+  std::vector<internal::PathBead> by_commas, regardless, all_whole;
+  uint32_t j = 0;
+  for (uint32_t k = 0; k < 60; ++k) {
+    const uint32_t b = k % 2 == 0 ? 2 : 1;
+    by_commas.push_back({k, 1, j, b, 0.0});
+    j += b;
+  }
+  EXPECT_EQ(m.split_cost(1, 1, 2, 2), 0);  // nothing before learning
+  const double before = m.BeadCost(1, 1, 3, 2, cell);
+  m.LearnSplits(by_commas, 1.0, 60, 1000);
+  EXPECT_NEAR(m.split_cost(1, 1, 3, 2), std::log(1.5), 1e-5);        // no comma, split
+  EXPECT_NEAR(m.BeadCost(1, 1, 3, 2, cell) - before, std::log(1.5), 1e-5);
+  EXPECT_NEAR(m.split_cost(0, 1, 0, 2), 0, 1e-9);                    // comma, split
+  EXPECT_NEAR(m.split_cost(0, 1, 0, 1), std::log(1.5), 1e-5);        // comma, kept whole
+  EXPECT_NEAR(m.split_cost(1, 1, 2, 1), 0, 1e-9);                    // no comma, kept whole
+  EXPECT_EQ(m.split_cost(0, 2, 0, 3), 0);                            // neither side single
+  m.LearnSplits(by_commas, 0.5, 60, 1000);
+  EXPECT_NEAR(m.split_cost(1, 1, 3, 2), 0.5 * std::log(1.5), 1e-5);
+  m.LearnSplits(by_commas, 0, 60, 1000);
+  EXPECT_EQ(m.split_cost(1, 1, 3, 2), 0);
+
+  // Every other pair of sentences split, with a comma or without.
+  j = 0;
+  for (uint32_t k = 0; k < 60; ++k) {
+    const uint32_t b = k % 4 < 2 ? 2 : 1;
+    regardless.push_back({k, 1, j, b, 0.0});
+    j += b;
+  }
+  m.LearnSplits(regardless, 1.0, 60, 1000);
+  for (uint32_t k = 0; k < 60; ++k) {
+    EXPECT_NEAR(m.split_cost(k, 1, 0, 2), 0, 1e-6);
+    EXPECT_NEAR(m.split_cost(k, 1, 0, 1), 0, 1e-6);
+  }
+
+  // The first half splits at commas, the second keeps every sentence
+  // whole: with a window of 10 beads, the second half has seen no split
+  // and says nothing about them.
+  j = 0;
+  for (uint32_t k = 0; k < 60; ++k) {
+    const uint32_t b = k < 30 && k % 2 == 0 ? 2 : 1;
+    all_whole.push_back({k, 1, j, b, 0.0});
+    j += b;
+  }
+  m.LearnSplits(all_whole, 1.0, 60, 10);
+  EXPECT_GT(m.split_cost(5, 1, 0, 2), 0.1);
+  EXPECT_EQ(m.split_cost(55, 1, 0, 2), 0);
 }
 
 TEST_F(AlignerTest, CoarseCorridorThresholdsDecideTheFirstBand) {

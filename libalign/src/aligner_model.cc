@@ -125,6 +125,8 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
   };
   for (const auto& p : x.punct) x_punct_.push_back(bits(p)), x_quote_end_.push_back(p.quote_end);
   for (const auto& p : y.punct) y_punct_.push_back(bits(p)), y_quote_end_.push_back(p.quote_end);
+  for (const auto& p : x.punct) x_marks_.push_back(std::min<uint8_t>(p.clause_marks, kMaxMarks));
+  for (const auto& p : y.punct) y_marks_.push_back(std::min<uint8_t>(p.clause_marks, kMaxMarks));
   x_par_ = x.paragraph_start;
   y_par_ = y.paragraph_start;
   x_par_.push_back(1);
@@ -462,6 +464,59 @@ void PairModel::LearnQuoteEnds(const std::vector<PathBead>& path, double weight,
     if (rate <= chance) continue;
     const auto cost = static_cast<float>(weight * std::log((1 - chance) / (1 - rate)));
     for (uint32_t i = path[k].i0; i < path[k].i0 + path[k].a; ++i) quote_end_cost_[i] = cost;
+  }
+}
+
+void PairModel::LearnSplits(const std::vector<PathBead>& path, double weight, double prior, size_t window) {
+  split_tables_.clear();
+  split_table_of_.clear();
+  if (weight <= 0 || path.empty()) return;
+  // Prefix counts over the path's beads of (single side, sentences - 1,
+  // marks of the single sentence); a 1-1 bead counts for both sides.
+  constexpr size_t kCells = 2 * (kMaxSplit + 1) * (kMaxMarks + 1);
+  auto cell = [](int side, int split, int marks) { return (side * (kMaxSplit + 1) + split) * (kMaxMarks + 1) + marks; };
+  const size_t beads = path.size();
+  std::vector<uint32_t> prefix((beads + 1) * kCells, 0);
+  for (size_t k = 0; k < beads; ++k) {
+    std::copy_n(prefix.begin() + k * kCells, kCells, prefix.begin() + (k + 1) * kCells);
+    const PathBead& b = path[k];
+    uint32_t* row = prefix.data() + (k + 1) * kCells;
+    if (b.a == 1 && b.b >= 1 && b.b <= kMaxSplit + 1) ++row[cell(0, b.b - 1, x_marks_[b.i0])];
+    if (b.b == 1 && b.a >= 1 && b.a <= kMaxSplit + 1) ++row[cell(1, b.a - 1, y_marks_[b.j0])];
+  }
+  // A table per stretch of kStretch beads, from the beads within |window|
+  // of the stretch's middle.
+  constexpr size_t kStretch = 16;
+  split_table_of_.assign(n(), 0);
+  for (size_t first = 0; first < beads; first += kStretch) {
+    const size_t mid = std::min(beads - 1, first + kStretch / 2);
+    const size_t lo = mid > window ? mid - window : 0, hi = std::min(beads, mid + window + 1);
+    SplitTable table{};
+    for (int side = 0; side < 2; ++side) {
+      double n_sk[kMaxSplit + 1][kMaxMarks + 1], by_split[kMaxSplit + 1] = {}, by_marks[kMaxMarks + 1] = {}, all = 0;
+      for (int s = 0; s <= kMaxSplit; ++s)
+        for (int m = 0; m <= kMaxMarks; ++m) {
+          const size_t c = static_cast<size_t>(cell(side, s, m));
+          n_sk[s][m] = double(prefix[hi * kCells + c] - prefix[lo * kCells + c]);
+          by_split[s] += n_sk[s][m];
+          by_marks[m] += n_sk[s][m];
+          all += n_sk[s][m];
+        }
+      for (int s = 0; s <= kMaxSplit; ++s) {
+        // A split the stretch never shows tells nothing about marks (the
+        // bead type's own cost is for that).
+        if (by_split[s] == 0) continue;
+        const double rate = by_split[s] / all;
+        for (int m = 0; m <= kMaxMarks; ++m) {
+          const double given = (n_sk[s][m] + prior * rate) / (by_marks[m] + prior);
+          table.cost[side][s][m] = static_cast<float>(std::max(0.0, -weight * std::log(given / rate)));
+        }
+      }
+    }
+    const auto index = static_cast<uint32_t>(split_tables_.size());
+    split_tables_.push_back(table);
+    for (size_t k = first; k < std::min(beads, first + kStretch); ++k)
+      for (uint32_t i = path[k].i0; i < path[k].i0 + path[k].a; ++i) split_table_of_[i] = index;
   }
 }
 

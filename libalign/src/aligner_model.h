@@ -82,6 +82,24 @@ class PairModel {
   void LearnQuoteEnds(const std::vector<PathBead>& path, double weight, size_t window, size_t min_beads);
   // That cost for a bead whose x side ends with sentence |i| (0 before learning).
   double quote_end_cost(uint32_t i) const { return quote_end_cost_.empty() ? 0 : quote_end_cost_[i]; }
+  // Learns from |path| what splitting a sentence costs from now on: for a
+  // bead of one x sentence and b of y (and of one y sentence and a of x),
+  // |weight| times the log of how much less likely b (a) is given the
+  // clause marks of the single sentence than for any sentence, over the
+  // path's beads within |window| beads (|prior| beads at the overall rate
+  // there added to each count of marks); never negative. A sentence
+  // without a comma is seldom split; local, because the chapters of a
+  // joined document can come from translators who split differently.
+  void LearnSplits(const std::vector<PathBead>& path, double weight, double prior, size_t window);
+  // That cost for the bead x[i0, i0+a) ↔ y[j0, j0+b) (0 before learning).
+  double split_cost(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b) const {
+    if (split_tables_.empty() || a == 0 || b == 0) return 0;
+    const SplitTable& t = split_tables_[split_table_of_[i0]];
+    double cost = 0;
+    if (a == 1 && b <= kMaxSplit + 1) cost += t.cost[0][b - 1][x_marks_[i0]];
+    if (b == 1 && a <= kMaxSplit + 1) cost += t.cost[1][a - 1][y_marks_[j0]];
+    return cost;
+  }
   double length_ratio() const { return ratio_; }
   const std::vector<double>& x_cum() const { return x_cum_; }
   const std::vector<double>& y_cum() const { return y_cum_; }
@@ -151,6 +169,15 @@ class PairModel {
   std::vector<uint8_t> x_punct_, y_punct_;  // bit k: punctuation class k present
   std::vector<uint8_t> x_quote_end_, y_quote_end_;  // PunctCounts::quote_end
   std::vector<float> quote_end_cost_;  // per x sentence (LearnQuoteEnds); empty before
+  static constexpr int kMaxMarks = 5, kMaxSplit = 3;  // marks and splits counted up to these
+  std::vector<uint8_t> x_marks_, y_marks_;  // PunctCounts::clause_marks, at most kMaxMarks
+  // One table per stretch of the path: [single side x, y][sentences - 1][marks],
+  // the cost of a single x (y) sentence facing that many.
+  struct SplitTable {
+    float cost[2][kMaxSplit + 1][kMaxMarks + 1];
+  };
+  std::vector<SplitTable> split_tables_;  // empty before LearnSplits
+  std::vector<uint32_t> split_table_of_;  // per x sentence
   std::vector<uint8_t> x_par_, y_par_;
   std::vector<int> x_par_cum_, y_par_cum_;
   bool paragraphs_ = false;
@@ -239,6 +266,7 @@ double PairModel::BeadCost(uint32_t i0, uint32_t a, uint32_t j0, uint32_t b, Cel
   }
   if (!quote_end_cost_.empty() && x_quote_end_[i0 + a - 1] != y_quote_end_[j0 + b - 1])
     cost += quote_end_cost_[i0 + a - 1];
+  cost += split_cost(i0, a, j0, b);
   // Every remaining term is non-negative: a bead that already costs more
   // than |bound| cannot win, so the lexical sum is skipped.
   if (cost > bound) return cost;

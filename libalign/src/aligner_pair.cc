@@ -673,6 +673,8 @@ PairAlignment AlignPairOnce(const VersionFeatures& x, const VersionFeatures& y,
         model.LocaliseRatio(run.beads, static_cast<size_t>(config.local_ratio_window), config.local_ratio_prior);
       model.LearnQuoteEnds(run.beads, config.quote_end_weight, static_cast<size_t>(std::max(config.quote_end_window, 0)),
                            static_cast<size_t>(std::max(config.quote_end_min_beads, 0)));
+      model.LearnSplits(run.beads, config.split_weight, config.split_prior,
+                        static_cast<size_t>(std::max(config.split_window, 0)));
       clock.Mark("learning");
       const size_t realign_width =
           std::max<size_t>(width * static_cast<size_t>(std::max(config.realign_band_percent, 1)) / 100,

@@ -175,6 +175,17 @@ PunctCounts CountPunctuation(std::string_view text) {
       continue;
     }
     switch (cp) {
+      case ',': case 0xFF0C: case 0x060C: case 0xFF1B: case 0xFF1A: case ';': case ':': case 0x061B: {
+        size_t peek = pos;
+        const char32_t next = pos < text.size() ? DecodeUtf8(text, peek) : ' ';
+        if (!(cp == ',' && u_isdigit(static_cast<UChar32>(before)) && u_isdigit(static_cast<UChar32>(next))) &&
+            p.clause_marks < 255)
+          ++p.clause_marks;
+        break;
+      }
+      default: break;
+    }
+    switch (cp) {
       case '?': case 0xFF1F: case 0x061F: bump(0); break;
       case '!': case 0xFF01: bump(1); break;
       case '"': case 0x201C: case 0x201D: case 0x300C: case 0x300D: case 0x00AB: case 0x00BB:

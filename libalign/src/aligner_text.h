@@ -65,9 +65,13 @@ std::string StemLatin(std::string_view word);
 // |quote_end|: the sentence ends with a closing quote (before white space):
 // a reply or a quoted remark, which a faithful translation also ends with
 // its quote even where it moves the speech tag ("...," he said / 他说：“…”).
+// |clause_marks|: commas, semicolons and colons inside the sentence, where
+// a translator may split it into sentences (a comma between two digits,
+// 5,000, is none).
 struct PunctCounts {
   uint8_t counts[5] = {0, 0, 0, 0, 0};
   bool quote_end = false;
+  uint8_t clause_marks = 0;
 };
 PunctCounts CountPunctuation(std::string_view text);
 

@@ -134,6 +134,15 @@ struct AlignerConfig {
   double quote_end_weight = 1.0;
   int quote_end_window = 100;
   int quote_end_min_beads = 24;
+  // The realignment after learning adds, for a bead of one sentence on a
+  // side and b on the other, split_weight times the log of how much less
+  // likely b is given the single sentence's clause marks (commas,
+  // semicolons, colons) than for any sentence, as the first pass's beads
+  // show (split_prior beads at the overall rate added for each count of
+  // marks): a translator splits a sentence at its commas.
+  double split_weight = 0.5;
+  double split_prior = 60.0;
+  int split_window = 200;
   // Cost of a paragraph boundary inside a bead, and of a bead that starts a
   // paragraph on one side only (running text only; presegmented input has
   // no paragraphs).
