@@ -24,6 +24,8 @@
 // Both report the time of each phase of the aligner (ms per alignment,
 // AlignTimings) and the process's peak RSS (getrusage, after the alignment;
 // run one case at a time with --benchmark_filter for the peak of each).
+// $TALIGN_BENCH_CONFIG names a settings file (`talign config` JSON) for
+// both cases, to measure what a phase costs by turning it off.
 #include <sys/resource.h>
 
 #include <benchmark/benchmark.h>
@@ -37,6 +39,8 @@
 #include <random>
 #include <sstream>
 #include <string>
+
+#include "align/config.h"
 
 #include "align/aligner.h"
 #include "align/segment.h"
@@ -158,9 +162,16 @@ void Run(benchmark::State& state, const align::Aligner& aligner, const align::Al
   Report(state, x, y, timings, beads);
 }
 
+// The settings of $TALIGN_BENCH_CONFIG, or the defaults; main() has read
+// the file (an error there stops the bench before it runs).
+align::AlignerConfig& BenchConfig() {
+  static align::AlignerConfig config;
+  return config;
+}
+
 void BM_AlignBibleSize(benchmark::State& state) {
   const Bitext t = MakeBitext(static_cast<size_t>(state.range(0)), 1);
-  align::Aligner aligner(align::AlignerConfig{}, align::AlignResources{});
+  align::Aligner aligner(BenchConfig(), align::AlignResources{});
   Run(state, aligner, t.x, t.y);
 }
 BENCHMARK(BM_AlignBibleSize)->Arg(30000)->Unit(benchmark::kMillisecond)->Iterations(3);
@@ -198,7 +209,7 @@ void BM_AlignQuranRepeated(benchmark::State& state, const RealText* t,
                            const std::shared_ptr<const align::Dictionary>* cedict) {
   align::AlignResources resources;
   if (*cedict) resources.dictionaries.push_back(*cedict);
-  align::Aligner aligner(align::AlignerConfig{}, resources);
+  align::Aligner aligner(BenchConfig(), resources);
   state.SetLabel(t->dictionary);
   Run(state, aligner, t->x, t->y);
 }
@@ -208,6 +219,13 @@ void BM_AlignQuranRepeated(benchmark::State& state, const RealText* t,
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  if (const char* path = std::getenv("TALIGN_BENCH_CONFIG"); path && *path) {
+    align::CheckConfig unused;
+    if (auto s = align::LoadConfigFile(path, &BenchConfig(), &unused); !s.ok()) {
+      std::fprintf(stderr, "align_bench: %s\n", s.message().c_str());
+      return 2;
+    }
+  }
   // Loaded before the benchmarks run, so that neither reading the files nor
   // CC-CEDICT counts in the alignment time (its memory does count in the peak).
   const std::string dir = QuranDir();
