@@ -142,7 +142,7 @@ struct AlignerConfig {
   // marks): a translator splits a sentence at its commas.
   double split_weight = 0.5;
   double split_prior = 60.0;
-  int split_window = 200;
+  int split_window = 50;
   // Cost of a paragraph boundary inside a bead, and of a bead that starts a
   // paragraph on one side only (running text only; presegmented input has
   // no paragraphs).
