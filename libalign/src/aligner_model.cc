@@ -471,44 +471,43 @@ void PairModel::LearnSplits(const std::vector<PathBead>& path, double weight, do
   split_tables_.clear();
   split_table_of_.clear();
   if (weight <= 0 || path.empty()) return;
-  // Prefix counts over the path's beads of (single side, sentences - 1,
-  // marks of the single sentence); a 1-1 bead counts for both sides.
-  constexpr size_t kCells = 2 * (kMaxSplit + 1) * (kMaxMarks + 1);
-  auto cell = [](int side, int split, int marks) { return (side * (kMaxSplit + 1) + split) * (kMaxMarks + 1) + marks; };
-  const size_t beads = path.size();
-  std::vector<uint32_t> prefix((beads + 1) * kCells, 0);
-  for (size_t k = 0; k < beads; ++k) {
-    std::copy_n(prefix.begin() + k * kCells, kCells, prefix.begin() + (k + 1) * kCells);
-    const PathBead& b = path[k];
-    uint32_t* row = prefix.data() + (k + 1) * kCells;
-    if (b.a == 1 && b.b >= 1 && b.b <= kMaxSplit + 1) ++row[cell(0, b.b - 1, x_marks_[b.i0])];
-    if (b.b == 1 && b.a >= 1 && b.a <= kMaxSplit + 1) ++row[cell(1, b.a - 1, y_marks_[b.j0])];
-  }
+  // Counts over the beads of the window of (single side, sentences - 1,
+  // marks of the single sentence); a 1-1 bead counts for both sides. The
+  // window only moves forward: beads are added as it reaches them and
+  // taken out as it leaves them (memory independent of the length).
+  double counts[2][kMaxSplit + 1][kMaxMarks + 1] = {};
+  auto count = [&](const PathBead& b, double delta) {
+    if (b.a == 1 && b.b >= 1 && b.b <= kMaxSplit + 1) counts[0][b.b - 1][x_marks_[b.i0]] += delta;
+    if (b.b == 1 && b.a >= 1 && b.a <= kMaxSplit + 1) counts[1][b.a - 1][y_marks_[b.j0]] += delta;
+  };
   // A table per stretch of kStretch beads, from the beads within |window|
   // of the stretch's middle.
   constexpr size_t kStretch = 16;
+  const size_t beads = path.size();
+  size_t lo = 0, hi = 0;  // the beads counted: [lo, hi)
   split_table_of_.assign(n(), 0);
   for (size_t first = 0; first < beads; first += kStretch) {
     const size_t mid = std::min(beads - 1, first + kStretch / 2);
-    const size_t lo = mid > window ? mid - window : 0, hi = std::min(beads, mid + window + 1);
+    const size_t want_lo = mid > window ? mid - window : 0, want_hi = std::min(beads, mid + window + 1);
+    for (; hi < want_hi; ++hi) count(path[hi], 1);
+    for (; lo < want_lo; ++lo) count(path[lo], -1);
     SplitTable table{};
     for (int side = 0; side < 2; ++side) {
-      double n_sk[kMaxSplit + 1][kMaxMarks + 1], by_split[kMaxSplit + 1] = {}, by_marks[kMaxMarks + 1] = {}, all = 0;
+      double by_split[kMaxSplit + 1] = {}, by_marks[kMaxMarks + 1] = {}, all = 0;
       for (int s = 0; s <= kMaxSplit; ++s)
         for (int m = 0; m <= kMaxMarks; ++m) {
-          const size_t c = static_cast<size_t>(cell(side, s, m));
-          n_sk[s][m] = double(prefix[hi * kCells + c] - prefix[lo * kCells + c]);
-          by_split[s] += n_sk[s][m];
-          by_marks[m] += n_sk[s][m];
-          all += n_sk[s][m];
+          by_split[s] += counts[side][s][m];
+          by_marks[m] += counts[side][s][m];
+          all += counts[side][s][m];
         }
       for (int s = 0; s <= kMaxSplit; ++s) {
         // A split the stretch never shows tells nothing about marks (the
         // bead type's own cost is for that).
-        if (by_split[s] == 0) continue;
+        if (by_split[s] <= 0) continue;
         const double rate = by_split[s] / all;
         for (int m = 0; m <= kMaxMarks; ++m) {
-          const double given = (n_sk[s][m] + prior * rate) / (by_marks[m] + prior);
+          if (by_marks[m] + prior <= 0) continue;
+          const double given = (counts[side][s][m] + prior * rate) / (by_marks[m] + prior);
           table.cost[side][s][m] = static_cast<float>(std::max(0.0, -weight * std::log(given / rate)));
         }
       }
