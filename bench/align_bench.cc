@@ -40,9 +40,8 @@
 #include <sstream>
 #include <string>
 
-#include "align/config.h"
-
 #include "align/aligner.h"
+#include "align/config.h"
 #include "align/segment.h"
 
 namespace {

@@ -123,10 +123,16 @@ PairModel::PairModel(const VersionFeatures& x, const VersionFeatures& y, const D
     for (int k = 0; k < 5; ++k) b |= (p.counts[k] > 0) << k;
     return b;
   };
-  for (const auto& p : x.punct) x_punct_.push_back(bits(p)), x_quote_end_.push_back(p.quote_end);
-  for (const auto& p : y.punct) y_punct_.push_back(bits(p)), y_quote_end_.push_back(p.quote_end);
-  for (const auto& p : x.punct) x_marks_.push_back(std::min<uint8_t>(p.clause_marks, kMaxMarks));
-  for (const auto& p : y.punct) y_marks_.push_back(std::min<uint8_t>(p.clause_marks, kMaxMarks));
+  for (const auto& p : x.punct) {
+    x_punct_.push_back(bits(p));
+    x_quote_end_.push_back(p.quote_end);
+    x_marks_.push_back(std::min<uint8_t>(p.clause_marks, kMaxMarks));
+  }
+  for (const auto& p : y.punct) {
+    y_punct_.push_back(bits(p));
+    y_quote_end_.push_back(p.quote_end);
+    y_marks_.push_back(std::min<uint8_t>(p.clause_marks, kMaxMarks));
+  }
   x_par_ = x.paragraph_start;
   y_par_ = y.paragraph_start;
   x_par_.push_back(1);
